@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { AuditEventRow, AuditRepository } from '../db/repositories/audit.repository.js';
+
+/** Metadata only: ids, counts, role names, flags. Never content, never names or e-mail addresses. */
+export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
+
+export interface AuditEntry {
+  organisationId: string | null;
+  actorUserId: string | null;
+  /** `area.verb`, e.g. `auth.login`, `recording.viewed`. */
+  action: `${string}.${string}`;
+  subjectType?: string;
+  subjectId?: string;
+  details?: AuditDetails;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+}
+
+type HashedFields = Pick<AuditEventRow, 'organisation_id' | 'at' | 'actor_user_id' | 'action' | 'subject_type' | 'subject_id' | 'details_json'>;
+
+function hashEvent(prevHash: string, fields: HashedFields): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    fields.organisation_id,
+    fields.at,
+    fields.actor_user_id,
+    fields.action,
+    fields.subject_type,
+    fields.subject_id,
+    fields.details_json,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Append-only, hash-chained: changing, removing or reordering any entry breaks the chain. */
+export class AuditLog {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const fields: HashedFields = {
+      organisation_id: entry.organisationId,
+      at: this.now().toISOString(),
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      details_json: JSON.stringify(entry.details ?? {}),
+    };
+    await this.repository.append(fields, (prevHash) => hashEvent(prevHash, fields));
+  }
+
+  async verify(): Promise<AuditVerification> {
+    let prevHash = '';
+    let checked = 0;
+    for await (const row of this.repository.inOrder()) {
+      if (row.prev_hash !== prevHash || row.hash !== hashEvent(row.prev_hash, row)) {
+        return { ok: false, checked, firstBrokenSeq: row.seq };
+      }
+      prevHash = row.hash;
+      checked += 1;
+    }
+    return { ok: true, checked, firstBrokenSeq: null };
+  }
+}

@@ -1,0 +1,20 @@
+import type { PortableMigration } from './helpers.js';
+import * as m001 from './001_foundation.js';
+import * as m002 from './002_clients_and_consent.js';
+import * as m003 from './003_consent_details.js';
+import * as m004 from './004_recordings_and_jobs.js';
+import * as m005 from './005_client_feedback.js';
+import * as m006 from './006_reviews.js';
+
+/**
+ * Every migration, in order. Add new ones at the end with the next number; never edit one that
+ * has shipped. Listed statically so a bundled or compiled server finds them without a folder scan.
+ */
+export const migrations: Record<string, PortableMigration> = {
+  '001_foundation': m001,
+  '002_clients_and_consent': m002,
+  '003_consent_details': m003,
+  '004_recordings_and_jobs': m004,
+  '005_client_feedback': m005,
+  '006_reviews': m006,
+};

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MomentsTable, RecordingsTable } from '../schema.js';
+
+export type MomentRow = Selectable<MomentsTable>;
+
+/** What the review features need to know about a recording, with its conversation's date and client. */
+export type ReviewRecordingRow = Pick<
+  Selectable<RecordingsTable>,
+  'id' | 'organisation_id' | 'professional_id' | 'conversation_id' | 'consent_id' | 'kind' | 'status' | 'duration_seconds' | 'retention_ends_at'
+> & { held_on: string; client_id: string };
+
+export class MomentsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findRecording(id: string): Promise<ReviewRecordingRow | undefined> {
+    return this.db
+      .selectFrom('recordings')
+      .innerJoin('conversations', 'conversations.id', 'recordings.conversation_id')
+      .select([
+        'recordings.id',
+        'recordings.organisation_id',
+        'recordings.professional_id',
+        'recordings.conversation_id',
+        'recordings.consent_id',
+        'recordings.kind',
+        'recordings.status',
+        'recordings.duration_seconds',
+        'recordings.retention_ends_at',
+        'conversations.held_on',
+        'conversations.client_id',
+      ])
+      .where('recordings.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  findById(id: string): Promise<MomentRow | undefined> {
+    return this.db.selectFrom('moments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Moments of one recording; callers have checked that the recording is the actor's own. */
+  listForRecording(recordingId: string): Promise<MomentRow[]> {
+    return this.db.selectFrom('moments').selectAll().where('recording_id', '=', recordingId).orderBy('start_seconds').orderBy('created_at').execute();
+  }
+
+  listByIds(ids: readonly string[]): Promise<MomentRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('moments').selectAll().where('id', 'in', ids).orderBy('start_seconds').execute();
+  }
+
+  async insert(row: MomentRow): Promise<void> {
+    await this.db.insertInto('moments').values(row).execute();
+  }
+
+  async update(id: string, changes: Partial<Pick<MomentRow, 'start_seconds' | 'end_seconds' | 'title' | 'themes_json' | 'notes' | 'updated_at'>>): Promise<void> {
+    await this.db.updateTable('moments').set(changes).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('moments').where('id', '=', id).execute();
+  }
+
+  /**
+   * Removes everything the review features derived from these recordings: moments, shares,
+   * comments, meetings, outcomes and client points. Explicit deletes in one transaction, children
+   * first, so it does not depend on foreign-key cascades being switched on.
+   */
+  async deleteAllForRecordings(recordingIds: readonly string[]): Promise<{ moments: number; shares: number; comments: number; outcomes: number; clientPoints: number }> {
+    if (recordingIds.length === 0) return { moments: 0, shares: 0, comments: 0, outcomes: 0, clientPoints: 0 };
+    return this.db.transaction().execute(async (trx) => {
+      const momentIds = trx.selectFrom('moments').select('id').where('recording_id', 'in', recordingIds);
+      const shareIds = trx.selectFrom('shares').select('id').where('recording_id', 'in', recordingIds);
+      const clientPoints = await trx.deleteFrom('client_points').where('share_id', 'in', shareIds).executeTakeFirst();
+      // Replies first: a reply's parent is removed in the same statement on databases that check per row.
+      await trx.deleteFrom('comments').where('moment_id', 'in', momentIds).where('parent_id', 'is not', null).execute();
+      const comments = await trx.deleteFrom('comments').where('moment_id', 'in', momentIds).executeTakeFirst();
+      await trx.deleteFrom('review_meetings').where('share_id', 'in', shareIds).execute();
+      const outcomes = await trx.deleteFrom('review_outcomes').where('recording_id', 'in', recordingIds).executeTakeFirst();
+      await trx.deleteFrom('share_moments').where('share_id', 'in', shareIds).execute();
+      const shares = await trx.deleteFrom('shares').where('recording_id', 'in', recordingIds).executeTakeFirst();
+      const moments = await trx.deleteFrom('moments').where('recording_id', 'in', recordingIds).executeTakeFirst();
+      return {
+        moments: Number(moments.numDeletedRows),
+        shares: Number(shares.numDeletedRows),
+        comments: Number(comments.numDeletedRows),
+        outcomes: Number(outcomes.numDeletedRows),
+        clientPoints: Number(clientPoints.numDeletedRows),
+      };
+    });
+  }
+
+  recordingIdsForConversation(conversationId: string): Promise<{ id: string; organisation_id: string }[]> {
+    return this.db.selectFrom('recordings').select(['id', 'organisation_id']).where('conversation_id', '=', conversationId).execute();
+  }
+}

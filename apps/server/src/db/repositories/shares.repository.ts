@@ -1,0 +1,78 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SharesTable } from '../schema.js';
+
+export type ShareRow = Selectable<SharesTable>;
+
+export class SharesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findById(id: string): Promise<ShareRow | undefined> {
+    return this.db.selectFrom('shares').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The owner's shares of one recording, newest first. */
+  listForRecording(recordingId: string): Promise<ShareRow[]> {
+    return this.db.selectFrom('shares').selectAll().where('recording_id', '=', recordingId).orderBy('created_at', 'desc').execute();
+  }
+
+  /**
+   * Shares that reach this user now: addressed to them, or to a group they are an active member
+   * of; not revoked, not expired. The only way a recipient finds anything.
+   */
+  listActiveReceived(userId: string, nowIso: string, recordingId?: string): Promise<ShareRow[]> {
+    let query = this.db
+      .selectFrom('shares')
+      .selectAll('shares')
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', nowIso)
+      .where((eb) =>
+        eb.or([
+          eb('shares.recipient_user_id', '=', userId),
+          eb(
+            'shares.peer_group_id',
+            'in',
+            eb.selectFrom('peer_group_members').select('peer_group_members.group_id').where('peer_group_members.user_id', '=', userId).where('peer_group_members.status', '=', 'active'),
+          ),
+        ]),
+      );
+    if (recordingId) query = query.where('shares.recording_id', '=', recordingId);
+    return query.orderBy('shares.created_at', 'desc').execute();
+  }
+
+  momentIdsOf(shareIds: readonly string[]): Promise<{ share_id: string; moment_id: string }[]> {
+    if (shareIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('share_moments').select(['share_id', 'moment_id']).where('share_id', 'in', shareIds).execute();
+  }
+
+  async insert(row: ShareRow, momentIds: readonly string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('shares').values(row).execute();
+      await trx
+        .insertInto('share_moments')
+        .values(momentIds.map((moment_id) => ({ share_id: row.id, moment_id })))
+        .execute();
+    });
+  }
+
+  async revoke(id: string, at: string): Promise<void> {
+    await this.db.updateTable('shares').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+
+  /** Active shares with the client-talk option for recordings of this client's conversations. */
+  listActiveClientTalks(clientId: string, nowIso: string): Promise<(ShareRow & { held_on: string; kind: 'video' | 'audio' })[]> {
+    return this.db
+      .selectFrom('shares')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .innerJoin('conversations', 'conversations.id', 'recordings.conversation_id')
+      .selectAll('shares')
+      .select(['conversations.held_on', 'recordings.kind'])
+      .where('conversations.client_id', '=', clientId)
+      .where('recordings.status', '=', 'ready')
+      .where('shares.client_talk', '=', 1)
+      .where('shares.recipient_user_id', 'is not', null)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', nowIso)
+      .orderBy('shares.created_at', 'desc')
+      .execute();
+  }
+}

@@ -1,0 +1,60 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MembershipsTable, UsersTable } from '../schema.js';
+
+export type UserRow = Selectable<UsersTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type MembershipWithTeam = Pick<MembershipRow, 'user_id' | 'role' | 'team_id'> & { team_name: string | null };
+
+export class UsersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  findById(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByEmail(email: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  listByOrganisation(organisationId: string): Promise<UserRow[]> {
+    return this.db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+  }
+
+  membershipsOf(userIds: readonly string[]): Promise<MembershipWithTeam[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('memberships')
+      .leftJoin('teams', 'teams.id', 'memberships.team_id')
+      .select(['memberships.user_id', 'memberships.role', 'memberships.team_id', 'teams.name as team_name'])
+      .where('memberships.user_id', 'in', userIds)
+      .orderBy('memberships.role')
+      .execute();
+  }
+
+  async insert(row: UserRow): Promise<void> {
+    await this.db.insertInto('users').values(row).execute();
+  }
+
+  async update(id: string, changes: Partial<Omit<UserRow, 'id' | 'organisation_id' | 'created_at'>>): Promise<void> {
+    await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
+  }
+
+  async replaceMemberships(userId: string, memberships: readonly MembershipRow[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
+      if (memberships.length > 0) await trx.insertInto('memberships').values([...memberships]).execute();
+    });
+  }
+
+  async countActiveWithRole(organisationId: string, role: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .select((eb) => eb.fn.count<number | string>('users.id').distinct().as('n'))
+      .where('users.organisation_id', '=', organisationId)
+      .where('users.active', '=', 1)
+      .where('memberships.role', '=', role)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

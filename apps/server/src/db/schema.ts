@@ -1,0 +1,456 @@
+/**
+ * Row types of every table. Portable across SQLite and PostgreSQL: ids are UUID text, times are
+ * ISO-8601 UTC text (they sort as text), booleans are 0/1 integers, structured values are JSON text.
+ */
+import type { Generated } from 'kysely';
+
+export type Flag = 0 | 1;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  require_totp: Flag;
+  settings_json: string;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Flag;
+  active: Flag;
+  failed_logins: number;
+  locked_until: string | null;
+  locale: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  user_id: string;
+  team_id: string | null;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  organisation_id: string | null;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Metadata only (ids, counts, role names); never content or personal data. */
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  audit_events: AuditEventsTable;
+  clients: ClientsTable;
+  client_access: ClientAccessTable;
+  conversations: ConversationsTable;
+  consent_texts: ConsentTextsTable;
+  consents: ConsentsTable;
+  feedback_conversations: FeedbackConversationsTable;
+  feedback_participants: FeedbackParticipantsTable;
+  feedback_voice_notes: FeedbackVoiceNotesTable;
+  feedback_moments: FeedbackMomentsTable;
+  feedback_entries: FeedbackEntriesTable;
+  feedback_actions: FeedbackActionsTable;
+  feedback_change_requests: FeedbackChangeRequestsTable;
+  alliance_requests: AllianceRequestsTable;
+  alliance_answers: AllianceAnswersTable;
+  follow_ups: FollowUpsTable;
+  recordings: RecordingsTable;
+  jobs: JobsTable;
+  moments: MomentsTable;
+  peer_groups: PeerGroupsTable;
+  peer_group_members: PeerGroupMembersTable;
+  shares: SharesTable;
+  share_moments: ShareMomentsTable;
+  comments: CommentsTable;
+  review_meetings: ReviewMeetingsTable;
+  review_outcomes: ReviewOutcomesTable;
+  client_points: ClientPointsTable;
+  review_guides: ReviewGuidesTable;
+}
+
+export interface ClientsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  pseudonym: string;
+  contact_wrapped: string | null;
+  locale: string;
+  created_at: string;
+}
+
+export interface ClientAccessTable {
+  client_id: string;
+  token_hash: string;
+  code_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  client_id: string;
+  /** yyyy-mm-dd */
+  held_on: string;
+  kind: 'in_person' | 'phone' | 'video_call';
+  created_at: string;
+  /** Proposed by the professional before consent (migration 003); null = left open. */
+  reviewer_user_id: string | null;
+}
+
+export interface ConsentTextsTable {
+  version: string;
+  content_json: string;
+  content_hash: string;
+  published_at: string;
+}
+
+export interface ConsentsTable {
+  id: string;
+  conversation_id: string;
+  client_id: string;
+  professional_id: string;
+  status: 'given' | 'declined' | 'withdrawn';
+  media: 'video' | 'audio' | 'none';
+  audience: 'professional' | 'reviewer' | 'peer_group';
+  reviewer_user_id: string | null;
+  watch_with_client: Flag;
+  feedback_via_reviewer: Flag;
+  retention_days: number;
+  text_version: string;
+  locale: string;
+  signed_via: 'tablet' | 'own_device';
+  client_signature: string;
+  professional_consented_at: string | null;
+  given_at: string;
+  withdrawn_at: string | null;
+  created_at: string;
+  /** 1 until every withdrawal listener has succeeded (migration 003). */
+  withdrawal_pending: Flag;
+}
+
+export interface RecordingsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  conversation_id: string;
+  consent_id: string;
+  kind: 'video' | 'audio';
+  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
+  progress: number;
+  upload_id: string | null;
+  upload_length: number | null;
+  /** Per-recording media key wrapped by the master key; null once crypto-shredded. */
+  wrapped_key: string | null;
+  duration_seconds: number | null;
+  has_poster: Flag;
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: string;
+  updated_at: string;
+  ready_at: string | null;
+  retention_ends_at: string | null;
+  retention_notice_at: string | null;
+  deleted_at: string | null;
+  deleted_reason: 'withdrawn' | 'retention' | 'professional' | null;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload_json: string;
+  /** done: kept for a few days only for singleton jobs (daily schedules), so a day's run happens once. */
+  status: 'queued' | 'running' | 'failed' | 'done';
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  singleton_key: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedbackConversationsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  conversation_id: string | null;
+  status: 'invited' | 'in_progress' | 'completed';
+  step: number;
+  summary: string;
+  invitation_expires_at: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface FeedbackParticipantsTable {
+  id: string;
+  feedback_id: string;
+  client_id: string;
+  position: number;
+  anonymous: Flag;
+  display_name: string | null;
+  intro_seen: Flag;
+  picks_json: string;
+  own_words: string;
+  prepared_at: string | null;
+  created_at: string;
+}
+
+export interface FeedbackVoiceNotesTable {
+  participant_id: string;
+  wrapped_key: string;
+  ciphertext: string;
+  content_type: string;
+  duration_seconds: number;
+  created_at: string;
+}
+
+export interface FeedbackMomentsTable {
+  id: string;
+  feedback_id: string;
+  position: number;
+  theme: string;
+  subtopic: string | null;
+  title: string;
+  recording_id: string | null;
+  start_seconds: number | null;
+  end_seconds: number | null;
+  created_at: string;
+}
+
+export interface FeedbackEntriesTable {
+  id: string;
+  feedback_id: string;
+  moment_id: string | null;
+  section: 'a' | 'b' | 'c' | 'learned';
+  participant_id: string | null;
+  text: string;
+  updated_at: string;
+}
+
+export interface FeedbackActionsTable {
+  id: string;
+  feedback_id: string;
+  owner: 'professional' | 'client' | 'together';
+  participant_id: string | null;
+  what: string;
+  due_on: string;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface FeedbackChangeRequestsTable {
+  id: string;
+  feedback_id: string;
+  participant_id: string | null;
+  target: 'moment' | 'entry' | 'summary' | 'action';
+  target_id: string | null;
+  note: string;
+  via: 'own_device' | 'room';
+  status: 'open' | 'resolved';
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface AllianceRequestsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  client_id: string;
+  conversation_id: string | null;
+  feedback_id: string | null;
+  anonymous: Flag;
+  created_at: string;
+  expires_at: string;
+  answered_at: string | null;
+}
+
+export interface AllianceAnswersTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  /** null when anonymous: nothing links an anonymous answer to a client, a request or a time. */
+  client_id: string | null;
+  anonymous: Flag;
+  period: string;
+  /** ISO time; null when anonymous. */
+  answered_on: string | null;
+  collaboration: number | null;
+  achievement: number | null;
+  fit: number | null;
+  own_topics: number | null;
+  overall: number | null;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  client_id: string;
+  feedback_id: string | null;
+  learned: string;
+  changed: string;
+  status: 'draft' | 'sent';
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+}
+
+// ── Reviews ("foreign eyes", migration 006) ──
+
+export interface MomentsTable {
+  id: string;
+  organisation_id: string;
+  recording_id: string;
+  professional_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  title: string;
+  /** JSON array of moment theme ids. */
+  themes_json: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeerGroupsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PeerGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  status: 'invited' | 'active';
+  invited_by: string | null;
+  created_at: string;
+  joined_at: string | null;
+}
+
+export interface SharesTable {
+  id: string;
+  organisation_id: string;
+  recording_id: string;
+  professional_id: string;
+  recipient_user_id: string | null;
+  peer_group_id: string | null;
+  question: string;
+  client_talk: Flag;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface ShareMomentsTable {
+  share_id: string;
+  moment_id: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  organisation_id: string;
+  moment_id: string;
+  share_id: string | null;
+  parent_id: string | null;
+  author_id: string;
+  at_seconds: number;
+  kind: 'observation' | 'question' | 'strength' | 'alternative';
+  body: string;
+  takeaway: Flag;
+  created_at: string;
+}
+
+export interface ReviewMeetingsTable {
+  share_id: string;
+  analysis: string;
+  meeting_on: string | null;
+  updated_at: string;
+}
+
+export interface ReviewOutcomesTable {
+  id: string;
+  organisation_id: string;
+  recording_id: string;
+  share_id: string | null;
+  author_id: string;
+  kind: 'takeaway' | 'agreement';
+  text: string;
+  created_at: string;
+}
+
+export interface ClientPointsTable {
+  id: string;
+  organisation_id: string;
+  share_id: string;
+  moment_id: string | null;
+  reviewer_id: string;
+  client_id: string;
+  text: string;
+  relay: 'pending' | 'pass_on' | 'anonymous' | 'private';
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface ReviewGuidesTable {
+  organisation_id: string;
+  /** JSON: [{ id: step id, prompts: [{ nl, en }] }] */
+  steps_json: string;
+  updated_by: string | null;
+  updated_at: string;
+}

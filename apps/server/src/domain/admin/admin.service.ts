@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import {
+  isRole,
+  teamRoles,
+  type AdminUser,
+  type MembershipInput,
+  type OrganisationSettings,
+} from '@spreekkamer/shared';
+import type { AuditLog, AuditVerification } from '../../audit/audit-log.js';
+import { randomToken, sha256Hex } from '../../crypto/random.js';
+import type { AuditRepository } from '../../db/repositories/audit.repository.js';
+import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
+import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
+import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
+import type { TeamsRepository } from '../../db/repositories/teams.repository.js';
+import type { MembershipRow, MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
+import { requirePermission, type Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { settingsOf } from './organisation-settings.js';
+
+export interface AdminDependencies {
+  users: UsersRepository;
+  teams: TeamsRepository;
+  sessions: SessionsRepository;
+  invitations: InvitationsRepository;
+  organisations: OrganisationsRepository;
+  auditRepository: AuditRepository;
+  audit: AuditLog;
+  invitationDays?: number;
+  now?: () => Date;
+}
+
+export interface Invitation {
+  user: AdminUser;
+  invitationPath: string;
+  expiresAt: string;
+}
+
+function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[]): AdminUser {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    active: user.active === 1,
+    hasPassword: user.password_hash !== null,
+    totpEnabled: user.totp_enabled === 1,
+    lockedUntil: user.locked_until,
+    memberships: memberships.filter((m) => m.user_id === user.id && isRole(m.role)).map((m) => ({ role: m.role as AdminUser['memberships'][number]['role'], teamId: m.team_id, teamName: m.team_name })),
+    createdAt: user.created_at,
+  };
+}
+
+/**
+ * Users, teams, settings and the audit log's metadata. Administrators manage accounts; nothing here
+ * reads or returns content of conversations, recordings or feedback.
+ */
+export class AdminService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AdminDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async listUsers(actor: Actor): Promise<AdminUser[]> {
+    requirePermission(actor, 'admin.users');
+    const users = await this.deps.users.listByOrganisation(actor.organisationId);
+    const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
+    return users.map((user) => toAdminUser(user, memberships));
+  }
+
+  async inviteUser(actor: Actor, input: { name: string; email: string; memberships: MembershipInput[] }): Promise<Invitation> {
+    requirePermission(actor, 'admin.users');
+    if (await this.deps.users.findByEmail(input.email)) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
+    const memberships = await this.checkedMemberships(actor, input.memberships);
+    const id = randomUUID();
+    await this.deps.users.insert({
+      id,
+      organisation_id: actor.organisationId,
+      email: input.email,
+      name: input.name,
+      password_hash: null,
+      totp_secret: null,
+      totp_enabled: 0,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      locale: 'nl',
+      created_at: this.now().toISOString(),
+    });
+    await this.deps.users.replaceMemberships(id, memberships(id));
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_invited', subjectType: 'user', subjectId: id, details: { roles: input.memberships.map((m) => m.role) } });
+    return this.issueInvitation(id);
+  }
+
+  async reinvite(actor: Actor, userId: string): Promise<Invitation> {
+    requirePermission(actor, 'admin.users');
+    await this.userInOrganisation(actor, userId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.invitation_renewed', subjectType: 'user', subjectId: userId });
+    return this.issueInvitation(userId);
+  }
+
+  async updateUser(actor: Actor, userId: string, changes: { name?: string | undefined; active?: boolean | undefined; memberships?: MembershipInput[] | undefined }): Promise<AdminUser> {
+    requirePermission(actor, 'admin.users');
+    const user = await this.userInOrganisation(actor, userId);
+    const current = await this.deps.users.membershipsOf([userId]);
+    const wasAdmin = user.active === 1 && current.some((m) => m.role === 'administrator');
+    const staysAdmin = (changes.active ?? user.active === 1) && (changes.memberships ?? current).some((m) => m.role === 'administrator');
+    if (wasAdmin && !staysAdmin && (await this.deps.users.countActiveWithRole(actor.organisationId, 'administrator')) <= 1) {
+      throw new AppError('last_administrator');
+    }
+
+    if (changes.memberships) {
+      const memberships = await this.checkedMemberships(actor, changes.memberships);
+      await this.deps.users.replaceMemberships(userId, memberships(userId));
+      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.roles_changed', subjectType: 'user', subjectId: userId, details: { from: current.map((m) => m.role), to: changes.memberships.map((m) => m.role) } });
+    }
+    const update: Partial<UserRow> = {};
+    if (changes.name !== undefined) update.name = changes.name;
+    if (changes.active !== undefined) update.active = changes.active ? 1 : 0;
+    if (Object.keys(update).length > 0) await this.deps.users.update(userId, update);
+    if (changes.active === false) {
+      await this.deps.sessions.deleteForUser(userId);
+      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
+    } else if (changes.active === true && user.active === 0) {
+      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
+    }
+    return this.adminUser(userId);
+  }
+
+  async listTeams(actor: Actor): Promise<{ id: string; name: string; memberCount: number }[]> {
+    requirePermission(actor, 'admin.teams');
+    const rows = await this.deps.teams.listWithMemberCounts(actor.organisationId);
+    return rows.map((row) => ({ id: row.id, name: row.name, memberCount: Number(row.member_count) }));
+  }
+
+  async createTeam(actor: Actor, name: string): Promise<{ id: string; name: string; memberCount: number }> {
+    requirePermission(actor, 'admin.teams');
+    const id = randomUUID();
+    await this.deps.teams.insert({ id, organisation_id: actor.organisationId, name, created_at: this.now().toISOString() });
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_created', subjectType: 'team', subjectId: id });
+    return { id, name, memberCount: 0 };
+  }
+
+  async renameTeam(actor: Actor, teamId: string, name: string): Promise<{ id: string; name: string; memberCount: number }> {
+    requirePermission(actor, 'admin.teams');
+    if (!(await this.deps.teams.findInOrganisation(actor.organisationId, teamId))) throw new AppError('not_found');
+    await this.deps.teams.rename(teamId, name);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_renamed', subjectType: 'team', subjectId: teamId });
+    const team = (await this.listTeams(actor)).find((t) => t.id === teamId);
+    if (!team) throw new AppError('not_found');
+    return team;
+  }
+
+  async getSettings(actor: Actor): Promise<OrganisationSettings> {
+    requirePermission(actor, 'admin.settings');
+    return settingsOf(await this.organisation(actor));
+  }
+
+  async updateSettings(actor: Actor, settings: OrganisationSettings): Promise<OrganisationSettings> {
+    requirePermission(actor, 'admin.settings');
+    if (!settings.retentionDaysOptions.includes(settings.retentionDaysDefault)) {
+      throw new AppError('validation', [{ path: 'retentionDaysDefault', message: 'retention_default_not_in_options' }]);
+    }
+    const before = settingsOf(await this.organisation(actor));
+    const { name, requireTotp, ...given } = settings;
+    const { name: _name, requireTotp: _requireTotp, ...storedBefore } = before;
+    // Optional settings a form leaves out keep their value (a form may predate a setting).
+    const stored = { ...storedBefore, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
+    await this.deps.organisations.update(actor.organisationId, { name, require_totp: requireTotp ? 1 : 0, settings_json: JSON.stringify(stored) });
+    const changed = (Object.keys(settings) as (keyof OrganisationSettings)[]).filter((key) => settings[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.settings_changed', subjectType: 'organisation', subjectId: actor.organisationId, details: { changed } });
+    return settingsOf(await this.organisation(actor));
+  }
+
+  async listAudit(actor: Actor, limit: number, before?: number) {
+    requirePermission(actor, 'admin.audit');
+    const rows = await this.deps.auditRepository.listForOrganisation(actor.organisationId, limit, before);
+    return {
+      events: rows.map((row) => ({ seq: Number(row.seq), at: row.at, action: row.action, actorUserId: row.actor_user_id, actorName: row.actor_name, subjectType: row.subject_type, subjectId: row.subject_id })),
+      nextBefore: rows.length === limit ? Number(rows.at(-1)?.seq) : null,
+    };
+  }
+
+  async verifyAudit(actor: Actor): Promise<AuditVerification> {
+    requirePermission(actor, 'admin.audit');
+    return this.deps.audit.verify();
+  }
+
+  private async organisation(actor: Actor) {
+    const organisation = await this.deps.organisations.findById(actor.organisationId);
+    if (!organisation) throw new AppError('not_found');
+    return organisation;
+  }
+
+  private async userInOrganisation(actor: Actor, userId: string): Promise<UserRow> {
+    const user = await this.deps.users.findById(userId);
+    if (!user || user.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    return user;
+  }
+
+  private async adminUser(userId: string): Promise<AdminUser> {
+    const user = await this.deps.users.findById(userId);
+    if (!user) throw new AppError('not_found');
+    return toAdminUser(user, await this.deps.users.membershipsOf([userId]));
+  }
+
+  /** Team roles need a team of this organisation; organisation roles must not name one. */
+  private async checkedMemberships(actor: Actor, input: readonly MembershipInput[]): Promise<(userId: string) => MembershipRow[]> {
+    const problems: { path: string; message: string }[] = [];
+    for (const [index, m] of input.entries()) {
+      const needsTeam = (teamRoles as readonly string[]).includes(m.role);
+      if (needsTeam && !m.teamId) problems.push({ path: `memberships.${index}.teamId`, message: 'team_required' });
+      if (!needsTeam && m.teamId) problems.push({ path: `memberships.${index}.teamId`, message: 'team_not_allowed' });
+      if (m.teamId && !(await this.deps.teams.findInOrganisation(actor.organisationId, m.teamId))) problems.push({ path: `memberships.${index}.teamId`, message: 'team_unknown' });
+    }
+    if (problems.length > 0) throw new AppError('validation', problems);
+    const unique = [...new Map(input.map((m) => [`${m.role}:${m.teamId ?? ''}`, m])).values()];
+    const createdAt = this.now().toISOString();
+    return (userId) => unique.map((m) => ({ id: randomUUID(), user_id: userId, team_id: m.teamId, role: m.role, created_at: createdAt }));
+  }
+
+  private async issueInvitation(userId: string): Promise<Invitation> {
+    const token = randomToken(32);
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + (this.deps.invitationDays ?? 7) * 86_400_000).toISOString();
+    await this.deps.invitations.replaceForUser({ id: randomUUID(), user_id: userId, token_hash: sha256Hex(token), created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+    return { user: await this.adminUser(userId), invitationPath: `/uitnodiging/${token}`, expiresAt };
+  }
+}

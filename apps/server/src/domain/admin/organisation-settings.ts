@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { OrganisationSettings } from '@spreekkamer/shared';
+import type { OrganisationRow } from '../../db/repositories/organisations.repository.js';
+
+/** The settings kept as JSON; name and requireTotp have their own columns. */
+const storedSettingsSchema = z.object({
+  minimumGroupSize: z.number().int().default(5),
+  retentionDaysOptions: z.array(z.number().int()).default([30, 90, 180]),
+  retentionDaysDefault: z.number().int().default(90),
+  allianceCheckAnonymous: z.boolean().default(false),
+  allianceSignalBelow: z.number().default(3),
+});
+
+export type StoredSettings = z.infer<typeof storedSettingsSchema>;
+
+export const defaultStoredSettings: StoredSettings = storedSettingsSchema.parse({});
+
+export function settingsOf(organisation: OrganisationRow): OrganisationSettings {
+  const stored = storedSettingsSchema.parse(JSON.parse(organisation.settings_json));
+  return { name: organisation.name, requireTotp: organisation.require_totp === 1, ...stored };
+}

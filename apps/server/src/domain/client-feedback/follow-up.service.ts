@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientFollowUp, FollowUp } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
+import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
+import type { FollowUpRow, FollowUpsRepository } from '../../db/repositories/follow-ups.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { requirePermission, type Actor } from '../access.js';
+import type { ClientSession } from '../client-access/client-access.service.js';
+import { AppError } from '../errors.js';
+
+export interface FollowUpDependencies {
+  followUps: FollowUpsRepository;
+  clients: ClientsRepository;
+  feedback: FeedbackRepository;
+  users: UsersRepository;
+  audit: AuditLog;
+  now?: () => Date;
+}
+
+function toFollowUp(row: FollowUpRow, pseudonym: string): FollowUp {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    pseudonym,
+    feedbackId: row.feedback_id,
+    learned: row.learned,
+    changed: row.changed,
+    status: row.status,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    readAt: row.read_at,
+  };
+}
+
+/**
+ * Follow-up (terugkoppeling): what the professional learned from the client's feedback and what
+ * they changed. A draft is the professional's own; once sent, the client reads it on their page
+ * and it no longer changes.
+ */
+export class FollowUpService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: FollowUpDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async create(actor: Actor, input: { clientId: string; feedbackId: string | null; learned: string; changed: string; send: boolean }): Promise<FollowUp> {
+    requirePermission(actor, 'clients.own');
+    const client = await this.deps.clients.findById(input.clientId);
+    if (!client || client.professional_id !== actor.userId) throw new AppError('validation', [{ path: 'clientId', message: 'client_unknown' }]);
+    if (input.feedbackId) {
+      const feedback = await this.deps.feedback.findById(input.feedbackId);
+      const participant = feedback ? await this.deps.feedback.findParticipant(feedback.id, client.id) : undefined;
+      if (!feedback || feedback.professional_id !== actor.userId || !participant) throw new AppError('validation', [{ path: 'feedbackId', message: 'conversation_unknown' }]);
+    }
+    const at = this.now().toISOString();
+    const row: FollowUpRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      professional_id: actor.userId,
+      client_id: client.id,
+      feedback_id: input.feedbackId,
+      learned: input.learned,
+      changed: input.changed,
+      status: input.send ? 'sent' : 'draft',
+      created_at: at,
+      updated_at: at,
+      sent_at: input.send ? at : null,
+      read_at: null,
+    };
+    await this.deps.followUps.insert(row);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: input.send ? 'follow_up.sent' : 'follow_up.drafted', subjectType: 'follow_up', subjectId: row.id });
+    return toFollowUp(row, client.pseudonym);
+  }
+
+  async list(actor: Actor, clientId?: string): Promise<FollowUp[]> {
+    requirePermission(actor, 'clients.own');
+    const rows = await this.deps.followUps.listForProfessional(actor.userId, clientId);
+    return rows.map((row) => toFollowUp(row, row.pseudonym));
+  }
+
+  async update(actor: Actor, id: string, input: { learned?: string | undefined; changed?: string | undefined }): Promise<FollowUp> {
+    requirePermission(actor, 'clients.own');
+    const row = await this.ownDraft(actor, id);
+    const changes = { learned: input.learned ?? row.learned, changed: input.changed ?? row.changed, updated_at: this.now().toISOString() };
+    await this.deps.followUps.update(id, changes);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'follow_up.changed', subjectType: 'follow_up', subjectId: id });
+    return this.view({ ...row, ...changes });
+  }
+
+  async send(actor: Actor, id: string): Promise<FollowUp> {
+    requirePermission(actor, 'clients.own');
+    const row = await this.ownDraft(actor, id);
+    const at = this.now().toISOString();
+    await this.deps.followUps.update(id, { status: 'sent', sent_at: at, updated_at: at });
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'follow_up.sent', subjectType: 'follow_up', subjectId: id });
+    return this.view({ ...row, status: 'sent', sent_at: at, updated_at: at });
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    requirePermission(actor, 'clients.own');
+    await this.ownDraft(actor, id);
+    await this.deps.followUps.delete(id);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'follow_up.deleted', subjectType: 'follow_up', subjectId: id });
+  }
+
+  async clientGet(session: ClientSession, id: string): Promise<ClientFollowUp> {
+    const row = await this.deps.followUps.findById(id);
+    if (!row || row.client_id !== session.clientId || row.organisation_id !== session.organisationId || row.status !== 'sent') throw new AppError('not_found');
+    const professional = await this.deps.users.findById(row.professional_id);
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'follow_up.client_viewed', subjectType: 'follow_up', subjectId: id });
+    return { id: row.id, professionalName: professional?.name ?? '', learned: row.learned, changed: row.changed, sentAt: row.sent_at ?? row.updated_at, read: row.read_at !== null };
+  }
+
+  async clientMarkRead(session: ClientSession, id: string): Promise<ClientFollowUp> {
+    const current = await this.clientGet(session, id);
+    if (!current.read) await this.deps.followUps.update(id, { read_at: this.now().toISOString() });
+    return { ...current, read: true };
+  }
+
+  private async ownDraft(actor: Actor, id: string): Promise<FollowUpRow> {
+    const row = await this.deps.followUps.findById(id);
+    if (!row || row.professional_id !== actor.userId || row.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (row.status === 'sent') throw new AppError('follow_up_sent');
+    return row;
+  }
+
+  private async view(row: FollowUpRow): Promise<FollowUp> {
+    const client = await this.deps.clients.findById(row.client_id);
+    return toFollowUp(row, client?.pseudonym ?? '');
+  }
+}

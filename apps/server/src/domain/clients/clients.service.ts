@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { Client, Conversation, ConversationKind, Locale } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
+import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
+import type { ConversationRow, ConversationsRepository } from '../../db/repositories/conversations.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { requirePermission, type Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { openText, sealText } from './sealed-text.js';
+
+export interface ClientsDependencies {
+  clients: ClientsRepository;
+  conversations: ConversationsRepository;
+  consents: ConsentsRepository;
+  users: UsersRepository;
+  audit: AuditLog;
+  masterKey: Buffer;
+  now?: () => Date;
+}
+
+export interface Reviewer {
+  id: string;
+  name: string;
+}
+
+/** Latest answer first; the summary the professional sees next to a conversation. */
+export function consentSummaryOf(row: ConsentRow | undefined): Conversation['consent'] {
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    media: row.media,
+    professionalConfirmed: row.professional_consented_at !== null,
+    givenAt: row.given_at,
+    withdrawnAt: row.withdrawn_at,
+  };
+}
+
+/**
+ * A professional's own clients and conversations. Owner-only: there is no method that reads
+ * another professional's clients, and a client that is not yours answers not_found, never 403,
+ * so its existence does not leak.
+ */
+export class ClientsService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ClientsDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async list(actor: Actor): Promise<Client[]> {
+    requirePermission(actor, 'clients.own');
+    const rows = (await this.deps.clients.listForProfessional(actor.userId)).filter((row) => row.organisation_id === actor.organisationId);
+    const counts = await this.deps.conversations.countPerClient(actor.userId);
+    const withAccess = await this.deps.clients.clientIdsWithAccess(rows.map((row) => row.id));
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.listed', details: { count: rows.length } });
+    return rows.map((row) => this.toClient(row, counts.get(row.id) ?? 0, withAccess.has(row.id)));
+  }
+
+  async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: Locale | undefined }): Promise<Client> {
+    requirePermission(actor, 'clients.own');
+    const row: ClientRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      professional_id: actor.userId,
+      pseudonym: input.pseudonym,
+      contact_wrapped: input.contact ? sealText(this.deps.masterKey, input.contact) : null,
+      locale: input.locale ?? 'nl',
+      created_at: this.now().toISOString(),
+    };
+    await this.deps.clients.insert(row);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null } });
+    return this.toClient(row, 0, false);
+  }
+
+  async get(actor: Actor, clientId: string): Promise<Client> {
+    requirePermission(actor, 'clients.own');
+    const row = await this.ownClient(actor, clientId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.viewed', subjectType: 'client', subjectId: clientId });
+    return this.describe(row);
+  }
+
+  async update(actor: Actor, clientId: string, changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: Locale | undefined }): Promise<Client> {
+    requirePermission(actor, 'clients.own');
+    await this.ownClient(actor, clientId);
+    const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale'>> = {};
+    if (changes.pseudonym !== undefined) update.pseudonym = changes.pseudonym;
+    if (changes.locale !== undefined) update.locale = changes.locale;
+    if (changes.contact !== undefined) update.contact_wrapped = changes.contact ? sealText(this.deps.masterKey, changes.contact) : null;
+    if (Object.keys(update).length > 0) await this.deps.clients.update(clientId, update);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.updated', subjectType: 'client', subjectId: clientId, details: { fields: Object.keys(changes) } });
+    return this.describe(await this.ownClient(actor, clientId));
+  }
+
+  async listConversations(actor: Actor, clientId: string): Promise<Conversation[]> {
+    requirePermission(actor, 'clients.own');
+    const client = await this.ownClient(actor, clientId);
+    const rows = await this.deps.conversations.listForClient(clientId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.listed', subjectType: 'client', subjectId: clientId, details: { count: rows.length } });
+    return this.toConversations(client, rows);
+  }
+
+  async createConversation(actor: Actor, clientId: string, input: { heldOn: string; kind: ConversationKind; reviewerUserId?: string | null | undefined }): Promise<Conversation> {
+    requirePermission(actor, 'clients.own');
+    const client = await this.ownClient(actor, clientId);
+    const reviewerUserId = input.reviewerUserId ? (await this.checkedReviewer(actor, input.reviewerUserId)).id : null;
+    const row: ConversationRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      professional_id: actor.userId,
+      client_id: client.id,
+      held_on: input.heldOn,
+      kind: input.kind,
+      reviewer_user_id: reviewerUserId,
+      created_at: this.now().toISOString(),
+    };
+    await this.deps.conversations.insert(row);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.created', subjectType: 'conversation', subjectId: row.id, details: { kind: row.kind } });
+    const [conversation] = await this.toConversations(client, [row]);
+    if (!conversation) throw new AppError('internal');
+    return conversation;
+  }
+
+  async getConversation(actor: Actor, conversationId: string): Promise<Conversation> {
+    requirePermission(actor, 'clients.own');
+    const { client, conversation } = await this.ownConversation(actor, conversationId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.viewed', subjectType: 'conversation', subjectId: conversationId });
+    const [result] = await this.toConversations(client, [conversation]);
+    if (!result) throw new AppError('internal');
+    return result;
+  }
+
+  /** The reviewer proposed here is what the client sees; a consent already given keeps its own. */
+  async updateConversation(actor: Actor, conversationId: string, changes: { heldOn?: string | undefined; kind?: ConversationKind | undefined; reviewerUserId?: string | null | undefined }): Promise<Conversation> {
+    requirePermission(actor, 'clients.own');
+    const { client } = await this.ownConversation(actor, conversationId);
+    const update: Partial<Pick<ConversationRow, 'held_on' | 'kind' | 'reviewer_user_id'>> = {};
+    if (changes.heldOn !== undefined) update.held_on = changes.heldOn;
+    if (changes.kind !== undefined) update.kind = changes.kind;
+    if (changes.reviewerUserId !== undefined) update.reviewer_user_id = changes.reviewerUserId ? (await this.checkedReviewer(actor, changes.reviewerUserId)).id : null;
+    if (Object.keys(update).length > 0) await this.deps.conversations.update(conversationId, update);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.updated', subjectType: 'conversation', subjectId: conversationId, details: { fields: Object.keys(changes) } });
+    const updated = await this.deps.conversations.findById(conversationId);
+    if (!updated) throw new AppError('not_found');
+    const [result] = await this.toConversations(client, [updated]);
+    if (!result) throw new AppError('internal');
+    return result;
+  }
+
+  /** Active people with the reviewer role in the professional's organisation, to propose one. */
+  async listReviewers(actor: Actor): Promise<Reviewer[]> {
+    requirePermission(actor, 'clients.own');
+    return this.reviewersOf(actor.organisationId);
+  }
+
+  private async reviewersOf(organisationId: string): Promise<Reviewer[]> {
+    const users = (await this.deps.users.listByOrganisation(organisationId)).filter((user) => user.active === 1);
+    const memberships = await this.deps.users.membershipsOf(users.map((user) => user.id));
+    const reviewerIds = new Set(memberships.filter((m) => m.role === 'reviewer').map((m) => m.user_id));
+    return users.filter((user) => reviewerIds.has(user.id)).map((user) => ({ id: user.id, name: user.name }));
+  }
+
+  private async checkedReviewer(actor: Actor, userId: string): Promise<Reviewer> {
+    const reviewer = (await this.reviewersOf(actor.organisationId)).find((r) => r.id === userId);
+    if (!reviewer) throw new AppError('validation', [{ path: 'reviewerUserId', message: 'reviewer_unknown' }]);
+    return reviewer;
+  }
+
+  private async describe(row: ClientRow): Promise<Client> {
+    const counts = await this.deps.conversations.countPerClient(row.professional_id);
+    const withAccess = await this.deps.clients.clientIdsWithAccess([row.id]);
+    return this.toClient(row, counts.get(row.id) ?? 0, withAccess.has(row.id));
+  }
+
+  private toClient(row: ClientRow, conversationCount: number, hasAccess: boolean): Client {
+    return {
+      id: row.id,
+      pseudonym: row.pseudonym,
+      contact: row.contact_wrapped ? openText(this.deps.masterKey, row.contact_wrapped) : null,
+      locale: row.locale === 'en' ? 'en' : 'nl',
+      hasAccess,
+      conversationCount,
+      createdAt: row.created_at,
+    };
+  }
+
+  private async toConversations(client: ClientRow, rows: readonly ConversationRow[]): Promise<Conversation[]> {
+    const consents = await this.deps.consents.listForConversations(rows.map((row) => row.id));
+    const reviewerIds = [...new Set(rows.map((row) => row.reviewer_user_id).filter((id): id is string => id !== null))];
+    const reviewers = new Map<string, string>();
+    for (const id of reviewerIds) {
+      const user = await this.deps.users.findById(id);
+      if (user) reviewers.set(id, user.name);
+    }
+    return rows.map((row) => {
+      const reviewerName = row.reviewer_user_id ? reviewers.get(row.reviewer_user_id) : undefined;
+      return {
+        id: row.id,
+        clientId: client.id,
+        clientPseudonym: client.pseudonym,
+        heldOn: row.held_on,
+        kind: row.kind,
+        reviewer: row.reviewer_user_id && reviewerName !== undefined ? { id: row.reviewer_user_id, name: reviewerName } : null,
+        consent: consentSummaryOf(consents.find((consent) => consent.conversation_id === row.id)),
+        createdAt: row.created_at,
+      };
+    });
+  }
+
+  private async ownClient(actor: Actor, clientId: string): Promise<ClientRow> {
+    const client = await this.deps.clients.findById(clientId);
+    if (!client || client.professional_id !== actor.userId || client.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    return client;
+  }
+
+  private async ownConversation(actor: Actor, conversationId: string): Promise<{ client: ClientRow; conversation: ConversationRow }> {
+    const conversation = await this.deps.conversations.findById(conversationId);
+    if (!conversation || conversation.professional_id !== actor.userId || conversation.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    const client = await this.ownClient(actor, conversation.client_id);
+    return { client, conversation };
+  }
+}

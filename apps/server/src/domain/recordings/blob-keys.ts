@@ -1,0 +1,19 @@
+/** Everything of a recording in the blob store lives under this prefix. */
+export function recordingPrefix(recordingId: string): string {
+  return `recordings/${recordingId}/`;
+}
+
+export const blobNames = {
+  playlist: 'index.m3u8',
+  peaks: 'peaks.sealed',
+  poster: 'poster.sealed',
+} as const;
+
+export const SEGMENT_NAME = /^seg_\d{5,}\.ts$/;
+
+/** tus upload ids carry their recording: `<recording uuid>-<16 hex>`, a fresh one per upload attempt. */
+const UPLOAD_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-[0-9a-f]{16}$/;
+
+export function recordingIdOfUpload(uploadId: string): string | null {
+  return UPLOAD_ID.exec(uploadId)?.[1] ?? null;
+}

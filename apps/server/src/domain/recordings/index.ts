@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Config } from '../../config.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { JobHandlers, JobQueue } from '../../jobs/index.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import type { UploadStore } from '../../storage/uploads.js';
+import type { ConsentPolicy } from '../consent/consent-policy.js';
+import { RecordingEraser } from './erasure.js';
+import { recordingJobHandlers } from './jobs.js';
+import { PlaybackAccessPolicy } from './playback-access.js';
+import { PlaybackService } from './playback.service.js';
+import { RecordingProcessor } from './processing.js';
+import { RecordingsService } from './recordings.service.js';
+import { RetentionRunner } from './retention.js';
+
+export { PlaybackAccessPolicy, type PlaybackAccessRule, type PlaybackGrant, type AllowedRanges } from './playback-access.js';
+export type { DerivedDataEraser } from './erasure.js';
+
+export interface RecordingServices {
+  service: RecordingsService;
+  playback: PlaybackService;
+  /** The one access decision for playback; sharing adds a rule with access.addRule(...). */
+  access: PlaybackAccessPolicy;
+  /** Crypto-shredding and erasure; also the ConsentWithdrawalListener. Later features add derived-data erasers. */
+  eraser: RecordingEraser;
+  processor: RecordingProcessor;
+  retention: RetentionRunner;
+  jobHandlers: JobHandlers;
+}
+
+export interface RecordingServicesDependencies {
+  repositories: Pick<Repositories, 'recordings' | 'conversations'>;
+  audit: AuditLog;
+  consentPolicy: ConsentPolicy;
+  blobs: BlobStore;
+  uploads: UploadStore;
+  queue: JobQueue;
+  config: Pick<Config, 'masterKey' | 'sessionSecret' | 'limits' | 'tools' | 'dataDir'>;
+  demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
+  now?: (() => Date) | undefined;
+}
+
+export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
+  const { repositories, audit, consentPolicy, blobs, uploads, queue, config } = deps;
+  const now = deps.now ? { now: deps.now } : {};
+  const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, ...now });
+  const service = new RecordingsService({
+    recordings: repositories.recordings,
+    conversations: repositories.conversations,
+    consentPolicy,
+    uploads,
+    queue,
+    audit,
+    eraser,
+    settings: { maxUploadBytes: config.limits.maxUploadBytes },
+    ...now,
+  });
+  const access = new PlaybackAccessPolicy(repositories.recordings);
+  const playback = new PlaybackService({
+    recordings: repositories.recordings,
+    access,
+    blobs,
+    audit,
+    settings: { masterKey: config.masterKey, tokenSecret: config.sessionSecret },
+    ...now,
+  });
+  const processor = new RecordingProcessor({
+    recordings: repositories.recordings,
+    consentPolicy,
+    blobs,
+    uploads,
+    eraser,
+    audit,
+    settings: {
+      masterKey: config.masterKey,
+      limits: { maxBytes: config.limits.maxUploadBytes, maxDurationSeconds: config.limits.maxRecordingSeconds },
+      tools: config.tools,
+      workDir: path.join(config.dataDir, 'work'),
+    },
+    ...now,
+  });
+  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, ...now });
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }) });
+  return { service, playback, access, eraser, processor, retention, jobHandlers };
+}

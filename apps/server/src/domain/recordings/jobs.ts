@@ -1,0 +1,33 @@
+import type { JobHandlers } from '../../jobs/index.js';
+import type { RecordingEraser } from './erasure.js';
+import type { RecordingProcessor } from './processing.js';
+import type { RetentionRunner } from './retention.js';
+
+export interface RecordingJobDependencies {
+  processor: RecordingProcessor;
+  eraser: RecordingEraser;
+  retention: RetentionRunner;
+  /** Makes the demo recording's media and hands it to processing (see seed/demo-recording.ts). */
+  demo: (recordingId: string) => Promise<void>;
+}
+
+/** The handler table for every job (the type makes a missing one a compile error). */
+export function recordingJobHandlers(deps: RecordingJobDependencies): JobHandlers {
+  return {
+    'recording.process': {
+      run: ({ recordingId }, context) => deps.processor.process(recordingId, context),
+      onGiveUp: ({ recordingId }) => deps.processor.giveUp(recordingId),
+    },
+    'recording.erase': {
+      run: ({ recordingId, uploadId }) => deps.eraser.erase(recordingId, uploadId),
+    },
+    'recordings.retention': {
+      run: async () => {
+        await deps.retention.run();
+      },
+    },
+    'recording.demo': {
+      run: ({ recordingId }) => deps.demo(recordingId),
+    },
+  };
+}

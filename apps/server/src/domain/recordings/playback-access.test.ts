@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordingRow } from '../../db/repositories/recordings.repository.js';
+import { parseHlsPlaylist } from '../../media/index.js';
+import type { Actor } from '../access.js';
+import { PlaybackAccessPolicy, rangesOverlap } from './playback-access.js';
+import { renderPlaylist } from './playback.service.js';
+
+const recording = {
+  id: 'r1',
+  organisation_id: 'org',
+  professional_id: 'owner',
+  status: 'ready',
+  wrapped_key: 'v1.x.y.z',
+} as RecordingRow;
+
+function actor(userId: string, roles: Actor['roles'] = ['professional'], organisationId = 'org'): Actor {
+  return { userId, organisationId, roles, teamIds: { professional: [], manager: [] } };
+}
+
+function policy(row: RecordingRow = recording): PlaybackAccessPolicy {
+  return new PlaybackAccessPolicy({ findById: async () => row });
+}
+
+describe('playbackAccess', () => {
+  it('grants the owner everything and nobody else anything, whatever their role', async () => {
+    expect(await policy().playbackAccess(actor('owner'), 'r1')).toMatchObject({ allowedRanges: 'all', role: 'owner' });
+    for (const roles of [['professional'], ['manager'], ['administrator'], ['reviewer'], ['policy_advisor']] as const) {
+      expect(await policy().playbackAccess(actor('someone', roles), 'r1')).toBeNull();
+    }
+    // The owner without the professional role, or in another organisation, gets nothing either.
+    expect(await policy().playbackAccess(actor('owner', ['manager']), 'r1')).toBeNull();
+    expect(await policy().playbackAccess(actor('owner', ['professional'], 'other-org'), 'r1')).toBeNull();
+  });
+
+  it('plays nothing that is not ready or has lost its key', async () => {
+    for (const changes of [{ status: 'processing' }, { status: 'deleted' }, { wrapped_key: null }] as const) {
+      expect(await policy({ ...recording, ...changes } as RecordingRow).playbackAccess(actor('owner'), 'r1')).toBeNull();
+    }
+    expect(await new PlaybackAccessPolicy({ findById: async () => undefined }).playbackAccess(actor('owner'), 'r1')).toBeNull();
+  });
+
+  it('lets added rules grant spans, merged into one list', async () => {
+    const access = policy();
+    access.addRule(async (a) => (a.userId === 'reviewer' ? { allowedRanges: [[10, 20], [50, 60]], role: 'reviewer' } : null));
+    access.addRule(async (a) => (a.userId === 'reviewer' ? { allowedRanges: [[15, 30]], role: 'peer_group' } : null));
+    expect(await access.playbackAccess(actor('reviewer', ['reviewer']), 'r1')).toMatchObject({ allowedRanges: [[10, 30], [50, 60]], role: 'reviewer' });
+    expect(await access.playbackAccess(actor('stranger', ['reviewer']), 'r1')).toBeNull();
+  });
+
+  it('ignores empty or inverted spans', async () => {
+    const access = policy();
+    access.addRule(async () => ({ allowedRanges: [[5, 5], [9, 3]], role: 'reviewer' }));
+    expect(await access.playbackAccess(actor('reviewer', ['reviewer']), 'r1')).toBeNull();
+  });
+});
+
+describe('a playlist for spans', () => {
+  const playlist = parseHlsPlaylist(
+    ['#EXTM3U', '#EXT-X-TARGETDURATION:4', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-KEY:METHOD=AES-128,URI="key",IV=0x0123456789abcdef0123456789abcdef']
+      .concat(Array.from({ length: 10 }, (_, i) => [`#EXTINF:4.000000,`, `seg_${String(i).padStart(5, '0')}.ts`]).flat())
+      .concat(['#EXT-X-ENDLIST'])
+      .join('\n'),
+  );
+  const uris = { keyUri: 'key?t=T', segmentUri: (name: string) => `${name}?t=T` };
+
+  it('contains only the segments that overlap the spans, with a discontinuity between gaps', () => {
+    const text = renderPlaylist(playlist, [[5, 9], [30, 31]], uris);
+    const rendered = parseHlsPlaylist(text);
+    expect(rendered.segments.map((s) => s.uri)).toEqual(['seg_00001.ts?t=T', 'seg_00002.ts?t=T', 'seg_00007.ts?t=T']);
+    expect(text.match(/#EXT-X-DISCONTINUITY/g)?.length).toBe(1);
+    expect(rendered.key).toEqual({ method: 'AES-128', uri: 'key?t=T', iv: '0x0123456789abcdef0123456789abcdef' });
+    expect(text).toContain('#EXT-X-ENDLIST');
+  });
+
+  it('renders the whole recording for "all"', () => {
+    expect(parseHlsPlaylist(renderPlaylist(playlist, 'all', uris)).segments).toHaveLength(10);
+  });
+
+  it('decides segment overlap with half-open spans', () => {
+    expect(rangesOverlap([[4, 8]], 0, 4)).toBe(false);
+    expect(rangesOverlap([[4, 8]], 4, 8)).toBe(true);
+    expect(rangesOverlap([[4, 8]], 8, 12)).toBe(false);
+    expect(rangesOverlap('all', 100, 104)).toBe(true);
+  });
+});

@@ -1,0 +1,267 @@
+import type { Readable } from 'node:stream';
+import type { PlaybackDescriptor } from '@spreekkamer/shared';
+import { z } from 'zod';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { derivedLabels } from './processing.js';
+import { openDerived } from '../../crypto/derived-data.js';
+import { unwrapKey } from '../../crypto/envelope.js';
+import { signToken, verifyToken } from '../../crypto/tokens.js';
+import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
+import { parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist, type HlsSegment } from '../../media/index.js';
+import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
+import type { Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { blobNames, recordingPrefix, SEGMENT_NAME } from './blob-keys.js';
+import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type TimeRange } from './playback-access.js';
+
+export interface PlaybackSettings {
+  masterKey: Buffer;
+  tokenSecret: Buffer;
+  /** Short: a leaked URL is useless minutes later. Players refresh the descriptor. */
+  tokenTtlSeconds?: number;
+}
+
+export interface PlaybackDependencies {
+  recordings: RecordingsRepository;
+  access: PlaybackAccessPolicy;
+  blobs: BlobStore;
+  audit: AuditLog;
+  settings: PlaybackSettings;
+  now?: () => Date;
+}
+
+const TOKEN_PURPOSE = 'recording-playback';
+const rangeSchema = z.tuple([z.number(), z.number()]);
+const tokenSchema = z.object({
+  /** recording */
+  r: z.string().uuid(),
+  /** viewer (user id) */
+  v: z.string().uuid(),
+  /** allowed ranges */
+  a: z.union([z.literal('all'), z.array(rangeSchema).min(1).max(200)]),
+  k: z.enum(['owner', 'reviewer', 'peer_group', 'client']),
+});
+type PlaybackToken = z.infer<typeof tokenSchema>;
+
+export interface MediaBody {
+  contentType: string;
+  body: Buffer | Readable;
+  size?: number;
+}
+
+/** Parsed playlists of ready recordings never change, so every process may keep a few. */
+const PLAYLIST_CACHE_SIZE = 200;
+
+/**
+ * Playback through short-lived signed tokens bound to viewer, recording and allowed spans, used
+ * together with the viewer's own session (same-origin requests carry its cookie). The tokens are
+ * stateless (any process with the secret verifies them); the recording row is still read on every
+ * request, so a deleted recording stops playing at once everywhere. Playlist and key also re-run
+ * the access decision, so an ended share stops at the next playlist or key request.
+ */
+export class PlaybackService {
+  private readonly now: () => Date;
+  private readonly playlists = new Map<string, HlsPlaylist>();
+
+  constructor(private readonly deps: PlaybackDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private get ttl(): number {
+    return this.deps.settings.tokenTtlSeconds ?? 600;
+  }
+
+  /** Mints the tokens for one viewer; checks access like every playback request. */
+  async descriptor(actor: Actor, viewerName: string, recordingId: string, narrowTo?: AllowedRanges): Promise<PlaybackDescriptor> {
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant) throw new AppError('not_found');
+    // A caller may ask for less than the actor may watch, e.g. only the fragments of a talk with the client.
+    const allowed = narrowTo ? narrow(narrowTo, grant.allowedRanges) : grant.allowedRanges;
+    if (allowed !== 'all' && allowed.length === 0) throw new AppError('not_found');
+    const now = this.now();
+    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: recordingId, v: actor.userId, a: allowed, k: grant.role }, this.ttl, now);
+    const base = `/api/playback/${recordingId}`;
+    const q = `?t=${token}`;
+    const whole = allowed === 'all';
+    return {
+      recordingId,
+      kind: grant.recording.kind,
+      playlistUrl: `${base}/index.m3u8${q}`,
+      token,
+      viewerName,
+      peaksUrl: `${base}/peaks.json${q}`,
+      posterUrl: whole && grant.recording.has_poster === 1 ? `${base}/poster.jpg${q}` : null,
+      durationSeconds: grant.recording.duration_seconds ?? 0,
+      allowedRanges: allowed,
+      expiresAt: new Date(now.getTime() + this.ttl * 1000).toISOString(),
+      refreshAt: new Date(now.getTime() + (this.ttl * 1000) / 2).toISOString(),
+    };
+  }
+
+  /** The playlist: one view in the audit log. Needs the viewer's own session as well as the token. */
+  async playlist(actor: Actor, recordingId: string, token: string): Promise<string> {
+    const claims = this.verify(actor, recordingId, token);
+    // Access is checked again: a share that ended or a recording that was deleted stops here.
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant) throw new AppError('not_found');
+    const ranges = narrow(claims.a, grant.allowedRanges);
+    if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
+    const playlist = await this.loadPlaylist(recordingId);
+    await this.deps.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'recording.viewed',
+      subjectType: 'recording',
+      subjectId: recordingId,
+      details: { role: grant.role, ...(ranges === 'all' ? {} : { ranges: ranges.map(([from, to]) => `${round(from)}-${round(to)}`) }) },
+    });
+    const suffix = `?t=${encodeURIComponent(token)}`;
+    return renderPlaylist(playlist, ranges, { keyUri: `key${suffix}`, segmentUri: (name) => `${name}${suffix}` });
+  }
+
+  async key(actor: Actor, recordingId: string, token: string): Promise<Buffer> {
+    this.verify(actor, recordingId, token);
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant?.recording.wrapped_key) throw new AppError('not_found');
+    return unwrapKey(this.deps.settings.masterKey, grant.recording.wrapped_key);
+  }
+
+  /**
+   * Segments: within the token's spans AND today's access, so a share that is revoked or expires
+   * stops the next segment too, not only the next playlist; the recording must still exist.
+   */
+  async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
+    const claims = this.verify(actor, recordingId, token);
+    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    const recording = await this.playable(recordingId);
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant) throw new AppError('not_found');
+    const ranges = narrow(claims.a, grant.allowedRanges);
+    if (ranges !== 'all') {
+      const segment = (await this.loadPlaylist(recordingId)).segments.find((s) => s.uri === name);
+      if (!segment || !rangesOverlap(ranges, segment.startSeconds, segment.startSeconds + segment.durationSeconds)) throw new AppError('not_found');
+    }
+    const key = recordingPrefix(recording.id) + name;
+    try {
+      const size = await this.deps.blobs.size(key);
+      return { contentType: 'video/mp2t', body: await this.deps.blobs.getStream(key), size };
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) throw new AppError('not_found');
+      throw error;
+    }
+  }
+
+  async peaks(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
+    const claims = this.verify(actor, recordingId, token);
+    const recording = await this.playable(recordingId);
+    const data = JSON.parse((await this.openDerived(recording, blobNames.peaks, derivedLabels.peaks)).toString('utf8')) as { durationSeconds: number; peaks: number[] };
+    if (claims.a !== 'all') {
+      // Outside the shared spans the waveform stays flat: even its shape is not for this viewer.
+      const step = data.peaks.length > 0 ? data.durationSeconds / data.peaks.length : 0;
+      const allowed = claims.a;
+      data.peaks = data.peaks.map((value, i) => (rangesOverlap(allowed, i * step, (i + 1) * step) ? value : 0));
+    }
+    return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(data)) };
+  }
+
+  async poster(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
+    const claims = this.verify(actor, recordingId, token);
+    if (claims.a !== 'all') throw new AppError('not_found');
+    const recording = await this.playable(recordingId);
+    if (recording.has_poster !== 1) throw new AppError('not_found');
+    return { contentType: 'image/jpeg', body: await this.openDerived(recording, blobNames.poster, derivedLabels.poster) };
+  }
+
+  /** A token works only for the recording and the person it was made for: a copied URL is useless to anyone else. */
+  private verify(actor: Actor, recordingId: string, token: string | undefined): PlaybackToken {
+    const claims = token ? verifyToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, token, tokenSchema, this.now()) : null;
+    if (!claims || claims.r !== recordingId || claims.v !== actor.userId) throw new AppError('playback_token_invalid');
+    return claims;
+  }
+
+  private async playable(recordingId: string): Promise<RecordingRow & { wrapped_key: string }> {
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording || recording.status !== 'ready' || recording.wrapped_key === null) throw new AppError('not_found');
+    return recording as RecordingRow & { wrapped_key: string };
+  }
+
+  private async openDerived(recording: RecordingRow & { wrapped_key: string }, name: string, label: string): Promise<Buffer> {
+    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
+    try {
+      return openDerived(mediaKey, label, await this.deps.blobs.getBuffer(recordingPrefix(recording.id) + name));
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) throw new AppError('not_found');
+      throw error;
+    }
+  }
+
+  private async loadPlaylist(recordingId: string): Promise<HlsPlaylist> {
+    const cached = this.playlists.get(recordingId);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = (await this.deps.blobs.getBuffer(recordingPrefix(recordingId) + blobNames.playlist)).toString('utf8');
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) throw new AppError('not_found');
+      throw error;
+    }
+    const playlist = parseHlsPlaylist(text);
+    if (this.playlists.size >= PLAYLIST_CACHE_SIZE) {
+      const oldest = this.playlists.keys().next().value;
+      if (oldest !== undefined) this.playlists.delete(oldest);
+    }
+    this.playlists.set(recordingId, playlist);
+    return playlist;
+  }
+}
+
+function round(seconds: number): string {
+  return (Math.round(seconds * 10) / 10).toString();
+}
+
+/** What both the token and today's access allow. */
+function narrow(fromToken: AllowedRanges, now: AllowedRanges): AllowedRanges {
+  if (fromToken === 'all') return now;
+  if (now === 'all') return fromToken;
+  const out: TimeRange[] = [];
+  for (const [a, b] of fromToken) {
+    for (const [c, d] of now) {
+      const from = Math.max(a, c);
+      const to = Math.min(b, d);
+      if (to > from) out.push([from, to]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The whole recording, or only the segments that overlap the allowed spans. Spans that are not
+ * adjacent are separated by a discontinuity, so a player does not try to bridge the gap.
+ */
+export function renderPlaylist(
+  playlist: HlsPlaylist,
+  ranges: AllowedRanges,
+  uris: { keyUri: string; segmentUri: (name: string) => string },
+): string {
+  if (ranges === 'all') return renderHlsPlaylist(playlist, uris);
+  const selected: HlsSegment[] = playlist.segments.filter((s) => rangesOverlap(ranges, s.startSeconds, s.startSeconds + s.durationSeconds));
+  const first = selected[0];
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:3',
+    `#EXT-X-TARGETDURATION:${Math.max(1, ...selected.map((s) => Math.ceil(s.durationSeconds)))}`,
+    `#EXT-X-MEDIA-SEQUENCE:${first ? first.sequence : playlist.mediaSequence}`,
+    '#EXT-X-PLAYLIST-TYPE:VOD',
+  ];
+  if (playlist.key && playlist.key.method !== 'NONE') {
+    lines.push(`#EXT-X-KEY:METHOD=${playlist.key.method},URI="${uris.keyUri}"${playlist.key.iv ? `,IV=${playlist.key.iv}` : ''}`);
+  }
+  let previous: HlsSegment | undefined;
+  for (const segment of selected) {
+    if (previous && segment.sequence !== previous.sequence + 1) lines.push('#EXT-X-DISCONTINUITY');
+    lines.push(`#EXTINF:${segment.durationSeconds.toFixed(6)},`, uris.segmentUri(segment.uri));
+    previous = segment;
+  }
+  lines.push('#EXT-X-ENDLIST', '');
+  return lines.join('\n');
+}

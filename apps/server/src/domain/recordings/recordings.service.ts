@@ -1,0 +1,271 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type {
+  CreateRecordingRequest,
+  RecordingDetail,
+  RecordingFailureCode,
+  RecordingList,
+  RecordingNotice,
+  RecordingSummary,
+  RecordingView,
+  UploadCreation,
+} from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
+import type { RecordingRow, RecordingsRepository, RecordingWithContext } from '../../db/repositories/recordings.repository.js';
+import { jobPolicies, type JobQueue } from '../../jobs/index.js';
+import type { UploadStore } from '../../storage/uploads.js';
+import { requirePermission, type Actor } from '../access.js';
+import { assertMayRecord, type ConsentPolicy } from '../consent/consent-policy.js';
+import { AppError } from '../errors.js';
+import { recordingIdOfUpload } from './blob-keys.js';
+import type { RecordingEraser } from './erasure.js';
+
+export interface RecordingsSettings {
+  maxUploadBytes: number;
+  /** Suggested tus chunk size for clients. */
+  chunkSizeBytes?: number;
+}
+
+export interface RecordingsDependencies {
+  recordings: RecordingsRepository;
+  conversations: ConversationsRepository;
+  consentPolicy: ConsentPolicy;
+  uploads: UploadStore;
+  queue: JobQueue;
+  audit: AuditLog;
+  eraser: RecordingEraser;
+  settings: RecordingsSettings;
+  now?: () => Date;
+}
+
+const dayMs = 24 * 3600 * 1000;
+/** The professional hears a week ahead that a recording will be deleted. */
+export const RETENTION_NOTICE_DAYS = 7;
+/** Removals stay in the notices for a month. */
+const REMOVAL_NOTICE_DAYS = 30;
+const uploadIdPattern = /^[0-9a-f-]{36}-[0-9a-f]{16}$/;
+
+/**
+ * How long processing may take before pg-boss assumes the worker died and runs it again: a
+ * quarter of an hour plus a second per 200 kB (transcoding runs at about real time or faster).
+ */
+export function processingTimeoutSeconds(uploadBytes: number | null): number {
+  return jobPolicies['recording.process'].timeoutSeconds + Math.ceil((uploadBytes ?? 0) / 200_000);
+}
+
+/**
+ * A professional's own recordings: create (consent checked), upload (tus, gated here), status,
+ * delete, and who watched. Owner-only; someone else's recording answers not_found.
+ */
+export class RecordingsService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RecordingsDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async list(actor: Actor, conversationId?: string): Promise<RecordingList> {
+    requirePermission(actor, 'recordings.own');
+    const rows = (await this.deps.recordings.listOwned(actor.userId, conversationId)).filter((row) => row.organisation_id === actor.organisationId);
+    const now = this.now();
+    const candidates = await this.deps.recordings.listNoticeCandidates(
+      actor.userId,
+      new Date(now.getTime() + RETENTION_NOTICE_DAYS * dayMs).toISOString(),
+      new Date(now.getTime() - REMOVAL_NOTICE_DAYS * dayMs).toISOString(),
+    );
+    const notices: RecordingNotice[] = candidates
+      .filter((row) => row.organisation_id === actor.organisationId && (!conversationId || row.conversation_id === conversationId))
+      .map((row) => ({
+        kind: row.status === 'ready' ? 'retention_ending' : row.deleted_reason === 'withdrawn' ? 'removed_withdrawn' : 'removed_retention',
+        recordingId: row.id,
+        conversationId: row.conversation_id,
+        conversationHeldOn: row.conversation_held_on,
+        clientPseudonym: row.client_pseudonym,
+        at: (row.status === 'ready' ? row.retention_ends_at : row.deleted_at) ?? row.updated_at,
+      }));
+    return { recordings: rows.map((row) => this.toSummary(row)), notices };
+  }
+
+  async get(actor: Actor, recordingId: string): Promise<RecordingDetail> {
+    requirePermission(actor, 'recordings.own');
+    const row = await this.owned(actor, recordingId);
+    const upload = row.status === 'uploading' && row.upload_id ? await this.deps.uploads.progress(row.upload_id) : null;
+    const consent = row.status === 'deleted' ? null : await this.deps.consentPolicy.findActiveConsent(row.conversation_id);
+    return {
+      ...this.toSummary(row, upload),
+      hasPoster: row.has_poster === 1,
+      upload: upload ? { offset: upload.offset, length: upload.size } : null,
+      consent: consent && consent.id === row.consent_id && consent.media !== 'none' ? { media: consent.media, audience: consent.audience, retentionDays: consent.retentionDays } : null,
+    };
+  }
+
+  async create(actor: Actor, input: CreateRecordingRequest): Promise<UploadCreation> {
+    requirePermission(actor, 'recordings.own');
+    const conversation = await this.deps.conversations.findById(input.conversationId);
+    if (!conversation || conversation.professional_id !== actor.userId || conversation.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    const consent = await this.deps.consentPolicy.findActiveConsent(conversation.id);
+    if (consent && consent.professionalId !== actor.userId) throw new AppError('recording_consent_missing');
+    assertMayRecord(consent, input.kind);
+    if (input.sizeBytes > this.deps.settings.maxUploadBytes) throw new AppError('recording_too_large');
+
+    const nowIso = this.now().toISOString();
+    const row: RecordingRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      professional_id: actor.userId,
+      conversation_id: conversation.id,
+      consent_id: consent.id,
+      kind: input.kind,
+      status: 'uploading',
+      progress: 0,
+      upload_id: null,
+      upload_length: input.sizeBytes,
+      wrapped_key: null,
+      duration_seconds: null,
+      has_poster: 0,
+      failure_code: null,
+      failure_message: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+      ready_at: null,
+      retention_ends_at: null,
+      retention_notice_at: null,
+      deleted_at: null,
+      deleted_reason: null,
+    };
+    await this.deps.recordings.insert(row);
+    await this.deps.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'recording.created',
+      subjectType: 'recording',
+      subjectId: row.id,
+      details: { kind: input.kind, consentId: consent.id },
+    });
+    const created = await this.owned(actor, row.id);
+    return {
+      recording: this.toSummary(created),
+      upload: {
+        endpoint: '/api/uploads',
+        metadata: { recordingId: row.id },
+        maxBytes: this.deps.settings.maxUploadBytes,
+        chunkSizeBytes: this.deps.settings.chunkSizeBytes ?? 8 * 1024 * 1024,
+      },
+    };
+  }
+
+  async remove(actor: Actor, recordingId: string): Promise<void> {
+    requirePermission(actor, 'recordings.own');
+    const row = await this.owned(actor, recordingId);
+    if (row.status === 'deleted') return;
+    await this.deps.eraser.destroy(row, 'professional', actor.userId);
+  }
+
+  async views(actor: Actor, recordingId: string): Promise<RecordingView[]> {
+    requirePermission(actor, 'recordings.own');
+    const row = await this.owned(actor, recordingId);
+    const events = await this.deps.recordings.listViews(row.id);
+    return events.flatMap((event): RecordingView[] => {
+      const details = JSON.parse(event.details_json) as { role?: RecordingView['role']; ranges?: string[] };
+      const base = { viewerName: event.viewer_name ?? '—', role: details.role ?? 'owner', at: event.at };
+      if (!details.ranges || details.ranges.length === 0) return [{ ...base, momentRange: null }];
+      return details.ranges.map((range) => {
+        const [from = 0, to = 0] = range.split('-').map(Number);
+        return { ...base, momentRange: [from, to] as [number, number] };
+      });
+    });
+  }
+
+  // --- The tus upload gate: called by the upload routes around @tus/server. -----------------
+
+  /** Before a tus upload is created: the recording is the actor's, still waiting for its file, and consent still holds. */
+  async authorizeUploadCreate(actor: Actor, recordingId: string, uploadLength: number): Promise<void> {
+    requirePermission(actor, 'recordings.own');
+    const row = await this.owned(actor, recordingId);
+    if (row.status !== 'uploading') throw new AppError('conflict');
+    const consent = await this.deps.consentPolicy.findActiveConsent(row.conversation_id);
+    if (!consent || consent.id !== row.consent_id) throw new AppError('recording_consent_missing');
+    assertMayRecord(consent, row.kind);
+    if (!Number.isSafeInteger(uploadLength) || uploadLength < 0) throw new AppError('upload_invalid');
+    if (uploadLength > this.deps.settings.maxUploadBytes) throw new AppError('recording_too_large');
+  }
+
+  /** For jobs that play the uploader (the demo seed). */
+  async isAwaitingUpload(recordingId: string): Promise<boolean> {
+    return (await this.deps.recordings.findById(recordingId))?.status === 'uploading';
+  }
+
+  newUploadId(recordingId: string): string {
+    return `${recordingId}-${randomBytes(8).toString('hex')}`;
+  }
+
+  /** Links a freshly created tus upload to its recording; an earlier, abandoned upload is removed. */
+  async bindUpload(uploadId: string, uploadLength: number): Promise<void> {
+    const recordingId = recordingIdOfUpload(uploadId);
+    const row = recordingId ? await this.deps.recordings.findById(recordingId) : undefined;
+    if (!row || row.status !== 'uploading') throw new AppError('conflict');
+    const bound = await this.deps.recordings.updateIf(row.id, ['uploading'], { upload_id: uploadId, upload_length: uploadLength, progress: 0, updated_at: this.now().toISOString() });
+    if (!bound) throw new AppError('conflict');
+    if (row.upload_id && row.upload_id !== uploadId) await this.deps.uploads.remove(row.upload_id);
+  }
+
+  /** HEAD, PATCH and DELETE on an upload: only its owner, only the upload currently bound to the recording. */
+  async authorizeUploadAccess(actor: Actor, uploadId: string): Promise<void> {
+    requirePermission(actor, 'recordings.own');
+    const recordingId = uploadIdPattern.test(uploadId) ? recordingIdOfUpload(uploadId) : null;
+    if (!recordingId) throw new AppError('not_found');
+    const row = await this.owned(actor, recordingId);
+    if (row.upload_id !== uploadId || (row.status !== 'uploading' && row.status !== 'processing')) throw new AppError('not_found');
+  }
+
+  async uploadProgressed(uploadId: string, offset: number, size: number | undefined): Promise<void> {
+    const recordingId = recordingIdOfUpload(uploadId);
+    if (!recordingId || !size) return;
+    await this.deps.recordings.updateIf(recordingId, ['uploading'], { progress: Math.min(1, offset / size), updated_at: this.now().toISOString() });
+  }
+
+  /** The last byte arrived: hand the recording to processing. Safe to call twice. */
+  async uploadFinished(uploadId: string): Promise<void> {
+    const recordingId = recordingIdOfUpload(uploadId);
+    const row = recordingId ? await this.deps.recordings.findById(recordingId) : undefined;
+    if (!row || row.upload_id !== uploadId) return;
+    const moved = await this.deps.recordings.updateIf(row.id, ['uploading'], { status: 'processing', progress: 0, updated_at: this.now().toISOString() });
+    if (!moved) return;
+    await this.deps.audit.record({ organisationId: row.organisation_id, actorUserId: null, action: 'recording.uploaded', subjectType: 'recording', subjectId: row.id });
+    await this.deps.queue.enqueue('recording.process', { recordingId: row.id }, { timeoutSeconds: processingTimeoutSeconds(row.upload_length) });
+  }
+
+  /** After termination (tus DELETE) the recording waits for a new upload. */
+  async uploadTerminated(uploadId: string): Promise<void> {
+    const recordingId = recordingIdOfUpload(uploadId);
+    if (!recordingId) return;
+    const row = await this.deps.recordings.findById(recordingId);
+    if (row?.upload_id === uploadId) await this.deps.recordings.updateIf(row.id, ['uploading'], { upload_id: null, progress: 0, updated_at: this.now().toISOString() });
+  }
+
+  private async owned(actor: Actor, recordingId: string): Promise<RecordingWithContext> {
+    const row = await this.deps.recordings.findOwned(recordingId, actor.userId);
+    if (!row || row.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    return row;
+  }
+
+  private toSummary(row: RecordingWithContext, upload?: { offset: number; size: number } | null): RecordingSummary {
+    const progress = row.status === 'ready' ? 1 : row.status === 'uploading' && upload && upload.size > 0 ? upload.offset / upload.size : row.status === 'failed' || row.status === 'deleted' ? 0 : row.progress;
+    return {
+      id: row.id,
+      conversationId: row.conversation_id,
+      conversationHeldOn: row.conversation_held_on,
+      clientPseudonym: row.client_pseudonym,
+      kind: row.kind,
+      status: row.status,
+      progress: Math.min(1, Math.max(0, progress)),
+      durationSeconds: row.duration_seconds,
+      createdAt: row.created_at,
+      readyAt: row.ready_at,
+      retentionEndsAt: row.retention_ends_at,
+      failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? '' } : null,
+      deletedAt: row.deleted_at,
+      deletedReason: row.deleted_reason,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { RecordingsRepository } from '../../db/repositories/recordings.repository.js';
+import type { UploadStore } from '../../storage/uploads.js';
+import type { RecordingEraser } from './erasure.js';
+import { RETENTION_NOTICE_DAYS, type RecordingsService } from './recordings.service.js';
+
+export interface RetentionDependencies {
+  recordings: RecordingsRepository;
+  eraser: RecordingEraser;
+  uploads: UploadStore;
+  service: RecordingsService;
+  audit: AuditLog;
+  now?: () => Date;
+}
+
+export interface RetentionResult {
+  deleted: number;
+  noticed: number;
+  resumed: number;
+}
+
+/**
+ * The daily job: recordings whose retention ended are deleted (key first, then files); those that
+ * end within a week get a notice for their professional; uploads that finished without moving on
+ * (a crash between the last byte and the queue) are handed to processing.
+ */
+export class RetentionRunner {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RetentionDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async run(): Promise<RetentionResult> {
+    const now = this.now();
+    let deleted = 0;
+    for (const { id } of await this.deps.recordings.listRetentionEnded(now.toISOString())) {
+      const row = await this.deps.recordings.findById(id);
+      if (row && (await this.deps.eraser.destroy(row, 'retention', null))) deleted += 1;
+    }
+
+    let noticed = 0;
+    const until = new Date(now.getTime() + RETENTION_NOTICE_DAYS * 24 * 3600 * 1000).toISOString();
+    for (const row of await this.deps.recordings.listRetentionNoticeDue(until)) {
+      if (await this.deps.recordings.updateIf(row.id, ['ready'], { retention_notice_at: now.toISOString() })) {
+        await this.deps.audit.record({
+          organisationId: row.organisation_id,
+          actorUserId: null,
+          action: 'recording.retention_notice',
+          subjectType: 'recording',
+          subjectId: row.id,
+          details: { retentionEndsAt: row.retention_ends_at },
+        });
+        noticed += 1;
+      }
+    }
+
+    let resumed = 0;
+    for (const row of await this.deps.recordings.listUploading()) {
+      if (!row.upload_id) continue;
+      const progress = await this.deps.uploads.progress(row.upload_id);
+      if (progress && progress.size > 0 && progress.offset === progress.size) {
+        await this.deps.service.uploadFinished(row.upload_id);
+        resumed += 1;
+      }
+    }
+    return { deleted, noticed, resumed };
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientPoint, ClientReviewTalk } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { ClientPointRow, ClientPointsRepository } from '../../db/repositories/client-points.repository.js';
+import type { ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Actor } from '../access.js';
+import type { ClientSession } from '../client-access/client-access.service.js';
+import { AppError } from '../errors.js';
+import type { ReviewAccess } from './review-access.js';
+import type { SharesService } from './shares.service.js';
+import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
+import { unionOfRanges } from './time-ranges.js';
+
+export interface ClientPointsDependencies {
+  access: ReviewAccess;
+  sharesService: SharesService;
+  shares: SharesRepository;
+  points: ClientPointsRepository;
+  users: UsersRepository;
+  consentPolicy: ConsentPolicy;
+  audit: AuditLog;
+}
+
+function toPoint(row: ClientPointRow): ClientPoint {
+  return { id: row.id, shareId: row.share_id, momentId: row.moment_id, text: row.text, relay: row.relay, decidedAt: row.decided_at, createdAt: row.created_at };
+}
+
+/**
+ * Client feedback via a reviewer. The reviewer writes down what the client says; for each point
+ * only the client chooses: pass it on, pass it on without their name, or keep it between them.
+ * The professional's side has one query, and it returns only what the client passed on.
+ */
+export class ClientPointsService {
+  constructor(private readonly deps: ClientPointsDependencies) {}
+
+  async listForReviewer(actor: Actor, shareId: string): Promise<ClientPoint[]> {
+    const { share } = await this.reviewerTalk(actor, shareId);
+    return (await this.deps.points.listForShares([share.id])).map(toPoint);
+  }
+
+  async add(actor: Actor, shareId: string, input: { text: string; momentId: string | null }): Promise<ClientPoint> {
+    const { share, recording } = await this.reviewerTalk(actor, shareId);
+    if (input.momentId) {
+      const links = await this.deps.shares.momentIdsOf([share.id]);
+      if (!links.some((l) => l.moment_id === input.momentId)) throw new AppError('not_found', [{ path: 'momentId', message: 'id' }]);
+    }
+    const row: ClientPointRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      share_id: share.id,
+      moment_id: input.momentId,
+      reviewer_id: actor.userId,
+      client_id: recording.client_id,
+      text: input.text,
+      relay: 'pending',
+      decided_at: null,
+      created_at: this.deps.access.now().toISOString(),
+    };
+    await this.deps.points.insert(row);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.client_point_added', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, pointId: row.id } });
+    return toPoint(row);
+  }
+
+  async remove(actor: Actor, pointId: string): Promise<void> {
+    const point = await this.deps.points.findById(pointId);
+    if (!point || point.reviewer_id !== actor.userId) throw new AppError('not_found');
+    await this.reviewerTalk(actor, point.share_id);
+    if (!(await this.deps.points.deletePending(pointId))) throw new AppError('client_point_decided');
+  }
+
+  /** The professional: only points the client chose to pass on. */
+  async relayedForOwner(actor: Actor, recordingId: string) {
+    await this.deps.access.ownRecording(actor, recordingId);
+    const rows = await this.deps.points.listRelayedForRecording(recordingId);
+    return rows.map((row) => ({ id: row.id, text: row.text, fromClient: row.relay === 'pass_on', reviewerName: row.reviewer_name, momentId: row.moment_id, decidedAt: row.decided_at ?? row.created_at }));
+  }
+
+  /** The client's own talks: fragments by number and time, and the points the reviewer wrote. */
+  async talksForClient(session: ClientSession): Promise<ClientReviewTalk[]> {
+    const shares = await this.activeTalksOf(session);
+    const points = await this.deps.points.listForShares(shares.map((s) => s.id));
+    const talks: ClientReviewTalk[] = [];
+    for (const share of shares) {
+      const reviewer = share.recipient_user_id ? await this.deps.users.findById(share.recipient_user_id) : undefined;
+      const moments = await this.deps.sharesService.momentsOf(share);
+      const numberOf = new Map(moments.map((m, i) => [m.id, i + 1]));
+      talks.push({
+        shareId: share.id,
+        reviewerName: reviewer?.name ?? '',
+        conversationHeldOn: share.held_on,
+        recordingKind: share.kind,
+        fragments: moments.map((m, i) => ({ number: i + 1, startSeconds: Number(m.start_seconds), endSeconds: Number(m.end_seconds) })),
+        points: points
+          .filter((p) => p.share_id === share.id && p.client_id === session.clientId)
+          .map((p) => ({ id: p.id, text: p.text, relay: p.relay, momentNumber: p.moment_id ? (numberOf.get(p.moment_id) ?? null) : null })),
+      });
+    }
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_talks_viewed', subjectType: 'client', subjectId: session.clientId, details: { talks: talks.length } });
+    return talks;
+  }
+
+  /** Only the client decides; they may change their mind while the talk is open. */
+  async decide(session: ClientSession, pointId: string, relay: 'pass_on' | 'anonymous' | 'private') {
+    const point = await this.deps.points.findById(pointId);
+    if (!point || point.client_id !== session.clientId) throw new AppError('not_found');
+    const share = (await this.activeTalksOf(session)).find((s) => s.id === point.share_id);
+    if (!share) throw new AppError('not_found');
+    const at = this.deps.access.now().toISOString();
+    await this.deps.points.setRelay(pointId, relay, at);
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_point_decided', subjectType: 'client', subjectId: session.clientId, details: { pointId, relay } });
+    const moments = await this.deps.sharesService.momentsOf(share);
+    const index = moments.findIndex((m) => m.id === point.moment_id);
+    return { id: point.id, text: point.text, relay, momentNumber: index >= 0 ? index + 1 : null };
+  }
+
+  /**
+   * What may be played in a talk: only its fragments, and only with both present on the device,
+   * the client (their session) and the reviewer the share names (theirs). The reviewer's playback
+   * token is narrowed to these spans.
+   */
+  async clientTalkRanges(session: ClientSession, reviewer: Actor, shareId: string): Promise<{ recordingId: string; ranges: [number, number][] }> {
+    const share = (await this.activeTalksOf(session)).find((s) => s.id === shareId);
+    if (!share || share.recipient_user_id !== reviewer.userId || share.organisation_id !== reviewer.organisationId) throw new AppError('not_found');
+    const moments = await this.deps.sharesService.momentsOf(share);
+    return { recordingId: share.recording_id, ranges: unionOfRanges(moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const)) };
+  }
+
+  private async activeTalksOf(session: ClientSession) {
+    const shares = await this.deps.shares.listActiveClientTalks(session.clientId, this.deps.access.now().toISOString());
+    const allowed = [];
+    for (const share of shares) {
+      if (share.organisation_id !== session.organisationId) continue;
+      if (await this.consentAllowsTalk(share)) allowed.push(share);
+    }
+    return allowed;
+  }
+
+  private async reviewerTalk(actor: Actor, shareId: string): Promise<{ share: ShareRow; recording: ReviewRecordingRow }> {
+    const { share, recording } = await this.deps.access.receivedShare(actor, shareId);
+    if (share.recipient_user_id !== actor.userId) throw new AppError('not_found');
+    if (share.client_talk !== 1 || !(await this.consentAllowsTalk(share))) throw new AppError('client_talk_not_allowed');
+    return { share, recording };
+  }
+
+  private async consentAllowsTalk(share: ShareRow): Promise<boolean> {
+    const recording = await this.deps.access.recordingOf(share);
+    if (!recording) return false;
+    const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
+    return consent !== null && consent.feedbackViaReviewer && share.recipient_user_id !== null && mayShareWith(consent, 'reviewer', share.recipient_user_id);
+  }
+}

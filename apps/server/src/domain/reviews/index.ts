@@ -1,0 +1,55 @@
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Actor } from '../access.js';
+import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
+import { ClientPointsService } from './client-points.service.js';
+import { CommentsService } from './comments.service.js';
+import { MomentsService } from './moments.service.js';
+import { PeerGroupsService } from './peer-groups.service.js';
+import { ReviewAccess } from './review-access.js';
+import { ReviewExportService } from './review-export.service.js';
+import { ReviewGuideService } from './review-guide.service.js';
+import { ReviewMeetingService } from './review-meeting.service.js';
+import { removeReviewDataOfConversation } from './review-withdrawal.js';
+import { SharesService } from './shares.service.js';
+
+export type ReviewServices = ReturnType<typeof createReviewServices>;
+
+/**
+ * Everything "foreign eyes" needs, built from the repositories. main.ts registers
+ * `withdrawalListener` with the consent service, `playbackRule` with the playback policy and
+ * `derivedDataEraser` with the recording eraser.
+ */
+export function createReviewServices(
+  repositories: Pick<Repositories, 'moments' | 'shares' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users'>,
+  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; now?: (() => Date) | undefined },
+) {
+  const now = deps.now ?? (() => new Date());
+  const { audit, consentPolicy } = deps;
+  const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
+  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit });
+  const withdrawalListener: ConsentWithdrawalListener = {
+    onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit }, event.conversationId),
+  };
+  return {
+    access,
+    shares,
+    moments: new MomentsService({ access, moments: repositories.moments, audit }),
+    comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
+    meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
+    clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints, users: repositories.users, consentPolicy, audit }),
+    peerGroups: new PeerGroupsService({ groups: repositories.peerGroups, shares, audit, now }),
+    guide: new ReviewGuideService({ guides: repositories.reviewGuides, audit, now }),
+    exports: new ReviewExportService({ access, moments: repositories.moments, comments: repositories.comments, audit }),
+    withdrawalListener,
+    /** For the recording eraser: when a recording is deleted (by its professional or at the end of retention), so is everything reviewed on it. */
+    derivedDataEraser: async (recordingId: string) => {
+      await repositories.moments.deleteAllForRecordings([recordingId]);
+    },
+    /** For the playback policy: a recipient may play exactly the spans shared with them. */
+    playbackRule: async (actor: Actor, recording: { id: string }) => {
+      const shared = await access.sharedRanges(actor, recording.id);
+      return shared ? { allowedRanges: shared.ranges, role: shared.via } : null;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Moment, MomentInput, MomentPatch } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { toMoment } from './mapping.js';
+import type { ReviewAccess } from './review-access.js';
+
+/** A moment must be long enough to watch; shorter marks are almost always a slip of the mouse. */
+export const minimumMomentSeconds = 0.5;
+
+function checkSpan(recording: ReviewRecordingRow, start: number, end: number): void {
+  const duration = Number(recording.duration_seconds ?? 0);
+  const problems = [];
+  if (start >= duration) problems.push({ path: 'startSeconds', message: 'invalid' });
+  if (end > duration + 0.05 || end - start < minimumMomentSeconds) problems.push({ path: 'endSeconds', message: 'invalid' });
+  if (problems.length > 0) throw new AppError('moment_out_of_range', problems);
+}
+
+/** The professional's own moments on their own recording: only they can list or change them. */
+export class MomentsService {
+  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog }) {}
+
+  async list(actor: Actor, recordingId: string): Promise<Moment[]> {
+    await this.deps.access.ownRecording(actor, recordingId);
+    return (await this.deps.moments.listForRecording(recordingId)).map(toMoment);
+  }
+
+  async create(actor: Actor, recordingId: string, input: MomentInput): Promise<Moment> {
+    const recording = await this.deps.access.ownRecording(actor, recordingId, { ready: true });
+    checkSpan(recording, input.startSeconds, input.endSeconds);
+    const at = this.deps.access.now().toISOString();
+    const row = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      recording_id: recordingId,
+      professional_id: actor.userId,
+      start_seconds: input.startSeconds,
+      end_seconds: Math.min(input.endSeconds, Number(recording.duration_seconds)),
+      title: input.title,
+      themes_json: JSON.stringify([...new Set(input.themes)]),
+      notes: input.notes,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.deps.moments.insert(row);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_created', subjectType: 'recording', subjectId: recordingId, details: { momentId: row.id } });
+    return toMoment(row);
+  }
+
+  async update(actor: Actor, momentId: string, patch: MomentPatch): Promise<Moment> {
+    const { moment, recording } = await this.deps.access.ownMoment(actor, momentId);
+    const start = patch.startSeconds ?? Number(moment.start_seconds);
+    const end = patch.endSeconds ?? Number(moment.end_seconds);
+    checkSpan(recording, start, end);
+    const changes = {
+      start_seconds: start,
+      end_seconds: Math.min(end, Number(recording.duration_seconds)),
+      title: patch.title ?? moment.title,
+      themes_json: patch.themes ? JSON.stringify([...new Set(patch.themes)]) : moment.themes_json,
+      notes: patch.notes ?? moment.notes,
+      updated_at: this.deps.access.now().toISOString(),
+    };
+    await this.deps.moments.update(momentId, changes);
+    return toMoment({ ...moment, ...changes });
+  }
+
+  async delete(actor: Actor, momentId: string): Promise<void> {
+    const { moment } = await this.deps.access.ownMoment(actor, momentId);
+    await this.deps.moments.delete(momentId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_deleted', subjectType: 'recording', subjectId: moment.recording_id, details: { momentId } });
+  }
+}

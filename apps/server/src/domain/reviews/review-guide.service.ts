@@ -1,0 +1,41 @@
+import { defaultReviewGuide, reviewGuideStepIds, type ReviewGuide, type ReviewGuideUpdate } from '@spreekkamer/shared';
+import { z } from 'zod';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { ReviewGuidesRepository } from '../../db/repositories/review-guides.repository.js';
+import { requirePermission, type Actor } from '../access.js';
+
+const storedSchema = z.array(z.object({ id: z.enum(reviewGuideStepIds), prompts: z.array(z.object({ nl: z.string(), en: z.string() })) }));
+
+/** The organisation's review guide: the default steps with the organisation's own prompts, if any. */
+export class ReviewGuideService {
+  constructor(private readonly deps: { guides: ReviewGuidesRepository; audit: AuditLog; now: () => Date }) {}
+
+  async get(actor: Actor): Promise<ReviewGuide> {
+    requirePermission(actor, 'account.self');
+    const row = await this.deps.guides.find(actor.organisationId);
+    const stored = row ? storedSchema.safeParse(JSON.parse(row.steps_json)) : null;
+    const custom = stored?.success ? stored.data : null;
+    return {
+      customised: custom !== null,
+      steps: defaultReviewGuide.map((step) => ({
+        id: step.id,
+        title: step.title,
+        prompts: (custom?.find((s) => s.id === step.id)?.prompts ?? step.prompts).map((p) => ({ nl: p.nl, en: p.en || p.nl })),
+      })),
+    };
+  }
+
+  async update(actor: Actor, input: ReviewGuideUpdate): Promise<ReviewGuide> {
+    requirePermission(actor, 'admin.settings');
+    await this.deps.guides.upsert({ organisation_id: actor.organisationId, steps_json: JSON.stringify(input.steps), updated_by: actor.userId, updated_at: this.deps.now().toISOString() });
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.guide_updated', details: { prompts: input.steps.reduce((n, s) => n + s.prompts.length, 0) } });
+    return this.get(actor);
+  }
+
+  async reset(actor: Actor): Promise<ReviewGuide> {
+    requirePermission(actor, 'admin.settings');
+    await this.deps.guides.delete(actor.organisationId);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.guide_reset' });
+    return this.get(actor);
+  }
+}

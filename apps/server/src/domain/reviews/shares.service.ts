@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { type CreateShareRequest, type Person, type ReceivedShare, type Share, type ShareDetail, type ShareOptions } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { MomentRow, MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { PeerGroupsRepository } from '../../db/repositories/peer-groups.repository.js';
+import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { requirePermission, type Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { themesOf } from './mapping.js';
+import { shareStateOf, type ReviewAccess } from './review-access.js';
+import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
+
+export interface SharesDependencies {
+  access: ReviewAccess;
+  moments: MomentsRepository;
+  shares: SharesRepository;
+  peerGroups: PeerGroupsRepository;
+  users: UsersRepository;
+  consentPolicy: ConsentPolicy;
+  audit: AuditLog;
+}
+
+const dayMs = 24 * 3600_000;
+const maxShareDays = 366;
+/** Roles of people a professional can share with or invite: colleagues who review. */
+const reviewingRoles = new Set(['reviewer', 'professional']);
+
+type ShareInput = Omit<CreateShareRequest, 'question' | 'clientTalk'> & { question: string; clientTalk: boolean };
+
+export class SharesService {
+  constructor(private readonly deps: SharesDependencies) {}
+
+  /** Colleagues in the organisation who can receive a share or join a group: names only. */
+  async people(actor: Actor): Promise<Person[]> {
+    requirePermission(actor, 'shares.received');
+    const users = (await this.deps.users.listByOrganisation(actor.organisationId)).filter((u) => u.active === 1 && u.id !== actor.userId);
+    const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
+    return users.flatMap((user) => {
+      const roles = memberships.filter((m) => m.user_id === user.id).map((m) => m.role);
+      if (!roles.some((r) => reviewingRoles.has(r))) return [];
+      return [{ id: user.id, name: user.name, isReviewer: roles.includes('reviewer') }];
+    });
+  }
+
+  async options(actor: Actor, recordingId: string): Promise<ShareOptions> {
+    const recording = await this.deps.access.ownRecording(actor, recordingId);
+    const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
+    const people = await this.people(actor);
+    const groups = await this.ownActiveGroups(actor);
+    return {
+      consent: consent ? { audience: consent.audience, reviewerUserId: consent.reviewerUserId, feedbackViaReviewer: consent.feedbackViaReviewer } : null,
+      reviewers: consent ? people.filter((p) => p.isReviewer && mayShareWith(consent, 'reviewer', p.id)) : [],
+      groups: consent && mayShareWith(consent, 'peer_group') ? groups.map((g) => ({ id: g.id, name: g.name })) : [],
+      maxExpiresAt: this.maxExpiry(recording).toISOString(),
+    };
+  }
+
+  async list(actor: Actor, recordingId: string): Promise<Share[]> {
+    await this.deps.access.ownRecording(actor, recordingId);
+    const shares = await this.deps.shares.listForRecording(recordingId);
+    return this.toShares(shares);
+  }
+
+  async create(actor: Actor, recordingId: string, input: ShareInput): Promise<Share> {
+    const recording = await this.deps.access.ownRecording(actor, recordingId, { ready: true });
+    const momentIds = [...new Set(input.momentIds)];
+    const moments = await this.deps.moments.listByIds(momentIds);
+    if (moments.length !== momentIds.length || moments.some((m) => m.recording_id !== recordingId || m.professional_id !== actor.userId)) {
+      throw new AppError('not_found', [{ path: 'momentIds', message: 'id' }]);
+    }
+
+    const now = this.deps.access.now();
+    const expiresAt = new Date(input.expiresAt);
+    if (expiresAt.getTime() <= now.getTime() + 60_000 || expiresAt > this.maxExpiry(recording)) {
+      throw new AppError('share_expiry_invalid', [{ path: 'expiresAt', message: 'invalid' }]);
+    }
+
+    const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
+    const recipient = input.recipient;
+    if (recipient.type === 'reviewer') {
+      // Named in a share as "reviewer": someone who holds the reviewer role, like the consent's named reviewer.
+      const person = (await this.people(actor)).find((p) => p.id === recipient.userId && p.isReviewer);
+      if (!person) throw new AppError('not_found', [{ path: 'recipient.userId', message: 'id' }]);
+      if (!consent || !mayShareWith(consent, 'reviewer', recipient.userId)) throw new AppError('consent_scope_exceeded');
+    } else {
+      const member = await this.deps.peerGroups.findMember(recipient.groupId, actor.userId);
+      const group = await this.deps.peerGroups.findById(recipient.groupId);
+      if (!group || group.organisation_id !== actor.organisationId || member?.status !== 'active') throw new AppError('not_found', [{ path: 'recipient.groupId', message: 'id' }]);
+      if (!consent || !mayShareWith(consent, 'peer_group')) throw new AppError('consent_scope_exceeded');
+    }
+    if (input.clientTalk && (recipient.type !== 'reviewer' || !consent || !consent.feedbackViaReviewer)) throw new AppError('client_talk_not_allowed');
+
+    const row: ShareRow = {
+      id: randomUUID(),
+      organisation_id: actor.organisationId,
+      recording_id: recordingId,
+      professional_id: actor.userId,
+      recipient_user_id: recipient.type === 'reviewer' ? recipient.userId : null,
+      peer_group_id: recipient.type === 'peer_group' ? recipient.groupId : null,
+      question: input.question,
+      client_talk: input.clientTalk ? 1 : 0,
+      expires_at: expiresAt.toISOString(),
+      revoked_at: null,
+      created_at: now.toISOString(),
+    };
+    await this.deps.shares.insert(row, momentIds);
+    await this.deps.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'review.share_created',
+      subjectType: 'recording',
+      subjectId: recordingId,
+      details: { shareId: row.id, recipientType: recipient.type, moments: momentIds.length, clientTalk: input.clientTalk },
+    });
+    const [share] = await this.toShares([row]);
+    if (!share) throw new AppError('internal');
+    return share;
+  }
+
+  async revoke(actor: Actor, shareId: string): Promise<Share> {
+    const { share, isOwner } = await this.deps.access.share(actor, shareId);
+    if (!isOwner) throw new AppError('not_found');
+    const at = this.deps.access.now().toISOString();
+    await this.deps.shares.revoke(shareId, at);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_revoked', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
+    const [result] = await this.toShares([{ ...share, revoked_at: share.revoked_at ?? at }]);
+    if (!result) throw new AppError('internal');
+    return result;
+  }
+
+  /** What others shared with me, active shares only. */
+  async received(actor: Actor): Promise<ReceivedShare[]> {
+    requirePermission(actor, 'shares.received');
+    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.access.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId);
+    const result: ReceivedShare[] = [];
+    for (const share of shares) {
+      const recording = await this.deps.moments.findRecording(share.recording_id);
+      if (!recording || recording.status !== 'ready') continue;
+      result.push(await this.toReceived(share, recording));
+    }
+    return result;
+  }
+
+  async detail(actor: Actor, shareId: string): Promise<ShareDetail> {
+    const { share, recording, isOwner } = await this.deps.access.share(actor, shareId);
+    if (!isOwner) {
+      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_opened', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
+    }
+    return { ...(await this.toReceived(share, recording)), isOwner, state: shareStateOf(share, this.deps.access.now()) };
+  }
+
+  /** Moments of a share, in time order. */
+  async momentsOf(share: ShareRow): Promise<MomentRow[]> {
+    const links = await this.deps.shares.momentIdsOf([share.id]);
+    return (await this.deps.moments.listByIds(links.map((l) => l.moment_id))).filter((m) => m.recording_id === share.recording_id);
+  }
+
+  private async toReceived(share: ShareRow, recording: ReviewRecordingRow): Promise<ReceivedShare> {
+    const owner = await this.deps.users.findById(share.professional_id);
+    const group = share.peer_group_id ? await this.deps.peerGroups.findById(share.peer_group_id) : undefined;
+    const moments = await this.momentsOf(share);
+    return {
+      id: share.id,
+      recordingId: share.recording_id,
+      recordingKind: recording.kind,
+      ownerName: owner?.name ?? '',
+      via: share.recipient_user_id ? 'reviewer' : 'peer_group',
+      groupName: group?.name ?? null,
+      question: share.question,
+      clientTalk: share.client_talk === 1,
+      expiresAt: share.expires_at,
+      createdAt: share.created_at,
+      moments: moments.map((m) => ({ id: m.id, startSeconds: Number(m.start_seconds), endSeconds: Number(m.end_seconds), title: m.title, themes: themesOf(m.themes_json) })),
+    };
+  }
+
+  private async toShares(rows: readonly ShareRow[]): Promise<Share[]> {
+    const now = this.deps.access.now();
+    const links = await this.deps.shares.momentIdsOf(rows.map((r) => r.id));
+    const result: Share[] = [];
+    for (const row of rows) {
+      const momentIds = links.filter((l) => l.share_id === row.id).map((l) => l.moment_id);
+      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at };
+      if (row.recipient_user_id) {
+        const user = await this.deps.users.findById(row.recipient_user_id);
+        result.push({ ...base, recipient: { type: 'reviewer', userId: row.recipient_user_id, name: user?.name ?? '' } });
+      } else if (row.peer_group_id) {
+        const group = await this.deps.peerGroups.findById(row.peer_group_id);
+        result.push({ ...base, recipient: { type: 'peer_group', groupId: row.peer_group_id, name: group?.name ?? '' } });
+      }
+    }
+    return result;
+  }
+
+  private async ownActiveGroups(actor: Actor) {
+    const groups = await this.deps.peerGroups.listForUser(actor.userId);
+    const members = await this.deps.peerGroups.membersOf(groups.map((g) => g.id));
+    return groups.filter((g) => g.organisation_id === actor.organisationId && members.some((m) => m.group_id === g.id && m.user_id === actor.userId && m.status === 'active'));
+  }
+
+  private maxExpiry(recording: ReviewRecordingRow): Date {
+    const yearAhead = new Date(this.deps.access.now().getTime() + maxShareDays * dayMs);
+    if (!recording.retention_ends_at) return yearAhead;
+    const retention = new Date(recording.retention_ends_at);
+    return retention < yearAhead ? retention : yearAhead;
+  }
+}
+

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { HttpContext } from './context.js';
+import { languageOf, registerErrorHandling, sendError } from './errors.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSessions } from './plugins/session.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { clientAccessRoutes } from './routes/client-access.routes.js';
+import { clientsRoutes } from './routes/clients.routes.js';
+import { consentRoutes } from './routes/consent.routes.js';
+import { feedbackRoutes } from './routes/feedback.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { playbackRoutes } from './routes/playback.routes.js';
+import { recordingsRoutes } from './routes/recordings.routes.js';
+import { uploadRoutes } from './routes/uploads.routes.js';
+import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
+
+export interface AppOptions {
+  logger: FastifyServerOptions['logger'];
+  trustProxy: boolean;
+  https: boolean;
+  webDistDir: string | undefined;
+  /** JSON bodies are small; media travels through the upload endpoint, which sets its own limit. */
+  bodyLimitBytes?: number;
+}
+
+/** Long opaque tokens in URLs (invitation and client links) must not end up in logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/[A-Za-z0-9_-]{24,}/g, '…');
+}
+
+export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // A JSON API: plain-text bodies are refused (415) rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+
+  await registerSecurityHeaders(app, { https: options.https });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Spreekkamer API', version: '0.1.0', description: 'Errors: { error: { code, message (Dutch by default), fields? } }' } },
+    transform: jsonSchemaTransform,
+  });
+  registerSessions(app, ctx.services.auth);
+
+  await app.register(healthRoutes(ctx));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(ctx));
+      await api.register(adminRoutes(ctx), { prefix: '/admin' });
+      await api.register(clientAccessRoutes(ctx));
+      await api.register(clientsRoutes(ctx));
+      await api.register(consentRoutes(ctx));
+      await api.register(feedbackRoutes(ctx));
+      await api.register(reviewRoutes(ctx));
+      await api.register(clientReviewRoutes(ctx));
+      await api.register(recordingsRoutes(ctx));
+      await api.register(playbackRoutes(ctx));
+      await api.register(uploadRoutes(ctx));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.webDistDir;
+  const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    if (!hasWeb || pathname.startsWith('/api/') || request.method !== 'GET') return sendError(reply, 'not_found', languageOf(request));
+    if (pathname.startsWith('/assets/')) return sendError(reply, 'not_found', languageOf(request));
+    // Client-side routes: the single-page app decides what to show.
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

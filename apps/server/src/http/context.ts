@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import type { AdminService } from '../domain/admin/admin.service.js';
+import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
+import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
+import type { ClientsService } from '../domain/clients/clients.service.js';
+import type { AllianceService, FeedbackService, FollowUpService } from '../domain/client-feedback/index.js';
+import type { ConsentService } from '../domain/consent/consent.service.js';
+import type { ReviewServices } from '../domain/reviews/index.js';
+import type { PlaybackService } from '../domain/recordings/playback.service.js';
+import type { RecordingsService } from '../domain/recordings/recordings.service.js';
+import type { UploadStore } from '../storage/uploads.js';
+import type { RequireSessionOptions, SessionCookieOptions } from './plugins/session.js';
+
+/** What route modules may use: services and request helpers, never repositories or the database. */
+export interface HttpContext {
+  services: {
+    auth: AuthService;
+    admin: AdminService;
+    clientAccess: ClientAccessService;
+    clients: ClientsService;
+    consent: ConsentService;
+    feedback: FeedbackService;
+    alliance: AllianceService;
+    followUps: FollowUpService;
+    reviews: ReviewServices;
+    recordings: RecordingsService;
+    playback: PlaybackService;
+  };
+  /** Resumable uploads (tus): the store every process shares, and the size limit. */
+  uploads: { store: UploadStore; maxBytes: number };
+  /** Staff: session cookie + CSRF on state changes; throws 401/403 otherwise. */
+  requireSession(request: FastifyRequest, options?: RequireSessionOptions): Promise<AuthenticatedSession>;
+  /** Clients: their own cookie from link + code (or a hand-over in the room) + CSRF. */
+  requireClient(request: FastifyRequest): Promise<ClientSession>;
+  clientSessionMinutes: number;
+  /** Origin for links shown to people (PUBLIC_URL, else the request's own). */
+  publicOrigin(request: FastifyRequest): string;
+  cookie: SessionCookieOptions;
+  /** Per-address limit for log-in, invitation and client-code attempts, on top of account lockouts. */
+  credentialAttemptsPerMinute: number;
+  isReady(): Promise<boolean>;
+}

@@ -1,0 +1,47 @@
+import { apiErrors, type ApiErrorBody, type ApiErrorCode } from '@spreekkamer/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldProblem } from '../domain/errors.js';
+import { describeValidation, fieldMessage, type Language } from './validation-messages.js';
+
+export function languageOf(request: FastifyRequest): Language {
+  const header = request.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'nl';
+}
+
+export function sendError(reply: FastifyReply, code: ApiErrorCode, language: Language, fields?: readonly FieldProblem[]): FastifyReply {
+  const definition = apiErrors[code];
+  const body: ApiErrorBody = { error: { code, message: definition[language], ...(fields && fields.length > 0 ? { fields: [...fields] } : {}) } };
+  return reply.status(definition.status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Fastify's own error codes for malformed requests, mapped to ours. */
+const fastifyCodes: Record<string, ApiErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_VALIDATION: 'validation',
+  FST_ERR_RATE_LIMITED: 'rate_limited',
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const language = languageOf(request);
+    if (error instanceof AppError) {
+      const fields = error.fields?.map((f) => ({ path: f.path, message: fieldMessage(f.message, language) }));
+      return sendError(reply, error.code, language, fields);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendError(reply, 'validation', language, describeValidation(error.validation, error.validationContext, language));
+    }
+    if (error instanceof SyntaxError || (error.code && error.code in fastifyCodes)) {
+      return sendError(reply, fastifyCodes[error.code] ?? 'invalid_json', language);
+    }
+    if (error.statusCode === 429) return sendError(reply, 'rate_limited', language);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, 'bad_request', language);
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
+    return sendError(reply, 'internal', language);
+  });
+}

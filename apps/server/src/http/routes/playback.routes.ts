@@ -1,0 +1,46 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MediaBody } from '../../domain/recordings/playback.service.js';
+import type { HttpContext } from '../context.js';
+
+const paramsSchema = z.object({ id: z.string().uuid(), file: z.string().max(64) });
+/** A missing token is answered like a wrong one, not as a validation error. */
+const querySchema = z.object({ t: z.string().max(8192).optional() });
+
+/** Media must not be cached, stored or offered as a download anywhere on the way. */
+function privateMedia(reply: FastifyReply, media: MediaBody): FastifyReply {
+  reply.header('Cache-Control', 'no-store');
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  reply.type(media.contentType);
+  if (media.size !== undefined) reply.header('Content-Length', String(media.size));
+  return reply.send(media.body);
+}
+
+/**
+ * HLS for players: /api/playback/:id/index.m3u8 | key | seg_00001.ts | peaks.json | poster.jpg, each
+ * with `?t=<token>` from the playback descriptor, and the viewer's own session cookie.
+ */
+export function playbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
+  const { playback } = ctx.services;
+  return async (app) => {
+    app.get('/playback/:id/:file', { schema: { hide: true, params: paramsSchema, querystring: querySchema } }, async (request, reply) => {
+      const { id, file } = request.params;
+      const token = request.query.t ?? '';
+      const { actor } = await ctx.requireSession(request);
+      switch (file) {
+        case 'index.m3u8':
+          return privateMedia(reply, { contentType: 'application/vnd.apple.mpegurl', body: Buffer.from(await playback.playlist(actor, id, token)) });
+        case 'key':
+          return privateMedia(reply, { contentType: 'application/octet-stream', body: await playback.key(actor, id, token) });
+        case 'peaks.json':
+          return privateMedia(reply, await playback.peaks(actor, id, token));
+        case 'poster.jpg':
+          return privateMedia(reply, await playback.poster(actor, id, token));
+        default:
+          return privateMedia(reply, await playback.segment(actor, id, file, token));
+      }
+    });
+  };
+}

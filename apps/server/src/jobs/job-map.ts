@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Every background job and its payload. Payloads cross process boundaries (database rows,
+ * pg-boss), so they are parsed again before a handler sees them.
+ */
+export const jobPayloadSchemas = {
+  /** Probe, package as encrypted HLS, peaks, poster, then delete the original upload. */
+  'recording.process': z.object({ recordingId: z.string().uuid() }),
+  /** Remove every file and derived row of a recording whose key was already destroyed. */
+  'recording.erase': z.object({ recordingId: z.string().uuid(), uploadId: z.string().min(1).max(200).nullable() }),
+  /** Daily: delete recordings whose retention ended, warn a week before, recover stalled uploads. */
+  'recordings.retention': z.object({}),
+  /** Demo seed: make the sample conversation media and hand it to the normal pipeline. */
+  'recording.demo': z.object({ recordingId: z.string().uuid() }),
+} as const;
+
+export type JobName = keyof typeof jobPayloadSchemas;
+export type JobMap = { [K in JobName]: z.infer<(typeof jobPayloadSchemas)[K]> };
+export const jobNames = Object.keys(jobPayloadSchemas) as JobName[];
+
+export interface JobContext {
+  /** 1 for the first run. */
+  attempt: number;
+  isLastAttempt: boolean;
+  /** Aborted when the process stops; the job is then handed back without using up an attempt. */
+  signal: AbortSignal;
+}
+
+export interface JobHandler<K extends JobName> {
+  run(payload: JobMap[K], context: JobContext): Promise<void>;
+  /** Called once when the last attempt failed (including a crash on the last attempt). */
+  onGiveUp?(payload: JobMap[K], error: unknown): Promise<void>;
+}
+
+/** A handler for every job: leaving one out is a compile error, and assertCompleteHandlers refuses it at boot. */
+export type JobHandlers = { [K in JobName]: JobHandler<K> };
+
+export interface JobPolicy {
+  maxAttempts: number;
+  /** Doubles after every failed attempt. */
+  retryDelaySeconds: number;
+  /** How long a run may take before another worker assumes a crash (database queue: renewed while running). */
+  timeoutSeconds: number;
+}
+
+export const jobPolicies: { [K in JobName]: JobPolicy } = {
+  'recording.process': { maxAttempts: 4, retryDelaySeconds: 15, timeoutSeconds: 900 },
+  'recording.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
+  'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
+  'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
+};
+
+/** Daily schedules, as the UTC hour to run at. */
+export const dailySchedules: { name: JobName; hourUtc: number }[] = [{ name: 'recordings.retention', hourUtc: 3 }];
+
+export function assertCompleteHandlers(handlers: Partial<Record<string, Partial<JobHandler<JobName>>>>): void {
+  const missing = jobNames.filter((name) => typeof handlers[name]?.run !== 'function');
+  if (missing.length > 0) throw new Error(`No job handler for: ${missing.join(', ')}. Refusing to start the worker.`);
+}
+
+export function parseJobPayload<K extends JobName>(name: K, payload: unknown): JobMap[K] {
+  return jobPayloadSchemas[name].parse(payload) as JobMap[K];
+}
+
+export interface EnqueueOptions {
+  /** While a job with this key is queued or running (or done today, for schedules), another is not added. */
+  singletonKey?: string;
+  delaySeconds?: number;
+  /** Overrides the policy's timeout, e.g. longer for a long recording. */
+  timeoutSeconds?: number;
+}
+
+export interface JobQueue {
+  readonly kind: 'database' | 'pg-boss';
+  enqueue<K extends JobName>(name: K, payload: JobMap[K], options?: EnqueueOptions): Promise<void>;
+  /** Starts running jobs in this process (worker and all roles), with the daily schedules. */
+  work(handlers: JobHandlers): Promise<void>;
+  stop(): Promise<void>;
+}

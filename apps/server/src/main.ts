@@ -1,0 +1,236 @@
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import pino from 'pino';
+import { AuditLog } from './audit/audit-log.js';
+import type { Config } from './config.js';
+import { isDatabaseReachable, openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createRepositories, type Repositories } from './db/repositories/index.js';
+import { AdminService } from './domain/admin/admin.service.js';
+import { AuthService } from './domain/auth/auth.service.js';
+import { ClientAccessService } from './domain/client-access/client-access.service.js';
+import { ClientsService } from './domain/clients/clients.service.js';
+import { AllianceService, FeedbackService, FollowUpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
+import { ConsentPolicy } from './domain/consent/consent-policy.js';
+import { ConsentService } from './domain/consent/consent.service.js';
+import { buildApp, redactUrl } from './http/app.js';
+import type { HttpContext } from './http/context.js';
+import { requireClientWith } from './http/plugins/client-session.js';
+import { requireSessionWith } from './http/plugins/session.js';
+import { createReviewServices } from './domain/reviews/index.js';
+import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
+import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
+import { assertCompleteHandlers, createJobQueue, type JobQueue } from './jobs/index.js';
+import { makeDemoRecordingMedia } from './seed/demo-recording.js';
+import { createStorageBackends, type StorageBackends } from './storage/backends.js';
+
+export interface Spreekkamer {
+  config: Config;
+  database: DatabaseHandle;
+  repositories: Repositories;
+  services: HttpContext['services'];
+  /** What a consent allows; recordings and sharing take it as a dependency. */
+  consentPolicy: ConsentPolicy;
+  audit: AuditLog;
+  /** The HTTP app, for the api and all roles; null for a worker-only process. */
+  app: FastifyInstance | null;
+  demo: DemoSeedResult | null;
+  /** Recordings: services, the playback access policy (sharing adds rules), the eraser (later features add derived-data erasers). */
+  recordings: RecordingServices;
+  queue: JobQueue;
+  storage: StorageBackends;
+  close(): Promise<void>;
+}
+
+export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['logger'] {
+  return {
+    level,
+    // Requests are logged by method, path and status only: no addresses, cookies, bodies or tokens.
+    serializers: {
+      req: (request: { method: string; url: string }) => ({ method: request.method, url: redactUrl(request.url) }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+    redact: { paths: ['req.headers', 'headers', '*.password', '*.token', '*.email'], remove: true },
+  };
+}
+
+/** The composition root: configuration → database → repositories → services → the roles this process plays. */
+export async function createSpreekkamer(config: Config, overrides: { logger?: FastifyServerOptions['logger']; now?: () => Date } = {}): Promise<Spreekkamer> {
+  const database = openDatabase(config.database);
+  const closeOnFailure: (() => Promise<void>)[] = [];
+  try {
+    await migrateToLatest(database);
+    const repositories = createRepositories(database);
+    const now = overrides.now;
+    const audit = new AuditLog(repositories.audit, now);
+    const auth = new AuthService({
+      users: repositories.users,
+      sessions: repositories.sessions,
+      invitations: repositories.invitations,
+      organisations: repositories.organisations,
+      audit,
+      settings: {
+        sessionSecret: config.sessionSecret,
+        masterKey: config.masterKey,
+        idleMinutes: config.session.idleMinutes,
+        maxHours: config.session.maxHours,
+        maxFailures: config.login.maxFailures,
+        lockoutMinutes: config.login.lockoutMinutes,
+      },
+      ...(now ? { now } : {}),
+    });
+    const admin = new AdminService({
+      users: repositories.users,
+      teams: repositories.teams,
+      sessions: repositories.sessions,
+      invitations: repositories.invitations,
+      organisations: repositories.organisations,
+      auditRepository: repositories.audit,
+      audit,
+      ...(now ? { now } : {}),
+    });
+    const clientSessionMinutes = 120;
+    const clientAccess = new ClientAccessService({
+      clients: repositories.clients,
+      organisations: repositories.organisations,
+      audit,
+      settings: { secret: config.sessionSecret, sessionMinutes: clientSessionMinutes, maxWrongCodes: 5, lockoutMinutes: 15 },
+      ...(now ? { now } : {}),
+    });
+    const clients = new ClientsService({
+      clients: repositories.clients,
+      conversations: repositories.conversations,
+      consents: repositories.consents,
+      users: repositories.users,
+      audit,
+      masterKey: config.masterKey,
+      ...(now ? { now } : {}),
+    });
+    const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
+    const consent = new ConsentService({
+      clients: repositories.clients,
+      conversations: repositories.conversations,
+      consents: repositories.consents,
+      users: repositories.users,
+      organisations: repositories.organisations,
+      audit,
+      masterKey: config.masterKey,
+      warn: (message, details) => consentLog.warn(details, message),
+      ...(now ? { now } : {}),
+    });
+    await consent.ensureCurrentText();
+    /** Recordings and sharing check consent through this (see domain/consent/consent-policy.ts). */
+    const consentPolicy = new ConsentPolicy(repositories.consents);
+    // Features that keep what a consent covers register a ConsentWithdrawalListener here:
+    // consent.addWithdrawalListener(listener). Pending follow-ups are retried further below.
+    const reviews = createReviewServices(repositories, { audit, consentPolicy, now });
+    consent.addWithdrawalListener(reviews.withdrawalListener);
+    const feedback = new FeedbackService({
+      feedback: repositories.feedback,
+      clients: repositories.clients,
+      conversations: repositories.conversations,
+      users: repositories.users,
+      alliance: repositories.alliance,
+      followUps: repositories.followUps,
+      consentPolicy,
+      recordings: recordingLookup(repositories.feedback),
+      audit,
+      masterKey: config.masterKey,
+      probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
+      ...(now ? { now } : {}),
+    });
+    consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
+    const alliance = new AllianceService({
+      alliance: repositories.alliance,
+      clients: repositories.clients,
+      conversations: repositories.conversations,
+      feedback: repositories.feedback,
+      organisations: repositories.organisations,
+      audit,
+      ...(now ? { now } : {}),
+    });
+    const followUps = new FollowUpService({ followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
+    // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
+    const storage = createStorageBackends(config);
+    const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    const recordings = createRecordingServices({
+      repositories,
+      audit,
+      consentPolicy,
+      blobs: storage.blobs,
+      uploads: storage.uploads,
+      queue,
+      config,
+      now,
+      demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
+    });
+    consent.addWithdrawalListener(recordings.eraser);
+    recordings.access.addRule(reviews.playbackRule);
+    recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
+    closeOnFailure.push(async () => {
+      await queue.stop();
+      storage.close();
+    });
+    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
+    const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
+
+    // After every listener is registered: finish withdrawals whose follow-up failed last time.
+    await consent.retryPendingWithdrawals();
+
+    const https = config.publicUrl?.startsWith('https://') ?? false;
+    const ctx: HttpContext = {
+      services,
+      requireSession: requireSessionWith(auth),
+      requireClient: requireClientWith(clientAccess),
+      clientSessionMinutes,
+      publicOrigin: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+      cookie: { secure: https, maxAgeSeconds: config.session.maxHours * 3600 },
+      credentialAttemptsPerMinute: config.login.rateLimitPerMinute,
+      isReady: () => isDatabaseReachable(database.db),
+      uploads: { store: storage.uploads, maxBytes: config.limits.maxUploadBytes },
+    };
+    const app =
+      config.role === 'worker'
+        ? null
+        : await buildApp(ctx, {
+            logger: overrides.logger ?? loggerOptions(config.logLevel),
+            trustProxy: config.trustProxy,
+            https,
+            webDistDir: config.webDistDir,
+          });
+
+    if (config.role === 'worker') await queue.work(recordings.jobHandlers);
+    if (config.role === 'all') {
+      // A missing handler refuses the boot right here; the queue itself (pg-boss creates its
+      // schema on first start) comes up in the background so the API is not held up by it.
+      assertCompleteHandlers(recordings.jobHandlers);
+      void queue.work(recordings.jobHandlers).catch((error: unknown) => {
+        pino({ level: config.logLevel }).fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'job worker could not start');
+      });
+    }
+
+    return {
+      config,
+      database,
+      repositories,
+      services,
+      consentPolicy,
+      audit,
+      app,
+      demo,
+      recordings,
+      queue,
+      storage,
+      async close() {
+        await app?.close();
+        await queue.stop();
+        storage.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    for (const close of closeOnFailure) await close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}

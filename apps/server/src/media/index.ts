@@ -1,0 +1,17 @@
+export { MediaToolError, runFfmpeg, runFfprobe } from './ffmpeg.js';
+export type { MediaTools, RunFfmpegOptions, RunToolOptions, RunToolResult } from './ffmpeg.js';
+export { MediaRejectedError, probeMedia, rejectionMessageNl } from './probe.js';
+export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
+export {
+  canRemux,
+  packagingMode,
+  packageEncryptedHls,
+  parseHlsPlaylist,
+  PLAYLIST_NAME,
+  readHlsPlaylist,
+  renderHlsPlaylist,
+  selectHlsSegments,
+} from './hls.js';
+export type { HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
+export { computePeaks } from './peaks.js';
+export { extractPoster } from './poster.js';

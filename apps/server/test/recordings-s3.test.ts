@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Store, type S3BlobStore } from '../src/storage/s3.js';
+import { startS3TestServer, type S3TestServer } from '../src/storage/s3-test-server.js';
+import { demo, demoPassword, startTestServer, type TestServer } from './support/harness.js';
+import { consentedConversation } from './support/review-fixtures.js';
+import { decryptSegment, fetchPlaylist, httpLogin, listen, looksLikeTransportStream, media, playbackDescriptor, readyUploadedRecording, type HttpAgent } from './support/recordings.js';
+
+let s3: S3TestServer;
+let bucket: S3BlobStore;
+let server: TestServer;
+let owner: HttpAgent;
+
+beforeAll(async () => {
+  s3 = await startS3TestServer();
+  bucket = createS3Store(s3.storeOptions);
+  server = await startTestServer({
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.storeOptions.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.storeOptions.secretAccessKey,
+  });
+  owner = await httpLogin(await listen(server), demo.professional, demoPassword);
+});
+
+afterAll(async () => {
+  await server?.close();
+  bucket?.destroy();
+  await s3?.close();
+});
+
+describe('recordings on S3-compatible storage', () => {
+  it('uploads through the tus S3 store, processes into the bucket, plays back, and withdrawal leaves no object', async () => {
+    expect(server.spreekkamer.storage.kind).toBe('s3');
+    const conversation = await consentedConversation(server, await server.login(demo.professional), { media: 'video', audience: 'professional' });
+    const { recordingId } = await readyUploadedRecording(owner, conversation.conversationId, await media.videoMp4());
+    const objects = await bucket.list('');
+    expect(objects.filter((key) => key.startsWith(`recordings/${recordingId}/`)).length).toBeGreaterThan(3);
+    expect(objects.filter((key) => key.startsWith(recordingId))).toEqual([]);
+
+    const played = await fetchPlaylist(owner, await playbackDescriptor(owner, recordingId));
+    const key = Buffer.from(await (await owner.fetch(played.keyPath)).arrayBuffer());
+    const segment = Buffer.from(await (await owner.fetch(played.segmentPaths[0] ?? '')).arrayBuffer());
+    expect(looksLikeTransportStream(decryptSegment(key, played.iv, segment))).toBe(true);
+    // What lies in the bucket is not playable as it is.
+    const stored = await bucket.getBuffer(objects.find((k) => k.startsWith(`recordings/${recordingId}/`) && k.endsWith('.ts')) ?? '');
+    expect(looksLikeTransportStream(stored)).toBe(false);
+
+    expect((await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`)).statusCode).toBe(200);
+    const deadline = Date.now() + 30_000;
+    while ((await bucket.list('')).some((k) => k.includes(recordingId))) {
+      if (Date.now() > deadline) throw new Error('objects left in the bucket');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createSpreekkamer, type Spreekkamer } from '../../src/main.js';
+
+export const demoPassword = 'demo-wachtwoord-voor-tests';
+
+export const demo = {
+  professional: 'klantmanager@voorbeeld.nl',
+  reviewer: 'coach@voorbeeld.nl',
+  manager: 'teamleider@voorbeeld.nl',
+  policy: 'beleid@voorbeeld.nl',
+  admin: 'beheer@voorbeeld.nl',
+} as const;
+
+export type DatabaseUnderTest = 'sqlite' | 'postgres';
+
+/** Which database this run tests: `TEST_DB=postgres` (set by `npm test`) or SQLite. */
+export function databaseUnderTest(): DatabaseUnderTest {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+function maintenanceUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+/** A fresh, empty database of the kind under test; `drop` removes it and its files. */
+export async function freshDatabase(): Promise<{ env: Record<string, string>; dataDir: string; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'spreekkamer-test-'));
+  if (databaseUnderTest() === 'sqlite') {
+    return { env: { DATA_DIR: dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `sk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: maintenanceUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(maintenanceUrl());
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    dataDir,
+    async drop() {
+      const client = new pg.Client({ connectionString: maintenanceUrl() });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestServer {
+  spreekkamer: Spreekkamer;
+  config: Config;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  login(email: string, password?: string): Promise<Agent>;
+  anonymous(): Agent;
+  close(): Promise<void>;
+}
+
+/** A logged-in browser stand-in: keeps the session cookie and sends the CSRF token. */
+export class Agent {
+  constructor(
+    private readonly server: Pick<TestServer, 'request'>,
+    public cookie: string | undefined,
+    public csrfToken: string | undefined,
+  ) {}
+
+  request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && options.method && options.method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrfToken;
+    return this.server.request({ ...options, headers });
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request({ method: 'PATCH', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+  }
+  put(url: string, payload?: unknown) {
+    return this.request({ method: 'PUT', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+}
+
+export function sessionCookieFrom(response: LightMyRequestResponse): string | undefined {
+  const cookie = response.cookies.find((c) => c.name === 'sk_session');
+  return cookie ? `sk_session=${cookie.value}` : undefined;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  overrides: { now?: () => Date; logger?: FastifyServerOptions['logger'] } = {},
+): Promise<TestServer> {
+  const database = await freshDatabase();
+  const config = loadConfig({
+    ...database.env,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    MASTER_KEY: randomBytes(32).toString('hex'),
+    DEMO_SEED: 'true',
+    DEMO_PASSWORD: demoPassword,
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    WEB_DIST_DIR: path.join(database.dataDir, 'no-web'),
+    ...env,
+  });
+  const spreekkamer = await createSpreekkamer(config, { logger: false, ...overrides });
+  const app = spreekkamer.app;
+  if (!app) throw new Error('test server needs the api role');
+  await app.ready();
+  const server: TestServer = {
+    spreekkamer,
+    config,
+    request: (options) => app.inject(options),
+    async login(email, password = demoPassword) {
+      const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.statusCode} ${response.body}`);
+      return new Agent(server, sessionCookieFrom(response), (response.json() as { csrfToken: string }).csrfToken);
+    },
+    anonymous: () => new Agent(server, undefined, undefined),
+    async close() {
+      await spreekkamer.close();
+      await database.drop();
+    },
+  };
+  return server;
+}
+
+/** Asserts the stable error shape: a code, a Dutch sentence, and never a stack trace. */
+export function errorOf(response: LightMyRequestResponse): { code: string; message: string; fields?: { path: string; message: string }[] } {
+  const body = response.json() as { error?: { code: string; message: string; fields?: { path: string; message: string }[] } };
+  if (!body.error) throw new Error(`expected an error body, got ${response.body}`);
+  if (/\bat .+:\d+:\d+/.test(response.body) || response.body.includes('node_modules')) throw new Error(`error body leaks a stack trace: ${response.body}`);
+  return body.error;
+}

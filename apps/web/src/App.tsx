@@ -1,0 +1,121 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.js';
+import { Link } from './components/Links.js';
+import { Page } from './components/Page.js';
+import { Paragraph } from './components/Paragraph.js';
+import { AccountPage } from './features/account/AccountPage.js';
+import { TotpSetupPage } from './features/account/TotpSetupPage.js';
+import { AuditPage } from './features/admin/AuditPage.js';
+import { SettingsPage } from './features/admin/SettingsPage.js';
+import { TeamsPage } from './features/admin/TeamsPage.js';
+import { UsersPage } from './features/admin/UsersPage.js';
+import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
+import { InvitationPage } from './features/auth/InvitationPage.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { HomePage } from './features/home/HomePage.js';
+import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
+import { ClientPage } from './features/clients/ClientPage.js';
+import { ClientsPage } from './features/clients/ClientsPage.js';
+import { NewClientPage } from './features/clients/NewClientPage.js';
+import { ConversationPage } from './features/conversations/ConversationPage.js';
+import { ClientHomePage } from './client/pages/ClientHomePage.js';
+import { CodePage } from './client/pages/CodePage.js';
+import { ConsentCopyPage } from './client/pages/ConsentCopyPage.js';
+import { ConsentFlowPage } from './client/pages/ConsentFlowPage.js';
+import { WithdrawPage } from './client/pages/WithdrawPage.js';
+import {
+  LazyAllianceCheckPage,
+  LazyAllianceOverviewPage,
+  LazyClientFeedbackPage,
+  LazyClientFollowUpPage,
+  LazyConversationScreen,
+  LazyFeedbackListPage,
+  LazyFeedbackPage,
+} from './features/feedback/routes.js';
+import {
+  LazyClientTalkPage,
+  LazyClientTalkReviewerPage,
+  LazyGuideAdminPage,
+  LazyPeerGroupsPage,
+  LazyReportPage,
+  LazyReviewMeetingPage,
+  LazyReviewRoomPage,
+  LazySharedViewerPage,
+  LazySharedWithMePage,
+} from './features/reviews/routes.js';
+
+export function App() {
+  return (
+    <Routes>
+      {/* Client pages: their own frame (ClientShell) and their own session, no staff layout. */}
+      <Route path="/k/:token" element={<CodePage />} />
+      <Route path="/klant" element={<ClientHomePage />} />
+      <Route path="/klant/toestemming/:conversationId" element={<ConsentFlowPage />} />
+      <Route path="/klant/kopie/:consentId" element={<ConsentCopyPage />} />
+      <Route path="/klant/stoppen/:consentId" element={<WithdrawPage />} />
+      <Route path="/klant/samenleergesprek/:id" element={<LazyClientFeedbackPage />} />
+      <Route path="/klant/samenleergesprek/:id/samenvatting" element={<LazyClientFeedbackPage />} />
+      <Route path="/klant/check/:id" element={<LazyAllianceCheckPage />} />
+      <Route path="/klant/terugkoppeling/:id" element={<LazyClientFollowUpPage />} />
+      <Route path="/klant/nabespreken" element={<LazyClientTalkPage />} />
+      <Route element={<Layout />}>
+        <Route path="/inloggen" element={<LoginPage />} />
+        <Route path="/uitnodiging/:token" element={<InvitationPage />} />
+        <Route element={<RequireSession />}>
+          <Route index element={<HomePage />} />
+          <Route path={totpSetupPath} element={<TotpSetupPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route element={<RequirePermission permission="recordings.own" />}>
+            <Route path="/opnames/:id" element={<LazyRecordingPage />} />
+            <Route path="/opnames/:id/bekijken" element={<LazyReviewRoomPage />} />
+            <Route path="/opnames/:id/verslag" element={<LazyReportPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="shares.received" />}>
+            <Route path="/gedeeld" element={<LazySharedWithMePage />} />
+            <Route path="/gedeeld/:shareId" element={<LazySharedViewerPage />} />
+            <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
+            <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />
+            <Route path="/intervisie" element={<LazyPeerGroupsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="clients.own" />}>
+            <Route path="/clienten" element={<ClientsPage />} />
+            <Route path="/samenleergesprekken" element={<LazyFeedbackListPage />} />
+            <Route path="/samenleergesprekken/:id" element={<LazyFeedbackPage />} />
+            <Route path="/samenleergesprekken/:id/gesprek" element={<LazyConversationScreen />} />
+            <Route path="/samenwerkingscheck" element={<LazyAllianceOverviewPage />} />
+            <Route path="/clienten/nieuw" element={<NewClientPage />} />
+            <Route path="/clienten/:id" element={<ClientPage />} />
+            <Route path="/gesprekken/:id" element={<ConversationPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="admin.users" />}>
+            <Route path="/beheer/gebruikers" element={<UsersPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="admin.teams" />}>
+            <Route path="/beheer/teams" element={<TeamsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="admin.settings" />}>
+            <Route path="/beheer/instellingen" element={<SettingsPage />} />
+            <Route path="/beheer/kijkwijzer" element={<LazyGuideAdminPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="admin.audit" />}>
+            <Route path="/beheer/logboek" element={<AuditPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('notFound.title')}>
+      <Paragraph>{t('notFound.text')}</Paragraph>
+      <Paragraph>
+        <Link to="/">{t('common.toHome')}</Link>
+      </Paragraph>
+    </Page>
+  );
+}

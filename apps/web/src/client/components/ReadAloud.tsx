@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Pictogram } from '../icons/Pictogram.js';
+import { speechTagOf } from './languages.js';
+
+/** Elements whose text is read, in page order; nested matches are read once, through the outer one. */
+const readableSelector = 'h1, h2, h3, p, li, legend, label, button, dt, dd, [data-read-aloud]';
+
+function isSupported(): boolean {
+  return typeof window !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
+}
+
+/** The visible text of a region as sentences, skipping hidden parts and anything marked data-read-aloud="skip". */
+export function readableText(root: HTMLElement): string {
+  const parts: string[] = [];
+  const taken: Element[] = [];
+  for (const element of root.querySelectorAll<HTMLElement>(readableSelector)) {
+    if (element.closest('[data-read-aloud="skip"], [aria-hidden="true"], [hidden]')) continue;
+    if (taken.some((outer) => outer.contains(element))) continue;
+    const text = (element.innerText || element.textContent || '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    taken.push(element);
+    parts.push(/[.!?:]$/.test(text) ? text : `${text}.`);
+  }
+  return parts.join('\n');
+}
+
+export function stopReadingAloud(): void {
+  if (isSupported()) window.speechSynthesis.cancel();
+}
+
+/**
+ * Reads the current screen aloud with the browser's own speech synthesis, in the page language.
+ * Nothing leaves the device. Hidden where the browser cannot speak, so it never promises what it
+ * cannot do.
+ */
+export function ReadAloud({ targetId }: { targetId: string }) {
+  const { t, i18n } = useTranslation();
+  const [speaking, setSpeaking] = useState(false);
+  const [supported] = useState(isSupported);
+
+  useEffect(() => () => stopReadingAloud(), []);
+
+  const toggle = useCallback(() => {
+    const synth = window.speechSynthesis;
+    if (speaking) {
+      synth.cancel();
+      setSpeaking(false);
+      return;
+    }
+    const target = document.getElementById(targetId);
+    const text = target ? readableText(target) : '';
+    if (!text) return;
+    synth.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    const language = i18n.language;
+    utterance.lang = speechTagOf(language);
+    const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(language.toLowerCase()));
+    if (voice) utterance.voice = voice;
+    utterance.rate = 0.9;
+    utterance.onend = () => setSpeaking(false);
+    utterance.onerror = () => setSpeaking(false);
+    setSpeaking(true);
+    synth.speak(utterance);
+  }, [speaking, targetId, i18n.language]);
+
+  if (!supported) return null;
+  return (
+    <button type="button" className="sk-client-button sk-client-button--secondary sk-read-aloud" aria-pressed={speaking} onClick={toggle} data-read-aloud="skip">
+      <Pictogram name={speaking ? 'speakerOff' : 'speaker'} size={28} />
+      <span>{speaking ? t('clientKit.readAloudStop') : t('clientKit.readAloud')}</span>
+    </button>
+  );
+}

@@ -1,0 +1,217 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  allianceItems,
+  faceLabels,
+  faceScores,
+  localize,
+  okResponseSchema,
+  type AllianceScores,
+  type ClientSessionResponse,
+  type FaceScore,
+  type SessionResponse,
+} from '@spreekkamer/shared';
+import { useErrorText } from '../../components/errors.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { sessionKey } from '../../features/auth/session.js';
+import { changeLocale } from '../../i18n/index.js';
+import { clientApi, endClientSession } from '../api.js';
+import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, StepFlow } from '../components/index.js';
+import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { RequireClient } from '../pages/RequireClient.js';
+import { clientFeedbackKeys, pictogramOf, useClientFeedbackOverview } from './api.js';
+import './feedback-client.css';
+
+const faceIcon: Record<FaceScore, PictogramName> = { 1: 'face1', 2: 'face2', 3: 'face3', 4: 'face4', 5: 'face5' };
+const emptyScores: AllianceScores = { collaboration: null, achievement: null, fit: null, own_topics: null, overall: null };
+
+/** /klant/check/:id — the alliance check: five faces per question, one question per screen. */
+export function AllianceCheckPage() {
+  const { id = '' } = useParams();
+  return <RequireClient>{(session) => <AllianceCheckLoader session={session} id={id} />}</RequireClient>;
+}
+
+function AllianceCheckLoader({ session, id }: { session: ClientSessionResponse; id: string }) {
+  const { t } = useTranslation();
+  const overview = useClientFeedbackOverview();
+  if (!overview.data) {
+    return (
+      <ClientShell documentTitle={t('feedback.check.documentTitle')} organisationName={session.organisationName}>
+        {overview.isPending ? <Loading label={t('clientKit.busy')} /> : null}
+        {overview.error ? <LoadError error={overview.error} onRetry={() => void overview.refetch()} /> : null}
+      </ClientShell>
+    );
+  }
+  const check = overview.data.allianceChecks.find((c) => c.id === id);
+  return <AllianceCheck session={session} id={id} anonymous={check?.anonymous ?? false} available={check !== undefined} />;
+}
+
+type Step = 'intro' | (typeof allianceItems)[number]['id'] | 'send' | 'thanks' | 'declined' | 'gone';
+
+function AllianceCheck({ session, id, anonymous, available }: { session: ClientSessionResponse; id: string; anonymous: boolean; available: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const headingId = useId();
+  const [current, setCurrent] = useState<Step>(available ? 'intro' : 'gone');
+  const [scores, setScores] = useState<AllianceScores>(emptyScores);
+  const steps: Step[] = ['intro', ...allianceItems.map((item) => item.id), 'send'];
+  const index = Math.max(steps.indexOf(current), 0);
+  const next = () => setCurrent(steps[index + 1] ?? 'send');
+  const back = index > 0 ? () => setCurrent(steps[index - 1] ?? 'intro') : undefined;
+  const answered = Object.values(scores).filter((v) => v !== null).length;
+
+  const send = useMutation({
+    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/answer`, okResponseSchema, { method: 'POST', body: { scores } }),
+    onSuccess: async () => {
+      setCurrent('thanks');
+      await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });
+    },
+  });
+  const decline = useMutation({
+    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/decline`, okResponseSchema, { method: 'POST' }),
+    onSuccess: async () => {
+      setCurrent('declined');
+      await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });
+    },
+  });
+
+  const inQuestions = current !== 'thanks' && current !== 'declined' && current !== 'gone';
+  const shell = (children: ReactNode) => (
+    <ClientShell documentTitle={t('feedback.check.documentTitle')} organisationName={session.organisationName} progress={inQuestions ? { step: index + 1, total: steps.length } : undefined}>
+      {children}
+    </ClientShell>
+  );
+
+  if (current === 'thanks' || current === 'declined' || current === 'gone') {
+    const handBack = async () => {
+      await endClientSession(queryClient);
+      const staff = queryClient.getQueryData<SessionResponse | null>(sessionKey);
+      if (staff) await changeLocale(staff.user.locale);
+      await navigate('/', { replace: true });
+    };
+    return shell(
+      <>
+        <div className="sk-step__heading">
+          <Pictogram name={current === 'gone' ? 'clock' : 'check'} size={56} className="sk-step__icon" />
+          <h1 tabIndex={-1} ref={(element) => element?.focus()}>
+            {t(current === 'thanks' ? 'feedback.check.thanksTitle' : current === 'declined' ? 'feedback.check.declinedTitle' : 'feedback.check.goneTitle')}
+          </h1>
+        </div>
+        <p>{t(current === 'thanks' ? 'feedback.check.thanksText' : current === 'declined' ? 'feedback.check.declinedText' : 'feedback.check.goneText')}</p>
+        {session.via === 'tablet' ? (
+          <>
+            <div className="sk-client-note">
+              <Pictogram name="tablet" />
+              <p>{t('feedback.check.handBack')}</p>
+            </div>
+            <ClientButton icon="check" onClick={() => void handBack()}>
+              {t('feedback.check.handBackButton')}
+            </ClientButton>
+          </>
+        ) : (
+          <div className="sk-client-actions">
+            <Link className="sk-client-button sk-client-button--primary" to="/klant">
+              <Pictogram name="home" size={28} />
+              <span>{t('feedback.prepare.toHome')}</span>
+            </Link>
+          </div>
+        )}
+      </>,
+    );
+  }
+
+  if (current === 'intro') {
+    return shell(
+      <StepFlow stepKey={current} headingId={headingId} title={t('feedback.check.introTitle')} icon="face4" nextLabel={t('feedback.check.start')} onNext={next} error={decline.error ? errorText(decline.error) : null}>
+        <p>{t('feedback.check.introText1')}</p>
+        <p>{t('feedback.check.introText2')}</p>
+        <div className="sk-client-note">
+          <Pictogram name={anonymous ? 'shield' : 'eye'} />
+          <p>{anonymous ? t('feedback.check.anonymous') : t('feedback.check.named')}</p>
+        </div>
+        <p>{t('feedback.check.noConsequence')}</p>
+        <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => decline.mutate()}>
+          <Pictogram name="cross" size={28} />
+          <span>{t('feedback.check.decline')}</span>
+        </button>
+      </StepFlow>,
+    );
+  }
+
+  if (current === 'send') {
+    return shell(
+      <StepFlow
+        stepKey={current}
+        headingId={headingId}
+        onBack={back}
+        title={t('feedback.check.sendTitle')}
+        icon="check"
+        nextLabel={t('feedback.check.send')}
+        nextIcon="check"
+        ready={answered > 0}
+        notReadyMessage={t('feedback.check.noneChosen')}
+        busy={send.isPending}
+        error={send.error ? errorText(send.error) : null}
+        onNext={() => send.mutate()}
+      >
+        <p>{t('feedback.check.sendText', { count: answered })}</p>
+        <ul className="sk-feedback-picks">
+          {allianceItems.map((item) => {
+            const score = scores[item.id];
+            return (
+              <li key={item.id}>
+                <Pictogram name={score ? faceIcon[score as FaceScore] : 'cross'} size={36} />
+                <span>
+                  {localize(item.question, language)} <strong>{score ? localize(faceLabels[score as FaceScore], language) : t('feedback.check.skipped')}</strong>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        {answered === 0 ? (
+          <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => decline.mutate()}>
+            <Pictogram name="cross" size={28} />
+            <span>{t('feedback.check.decline')}</span>
+          </button>
+        ) : null}
+      </StepFlow>,
+    );
+  }
+
+  const item = allianceItems.find((i) => i.id === current);
+  if (!item) return null;
+  const value = scores[item.id];
+  return shell(
+    <StepFlow stepKey={current} headingId={headingId} onBack={back} title={localize(item.question, language)} icon={pictogramOf(item.pictogram)} onNext={next}>
+      <ChoiceGroup labelledBy={headingId}>
+        {[...faceScores].reverse().map((score) => (
+          <ChoiceButton
+            key={score}
+            icon={faceIcon[score]}
+            label={localize(faceLabels[score], language)}
+            pressed={value === score}
+            onPress={() => {
+              setScores((all) => ({ ...all, [item.id]: score }));
+            }}
+          />
+        ))}
+      </ChoiceGroup>
+      <button
+        type="button"
+        className="sk-client-button sk-client-button--quiet"
+        onClick={() => {
+          setScores((all) => ({ ...all, [item.id]: null }));
+          next();
+        }}
+      >
+        <Pictogram name="arrowRight" size={28} className="sk-flip-rtl" />
+        <span>{t('feedback.check.skipQuestion')}</span>
+      </button>
+    </StepFlow>,
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { clientApi } from '../api.js';
+import { ClientShell } from '../components/index.js';
+import { formatDay } from '../format.js';
+import { Pictogram } from '../icons/Pictogram.js';
+import { RequireClient } from '../pages/RequireClient.js';
+import { clientFeedbackKeys } from './api.js';
+import './feedback-client.css';
+
+/** /klant/terugkoppeling/:id — what the professional learned from the client's feedback and what they changed. */
+export function ClientFollowUpPage() {
+  const { id = '' } = useParams();
+  return <RequireClient>{(session) => <ClientFollowUp session={session} id={id} />}</RequireClient>;
+}
+
+function ClientFollowUp({ session, id }: { session: ClientSessionResponse; id: string }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const followUp = useQuery({ queryKey: clientFeedbackKeys.followUp(id), queryFn: () => clientApi(`/client/follow-ups/${encodeURIComponent(id)}`, clientFollowUpSchema) });
+  const markRead = useMutation({
+    mutationFn: () => clientApi(`/client/follow-ups/${encodeURIComponent(id)}/read`, clientFollowUpSchema, { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview }),
+  });
+  const unread = followUp.data?.read === false;
+  const { mutate } = markRead;
+  useEffect(() => {
+    if (unread) mutate();
+  }, [unread, mutate]);
+
+  return (
+    <ClientShell documentTitle={t('feedback.followUpClient.documentTitle')} organisationName={session.organisationName}>
+      {followUp.isPending ? <Loading label={t('clientKit.busy')} /> : null}
+      {followUp.error ? <LoadError error={followUp.error} onRetry={() => void followUp.refetch()} /> : null}
+      {followUp.data ? (
+        <>
+          <div className="sk-step__heading">
+            <Pictogram name="speechBubble" size={56} className="sk-step__icon" />
+            <h1 tabIndex={-1}>{t('feedback.followUpClient.title', { name: followUp.data.professionalName })}</h1>
+          </div>
+          <p className="sk-client-hint">{t('feedback.followUpClient.sent', { date: formatDay(followUp.data.sentAt, i18n.language) })}</p>
+          <h2>
+            <Pictogram name="heart" size={32} /> {t('feedback.followUpClient.learned')}
+          </h2>
+          <p className="sk-feedback-text">{followUp.data.learned}</p>
+          <h2>
+            <Pictogram name="sheetNext" size={32} /> {t('feedback.followUpClient.changed')}
+          </h2>
+          <p className="sk-feedback-text">{followUp.data.changed}</p>
+          <div className="sk-client-actions sk-client-no-print">
+            <Link className="sk-client-button sk-client-button--primary" to="/klant">
+              <Pictogram name="home" size={28} />
+              <span>{t('feedback.prepare.toHome')}</span>
+            </Link>
+          </div>
+        </>
+      ) : null}
+    </ClientShell>
+  );
+}

@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { okResponseSchema, sessionResponseSchema, type Locale, type SessionResponse } from '@spreekkamer/shared';
+import { api } from '../../api/client.js';
+import { Alert } from '../../components/Alert.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { RadioGroup, TextField } from '../../components/fields.js';
+import { Page, Section } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { useApplySession, useSession } from '../auth/session.js';
+import { minimumPasswordLength } from '../auth/validation.js';
+import { TotpDisable, TotpSetup } from './TotpSetup.js';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  if (!session) return null;
+  return (
+    <Page title={t('account.title')} intro={t('account.intro')}>
+      <Section id="account-profile" title={t('account.profileTitle')}>
+        <ProfileForm session={session} />
+      </Section>
+      <Section id="account-password" title={t('account.passwordTitle')}>
+        <PasswordForm email={session.user.email} />
+      </Section>
+      <Section id="account-totp" title={t('totp.title')}>
+        {session.user.totpEnabled ? <TotpDisable session={session} /> : <TotpSetup />}
+      </Section>
+    </Page>
+  );
+}
+
+function Saved({ children }: { children: string }) {
+  return (
+    <Alert type="ok" role="status">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
+  );
+}
+
+function ProfileForm({ session }: { session: SessionResponse }) {
+  const { t } = useTranslation();
+  const applySession = useApplySession();
+  const [name, setName] = useState(session.user.name);
+  const [locale, setLocale] = useState<Locale>(session.user.locale);
+  const { errors, showError, check, clear } = useFormErrors();
+  const save = useMutation({
+    mutationFn: () => api('/account', sessionResponseSchema, { method: 'PATCH', body: { name: name.trim(), locale } }),
+    onSuccess: (next) => {
+      clear();
+      applySession(next);
+    },
+    onError: showError,
+  });
+  const fields = {
+    name: { id: 'account-name', label: t('account.name') },
+    locale: { id: 'account-locale', label: t('account.language') },
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.reset();
+    if (check({ name: name.trim() === '' && t('validation.nameRequired') })) save.mutate();
+  }
+
+  return (
+    <form className="sk-form" noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} fields={fields} />
+      <Paragraph>{t('account.emailIs', { email: session.user.email })}</Paragraph>
+      <TextField
+        id={fields.name.id}
+        label={fields.name.label}
+        autoComplete="name"
+        required
+        value={name}
+        error={errors.fields.name}
+        onChange={setName}
+      />
+      <RadioGroup<Locale>
+        id={fields.locale.id}
+        legend={fields.locale.label}
+        value={locale}
+        onChange={setLocale}
+        options={[
+          { value: 'nl', label: 'Nederlands', lang: 'nl' },
+          { value: 'en', label: 'English', lang: 'en' },
+        ]}
+      />
+      <div className="sk-actions">
+        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
+          {t('common.save')}
+        </Button>
+      </div>
+      {save.isSuccess ? <Saved>{t('account.profileSaved')}</Saved> : null}
+    </form>
+  );
+}
+
+function PasswordForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const { errors, showError, check, clear } = useFormErrors();
+  const change = useMutation({
+    mutationFn: () =>
+      api('/account/password', okResponseSchema, {
+        method: 'POST',
+        body: { currentPassword: current, newPassword: next },
+      }),
+    onSuccess: () => {
+      clear();
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    },
+    onError: showError,
+  });
+  const fields = {
+    currentPassword: { id: 'password-current', label: t('account.currentPassword') },
+    newPassword: { id: 'password-new', label: t('account.newPassword') },
+    repeat: { id: 'password-repeat', label: t('account.repeatPassword') },
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    change.reset();
+    const valid = check({
+      currentPassword: current === '' && t('validation.passwordRequired'),
+      newPassword: next.length < minimumPasswordLength && t('validation.passwordLength', { count: minimumPasswordLength }),
+      repeat: repeat !== next && t('validation.passwordRepeat'),
+    });
+    if (valid) change.mutate();
+  }
+
+  return (
+    <form className="sk-form" noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} fields={fields} />
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField
+        id={fields.currentPassword.id}
+        label={fields.currentPassword.label}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        error={errors.fields.currentPassword}
+        onChange={setCurrent}
+      />
+      <TextField
+        id={fields.newPassword.id}
+        label={fields.newPassword.label}
+        description={t('invitation.passwordHelp', { count: minimumPasswordLength })}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={next}
+        error={errors.fields.newPassword}
+        onChange={setNext}
+      />
+      <TextField
+        id={fields.repeat.id}
+        label={fields.repeat.label}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={repeat}
+        error={errors.fields.repeat}
+        onChange={setRepeat}
+      />
+      <div className="sk-actions">
+        <Button type="submit" appearance="primary-action-button" busy={change.isPending}>
+          {t('account.changePassword')}
+        </Button>
+      </div>
+      {change.isSuccess ? <Saved>{t('account.passwordChanged')}</Saved> : null}
+    </form>
+  );
+}

@@ -1,0 +1,345 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { adminUserSchema, inviteUserResponseSchema, type AdminUser, type MembershipInput } from '@spreekkamer/shared';
+import { api } from '../../api/client.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/fields.js';
+import { Heading } from '../../components/Heading.js';
+import { Page, Section } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { isEmail } from '../auth/validation.js';
+import { InvitationLink } from './InvitationLink.js';
+import { MembershipEditor, membershipFieldId } from './MembershipEditor.js';
+import { adminKeys, useTeams, useUsers } from './queries.js';
+
+type Invitation = { name: string; invitationPath: string; expiresAt: string };
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = users.data?.users.find((user) => user.id === editingId) ?? null;
+
+  function closeEditor() {
+    const id = editingId;
+    setEditingId(null);
+    // Back to where the person was, so keyboard users do not start over at the top.
+    requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
+  }
+
+  return (
+    <Page title={t('admin.users.title')} intro={t('admin.users.intro')}>
+      <Section id="users-invite" title={t('admin.users.inviteTitle')}>
+        <InviteForm />
+      </Section>
+      <Section id="users-list" title={t('admin.users.listTitle')}>
+        {editing ? <EditUser key={editing.id} user={editing} onClose={closeEditor} /> : null}
+        {users.isPending ? <Loading /> : null}
+        {users.error ? <LoadError error={users.error} onRetry={() => void users.refetch()} /> : null}
+        {users.data ? (
+          <UserTable users={users.data.users} onEdit={(user) => setEditingId(user.id)} />
+        ) : null}
+      </Section>
+    </Page>
+  );
+}
+
+function UserTable({ users, onEdit }: { users: readonly AdminUser[]; onEdit: (user: AdminUser) => void }) {
+  const { t } = useTranslation();
+  const columns = {
+    name: t('admin.users.columns.name'),
+    roles: t('admin.users.columns.roles'),
+    status: t('admin.users.columns.status'),
+    actions: t('admin.users.columns.actions'),
+  };
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{columns.name}</TableHeaderCell>
+          <TableHeaderCell>{columns.roles}</TableHeaderCell>
+          <TableHeaderCell>{columns.status}</TableHeaderCell>
+          <TableHeaderCell>
+            <span className="sk-visually-hidden">{columns.actions}</span>
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {users.map((user) => (
+          <TableRow key={user.id}>
+            <TableCell label={columns.name}>
+              <span className="sk-user-name">{user.name}</span>
+              <span className="sk-muted">{user.email}</span>
+            </TableCell>
+            <TableCell label={columns.roles}>
+              <ul className="sk-plain-list">
+                {user.memberships.map((membership) => (
+                  <li key={`${membership.role}-${membership.teamId ?? ''}`}>
+                    {t(`roles.${membership.role}`)}
+                    {membership.teamName ? <span className="sk-team-name"> · {membership.teamName}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </TableCell>
+            <TableCell label={columns.status}>
+              <UserStatus user={user} />
+            </TableCell>
+            <TableCell label={columns.actions} className="sk-cell--actions">
+              <Button
+                id={`edit-${user.id}`}
+                appearance="secondary-action-button"
+                aria-label={`${t('admin.users.edit')}: ${user.name}`}
+                onClick={() => onEdit(user)}
+              >
+                {t('admin.users.edit')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function UserStatus({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  return (
+    <span className="sk-badges">
+      {user.active ? (
+        <StatusBadge status="success">{t('admin.users.status.active')}</StatusBadge>
+      ) : (
+        <StatusBadge status="inactive">{t('admin.users.status.inactive')}</StatusBadge>
+      )}
+      {user.hasPassword ? null : <StatusBadge status="warning">{t('admin.users.status.invited')}</StatusBadge>}
+      {user.totpEnabled ? <StatusBadge status="neutral">{t('admin.users.status.totp')}</StatusBadge> : null}
+      {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
+        <StatusBadge status="warning">{t('admin.users.status.locked')}</StatusBadge>
+      ) : null}
+    </span>
+  );
+}
+
+function InviteForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const teams = useTeams();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [memberships, setMemberships] = useState<MembershipInput[]>([]);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const { errors, showError, check, clear } = useFormErrors();
+
+  const invite = useMutation({
+    mutationFn: () =>
+      api('/admin/users', inviteUserResponseSchema, {
+        method: 'POST',
+        body: { name: name.trim(), email: email.trim(), memberships },
+      }),
+    onSuccess: (result) => {
+      clear();
+      setInvitation({ name: result.user.name, invitationPath: result.invitationPath, expiresAt: result.expiresAt });
+      setName('');
+      setEmail('');
+      setMemberships([]);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
+    },
+    onError: showError,
+  });
+
+  const fields = {
+    name: { id: 'invite-name', label: t('admin.users.name') },
+    email: { id: 'invite-email', label: t('admin.users.email') },
+    memberships: { id: membershipFieldId('invite'), label: t('admin.users.roles') },
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setInvitation(null);
+    const valid = check({
+      name: name.trim() === '' && t('validation.nameRequired'),
+      email: !isEmail(email) && t('validation.email'),
+      memberships: memberships.length === 0 && t('validation.roleRequired'),
+    });
+    if (valid) invite.mutate();
+  }
+
+  return (
+    <div className="sk-stack">
+      <form className="sk-form" noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} fields={fields} />
+        <TextField
+          id={fields.name.id}
+          label={fields.name.label}
+          autoComplete="off"
+          required
+          value={name}
+          error={errors.fields.name}
+          onChange={setName}
+        />
+        <TextField
+          id={fields.email.id}
+          label={fields.email.label}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          value={email}
+          error={errors.fields.email}
+          onChange={setEmail}
+        />
+        {teams.isPending ? <Loading /> : null}
+        {teams.error ? <LoadError error={teams.error} onRetry={() => void teams.refetch()} /> : null}
+        {teams.data ? (
+          <MembershipEditor
+            idPrefix="invite"
+            teams={teams.data.teams}
+            value={memberships}
+            onChange={setMemberships}
+            error={errors.fields.memberships}
+          />
+        ) : null}
+        <div className="sk-actions">
+          <Button type="submit" appearance="primary-action-button" busy={invite.isPending}>
+            {t('admin.users.inviteSubmit')}
+          </Button>
+        </div>
+      </form>
+      {invitation ? <InvitationLink idPrefix="invite" {...invitation} /> : null}
+    </div>
+  );
+}
+
+function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const teams = useTeams();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [name, setName] = useState(user.name);
+  const [memberships, setMemberships] = useState<MembershipInput[]>(
+    user.memberships.map(({ role, teamId }) => ({ role, teamId })),
+  );
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { errors, showError, check, clear } = useFormErrors();
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
+
+  const update = useMutation({
+    mutationFn: (body: { name?: string; active?: boolean; memberships?: MembershipInput[] }) =>
+      api(`/admin/users/${user.id}`, adminUserSchema, { method: 'PATCH', body }),
+    onSuccess: async (_updated, body) => {
+      clear();
+      setSaved(
+        body.active === undefined
+          ? t('admin.users.saved')
+          : body.active
+            ? t('admin.users.reactivated')
+            : t('admin.users.deactivated'),
+      );
+      await refresh();
+    },
+    onError: showError,
+  });
+
+  const reinvite = useMutation({
+    mutationFn: () => api(`/admin/users/${user.id}/invitation`, inviteUserResponseSchema, { method: 'POST' }),
+    onSuccess: async (result) => {
+      clear();
+      setInvitation({ name: result.user.name, invitationPath: result.invitationPath, expiresAt: result.expiresAt });
+      await refresh();
+    },
+    onError: showError,
+  });
+
+  const fields = {
+    name: { id: 'edit-name', label: t('admin.users.name') },
+    memberships: { id: membershipFieldId('edit'), label: t('admin.users.roles') },
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    const valid = check({
+      name: name.trim() === '' && t('validation.nameRequired'),
+      memberships: memberships.length === 0 && t('validation.roleRequired'),
+    });
+    if (valid) update.mutate({ name: name.trim(), memberships });
+  }
+
+  return (
+    <section className="sk-panel" aria-labelledby="edit-user-title">
+      <Heading level={3} id="edit-user-title" ref={headingRef} tabIndex={-1}>
+        {t('admin.users.editTitle', { name: user.name })}
+      </Heading>
+      <Paragraph small>{user.email}</Paragraph>
+      <form className="sk-form" noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} fields={fields} />
+        <TextField
+          id={fields.name.id}
+          label={fields.name.label}
+          autoComplete="off"
+          required
+          value={name}
+          error={errors.fields.name}
+          onChange={setName}
+        />
+        {teams.data ? (
+          <MembershipEditor
+            idPrefix="edit"
+            teams={teams.data.teams}
+            value={memberships}
+            onChange={setMemberships}
+            error={errors.fields.memberships}
+          />
+        ) : (
+          <Loading />
+        )}
+        <div className="sk-actions">
+          <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
+            {t('common.save')}
+          </Button>
+          <Button appearance="secondary-action-button" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </div>
+      </form>
+      {saved ? (
+        <Paragraph role="status" className="sk-saved">
+          {saved}
+        </Paragraph>
+      ) : null}
+      <div className="sk-panel__more">
+        <Heading level={4}>{t('admin.users.accessTitle')}</Heading>
+        <Paragraph small>{user.active ? t('admin.users.deactivateHelp') : t('admin.users.reactivateHelp')}</Paragraph>
+        <div className="sk-actions">
+          <Button
+            appearance="secondary-action-button"
+            hint={user.active ? 'danger' : undefined}
+            busy={update.isPending}
+            onClick={() => {
+              setSaved(null);
+              update.mutate({ active: !user.active });
+            }}
+          >
+            {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+          </Button>
+        </div>
+        <Paragraph small>{t('admin.users.reinviteHelp')}</Paragraph>
+        <div className="sk-actions">
+          <Button appearance="secondary-action-button" busy={reinvite.isPending} onClick={() => reinvite.mutate()}>
+            {t('admin.users.reinvite')}
+          </Button>
+        </div>
+        {invitation ? <InvitationLink idPrefix="reinvite" {...invitation} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+import { Button } from '@utrecht/button-react';
+import { sessionResponseSchema, type LoginRequest } from '@spreekkamer/shared';
+import { api, ApiError } from '../../api/client.js';
+import { Alert } from '../../components/Alert.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/fields.js';
+import { Page } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { Loading } from '../../components/QueryState.js';
+import { safeReturnPath } from './guards.js';
+import { useApplySession, useSession } from './session.js';
+import { isEmail, isTotpCode } from './validation.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { data: session, isPending } = useSession();
+  const applySession = useApplySession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const { errors, showError, check, clear } = useFormErrors();
+
+  const login = useMutation({
+    mutationFn: (body: LoginRequest) => api('/session', sessionResponseSchema, { method: 'POST', body }),
+    onSuccess: applySession,
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'totp_required') {
+        clear();
+        setNeedsCode(true);
+        return;
+      }
+      showError(error);
+    },
+  });
+
+  useEffect(() => {
+    if (needsCode) codeRef.current?.focus();
+  }, [needsCode]);
+
+  if (session) return <Navigate to={safeReturnPath(params.get('terug'))} replace />;
+
+  const fields = {
+    email: { id: 'login-email', label: t('login.email') },
+    password: { id: 'login-password', label: t('login.password') },
+    totpCode: { id: 'login-code', label: t('login.code') },
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const valid = check({
+      email: !isEmail(email) && t('validation.email'),
+      password: password === '' && t('validation.passwordRequired'),
+      totpCode: needsCode && !isTotpCode(totpCode) && t('validation.totpCode'),
+    });
+    if (!valid) return;
+    login.mutate({ email: email.trim(), password, ...(needsCode ? { totpCode: totpCode.trim() } : {}) });
+  }
+
+  return (
+    <Page title={t('login.title')} intro={t('login.intro')}>
+      {isPending ? <Loading /> : null}
+      <form className="sk-form sk-form--narrow" noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} fields={fields} />
+        <TextField
+          id={fields.email.id}
+          label={fields.email.label}
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          required
+          value={email}
+          error={errors.fields.email}
+          onChange={setEmail}
+        />
+        <TextField
+          id={fields.password.id}
+          label={fields.password.label}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={errors.fields.password}
+          onChange={setPassword}
+        />
+        {needsCode ? (
+          <>
+            <Alert type="info" role="status">
+              <Paragraph>{t('login.codeNeeded')}</Paragraph>
+            </Alert>
+            <TextField
+              id={fields.totpCode.id}
+              ref={codeRef}
+              label={fields.totpCode.label}
+              description={t('login.codeDescription')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              className="sk-field--code"
+              required
+              value={totpCode}
+              error={errors.fields.totpCode}
+              onChange={setTotpCode}
+            />
+          </>
+        ) : null}
+        <div className="sk-actions">
+          <Button type="submit" appearance="primary-action-button" busy={login.isPending}>
+            {login.isPending ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </div>
+      </form>
+      <div className="sk-aside">
+        <Paragraph small>{t('login.noAccount')}</Paragraph>
+        <Paragraph small>{t('login.forgotPassword')}</Paragraph>
+      </div>
+    </Page>
+  );
+}

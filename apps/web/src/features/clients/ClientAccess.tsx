@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { clientAccessIssuedSchema, type Client } from '@spreekkamer/shared';
+import { api } from '../../api/client.js';
+import { Alert } from '../../components/Alert.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { useErrorText } from '../../components/errors.js';
+import i18n from '../../i18n/index.js';
+import { clientKeys } from './api.js';
+
+interface Issued {
+  link: string;
+  code: string;
+  qrSrc: string;
+}
+
+/**
+ * Makes the client's personal link and code, shows them once (link, QR code, code) and prints a
+ * card in the client's language to take home. Printing hides the rest of the page.
+ */
+export function ClientAccess({ client }: { client: Client }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const issue = useMutation({
+    mutationFn: () => api(`/clients/${encodeURIComponent(client.id)}/access`, clientAccessIssuedSchema, { method: 'POST' }),
+    onSuccess: async (result) => {
+      setIssued({ link: `${window.location.origin}${result.path}`, code: result.code, qrSrc: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.qrSvg)}` });
+      await queryClient.invalidateQueries({ queryKey: clientKeys.all });
+    },
+  });
+
+  useEffect(() => {
+    const done = () => document.body.classList.remove('sk-printing-card');
+    window.addEventListener('afterprint', done);
+    return () => window.removeEventListener('afterprint', done);
+  }, []);
+
+  function printCard() {
+    document.body.classList.add('sk-printing-card');
+    window.print();
+  }
+
+  const hasAccess = client.hasAccess || issued !== null;
+  const card = i18n.getFixedT(client.locale);
+  return (
+    <div className="sk-stack">
+      <Paragraph>{t('clients.access.intro')}</Paragraph>
+      {hasAccess && !issued ? <Paragraph>{t('clients.access.hasAccess')}</Paragraph> : null}
+      {issue.error ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{errorText(issue.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      <div className="sk-actions">
+        <Button appearance={hasAccess ? 'secondary-action-button' : 'primary-action-button'} busy={issue.isPending} onClick={() => issue.mutate()}>
+          {hasAccess ? t('clients.access.renew') : t('clients.access.create')}
+        </Button>
+      </div>
+      {issued ? (
+        <>
+          <Alert type="warning" role="status">
+            <Paragraph>{t('clients.access.once')}</Paragraph>
+          </Alert>
+          <dl className="sk-access">
+            <dt>{t('clients.access.link')}</dt>
+            <dd className="sk-access__link">{issued.link}</dd>
+            <dt>{t('clients.access.code')}</dt>
+            <dd className="sk-access__code" data-testid="client-code">
+              {issued.code}
+            </dd>
+          </dl>
+          <img className="sk-access__qr" src={issued.qrSrc} alt={t('clients.access.qr')} width={180} height={180} />
+          <div className="sk-actions">
+            <Button appearance="primary-action-button" onClick={printCard}>
+              {t('clients.access.print')}
+            </Button>
+          </div>
+          <section className="sk-print-card" aria-label={card('clients.card.title')} lang={client.locale}>
+            <h2>{card('clients.card.title')}</h2>
+            <p>{card('clients.card.scan')}</p>
+            <img src={issued.qrSrc} alt="" width={200} height={200} />
+            <p className="sk-print-card__link">{issued.link}</p>
+            <p>
+              {card('clients.card.code')}: <strong className="sk-print-card__code">{issued.code}</strong>
+            </p>
+            <p>{card('clients.card.keep')}</p>
+            <p>{card('clients.card.lost')}</p>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

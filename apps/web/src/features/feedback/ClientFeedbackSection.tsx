@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { Client } from '@spreekkamer/shared';
+import { formatDay } from '../../client/format.js';
+import { Heading } from '../../components/Heading.js';
+import { ButtonLink, Link } from '../../components/Links.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { AllianceHandOut } from './AllianceHandOut.js';
+import { AllianceTrendView } from './AllianceTrend.js';
+import { feedbackPaths, useFeedbackList } from './api.js';
+import { FollowUpEditor } from './FollowUpEditor.js';
+import './feedback.css';
+
+/**
+ * On the client's page (professional only): feedback conversations with this client, the alliance
+ * check with its trend, and follow-ups. Everything here is the professional's own.
+ */
+export function ClientFeedbackSection({ client }: { client: Client }) {
+  const { t, i18n } = useTranslation();
+  const list = useFeedbackList();
+  const mine = (list.data?.conversations ?? []).filter((c) => c.pseudonyms.includes(client.pseudonym));
+  return (
+    <div className="sk-stack">
+      <Heading level={3}>{t('feedback.list.title')}</Heading>
+      {mine.length === 0 ? <Paragraph>{t('feedback.clientSection.none')}</Paragraph> : null}
+      <ul className="sk-feedback-links">
+        {mine.map((item) => (
+          <li key={item.id}>
+            <Link to={feedbackPaths.one(item.id)}>{t('feedback.clientSection.item', { date: formatDay(item.createdAt, i18n.language), status: t(`feedback.status.${item.status}`) })}</Link>
+          </li>
+        ))}
+      </ul>
+      <div className="sk-actions">
+        <ButtonLink to={`${feedbackPaths.list}?client=${encodeURIComponent(client.id)}#feedback-new`}>{t('feedback.clientSection.start')}</ButtonLink>
+      </div>
+      <Heading level={3}>{t('feedback.alliance.title')}</Heading>
+      <Paragraph>{t('feedback.alliance.intro')}</Paragraph>
+      <AllianceHandOut clientId={client.id} pseudonym={client.pseudonym} />
+      <AllianceTrendView clientId={client.id} />
+      <Heading level={3}>{t('feedback.followUp.title')}</Heading>
+      <FollowUpEditor clientId={client.id} pseudonym={client.pseudonym} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../client/format.js';
+import { Heading } from '../../components/Heading.js';
+import { Link } from '../../components/Links.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { feedbackPaths, useFeedbackHome } from './api.js';
+import { SignalNote } from './SignalNote.js';
+import './feedback.css';
+
+/** On the professional's home page: follow-ups still to send, overdue actions, open change requests, quiet signals. */
+export function FeedbackHomeSection() {
+  const { t, i18n } = useTranslation();
+  const home = useFeedbackHome();
+  if (home.isPending) return <Loading />;
+  if (home.error) return <LoadError error={home.error} onRetry={() => void home.refetch()} />;
+  const { openFollowUps, overdueActions, openChangeRequests, signals } = home.data;
+  const nothing = openFollowUps.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
+  return (
+    <section className="sk-feedback-home" aria-labelledby="feedback-home-title">
+      <Heading level={3} id="feedback-home-title">
+        {t('feedback.home.title')}
+      </Heading>
+      {nothing ? <Paragraph>{t('feedback.home.nothing')}</Paragraph> : null}
+      {signals.map((signal) => (
+        <SignalNote key={`${signal.clientId ?? 'anonymous'}-${signal.kind}`} signal={signal} />
+      ))}
+      {openChangeRequests.length > 0 ? (
+        <>
+          <Heading level={4}>{t('feedback.home.changes')}</Heading>
+          <ul>
+            {openChangeRequests.map((item) => (
+              <li key={item.feedbackId}>
+                <Link to={feedbackPaths.talk(item.feedbackId)}>{t('feedback.home.changesItem', { count: item.count, names: item.pseudonyms.join(', ') })}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {openFollowUps.length > 0 ? (
+        <>
+          <Heading level={4}>{t('feedback.home.openFollowUps')}</Heading>
+          <ul>
+            {openFollowUps.map((item) => (
+              <li key={`${item.feedbackId}-${item.clientId}`}>
+                <Link to={`${feedbackPaths.one(item.feedbackId)}#feedback-after`}>
+                  {t(item.draftId ? 'feedback.home.followUpDraft' : 'feedback.home.followUpItem', { name: item.pseudonym, date: formatDay(item.completedAt, i18n.language) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {overdueActions.length > 0 ? (
+        <>
+          <Heading level={4}>{t('feedback.home.overdue')}</Heading>
+          <ul>
+            {overdueActions.map((item) => (
+              <li key={item.actionId}>
+                <Link to={feedbackPaths.talk(item.feedbackId)}>
+                  {t('feedback.home.overdueItem', { what: item.what, names: item.pseudonyms.join(', '), date: formatDay(item.dueOn, i18n.language) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Paragraph>
+        <Link to={feedbackPaths.list}>{t('feedback.home.toList')}</Link> · <Link to={feedbackPaths.allianceOverview}>{t('feedback.home.toOverview')}</Link> · <Link to="/clienten">{t('feedback.home.toClients')}</Link>
+      </Paragraph>
+    </section>
+  );
+}
+

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { followUpSchema, type FollowUp } from '@spreekkamer/shared';
+import { api } from '../../api/client.js';
+import { formatDay } from '../../client/format.js';
+import { Alert } from '../../components/Alert.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { Heading } from '../../components/Heading.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { feedbackKeys, useFollowUps } from './api.js';
+import { TextAreaField } from '../../components/fields.js';
+
+/**
+ * Follow-up (terugkoppeling) for one client: what the professional learned from the feedback and
+ * what they changed. A draft can be saved and changed; once sent the client reads it on their page.
+ */
+export function FollowUpEditor({ clientId, pseudonym, feedbackId = null }: { clientId: string; pseudonym: string; feedbackId?: string | null }) {
+  const { t } = useTranslation();
+  const followUps = useFollowUps(clientId);
+  if (followUps.isPending) return <Loading />;
+  if (followUps.error) return <LoadError error={followUps.error} onRetry={() => void followUps.refetch()} />;
+  const mine = followUps.data.followUps.filter((f) => feedbackId === null || f.feedbackId === feedbackId);
+  const draft = mine.find((f) => f.status === 'draft') ?? null;
+  const sent = mine.filter((f) => f.status === 'sent');
+  return (
+    <div className="sk-stack">
+      <Paragraph>{t('feedback.followUp.intro')}</Paragraph>
+      {sent.map((followUp) => (
+        <SentFollowUp key={followUp.id} followUp={followUp} />
+      ))}
+      <FollowUpForm key={draft?.id ?? 'new'} clientId={clientId} pseudonym={pseudonym} feedbackId={feedbackId} draft={draft} />
+    </div>
+  );
+}
+
+function SentFollowUp({ followUp }: { followUp: FollowUp }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="sk-feedback-sent" aria-label={t('feedback.followUp.sentOn', { date: formatDay(followUp.sentAt ?? followUp.createdAt, i18n.language) })}>
+      <Heading level={4}>{t('feedback.followUp.sentOn', { date: formatDay(followUp.sentAt ?? followUp.createdAt, i18n.language) })}</Heading>
+      <Paragraph small>{followUp.readAt ? t('feedback.followUp.readOn', { date: formatDay(followUp.readAt, i18n.language) }) : t('feedback.followUp.notRead')}</Paragraph>
+      <dl className="sk-feedback-dl">
+        <dt>{t('feedback.followUp.learned')}</dt>
+        <dd className="sk-feedback-text">{followUp.learned}</dd>
+        <dt>{t('feedback.followUp.changed')}</dt>
+        <dd className="sk-feedback-text">{followUp.changed}</dd>
+      </dl>
+    </article>
+  );
+}
+
+function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: string; pseudonym: string; feedbackId: string | null; draft: FollowUp | null }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [learned, setLearned] = useState(draft?.learned ?? '');
+  const [changed, setChanged] = useState(draft?.changed ?? '');
+  const [done, setDone] = useState<'saved' | 'sent' | null>(null);
+  const { errors, showError, check, clear } = useFormErrors();
+  const prefix = `follow-up-${feedbackId ?? clientId}`;
+  const fields = {
+    learned: { id: `${prefix}-learned`, label: t('feedback.followUp.learned') },
+    changed: { id: `${prefix}-changed`, label: t('feedback.followUp.changed') },
+  };
+  const save = useMutation({
+    mutationFn: async (send: boolean) => {
+      const body = { learned, changed };
+      if (!draft) return api('/follow-ups', followUpSchema, { method: 'POST', body: { clientId, feedbackId, ...body, send } });
+      const updated = await api(`/follow-ups/${encodeURIComponent(draft.id)}`, followUpSchema, { method: 'PATCH', body });
+      return send ? api(`/follow-ups/${encodeURIComponent(updated.id)}/send`, followUpSchema, { method: 'POST' }) : updated;
+    },
+    onSuccess: async (result) => {
+      clear();
+      setDone(result.status === 'sent' ? 'sent' : 'saved');
+      if (result.status === 'sent') {
+        setLearned('');
+        setChanged('');
+      }
+      await queryClient.invalidateQueries({ queryKey: feedbackKeys.followUps(clientId) });
+      await queryClient.invalidateQueries({ queryKey: feedbackKeys.home });
+    },
+    onError: showError,
+  });
+
+  function submit(send: boolean) {
+    return (event?: FormEvent) => {
+      event?.preventDefault();
+      setDone(null);
+      const valid = check({
+        learned: learned.trim() === '' && t('feedback.followUp.learnedMissing'),
+        changed: changed.trim() === '' && t('feedback.followUp.changedMissing'),
+      });
+      if (valid) save.mutate(send);
+    };
+  }
+
+  return (
+    <form className="sk-form" noValidate onSubmit={submit(true)}>
+      <ErrorSummary errors={errors} fields={fields} />
+      {done ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{done === 'sent' ? t('feedback.followUp.sentNow', { name: pseudonym }) : t('feedback.followUp.savedNow')}</Paragraph>
+        </Alert>
+      ) : null}
+      {draft ? <Paragraph small>{t('feedback.followUp.draft')}</Paragraph> : null}
+      <TextAreaField inputClassName="sk-feedback-area" id={fields.learned.id} label={fields.learned.label} description={t('feedback.followUp.learnedHelp')} rows={4} maxLength={2000} value={learned} error={errors.fields.learned} onChange={setLearned} />
+      <TextAreaField inputClassName="sk-feedback-area" id={fields.changed.id} label={fields.changed.label} description={t('feedback.followUp.changedHelp')} rows={4} maxLength={2000} value={changed} error={errors.fields.changed} onChange={setChanged} />
+      <div className="sk-actions">
+        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
+          {t('feedback.followUp.send', { name: pseudonym })}
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => submit(false)()}>
+          {t('feedback.followUp.saveDraft')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import type { Role, SessionResponse } from '@spreekkamer/shared';
+import { Heading } from '../../components/Heading.js';
+import { Page } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import type { TranslationKey } from '../../i18n/keys.js';
+import { useSession } from '../auth/session.js';
+import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
+import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
+
+/** The smallest group an aggregate may describe unless the organisation set a higher one (invariant 7). */
+const defaultMinimumGroupSize = 5;
+
+const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
+  { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
+  { to: '/beheer/teams', title: 'nav.teams', text: 'home.admin.teamsText' },
+  { to: '/beheer/instellingen', title: 'nav.settings', text: 'home.admin.settingsText' },
+  { to: '/beheer/logboek', title: 'nav.audit', text: 'home.admin.auditText' },
+];
+
+const roleOrder: readonly Role[] = ['professional', 'reviewer', 'manager', 'policy_advisor', 'administrator'];
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  if (!session) return null;
+  const firstName = session.user.name.split(' ')[0] ?? session.user.name;
+  const roles = roleOrder.filter((role) => session.user.roles.includes(role));
+
+  return (
+    <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')}>
+      {roles.length === 0 ? <Paragraph>{t('home.noRoles')}</Paragraph> : null}
+      <div className="sk-role-sections">
+        {roles.map((role) => (
+          <RoleSection key={role} role={role} session={session} />
+        ))}
+      </div>
+    </Page>
+  );
+}
+
+function Card({ id, title, children, role }: { id: string; title: string; children: ReactNode; role: Role }) {
+  return (
+    <section className={`sk-card sk-card--${role}`} aria-labelledby={id}>
+      <Heading level={2} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+function RoleSection({ role, session }: { role: Role; session: SessionResponse }) {
+  const { t } = useTranslation();
+  const id = `home-${role}`;
+  switch (role) {
+    case 'professional':
+      return (
+        <Card id={id} role={role} title={t('home.professional.title')}>
+          <RecordingsOverview />
+          <FeedbackHomeSection />
+          <Heading level={3}>{t('home.professional.methodTitle')}</Heading>
+          <ol className="sk-method">
+            <li>
+              <strong>{t('home.professional.step1Title')}</strong> {t('home.professional.step1Text')}
+            </li>
+            <li>
+              <strong>{t('home.professional.step2Title')}</strong> {t('home.professional.step2Text')}
+            </li>
+            <li>
+              <strong>{t('home.professional.step3Title')}</strong> {t('home.professional.step3Text')}
+            </li>
+          </ol>
+          <Paragraph small>{t('home.professional.private')}</Paragraph>
+        </Card>
+      );
+    case 'reviewer':
+      return (
+        <Card id={id} role={role} title={t('home.reviewer.title')}>
+          <Paragraph>{t('home.reviewer.empty')}</Paragraph>
+          <Paragraph small>{t('home.reviewer.next')}</Paragraph>
+        </Card>
+      );
+    case 'manager':
+      return (
+        <Card id={id} role={role} title={t('home.manager.title')}>
+          {session.user.teams.length > 0 ? (
+            <Paragraph>
+              {t('home.manager.teams', { teams: session.user.teams.map((team) => team.name).join(', ') })}
+            </Paragraph>
+          ) : null}
+          <Paragraph>{t('home.manager.empty', { count: defaultMinimumGroupSize })}</Paragraph>
+          <Paragraph small>{t('home.manager.never')}</Paragraph>
+        </Card>
+      );
+    case 'policy_advisor':
+      return (
+        <Card id={id} role={role} title={t('home.policy.title')}>
+          <Paragraph>{t('home.policy.empty', { count: defaultMinimumGroupSize })}</Paragraph>
+          <Paragraph small>{t('home.policy.never')}</Paragraph>
+        </Card>
+      );
+    case 'administrator':
+      return (
+        <Card id={id} role={role} title={t('home.admin.title')}>
+          <Paragraph>{t('home.admin.intro')}</Paragraph>
+          <ul className="sk-tiles">
+            {adminTiles.map((tile) => (
+              <li key={tile.to}>
+                <RouterLink to={tile.to} className="sk-tile">
+                  <span className="sk-tile__title">{t(tile.title)}</span>
+                  <span className="sk-tile__text">{t(tile.text)}</span>
+                </RouterLink>
+              </li>
+            ))}
+          </ul>
+          <Paragraph small>{t('home.admin.never')}</Paragraph>
+        </Card>
+      );
+  }
+}

@@ -1,0 +1,146 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { RecordingDetail } from '@spreekkamer/shared';
+import { ApiError } from '../../api/client.js';
+import { Alert } from '../../components/Alert.js';
+import { Link } from '../../components/Links.js';
+import { Page, Section } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { recordingKeys, useRecording, useRecordingList, useRecordingViews } from './api.js';
+import { DeleteRecording } from './DeleteRecording.js';
+import { formatClock, formatDate } from './format.js';
+import { Notices } from './Notices.js';
+import { Player } from './player/Player.js';
+import { ProcessingView } from './ProcessingStatus.js';
+import { conversationPath } from './paths.js';
+import { ViewsTable } from './ViewsTable.js';
+import './recordings.css';
+
+/** /opnames/:id — watch a recording back, see who watched it, delete it. */
+export function RecordingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const recording = useRecording(id);
+  const [deletedHere, setDeletedHere] = useState(false);
+
+  if (deletedHere) {
+    return (
+      <Page title={t('recordings.page.deletedTitle')}>
+        <Alert type="ok" role="status">
+          <Paragraph>{t('recordings.deleted.professional')}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <Link to="/">{t('common.toHome')}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
+  if (recording.isPending) {
+    return (
+      <Page title={t('recordings.page.loadingTitle')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (recording.error) {
+    const gone = recording.error instanceof ApiError && recording.error.status === 404;
+    return (
+      <Page title={gone ? t('recordings.page.goneTitle') : t('errors.pageTitle')}>
+        {gone ? (
+          <Paragraph>{t('recordings.page.goneText')}</Paragraph>
+        ) : (
+          <LoadError error={recording.error} onRetry={() => void recording.refetch()} />
+        )}
+        <Paragraph>
+          <Link to="/">{t('common.toHome')}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
+  return <RecordingView recording={recording.data} onDeleted={() => setDeletedHere(true)} />;
+}
+
+function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; onDeleted: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const locale = i18n.language;
+  const date = formatDate(recording.conversationHeldOn, locale);
+  const title = t('recordings.page.title', { client: recording.clientPseudonym, date });
+  const ready = recording.status === 'ready';
+  const views = useRecordingViews(recording.id, recording.status !== 'deleted');
+  const list = useRecordingList(recording.conversationId);
+  const notices = (list.data?.notices ?? []).filter((notice) => notice.recordingId === recording.id);
+
+  // A view is logged when the playlist is fetched; show it in the list right away.
+  const onViewLogged = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: recordingKeys.views(recording.id) });
+  }, [queryClient, recording.id]);
+
+  if (recording.status === 'deleted') {
+    return (
+      <Page title={t('recordings.page.deletedTitle')}>
+        <ProcessingView recording={recording} />
+        <Paragraph>
+          <Link to={conversationPath(recording.conversationId)}>{t('recordings.page.toConversation')}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={title} documentTitle={t('recordings.page.documentTitle', { date })}>
+      <Notices notices={notices} />
+      {ready ? (
+        <Player recordingId={recording.id} label={t('recordings.player.label', { client: recording.clientPseudonym, date })} onViewLogged={onViewLogged} />
+      ) : (
+        <ProcessingView recording={recording} showLink={false} />
+      )}
+
+      <dl className="sk-recording-facts">
+        <Fact label={t('recordings.page.status')}>{t(`recordings.status.${recording.status}`)}</Fact>
+        <Fact label={t('recordings.page.kind')}>{t(`recordings.kind.${recording.kind}`)}</Fact>
+        {recording.durationSeconds !== null ? (
+          <Fact label={t('recordings.page.duration')}>{formatClock(recording.durationSeconds)}</Fact>
+        ) : null}
+        <Fact label={t('recordings.page.conversation')}>
+          <Link to={conversationPath(recording.conversationId)}>{t('recordings.list.name', { client: recording.clientPseudonym, date })}</Link>
+        </Fact>
+        {recording.consent ? (
+          <Fact label={t('recordings.page.consent')}>
+            {t('recordings.page.consentText', {
+              media: t(`recordings.kind.${recording.consent.media}`),
+              audience: t(`recordings.audience.${recording.consent.audience}`),
+              count: recording.consent.retentionDays,
+            })}
+          </Fact>
+        ) : null}
+        {recording.retentionEndsAt ? (
+          <Fact label={t('recordings.page.retention')}>{t('recordings.page.retentionText', { date: formatDate(recording.retentionEndsAt, locale) })}</Fact>
+        ) : null}
+      </dl>
+
+      <Section id="recording-views" title={t('recordings.views.title')}>
+        <Paragraph small>{t('recordings.views.intro')}</Paragraph>
+        {views.isPending ? <Loading /> : null}
+        {views.error ? <LoadError error={views.error} onRetry={() => void views.refetch()} /> : null}
+        {views.data ? <ViewsTable views={views.data.views} /> : null}
+      </Section>
+
+      <Section id="recording-delete" title={t('recordings.delete.title')}>
+        <DeleteRecording recordingId={recording.id} onDeleted={onDeleted} />
+      </Section>
+    </Page>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { useRecordingList } from './api.js';
+import { Notices } from './Notices.js';
+import { RecordingTable } from './RecordingTable.js';
+import './recordings.css';
+
+/** The professional's recordings on the home page, with quiet notices and a way in when there are none. */
+export function RecordingsOverview() {
+  const { t } = useTranslation();
+  const list = useRecordingList();
+  if (list.isPending) return <Loading />;
+  if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const { recordings, notices } = list.data;
+  return (
+    <div className="sk-recordings-overview">
+      <Notices notices={notices} />
+      {recordings.length === 0 ? (
+        <>
+          <Paragraph>{t('recordings.overview.empty')}</Paragraph>
+          <Paragraph small>{t('recordings.overview.how')}</Paragraph>
+        </>
+      ) : (
+        <RecordingTable recordings={recordings} caption={t('recordings.overview.caption')} />
+      )}
+    </div>
+  );
+}

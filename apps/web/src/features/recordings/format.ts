@@ -1,0 +1,38 @@
+/** "4:07", "1:02:03": a media clock, never negative. */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(Number.isFinite(totalSeconds) ? totalSeconds : 0));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** A date without time in the person's language, e.g. "3 maart 2026". */
+export function formatDate(value: string, locale: string): string {
+  // yyyy-mm-dd is a calendar day, not an instant: read it as local noon so no time zone shifts the day.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(date);
+}
+
+/** "45 MB", "1,2 GB". */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit >= 3 || (unit > 0 && value < 10) ? 1 : 0;
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }).format(value);
+  return `${number} ${units[unit] ?? 'B'}`;
+}
+
+/** Whole percent from a 0..1 fraction, never 100 before it is really complete. */
+export function percent(fraction: number): number {
+  if (!Number.isFinite(fraction) || fraction <= 0) return 0;
+  if (fraction >= 1) return 100;
+  return Math.min(99, Math.floor(fraction * 100));
+}

@@ -1,0 +1,221 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import type { Moment, Share } from '@spreekkamer/shared';
+import { Alert } from '../../components/Alert.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAreaField } from '../../components/fields.js';
+import { Link } from '../../components/Links.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { useErrorText } from '../../components/errors.js';
+import { formatClock, formatDate } from '../recordings/format.js';
+import { createShare, reviewKeys, revokeShare, useShareOptions, useShares } from './api.js';
+import { reviewPaths } from './paths.js';
+
+/** yyyy-mm-dd of a day from now, in local time (the date field's own format). */
+function dayFromNow(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The end of the chosen day in local time, as an instant for the server. */
+function endOfDay(day: string): string {
+  return new Date(`${day}T23:59:00`).toISOString();
+}
+
+export function ShareSection({ recordingId, moments }: { recordingId: string; moments: readonly Moment[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const shares = useShares(recordingId);
+  return (
+    <div className="sk-stack">
+      <Paragraph>{t('reviews.share.intro')}</Paragraph>
+      {open ? (
+        <ShareForm recordingId={recordingId} moments={moments} onDone={() => setOpen(false)} />
+      ) : (
+        <Button appearance="primary-action-button" onClick={() => setOpen(true)} disabled={moments.length === 0} aria-describedby={moments.length === 0 ? 'share-needs-moment' : undefined}>
+          {t('reviews.share.open')}
+        </Button>
+      )}
+      {moments.length === 0 ? (
+        <Paragraph small id="share-needs-moment">
+          {t('reviews.share.needMoment')}
+        </Paragraph>
+      ) : null}
+      {shares.isPending ? <Loading /> : null}
+      {shares.error ? <LoadError error={shares.error} onRetry={() => void shares.refetch()} /> : null}
+      {shares.data && shares.data.shares.length > 0 ? <SharesTable recordingId={recordingId} shares={shares.data.shares} moments={moments} /> : null}
+    </div>
+  );
+}
+
+function ShareForm({ recordingId, moments, onDone }: { recordingId: string; moments: readonly Moment[]; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const options = useShareOptions(recordingId, true);
+  const { errors, showError, check } = useFormErrors();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [recipient, setRecipient] = useState<string | null>(null);
+  const [question, setQuestion] = useState('');
+  const [until, setUntil] = useState(dayFromNow(14));
+  const [clientTalk, setClientTalk] = useState(false);
+  const [done, setDone] = useState<Share | null>(null);
+
+  const send = useMutation({
+    mutationFn: () => {
+      const [type, target] = (recipient ?? '').split(':');
+      return createShare(recordingId, {
+        momentIds: chosen,
+        recipient: type === 'group' ? { type: 'peer_group', groupId: target ?? '' } : { type: 'reviewer', userId: target ?? '' },
+        question,
+        expiresAt: endOfDay(until),
+        clientTalk: type === 'reviewer' && clientTalk,
+      });
+    },
+    onSuccess: async (share) => {
+      setDone(share);
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) });
+    },
+    onError: showError,
+  });
+
+  const fields = {
+    momentIds: { id: `${id}-moments`, label: t('reviews.share.moments') },
+    recipient: { id: `${id}-recipient`, label: t('reviews.share.recipient') },
+    expiresAt: { id: `${id}-until`, label: t('reviews.share.until') },
+    question: { id: `${id}-question`, label: t('reviews.share.question') },
+  };
+
+  if (options.isPending) return <Loading />;
+  if (options.error) return <LoadError error={options.error} onRetry={() => void options.refetch()} />;
+  const data = options.data;
+  if (done) {
+    return (
+      <Alert type="ok" role="status">
+        <Paragraph>{t('reviews.share.done', { name: done.recipient.name, date: formatDate(done.expiresAt, i18n.language) })}</Paragraph>
+        <Button appearance="secondary-action-button" onClick={onDone}>
+          {t('reviews.share.close')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (!data.consent || (data.reviewers.length === 0 && data.groups.length === 0)) {
+    return (
+      <Alert type="info" role="status">
+        <Paragraph>{data.consent?.audience === 'professional' || !data.consent ? t('reviews.share.consentOnlyYou') : t('reviews.share.nobodyAvailable')}</Paragraph>
+        <Button appearance="secondary-action-button" onClick={onDone}>
+          {t('reviews.share.close')}
+        </Button>
+      </Alert>
+    );
+  }
+  const recipientOptions = [
+    ...data.reviewers.map((p) => ({ value: `reviewer:${p.id}`, label: t('reviews.share.reviewerOption', { name: p.name }) })),
+    ...data.groups.map((g) => ({ value: `group:${g.id}`, label: t('reviews.share.groupOption', { name: g.name }) })),
+  ];
+  const maxDay = data.maxExpiresAt ? data.maxExpiresAt.slice(0, 10) : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = check({
+      momentIds: chosen.length === 0 && t('reviews.share.chooseMoment'),
+      recipient: !recipient && t('reviews.share.chooseRecipient'),
+      expiresAt: (!until || until < dayFromNow(0)) && t('reviews.share.untilInvalid'),
+    });
+    if (ok) send.mutate();
+  }
+
+  return (
+    <form className="sk-form sk-share-form" onSubmit={submit} noValidate aria-label={t('reviews.share.formLabel')}>
+      <ErrorSummary errors={errors} fields={fields} />
+      <Paragraph small>{data.consent.audience === 'peer_group' ? t('reviews.share.consentGroup') : t('reviews.share.consentReviewer')}</Paragraph>
+      <Fieldset id={fields.momentIds.id} invalid={Boolean(errors.fields.momentIds)}>
+        <FieldsetLegend>{fields.momentIds.label}</FieldsetLegend>
+        {errors.fields.momentIds ? <p className="utrecht-form-field-error-message">{errors.fields.momentIds}</p> : null}
+        {moments.map((m) => (
+          <CheckboxField
+            key={m.id}
+            id={`${id}-moment-${m.id}`}
+            label={`${formatClock(m.startSeconds)}–${formatClock(m.endSeconds)} ${m.title}`}
+            checked={chosen.includes(m.id)}
+            onChange={(on) => setChosen((current) => (on ? [...current, m.id] : current.filter((x) => x !== m.id)))}
+          />
+        ))}
+      </Fieldset>
+      <RadioGroup id={fields.recipient.id} legend={fields.recipient.label} options={recipientOptions} value={recipient} onChange={setRecipient} error={errors.fields.recipient} />
+      {data.consent.feedbackViaReviewer && recipient?.startsWith('reviewer:') ? (
+        <CheckboxField id={`${id}-client-talk`} label={t('reviews.share.clientTalk')} description={t('reviews.share.clientTalkHint')} checked={clientTalk} onChange={setClientTalk} />
+      ) : null}
+      <TextAreaField id={fields.question.id} label={fields.question.label} description={t('reviews.share.questionHint')} value={question} onChange={setQuestion} maxLength={500} rows={3} error={errors.fields.question} />
+      <TextField id={fields.expiresAt.id} type="date" label={fields.expiresAt.label} description={t('reviews.share.untilHint')} value={until} onChange={setUntil} min={dayFromNow(0)} max={maxDay} error={errors.fields.expiresAt} />
+      <div className="sk-actions">
+        <Button appearance="primary-action-button" type="submit" busy={send.isPending}>
+          {t('reviews.share.submit')}
+        </Button>
+        <Button appearance="subtle-button" type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function SharesTable({ recordingId, shares, moments }: { recordingId: string; shares: readonly Share[]; moments: readonly Moment[] }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const revoke = useMutation({
+    mutationFn: revokeShare,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) }),
+  });
+  const columns = { who: t('reviews.share.columns.who'), moments: t('reviews.share.columns.moments'), until: t('reviews.share.columns.until'), state: t('reviews.share.columns.state'), actions: t('reviews.share.columns.actions') };
+  const titleOf = (id: string) => moments.find((m) => m.id === id)?.title ?? t('reviews.share.removedMoment');
+  return (
+    <>
+      {revoke.error ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{errorText(revoke.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{columns.who}</TableHeaderCell>
+            <TableHeaderCell>{columns.moments}</TableHeaderCell>
+            <TableHeaderCell>{columns.until}</TableHeaderCell>
+            <TableHeaderCell>{columns.state}</TableHeaderCell>
+            <TableHeaderCell>
+              <span className="sk-visually-hidden">{columns.actions}</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shares.map((share) => (
+            <TableRow key={share.id}>
+              <TableCell label={columns.who}>
+                {share.recipient.type === 'peer_group' ? t('reviews.share.groupOption', { name: share.recipient.name }) : share.recipient.name}
+                {share.question ? <span className="sk-share-question">{share.question}</span> : null}
+              </TableCell>
+              <TableCell label={columns.moments}>{share.momentIds.map(titleOf).join(', ')}</TableCell>
+              <TableCell label={columns.until}>{formatDate(share.expiresAt, i18n.language)}</TableCell>
+              <TableCell label={columns.state}>{t(`reviews.share.state.${share.state}`)}</TableCell>
+              <TableCell label={columns.actions} className="sk-cell--actions">
+                <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>
+                {share.state === 'active' ? (
+                  <Button appearance="secondary-action-button" busy={revoke.isPending && revoke.variables === share.id} onClick={() => revoke.mutate(share.id)}>
+                    {t('reviews.share.revoke', { name: share.recipient.name })}
+                  </Button>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

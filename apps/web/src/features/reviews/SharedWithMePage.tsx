@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { localize, momentThemeLabels } from '@spreekkamer/shared';
+import { ButtonLink } from '../../components/Links.js';
+import { Page } from '../../components/Page.js';
+import { Paragraph } from '../../components/Paragraph.js';
+import { LoadError, Loading } from '../../components/QueryState.js';
+import { formatClock, formatDate } from '../recordings/format.js';
+import { useReceivedShares } from './api.js';
+import { reviewPaths } from './paths.js';
+import './reviews.css';
+
+/** /gedeeld — what colleagues shared with me (as reviewer or in a peer group), while it lasts. */
+export function SharedWithMePage() {
+  const { t, i18n } = useTranslation();
+  const shares = useReceivedShares();
+  return (
+    <Page title={t('reviews.received.title')} intro={t('reviews.received.intro')}>
+      {shares.isPending ? <Loading /> : null}
+      {shares.error ? <LoadError error={shares.error} onRetry={() => void shares.refetch()} /> : null}
+      {shares.data && shares.data.shares.length === 0 ? <Paragraph>{t('reviews.received.empty')}</Paragraph> : null}
+      <ul className="sk-card-list">
+        {shares.data?.shares.map((share) => (
+          <li key={share.id} className="sk-card">
+            <h2 className="utrecht-heading-3">{share.via === 'peer_group' ? t('reviews.received.fromGroup', { owner: share.ownerName, group: share.groupName ?? '' }) : t('reviews.received.fromOwner', { owner: share.ownerName })}</h2>
+            {share.question ? (
+              <Paragraph>
+                <strong>{t('reviews.received.question')}</strong> <span className="sk-share-question">{share.question}</span>
+              </Paragraph>
+            ) : null}
+            <ul>
+              {share.moments.map((m) => (
+                <li key={m.id}>
+                  {formatClock(m.startSeconds)}–{formatClock(m.endSeconds)} {m.title}
+                  {m.themes.length > 0 ? <span className="sk-muted"> ({m.themes.map((theme) => localize(momentThemeLabels[theme], i18n.language)).join(', ')})</span> : null}
+                </li>
+              ))}
+            </ul>
+            <Paragraph small>{t('reviews.received.until', { date: formatDate(share.expiresAt, i18n.language) })}</Paragraph>
+            <ButtonLink appearance="primary-action" to={reviewPaths.shared(share.id)}>
+              {t('reviews.received.open', { owner: share.ownerName })}
+            </ButtonLink>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Hls from 'hls.js';
+import { playbackDescriptorSchema, type PlaybackDescriptor } from '@spreekkamer/shared';
+import { ApiError } from '../../../api/client.js';
+import { clientApi } from '../../../client/api.js';
+import { ClientButton } from '../../../client/components/index.js';
+import { formatClock } from '../../recordings/format.js';
+import { withToken } from '../../recordings/player/playback-math.js';
+
+export interface ClientFragmentPlayerProps {
+  shareId: string;
+  kind: 'video' | 'audio';
+  number: number;
+  range: readonly [number, number];
+}
+
+type State = 'idle' | 'loading' | 'ready' | 'needsReviewer' | 'failed';
+
+/**
+ * One fragment for the client: sound first, with one large play/pause button and the time in
+ * words; the picture only when the client asks for it. It plays only inside the fragment. The
+ * server lets it play only with the reviewer logged in on the same device.
+ */
+export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFragmentPlayerProps) {
+  const { t } = useTranslation();
+  const mediaRef = useRef<HTMLVideoElement | null>(null);
+  const hlsRef = useRef<Hls | null>(null);
+  const descriptorRef = useRef<PlaybackDescriptor | null>(null);
+  const [state, setState] = useState<State>('idle');
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(range[0]);
+  const [showPicture, setShowPicture] = useState(false);
+  const length = Math.max(0, range[1] - range[0]);
+
+  useEffect(
+    () => () => {
+      hlsRef.current?.destroy();
+    },
+    [],
+  );
+
+  useEffect(() => {
+    const media = mediaRef.current;
+    if (!media) return;
+    const onTime = () => {
+      setTime(media.currentTime);
+      if (media.currentTime >= range[1] - 0.05) {
+        media.pause();
+        media.currentTime = range[0];
+      } else if (media.currentTime < range[0] - 0.5) media.currentTime = range[0];
+    };
+    const onState = () => setPlaying(!media.paused && !media.ended);
+    media.addEventListener('timeupdate', onTime);
+    media.addEventListener('play', onState);
+    media.addEventListener('pause', onState);
+    return () => {
+      media.removeEventListener('timeupdate', onTime);
+      media.removeEventListener('play', onState);
+      media.removeEventListener('pause', onState);
+    };
+  }, [range]);
+
+  async function descriptor(): Promise<PlaybackDescriptor> {
+    const fresh = await clientApi(`/client/review-talks/${encodeURIComponent(shareId)}/playback`, playbackDescriptorSchema);
+    descriptorRef.current = fresh;
+    return fresh;
+  }
+
+  async function start() {
+    const media = mediaRef.current;
+    if (!media) return;
+    setState('loading');
+    try {
+      const source = await descriptor();
+      if (Hls.isSupported()) {
+        const hls = new Hls({
+          startPosition: range[0],
+          xhrSetup: (xhr, url) => xhr.open('GET', withToken(url, descriptorRef.current?.token ?? '', window.location.href), true),
+        });
+        hlsRef.current = hls;
+        hls.on(Hls.Events.MANIFEST_PARSED, () => {
+          setState('ready');
+          void media.play().catch(() => undefined);
+        });
+        hls.on(Hls.Events.ERROR, (_event, data) => {
+          if (data.fatal) setState('failed');
+        });
+        hls.loadSource(source.playlistUrl);
+        hls.attachMedia(media);
+      } else if (media.canPlayType('application/vnd.apple.mpegurl')) {
+        media.src = source.playlistUrl;
+        media.addEventListener('loadedmetadata', () => (media.currentTime = range[0]), { once: true });
+        setState('ready');
+        void media.play().catch(() => undefined);
+      } else setState('failed');
+    } catch (error) {
+      setState(error instanceof ApiError && error.code === 'unauthenticated' ? 'needsReviewer' : 'failed');
+    }
+  }
+
+  function toggle() {
+    const media = mediaRef.current;
+    if (!media) return;
+    if (state === 'idle' || state === 'failed') {
+      void start();
+      return;
+    }
+    if (media.paused) void media.play().catch(() => undefined);
+    else media.pause();
+  }
+
+  const position = Math.min(Math.max(time - range[0], 0), length);
+  return (
+    <div className="sk-client-fragment" onContextMenu={(event) => event.preventDefault()}>
+      <h4 className="sk-client-card__title">{t('reviews.client.fragment', { number, length: formatClock(length) })}</h4>
+      {/* Always a <video> element: it plays sound alone until the client asks for the picture. */}
+      <video ref={mediaRef} className={showPicture && kind === 'video' ? 'sk-client-fragment__video' : 'sk-visually-hidden'} playsInline preload="none" controlsList="nodownload" disablePictureInPicture tabIndex={-1} aria-hidden={!showPicture} />
+      <div className="sk-client-fragment__controls">
+        <ClientButton icon={playing ? 'speakerOff' : 'speaker'} aria-pressed={playing} onClick={toggle} disabled={state === 'loading'}>
+          {playing ? t('reviews.client.pause', { number }) : t('reviews.client.play', { number })}
+        </ClientButton>
+        {kind === 'video' ? (
+          <ClientButton appearance="secondary" icon="eye" aria-pressed={showPicture} onClick={() => setShowPicture((on) => !on)}>
+            {showPicture ? t('reviews.client.hidePicture') : t('reviews.client.showPicture')}
+          </ClientButton>
+        ) : null}
+      </div>
+      <p className="sk-client-hint" aria-live="off">
+        {t('reviews.client.position', { position: formatClock(position), length: formatClock(length) })}
+      </p>
+      {state === 'needsReviewer' ? (
+        <div role="alert" className="sk-client-alert">
+          <p>{t('reviews.client.needsReviewer')}</p>
+        </div>
+      ) : null}
+      {state === 'failed' ? (
+        <div role="alert" className="sk-client-alert">
+          <p>{t('reviews.client.playFailed')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

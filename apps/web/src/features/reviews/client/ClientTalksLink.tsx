@@ -1,0 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { clientReviewTalkListSchema } from '@spreekkamer/shared';
+import { clientApi } from '../../../client/api.js';
+import { Pictogram } from '../../../client/components/index.js';
+import { formatDay } from '../../../client/format.js';
+import { reviewPaths } from '../paths.js';
+
+export const clientTalksKey = ['client', 'review-talks'] as const;
+
+/** On the client's home page: a way to the talks with a reviewer, only when there is one. */
+export function ClientTalksLink() {
+  const { t, i18n } = useTranslation();
+  const talks = useQuery({ queryKey: clientTalksKey, queryFn: () => clientApi('/client/review-talks', clientReviewTalkListSchema) });
+  const list = talks.data?.talks ?? [];
+  if (list.length === 0) return null;
+  return (
+    <>
+      <h2>{t('reviews.client.homeTitle')}</h2>
+      <ul className="sk-client-list">
+        {list.map((talk) => (
+          <li key={talk.shareId} className="sk-client-card">
+            <div className="sk-client-card__status">
+              <Pictogram name="personAndCoach" size={36} />
+              <span>{t('reviews.client.talkTitle', { reviewer: talk.reviewerName, date: formatDay(talk.conversationHeldOn, i18n.language) })}</span>
+            </div>
+            <Link className="sk-client-button sk-client-button--primary" to={reviewPaths.clientTalks}>
+              <Pictogram name="arrowRight" size={28} className="sk-flip-rtl" />
+              <span>{t('reviews.client.homeAction')}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

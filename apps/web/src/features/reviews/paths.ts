@@ -1,0 +1,13 @@
+const enc = encodeURIComponent;
+
+export const reviewPaths = {
+  room: (recordingId: string) => `/opnames/${enc(recordingId)}/bekijken`,
+  report: (recordingId: string) => `/opnames/${enc(recordingId)}/verslag`,
+  received: '/gedeeld',
+  shared: (shareId: string) => `/gedeeld/${enc(shareId)}`,
+  meeting: (shareId: string) => `/gedeeld/${enc(shareId)}/nagesprek`,
+  clientTalk: (shareId: string) => `/gedeeld/${enc(shareId)}/clientgesprek`,
+  groups: '/intervisie',
+  guideAdmin: '/beheer/kijkwijzer',
+  clientTalks: '/klant/nabespreken',
+} as const;

@@ -1,0 +1,359 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser, phone, type BrowserSession } from './support/browser.js';
+import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  // Many log-ins in a short time are exactly what the rate limiter is for; not what we test here.
+  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  // Every test starts logged out, in Dutch, like a new visitor.
+  await browser.context.clearCookies();
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/inloggen`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.close();
+});
+
+/** Waits until nothing on the page is loading any more. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
+}
+
+async function h1(page: Page): Promise<string> {
+  return (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+}
+
+async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto(`${server.url}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  await settled(page);
+}
+
+async function logOut(page: Page, name = 'Uitloggen'): Promise<void> {
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL('**/inloggen');
+}
+
+async function sectionTitles(page: Page): Promise<string[]> {
+  return (await page.locator('main h2').allTextContents()).map((text) => text.trim());
+}
+
+async function navLinks(page: Page): Promise<string[]> {
+  return (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((text) =>
+    text.trim(),
+  );
+}
+
+async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+describe('foundation', () => {
+  it('shows each role its own home page, and only the menu items that role may use', async () => {
+    const page = await browser.newPage();
+    const expected: Array<{ email: string; firstName: string; sections: string[]; admin: boolean }> = [
+      { email: demoAccounts.professional, firstName: 'Sanne', sections: ['Uw opnames'], admin: false },
+      { email: demoAccounts.reviewer, firstName: 'Youssef', sections: ['Gedeeld met u'], admin: false },
+      // The team lead records their own conversations too: two sections.
+      { email: demoAccounts.manager, firstName: 'Marieke', sections: ['Uw opnames', 'Uw teams'], admin: false },
+      { email: demoAccounts.policyAdvisor, firstName: 'Peter', sections: ['Inzicht in de organisatie'], admin: false },
+      { email: demoAccounts.administrator, firstName: 'Fatma', sections: ['Beheer'], admin: true },
+    ];
+    for (const person of expected) {
+      await logIn(page, person.email);
+      expect(await h1(page)).toBe(`Welkom, ${person.firstName}`);
+      expect(await page.title()).toBe('Start · Spreekkamer');
+      expect(await sectionTitles(page)).toEqual(person.sections);
+      const links = await navLinks(page);
+      expect(links).toContain('Mijn account');
+      expect(links.includes('Gebruikers')).toBe(person.admin);
+      await expectNoAxeViolations(page, `home of ${person.email}`);
+      await logOut(page);
+    }
+
+    // The manager's section says what is never shown, and from how many people anything is.
+    await logIn(page, demoAccounts.manager);
+    const managerText = await page.locator('section', { has: page.getByRole('heading', { name: 'Uw teams' }) }).textContent();
+    expect(managerText).toContain('minstens 5 mensen');
+    expect(managerText).toContain('nooit opnames');
+    // An administrator page is not offered to a manager, even when typed in.
+    await page.goto(`${server.url}/beheer/gebruikers`);
+    await settled(page);
+    expect(await h1(page)).toBe('Geen toegang');
+    await page.close();
+  });
+
+  it('lets an administrator invite someone, who sets a password and is logged in', async () => {
+    const page = await browser.newPage();
+    await logIn(page, demoAccounts.administrator);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+    await settled(page);
+    expect(await h1(page)).toBe('Gebruikers');
+    // After client-side navigation, focus is on the new page's title.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+    // An empty form is refused calmly, with the summary focused and messages at the fields.
+    await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    const summary = page.locator('.sk-error-summary');
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('sk-error-summary'))).toBe(true);
+    expect(await summary.textContent()).toContain('Kies minstens één rol.');
+    expect(await page.locator('#invite-email-error').textContent()).toContain('geldig e-mailadres');
+
+    await page.getByLabel('Naam', { exact: true }).fill('Noor Visser');
+    await page.getByLabel('E-mailadres').fill('noor.visser@voorbeeld.nl');
+    await page.getByRole('checkbox', { name: 'Meekijker' }).check();
+    await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    const linkField = page.getByLabel('Uitnodigingslink');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/uitnodiging/[A-Za-z0-9_-]{20,}$`));
+    expect(await page.locator('.sk-invitation-link').textContent()).toContain('7 dagen geldig');
+    await page.getByRole('button', { name: 'Link kopiëren' }).waitFor();
+    await page.getByRole('cell', { name: /noor\.visser@voorbeeld\.nl/ }).waitFor();
+    await expectNoAxeViolations(page, 'users page with a new invitation');
+    await logOut(page);
+
+    await page.goto(link);
+    await settled(page);
+    expect(await h1(page)).toBe('Welkom bij Spreekkamer');
+    expect(await page.locator('main').textContent()).toContain('Hallo Noor Visser');
+    await expectNoAxeViolations(page, 'invitation page');
+    await page.getByLabel('Kies een wachtwoord').fill('een rustige middag aan zee');
+    await page.getByLabel('Herhaal het wachtwoord').fill('een rustige middag aan zee');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Noor' }).waitFor();
+    expect(await sectionTitles(page)).toEqual(['Gedeeld met u']);
+    await logOut(page);
+
+    // The link works once; the new password works from now on.
+    await page.goto(link);
+    await settled(page);
+    expect(await page.locator('main').textContent()).toContain('verlopen of al gebruikt');
+    await logIn(page, 'noor.visser@voorbeeld.nl', 'een rustige middag aan zee');
+    expect(await h1(page)).toBe('Welkom, Noor');
+    await page.close();
+  });
+
+  it('switches to English and back; every page has zero axe violations in both languages', async () => {
+    const page = await browser.newPage();
+    const paths = ['/', '/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account'];
+
+    // Logged out, the choice is remembered on the device.
+    await page.goto(`${server.url}/inloggen`);
+    await settled(page);
+    await expectNoAxeViolations(page, 'log-in page (nl)');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expectNoAxeViolations(page, 'log-in page (en)');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+
+    await logIn(page, demoAccounts.administrator);
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await settled(page);
+      await expectNoAxeViolations(page, `${path} (nl)`);
+    }
+
+    // Logged in, the choice is saved to the account and survives a reload.
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/account'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect((await saved).status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    expect(await page.title()).toBe('My account · Spreekkamer');
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await settled(page);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await expectNoAxeViolations(page, `${path} (en)`);
+    }
+    await page.goto(`${server.url}/bestaat-niet`);
+    await settled(page);
+    expect(await h1(page)).toBe('Page not found');
+    await expectNoAxeViolations(page, 'not found (en)');
+
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expectNoAxeViolations(page, 'not found (nl)');
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    expect(await h1(page)).toBe('Welkom, Fatma');
+    await page.close();
+  });
+
+  it('works on a phone: no sideways scrolling, and the menu opens from a button', async () => {
+    const page = await browser.newPage(phone);
+    await page.goto(`${server.url}/inloggen`);
+    await settled(page);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectNoAxeViolations(page, 'log-in page on a phone');
+
+    await logIn(page, demoAccounts.administrator);
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    const menuButton = nav.getByRole('button', { name: 'Menu' });
+    const usersLink = nav.getByRole('link', { name: 'Gebruikers' });
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await usersLink.isVisible()).toBe(false);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectNoAxeViolations(page, 'home on a phone');
+
+    await menuButton.click();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => usersLink.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expectNoAxeViolations(page, 'open menu on a phone');
+    await usersLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
+    await settled(page);
+    // Navigating closes the menu again and puts focus on the new page's title.
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+    for (const path of ['/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account']) {
+      await page.goto(`${server.url}${path}`);
+      await settled(page);
+      expect(await hasHorizontalScroll(page), path).toBe(false);
+      await expectNoAxeViolations(page, `${path} on a phone`);
+    }
+    await logOut(page);
+    await page.close();
+  });
+
+  it('logs in with the keyboard only', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/inloggen`);
+    await settled(page);
+
+    // The first stop is the skip link, and it leads to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Direct naar de inhoud');
+
+    async function tabTo(id: string): Promise<void> {
+      for (let i = 0; i < 10; i++) {
+        if (await page.evaluate((target) => document.activeElement?.id === target, id)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached #${id}`);
+    }
+
+    // A wrong password first: the error summary takes focus and says what is wrong.
+    await tabTo('login-email');
+    await page.keyboard.type(demoAccounts.professional);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-password');
+    await page.keyboard.type('niet-het-goede-wachtwoord');
+    await page.keyboard.press('Enter');
+    await page.locator('.sk-error-summary').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('sk-error-summary'))).toBe(true);
+    expect(await page.locator('.sk-error-summary').textContent()).toContain('klopt niet');
+
+    await tabTo('login-password');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(demoPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Sanne' }).waitFor();
+    await page.close();
+  });
+
+  it('sends someone whose session ended back to log in, and then to the page they wanted', async () => {
+    const page = await browser.newPage();
+    await logIn(page, demoAccounts.administrator);
+    // The session ends on the server's side (here: the cookie is gone, as after an idle timeout).
+    await browser.context.clearCookies();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('terug')).toBe('/beheer/teams');
+    await page.getByLabel('E-mailadres').fill(demoAccounts.administrator);
+    await page.getByLabel('Wachtwoord').fill(demoPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('cell', { name: 'Team Werk en Inkomen', exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  // Last: it changes the organisation so that everyone needs a second step from now on.
+  it('routes people to two-step set-up when the organisation requires it, then asks for the code at log-in', async () => {
+    const page = await browser.newPage();
+    await logIn(page, demoAccounts.administrator);
+    await page.goto(`${server.url}/beheer/instellingen`);
+    await settled(page);
+    await page.getByRole('checkbox', { name: 'Tweestapsverificatie verplicht voor iedereen' }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    // The administrator is bound by the new rule too, and is sent to set it up.
+    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
+    await logOut(page);
+
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByLabel('E-mailadres').fill(demoAccounts.professional);
+    await page.getByLabel('Wachtwoord').fill(demoPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
+    // Nothing else is offered until it is done; other pages lead back here.
+    expect(await navLinks(page)).toEqual([]);
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
+    await expectNoAxeViolations(page, 'required two-step set-up');
+
+    await page.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+    const qr = page.getByRole('img', { name: /QR-code/ });
+    await qr.waitFor();
+    // The QR code is a data: image; it must actually render under the content security policy.
+    expect(await qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    await expectNoAxeViolations(page, 'two-step set-up with QR code');
+    const secret = ((await page.locator('.sk-secret').textContent()) ?? '').replace(/\s/g, '');
+    const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+
+    await page.getByLabel('Code uit uw app').fill('000000' === totp.generate() ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.locator('.sk-error-summary').waitFor();
+    expect(await page.locator('.sk-error-summary').textContent()).toContain('klopt niet');
+
+    await page.getByLabel('Code uit uw app').fill(totp.generate());
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Sanne' }).waitFor();
+    expect(await navLinks(page)).toContain('Mijn account');
+    await logOut(page);
+
+    // From now on the password alone is not enough.
+    await page.getByLabel('E-mailadres').fill(demoAccounts.professional);
+    await page.getByLabel('Wachtwoord').fill(demoPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const codeField = page.getByLabel('Code uit uw app');
+    await codeField.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-code');
+    await expectNoAxeViolations(page, 'log-in asking for the code');
+    await codeField.fill(totp.generate());
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Sanne' }).waitFor();
+
+    await page.goto(`${server.url}/account`);
+    await settled(page);
+    expect(await page.locator('main').textContent()).toContain('Uw organisatie vraagt dit van iedereen');
+    await page.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { roles } from '../roles.js';
+import { emailSchema } from './auth.js';
+
+export const idSchema = z.string().uuid();
+export const idParamsSchema = z.object({ id: idSchema });
+
+export const membershipSchema = z.object({
+  role: z.enum(roles),
+  /** Team roles (professional, manager) name a team; organisation roles leave it null. */
+  teamId: idSchema.nullable(),
+});
+export type MembershipInput = z.infer<typeof membershipSchema>;
+
+export const adminUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  active: z.boolean(),
+  hasPassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  memberships: z.array(z.object({ role: z.enum(roles), teamId: z.string().nullable(), teamName: z.string().nullable() })),
+  createdAt: z.string(),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUserListSchema = z.object({ users: z.array(adminUserSchema) });
+
+export const inviteUserRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: emailSchema,
+  memberships: z.array(membershipSchema).min(1).max(20),
+});
+
+export const inviteUserResponseSchema = z.object({
+  user: adminUserSchema,
+  /** Path of the one-time link, to send to the person (e-mail delivery is the organisation's own). */
+  invitationPath: z.string(),
+  expiresAt: z.string(),
+});
+
+export const updateUserRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  active: z.boolean().optional(),
+  memberships: z.array(membershipSchema).min(1).max(20).optional(),
+});
+
+export const teamSchema = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });
+export const teamListSchema = z.object({ teams: z.array(teamSchema) });
+export const teamNameRequestSchema = z.object({ name: z.string().trim().min(1).max(120) });
+
+export const organisationSettingsSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  requireTotp: z.boolean(),
+  /** Minimum number of people an aggregate must include before it is shown (invariant 7). */
+  minimumGroupSize: z.number().int().min(3).max(50),
+  retentionDaysOptions: z.array(z.number().int().min(1).max(3650)).min(1).max(6),
+  retentionDaysDefault: z.number().int().min(1).max(3650),
+  /** Alliance checks: answers are anonymous toward the professional (only period totals of at least minimumGroupSize). */
+  allianceCheckAnonymous: z.boolean().optional(),
+  /** Alliance checks: an average below this (1–5) raises a quiet signal for that professional only. */
+  allianceSignalBelow: z.number().min(1).max(5).multipleOf(0.5).optional(),
+});
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+});
+export const auditListQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const auditListSchema = z.object({ events: z.array(auditEventSchema), nextBefore: z.number().int().nullable() });
+export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() });

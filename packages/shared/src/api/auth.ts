@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { roles } from '../roles.js';
+
+export const locales = ['nl', 'en'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().min(3).max(254).email();
+export const passwordSchema = z.string().min(1).max(256);
+export const newPasswordSchema = z.string().min(12).max(256);
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/);
+
+export const loginRequestSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  totpCode: totpCodeSchema.optional(),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(roles)),
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+  locale: localeSchema,
+  totpEnabled: z.boolean(),
+});
+
+export const sessionResponseSchema = z.object({
+  user: sessionUserSchema,
+  organisation: z.object({ id: z.string(), name: z.string(), requireTotp: z.boolean() }),
+  csrfToken: z.string(),
+  /** True when the organisation requires TOTP and the user has not set it up yet. */
+  mustSetUpTotp: z.boolean(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: passwordSchema,
+  newPassword: newPasswordSchema,
+});
+
+export const updateProfileRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: localeSchema.optional(),
+});
+
+export const totpSetupResponseSchema = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrSvg: z.string(),
+});
+
+export const totpConfirmRequestSchema = z.object({ code: totpCodeSchema });
+export const totpDisableRequestSchema = z.object({ password: passwordSchema });
+
+export const acceptInvitationRequestSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: newPasswordSchema,
+});
+
+export const invitationInfoResponseSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  organisationName: z.string(),
+});
+
+export const okResponseSchema = z.object({ ok: z.literal(true) });

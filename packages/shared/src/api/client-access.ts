@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { localeSchema } from './auth.js';
+
+export const clientCodeSchema = z.string().trim().regex(/^\d{6}$/);
+export const clientLinkTokenSchema = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/);
+
+export const openClientSessionRequestSchema = z.object({ token: clientLinkTokenSchema, code: clientCodeSchema });
+
+export const clientSessionResponseSchema = z.object({
+  organisationName: z.string(),
+  locale: localeSchema,
+  /** link = the client's own device; tablet = the professional's device, handed over in the room. */
+  via: z.enum(['link', 'tablet']),
+  csrfToken: z.string(),
+});
+export type ClientSessionResponse = z.infer<typeof clientSessionResponseSchema>;
+
+export const clientAccessIssuedSchema = z.object({
+  /** Path of the personal link, e.g. /k/abc…; the web app prefixes its own origin. */
+  path: z.string(),
+  code: z.string(),
+  qrSvg: z.string(),
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { idSchema } from './admin.js';
+import { localeSchema } from './auth.js';
+import { consentSummarySchema } from './consent.js';
+
+/** A pseudonym, never a full name: what the professional recognises the client by. */
+export const pseudonymSchema = z.string().trim().min(1).max(80);
+
+const phonePattern = /^\+?[0-9][0-9 ()-]{5,22}$/;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Phone number or e-mail address, used only to send the client their link. */
+export const clientContactSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((value) => value === '' || phonePattern.test(value) || emailPattern.test(value), { message: 'contact_format' })
+  .transform((value) => (value === '' ? null : value));
+
+export const createClientRequestSchema = z.strictObject({
+  pseudonym: pseudonymSchema,
+  contact: clientContactSchema.nullable().optional(),
+  locale: localeSchema.optional(),
+});
+export type CreateClientRequest = z.input<typeof createClientRequestSchema>;
+
+export const updateClientRequestSchema = z.strictObject({
+  pseudonym: pseudonymSchema.optional(),
+  /** null or '' removes it. */
+  contact: clientContactSchema.nullable().optional(),
+  locale: localeSchema.optional(),
+});
+export type UpdateClientRequest = z.input<typeof updateClientRequestSchema>;
+
+export const clientSchema = z.object({
+  id: z.string(),
+  pseudonym: z.string(),
+  /** Only ever sent to the client's own professional. */
+  contact: z.string().nullable(),
+  locale: localeSchema,
+  hasAccess: z.boolean(),
+  conversationCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Client = z.infer<typeof clientSchema>;
+
+export const clientListSchema = z.object({ clients: z.array(clientSchema) });
+
+export const conversationKinds = ['in_person', 'phone', 'video_call'] as const;
+export const conversationKindSchema = z.enum(conversationKinds);
+export type ConversationKind = z.infer<typeof conversationKindSchema>;
+
+/** A calendar date, yyyy-mm-dd, that exists. */
+export const isoDateSchema = z.iso.date();
+
+export const createConversationRequestSchema = z.strictObject({
+  heldOn: isoDateSchema,
+  kind: conversationKindSchema,
+  /** A reviewer proposed to the client; leave out or null to leave it open. */
+  reviewerUserId: idSchema.nullable().optional(),
+});
+export type CreateConversationRequest = z.input<typeof createConversationRequestSchema>;
+
+export const updateConversationRequestSchema = z.strictObject({
+  heldOn: isoDateSchema.optional(),
+  kind: conversationKindSchema.optional(),
+  reviewerUserId: idSchema.nullable().optional(),
+});
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  clientPseudonym: z.string(),
+  heldOn: z.string(),
+  kind: conversationKindSchema,
+  reviewer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The latest answer of the client for this conversation; null when not asked yet. */
+  consent: consentSummarySchema.nullable(),
+  createdAt: z.string(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const conversationListSchema = z.object({ conversations: z.array(conversationSchema) });
+
+export const reviewerListSchema = z.object({ reviewers: z.array(z.object({ id: z.string(), name: z.string() })) });

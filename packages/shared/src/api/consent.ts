@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { localeSchema } from './auth.js';
+
+export const consentStatuses = ['given', 'declined', 'withdrawn'] as const;
+export const consentStatusSchema = z.enum(consentStatuses);
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
+export const consentMediaSchema = z.enum(['video', 'audio', 'none']);
+export type ConsentMedia = z.infer<typeof consentMediaSchema>;
+
+/** The widest circle that may watch: each includes the ones before it. */
+export const consentAudiences = ['professional', 'reviewer', 'peer_group'] as const;
+export const consentAudienceSchema = z.enum(consentAudiences);
+export type ConsentAudience = z.infer<typeof consentAudienceSchema>;
+
+export const signatureSchema = z.string().trim().min(2).max(120);
+
+/** What the client sends at the end of the consent flow. */
+export const giveConsentRequestSchema = z.strictObject({
+  media: consentMediaSchema,
+  audience: consentAudienceSchema,
+  watchWithClient: z.boolean(),
+  feedbackViaReviewer: z.boolean(),
+  retentionDays: z.number().int().min(1).max(3650),
+  /** The typed name; not needed to say no. */
+  signature: z.string().max(120).optional(),
+  /** The version of the text the client read (consentTextVersion). */
+  textVersion: z.string().min(1).max(40),
+  locale: localeSchema,
+});
+export type GiveConsentRequest = z.infer<typeof giveConsentRequestSchema>;
+
+export const consentSummarySchema = z.object({
+  id: z.string(),
+  status: consentStatusSchema,
+  media: consentMediaSchema,
+  professionalConfirmed: z.boolean(),
+  givenAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+export type ConsentSummary = z.infer<typeof consentSummarySchema>;
+
+/** The full record: the client's copy, also what the professional sees. */
+export const consentCopySchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  conversation: z.object({ heldOn: z.string(), kind: z.enum(['in_person', 'phone', 'video_call']) }),
+  professionalName: z.string(),
+  organisationName: z.string(),
+  status: consentStatusSchema,
+  media: consentMediaSchema,
+  audience: consentAudienceSchema,
+  reviewer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  watchWithClient: z.boolean(),
+  feedbackViaReviewer: z.boolean(),
+  retentionDays: z.number().int(),
+  textVersion: z.string(),
+  locale: localeSchema,
+  signedVia: z.enum(['tablet', 'own_device']),
+  signature: z.string(),
+  givenAt: z.string(),
+  professionalConsentedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** For the professional: deleting the recordings after withdrawal is not finished yet (retried). */
+  withdrawalPending: z.boolean(),
+});
+export type ConsentCopy = z.infer<typeof consentCopySchema>;
+
+/** Everything the client's consent flow needs for one conversation. */
+export const consentFormSchema = z.object({
+  conversationId: z.string(),
+  heldOn: z.string(),
+  kind: z.enum(['in_person', 'phone', 'video_call']),
+  professionalName: z.string(),
+  organisationName: z.string(),
+  reviewer: z.object({ name: z.string() }).nullable(),
+  retentionDaysOptions: z.array(z.number().int()),
+  retentionDaysDefault: z.number().int(),
+  textVersion: z.string(),
+  /** Set when the client already answered for this conversation (and may not answer again). */
+  answeredConsentId: z.string().nullable(),
+});
+export type ConsentForm = z.infer<typeof consentFormSchema>;
+
+/** The client's own page: what waits for them, and their copies. */
+export const clientHomeSchema = z.object({
+  organisationName: z.string(),
+  professionalName: z.string(),
+  waiting: z.array(z.object({ conversationId: z.string(), heldOn: z.string(), kind: z.enum(['in_person', 'phone', 'video_call']) })),
+  consents: z.array(
+    z.object({
+      id: z.string(),
+      conversationId: z.string(),
+      heldOn: z.string(),
+      status: consentStatusSchema,
+      media: consentMediaSchema,
+      givenAt: z.string(),
+      withdrawnAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ClientHome = z.infer<typeof clientHomeSchema>;
+
+export const professionalConsentRequestSchema = z.strictObject({ confirm: z.literal(true) });

@@ -1,0 +1,265 @@
+/**
+ * The words of the consent, in every language the client can choose. This is the canonical text:
+ * the web app shows exactly these words (merged into its translations under `consentText`) and the
+ * server stores them with their version and hash, so every consent can be traced to what the
+ * client saw.
+ *
+ * Changing anything here means a new version: bump `consentTextVersion` (the server refuses to
+ * start when the stored text for a version differs from this one). Client level: A2 — short
+ * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{count}}, {{date}}.
+ */
+export const consentTextVersion = '2026-11.1';
+
+export interface ConsentScreen {
+  title: string;
+  lines: readonly string[];
+}
+
+export interface ConsentChoiceText {
+  label: string;
+  description: string;
+}
+
+export interface ConsentTextContent {
+  explain: {
+    what: ConsentScreen;
+    why: ConsentScreen;
+    who: ConsentScreen;
+    keep: ConsentScreen;
+    no: ConsentScreen;
+  };
+  media: { question: string; video: ConsentChoiceText; audio: ConsentChoiceText; none: ConsentChoiceText };
+  audience: {
+    question: string;
+    professional: ConsentChoiceText;
+    reviewer: ConsentChoiceText;
+    reviewerNamed: string;
+    reviewerOpen: string;
+    peer_group: ConsentChoiceText;
+  };
+  watchWithClient: { question: string; hint: string; yes: string; no: string };
+  feedbackViaReviewer: { question: string; hint: string; yes: string; no: string };
+  retention: { question: string; hint: string; option: string; until: string };
+  confirm: { title: string; lines: readonly string[]; nameLabel: string };
+  declineConfirm: { title: string; lines: readonly string[] };
+  withdraw: { title: string; lines: readonly string[] };
+  professional: { title: string; lines: readonly string[]; confirm: string };
+}
+
+export const consentTexts = {
+  nl: {
+    explain: {
+      what: {
+        title: 'Mag dit gesprek worden opgenomen?',
+        lines: ['{{professional}} wil dit gesprek graag opnemen.', 'Met beeld en geluid. Of alleen geluid.', 'U kiest zelf. Nee zeggen is ook goed.'],
+      },
+      why: {
+        title: 'Waarom een opname?',
+        lines: [
+          'Uw klantmanager wil leren van het gesprek.',
+          'Bijvoorbeeld: luister ik goed? Leg ik het duidelijk uit?',
+          'Het gaat om uw klantmanager. Niet om u.',
+          'Niemand beoordeelt u met de opname.',
+          'De opname wordt nooit gebruikt voor besluiten over uw uitkering.',
+        ],
+      },
+      who: {
+        title: 'Wie mag kijken?',
+        lines: [
+          'Alleen wie u kiest.',
+          'Uw klantmanager kijkt zelf.',
+          'U mag ook een coach kiezen. Of een groep collega’s die samen leren.',
+          'Niemand anders. Ook de baas van uw klantmanager niet.',
+        ],
+      },
+      keep: {
+        title: 'Hoe lang blijft de opname?',
+        lines: [
+          'De opname is op slot. Alleen met een sleutel kan iemand kijken.',
+          'U kiest hoe lang we hem bewaren. Daarna is hij weg.',
+          'U kunt altijd stoppen. Dan is de opname meteen weg.',
+          'U hoeft niet te zeggen waarom.',
+        ],
+      },
+      no: {
+        title: 'Nee zeggen mag',
+        lines: [
+          'Wilt u geen opname? Dat is goed.',
+          'Er verandert dan niets voor u.',
+          'Niet aan uw uitkering. Niet aan de hulp die u krijgt.',
+          'Het gesprek gaat gewoon door, zonder opname.',
+        ],
+      },
+    },
+    media: {
+      question: 'Wat mag worden opgenomen?',
+      video: { label: 'Beeld en geluid', description: 'Een video van het gesprek.' },
+      audio: { label: 'Alleen geluid', description: 'Geen beeld. Alleen de stemmen.' },
+      none: { label: 'Niets opnemen', description: 'Het gesprek gaat gewoon door.' },
+    },
+    audience: {
+      question: 'Wie mag de opname zien?',
+      professional: { label: 'Alleen mijn klantmanager', description: 'Verder niemand.' },
+      reviewer: { label: 'Ook een coach', description: 'Een coach helpt uw klantmanager leren.' },
+      reviewerNamed: 'De coach is {{reviewer}}.',
+      reviewerOpen: 'Welke coach is nog niet bekend. Het is altijd iemand van de gemeente.',
+      peer_group: { label: 'Ook een groep collega’s', description: 'Zij leren samen. Ze kijken alleen naar uw klantmanager.' },
+    },
+    watchWithClient: {
+      question: 'Wilt u stukjes samen terugkijken?',
+      hint: 'Samen met uw klantmanager. Zo kunt u zeggen wat u ervan vond.',
+      yes: 'Ja, samen kijken',
+      no: 'Nee, liever niet',
+    },
+    feedbackViaReviewer: {
+      question: 'Mag de coach u later vragen hoe het gesprek ging?',
+      hint: 'Uw klantmanager hoort alleen wat u goed vindt.',
+      yes: 'Ja, dat mag',
+      no: 'Nee, liever niet',
+    },
+    retention: {
+      question: 'Hoe lang mag de opname blijven?',
+      hint: 'Daarna gooien we hem weg. Stoppen kan altijd eerder.',
+      option: '{{count}} dagen',
+      until: 'Tot ongeveer {{date}}',
+    },
+    confirm: {
+      title: 'Zet uw naam eronder',
+      lines: ['Kijk nog één keer naar uw keuzes.', 'Klopt het? Typ dan uw naam.', 'Zo zegt u: ik heb het gelezen en ik vind het goed.'],
+      nameLabel: 'Uw naam',
+    },
+    declineConfirm: {
+      title: 'U kiest: niets opnemen',
+      lines: ['Dat is goed. Het gesprek gaat gewoon door.', 'Er verandert niets voor u.'],
+    },
+    withdraw: {
+      title: 'Zo kunt u stoppen',
+      lines: [
+        'Open uw persoonlijke link. Typ de code van uw papier.',
+        'Kies dan: stoppen met de opname.',
+        'De opname is dan meteen weg.',
+        'U hoeft niet te zeggen waarom.',
+      ],
+    },
+    professional: {
+      title: 'Uw eigen toestemming',
+      lines: [
+        'U staat zelf ook op de opname.',
+        'U geeft toestemming met dezelfde afspraken als uw klant: wat wordt opgenomen, wie mag kijken en hoe lang.',
+        'De opname is voor uw eigen leren. Niemand gebruikt hem om u te beoordelen.',
+      ],
+      confirm: 'Ik geef toestemming om dit gesprek op te nemen',
+    },
+  },
+  en: {
+    explain: {
+      what: {
+        title: 'May this conversation be recorded?',
+        lines: ['{{professional}} would like to record this conversation.', 'With picture and sound. Or sound only.', 'You choose. Saying no is fine too.'],
+      },
+      why: {
+        title: 'Why a recording?',
+        lines: [
+          'Your client manager wants to learn from the conversation.',
+          'For example: do I listen well? Do I explain things clearly?',
+          'It is about your client manager. Not about you.',
+          'Nobody judges you with the recording.',
+          'The recording is never used for decisions about your benefits.',
+        ],
+      },
+      who: {
+        title: 'Who may watch?',
+        lines: [
+          'Only the people you choose.',
+          'Your client manager watches it.',
+          'You can also choose a coach. Or a group of colleagues who learn together.',
+          'Nobody else. Not even your client manager’s boss.',
+        ],
+      },
+      keep: {
+        title: 'How long is it kept?',
+        lines: [
+          'The recording is locked. Only someone with a key can watch it.',
+          'You choose how long we keep it. After that it is gone.',
+          'You can always stop. Then the recording is gone at once.',
+          'You do not have to say why.',
+        ],
+      },
+      no: {
+        title: 'Saying no is fine',
+        lines: [
+          'You do not want a recording? That is fine.',
+          'Nothing changes for you.',
+          'Not your benefits. Not the help you get.',
+          'The conversation goes on as usual, without a recording.',
+        ],
+      },
+    },
+    media: {
+      question: 'What may be recorded?',
+      video: { label: 'Picture and sound', description: 'A video of the conversation.' },
+      audio: { label: 'Sound only', description: 'No picture. Only the voices.' },
+      none: { label: 'Record nothing', description: 'The conversation goes on as usual.' },
+    },
+    audience: {
+      question: 'Who may see the recording?',
+      professional: { label: 'Only my client manager', description: 'Nobody else.' },
+      reviewer: { label: 'Also a coach', description: 'A coach helps your client manager learn.' },
+      reviewerNamed: 'The coach is {{reviewer}}.',
+      reviewerOpen: 'Which coach is not known yet. It is always someone from the municipality.',
+      peer_group: { label: 'Also a group of colleagues', description: 'They learn together. They only look at your client manager.' },
+    },
+    watchWithClient: {
+      question: 'Would you like to watch parts together?',
+      hint: 'Together with your client manager. Then you can say what you thought.',
+      yes: 'Yes, watch together',
+      no: 'No, rather not',
+    },
+    feedbackViaReviewer: {
+      question: 'May the coach ask you later how the conversation went?',
+      hint: 'Your client manager only hears what you agree to.',
+      yes: 'Yes, that is fine',
+      no: 'No, rather not',
+    },
+    retention: {
+      question: 'How long may the recording be kept?',
+      hint: 'After that we throw it away. You can always stop earlier.',
+      option: '{{count}} days',
+      until: 'Until about {{date}}',
+    },
+    confirm: {
+      title: 'Sign with your name',
+      lines: ['Look at your choices one more time.', 'Is it right? Then type your name.', 'This means: I have read it and I agree.'],
+      nameLabel: 'Your name',
+    },
+    declineConfirm: {
+      title: 'You choose: record nothing',
+      lines: ['That is fine. The conversation goes on as usual.', 'Nothing changes for you.'],
+    },
+    withdraw: {
+      title: 'How to stop',
+      lines: [
+        'Open your personal link. Type the code from your paper.',
+        'Then choose: stop the recording.',
+        'The recording is gone at once.',
+        'You do not have to say why.',
+      ],
+    },
+    professional: {
+      title: 'Your own consent',
+      lines: [
+        'You are on the recording too.',
+        'You consent with the same agreements as your client: what is recorded, who may watch and for how long.',
+        'The recording is for your own learning. Nobody uses it to judge you.',
+      ],
+      confirm: 'I consent to this conversation being recorded',
+    },
+  },
+} as const satisfies Record<'nl' | 'en', ConsentTextContent>;
+
+export type ConsentTextLocale = keyof typeof consentTexts;
+
+/** What is stored for a version: the exact content, serialised once so the hash is stable. */
+export function consentTextDocument(): string {
+  return JSON.stringify({ version: consentTextVersion, texts: consentTexts });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API can answer with: a stable code, the HTTP status and a plain message in
+ * Dutch (default) and English. The web app shows the message by code from its own translations,
+ * so API clients without the web app still get a readable Dutch sentence.
+ */
+export const apiErrors = {
+  bad_request: { status: 400, nl: 'Dit verzoek klopt niet. Controleer wat u heeft ingevuld.', en: 'This request is not valid. Check what you entered.' },
+  validation: { status: 400, nl: 'Niet alles is goed ingevuld. Kijk bij de velden wat er mis is.', en: 'Not everything is filled in correctly. See the fields for details.' },
+  invalid_json: { status: 400, nl: 'De gegevens konden niet worden gelezen.', en: 'The data could not be read.' },
+  unsupported_media_type: { status: 415, nl: 'Dit soort gegevens wordt hier niet geaccepteerd.', en: 'This kind of data is not accepted here.' },
+  payload_too_large: { status: 413, nl: 'Dit is te groot om te versturen.', en: 'This is too large to send.' },
+  unauthenticated: { status: 401, nl: 'U bent niet ingelogd. Log eerst in.', en: 'You are not logged in. Please log in first.' },
+  login_failed: { status: 401, nl: 'Het e-mailadres of het wachtwoord klopt niet.', en: 'The e-mail address or password is not correct.' },
+  totp_required: { status: 401, nl: 'Vul de code uit uw authenticator-app in.', en: 'Enter the code from your authenticator app.' },
+  totp_invalid: { status: 401, nl: 'Deze code klopt niet. Probeer de nieuwste code uit uw app.', en: 'This code is not correct. Try the newest code from your app.' },
+  totp_setup_required: { status: 403, nl: 'Uw organisatie vraagt een tweede stap bij het inloggen. Stel die eerst in.', en: 'Your organisation requires a second login step. Set it up first.' },
+  account_locked: { status: 429, nl: 'Te vaak een verkeerd wachtwoord. Probeer het over een kwartier opnieuw.', en: 'Too many wrong passwords. Try again in fifteen minutes.' },
+  rate_limited: { status: 429, nl: 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.', en: 'Too many requests. Wait a moment and try again.' },
+  csrf: { status: 403, nl: 'Uw sessie is verlopen of ongeldig. Laad de pagina opnieuw.', en: 'Your session has expired or is invalid. Reload the page.' },
+  forbidden: { status: 403, nl: 'U mag dit niet bekijken of doen.', en: 'You are not allowed to see or do this.' },
+  not_found: { status: 404, nl: 'Dit bestaat niet (meer), of u heeft er geen toegang toe.', en: 'This does not exist (anymore), or you have no access to it.' },
+  conflict: { status: 409, nl: 'Dit kan nu niet, omdat het al bestaat of net is veranderd.', en: 'This cannot be done now because it already exists or just changed.' },
+  email_taken: { status: 409, nl: 'Er is al een account met dit e-mailadres.', en: 'There is already an account with this e-mail address.' },
+  last_administrator: { status: 409, nl: 'Er moet altijd minstens één actieve beheerder zijn.', en: 'There must always be at least one active administrator.' },
+  invitation_invalid: { status: 410, nl: 'Deze uitnodiging is verlopen of al gebruikt. Vraag een nieuwe aan.', en: 'This invitation has expired or was already used. Ask for a new one.' },
+  password_weak: { status: 400, nl: 'Kies een wachtwoord van minstens 12 tekens.', en: 'Choose a password of at least 12 characters.' },
+  password_wrong: { status: 400, nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
+  client_link_invalid: { status: 404, nl: 'Deze link werkt niet (meer). Vraag uw klantmanager om een nieuwe.', en: 'This link does not work (anymore). Ask your client manager for a new one.' },
+  client_code_wrong: { status: 401, nl: 'Deze code klopt niet. Kijk nog eens goed op uw papier.', en: 'This code is not correct. Please check your paper again.' },
+  client_locked: { status: 429, nl: 'Te vaak een verkeerde code. Probeer het over een kwartier opnieuw.', en: 'Too many wrong codes. Try again in fifteen minutes.' },
+  client_unauthenticated: { status: 401, nl: 'Open eerst uw persoonlijke link en vul uw code in.', en: 'First open your personal link and enter your code.' },
+  recording_consent_missing: { status: 409, nl: 'Er is geen geldige toestemming voor dit gesprek. Vraag eerst toestemming aan de cliënt.', en: 'There is no valid consent for this conversation. Ask the client for consent first.' },
+  recording_consent_audio_only: { status: 403, nl: 'De cliënt gaf alleen toestemming voor geluid. Neem alleen geluid op, zonder beeld.', en: 'The client consented to audio only. Record sound only, without video.' },
+  recording_too_large: { status: 413, nl: 'Dit bestand is te groot om te uploaden. Kies een kortere opname.', en: 'This file is too large to upload. Choose a shorter recording.' },
+  recording_not_ready: { status: 409, nl: 'Deze opname is nog niet klaar om te bekijken. Wacht tot de verwerking klaar is.', en: 'This recording is not ready to watch yet. Wait until processing has finished.' },
+  upload_invalid: { status: 400, nl: 'Deze upload klopt niet. Begin opnieuw met het uploaden van de opname.', en: 'This upload is not valid. Start uploading the recording again.' },
+  playback_token_invalid: { status: 403, nl: 'De toegang tot deze opname is verlopen of ongeldig. Start het afspelen opnieuw.', en: 'Access to this recording has expired or is not valid. Start playing again.' },
+  feedback_invitation_expired: { status: 410, nl: 'Deze uitnodiging is verlopen. Vraag uw klantmanager om een nieuwe.', en: 'This invitation has expired. Ask your client manager for a new one.' },
+  feedback_closed: { status: 409, nl: 'Dit gesprek is afgerond. Er kan niets meer veranderen.', en: 'This conversation is finished. Nothing can change anymore.' },
+  feedback_too_many_moments: { status: 409, nl: 'U kunt hoogstens drie momenten kiezen. Haal eerst een moment weg.', en: 'You can choose at most three moments. Remove a moment first.' },
+  alliance_check_unavailable: { status: 410, nl: 'Deze vragen zijn al beantwoord of verlopen. Dank u wel.', en: 'These questions were already answered or have expired. Thank you.' },
+  voice_note_invalid: { status: 400, nl: 'Dit geluid kunnen we niet gebruiken. Neem het opnieuw op.', en: 'We cannot use this sound. Please record it again.' },
+  voice_note_too_long: { status: 400, nl: 'Dit bericht is te lang. Het mag hoogstens 2 minuten duren.', en: 'This message is too long. It may last at most 2 minutes.' },
+  follow_up_sent: { status: 409, nl: 'Deze terugkoppeling is al verstuurd en kan niet meer veranderen.', en: 'This follow-up was already sent and cannot change anymore.' },
+  consent_scope_exceeded: { status: 403, nl: 'De cliënt heeft hiervoor geen toestemming gegeven. Delen kan alleen met wie de cliënt koos.', en: 'The client did not consent to this. You can only share with whom the client chose.' },
+  consent_text_outdated: { status: 409, nl: 'De uitleg is net veranderd. Lees hem opnieuw en kies dan nog een keer.', en: 'The explanation has just changed. Please read it again and choose once more.' },
+  consent_already_answered: { status: 409, nl: 'U heeft voor dit gesprek al gekozen. Uw keuze staat op uw pagina.', en: 'You already chose for this conversation. Your choice is on your page.' },
+  consent_not_given: { status: 409, nl: 'De cliënt heeft (nu) geen toestemming gegeven. Daarom kunt u dit niet bevestigen.', en: 'The client has not (or no longer) given consent, so you cannot confirm this.' },
+  moment_out_of_range: { status: 400, nl: 'Dit moment klopt niet. Het einde moet na het begin liggen, en allebei binnen de opname.', en: 'This moment is not valid. The end must come after the start, and both must lie within the recording.' },
+  share_expiry_invalid: { status: 400, nl: 'Kies een einddatum in de toekomst, binnen een jaar en voordat de opname wordt verwijderd.', en: 'Choose an end date in the future, within a year and before the recording is deleted.' },
+  comment_judging: { status: 422, nl: 'Dit klinkt als een oordeel. Beschrijf wat u ziet of hoort, en wat de ander zou kunnen proberen. U kunt ook toch plaatsen.', en: 'This sounds like a judgement. Describe what you see or hear, and what the other person could try. You can also post it anyway.' },
+  client_talk_not_allowed: { status: 403, nl: 'De cliënt heeft geen toestemming gegeven om met een meekijker na te praten over deze opname.', en: 'The client did not consent to talking this recording over with a reviewer.' },
+  client_point_decided: { status: 409, nl: 'De cliënt heeft over dit punt al gekozen. U kunt het niet meer weghalen.', en: 'The client has already decided about this point. You can no longer remove it.' },
+  not_ready: { status: 503, nl: 'Spreekkamer is nog niet klaar. Probeer het zo opnieuw.', en: 'Spreekkamer is not ready yet. Try again shortly.' },
+  internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
+} as const satisfies Record<string, { status: number; nl: string; en: string }>;
+
+export type ApiErrorCode = keyof typeof apiErrors;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

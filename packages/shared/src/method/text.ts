@@ -1,0 +1,15 @@
+/**
+ * Method content (theme cards, prompts, check items) lives here so server and web use one
+ * structure. Every text exists per language; Dutch is the fallback, so a language added later
+ * (including a right-to-left one) can be filled in piece by piece without breaking a screen.
+ */
+export const methodLanguages = ['nl', 'en'] as const;
+export type MethodLanguage = (typeof methodLanguages)[number];
+
+export type Localized = Readonly<Record<MethodLanguage, string>>;
+
+/** The text in the asked language, else Dutch. Accepts any language tag (e.g. "en-GB", "ar"). */
+export function localize(text: Localized, language: string): string {
+  const base = language.toLowerCase().split('-')[0] ?? 'nl';
+  return (methodLanguages as readonly string[]).includes(base) ? text[base as MethodLanguage] : text.nl;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { hasPermission, permissions, type Permission } from './permissions.js';
+import { roles } from './roles.js';
+
+const grantedTo = (role: (typeof roles)[number]) => (Object.keys(permissions) as Permission[]).filter((p) => hasPermission([role], p));
+
+describe('permissions', () => {
+  it('gives administrators management, never content', () => {
+    expect(grantedTo('administrator').sort()).toEqual(['account.self', 'admin.audit', 'admin.settings', 'admin.teams', 'admin.users']);
+  });
+
+  it('gives managers and policy advisors only anonymous insight', () => {
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'insight.team']);
+    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation']);
+  });
+
+  it('lets only professionals own recordings and clients', () => {
+    for (const role of roles) {
+      expect(hasPermission([role], 'recordings.own')).toBe(role === 'professional');
+      expect(hasPermission([role], 'clients.own')).toBe(role === 'professional');
+    }
+  });
+
+  it('combines the roles of a person who holds several', () => {
+    expect(hasPermission(['manager', 'professional'], 'recordings.own')).toBe(true);
+    expect(hasPermission([], 'account.self')).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every permission the server checks, and the roles that grant it. The server checks this map on
+ * every request; the web app uses the same map only to decide what to show.
+ * Note what is absent on purpose: no role grants access to other people's recordings, moments,
+ * comments or feedback. Content access is decided per item (owner or explicit share), never by role.
+ */
+export const permissions = {
+  'account.self': ['professional', 'reviewer', 'manager', 'policy_advisor', 'administrator'],
+  'recordings.own': ['professional'],
+  'clients.own': ['professional'],
+  'shares.received': ['professional', 'reviewer'],
+  'insight.team': ['manager'],
+  'insight.organisation': ['policy_advisor'],
+  'admin.users': ['administrator'],
+  'admin.teams': ['administrator'],
+  'admin.settings': ['administrator'],
+  'admin.audit': ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return userRoles.some((role) => allowed.includes(role));
+}

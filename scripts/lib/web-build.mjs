@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, repoRoot, run } from './run.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/**
+ * Newest modification time (ms) of a file or of any file below a directory; 0 when absent.
+ * @param {string} path
+ * @returns {number}
+ */
+export function newestMtime(path) {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** @param {string} root */
+export function webSources(root = repoRoot) {
+  return [
+    join(root, 'apps/web/src'),
+    join(root, 'apps/web/public'),
+    join(root, 'apps/web/index.html'),
+    join(root, 'apps/web/vite.config.ts'),
+    join(root, 'apps/web/package.json'),
+    join(root, 'packages/shared/src'),
+  ];
+}
+
+/**
+ * True when apps/web/dist is missing or older than any source that goes into it.
+ * @param {string} [root]
+ */
+export function webBuildNeeded(root = repoRoot) {
+  const built = join(root, 'apps/web/dist/index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return webSources(root).some((source) => newestMtime(source) > builtAt);
+}
+
+/**
+ * Builds the web app when its sources changed since the last build.
+ * @param {{ force?: boolean, root?: string }} [options]
+ * @returns {Promise<'built' | 'up to date' | 'no web app'>}
+ */
+export async function ensureWebBuild({ force = false, root = repoRoot } = {}) {
+  if (!existsSync(join(root, 'apps/web/index.html'))) {
+    log('Warning: apps/web/index.html does not exist yet; not building the web app.');
+    return 'no web app';
+  }
+  if (!force && !webBuildNeeded(root)) return 'up to date';
+  log('Building the web app…');
+  const code = await run(npm, ['run', 'build', '-w', '@spreekkamer/web'], { cwd: root });
+  if (code !== 0) throw new Error(`Building the web app failed (exit code ${code}). See the output above.`);
+  return 'built';
+}
