@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { Upload } from '@tus/server';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demo, demoPassword, startTestServer, type Agent, type TestServer } from './support/harness.js';
 import { consentedConversation, type ConsentedConversation } from './support/review-fixtures.js';
 import {
@@ -31,6 +31,11 @@ beforeAll(async () => {
   owner = await httpLogin(baseUrl, demo.professional, demoPassword);
 });
 
+afterEach(() => {
+  // A test that moves the clock must not leave later tests with expired sessions when it fails.
+  clock = Date.now();
+});
+
 afterAll(async () => {
   await server?.close();
 });
@@ -53,10 +58,17 @@ async function leftovers(recordingId: string): Promise<{ blobs: string[]; upload
   return { blobs: await storage.blobs.list(`recordings/${recordingId}`), uploads, jobs: jobs.length, row };
 }
 
+async function auditActions(recordingId: string): Promise<string[]> {
+  const audit = await server.spreekkamer.database.db.selectFrom('audit_events').select('action').where('subject_id', '=', recordingId).execute();
+  return audit.map((event) => event.action);
+}
+
 async function expectErased(recordingId: string, reason: string): Promise<void> {
+  // The erase job's audit entry is its last step; on PostgreSQL the jobs live in pg-boss, not in
+  // the jobs table, so the entry is what tells that the job has finished.
   await until(async () => {
     const left = await leftovers(recordingId);
-    return left.blobs.length === 0 && left.uploads.length === 0 && left.jobs === 0;
+    return left.blobs.length === 0 && left.uploads.length === 0 && left.jobs === 0 && (await auditActions(recordingId)).includes('recording.erased');
   });
   const { row } = await leftovers(recordingId);
   // What remains is a content-free tombstone: no key, no duration, no upload, no failure text.
@@ -173,7 +185,6 @@ describe('retention', () => {
     await expectErased(recordingId, 'retention');
     const after = (await (await agent.fetch('/api/recordings')).json()) as { notices: { kind: string; recordingId: string }[] };
     expect(after.notices).toContainEqual(expect.objectContaining({ kind: 'removed_retention', recordingId }));
-    clock = Date.now();
   });
 });
 
