@@ -221,3 +221,45 @@ describe('processing leaves no original behind', () => {
     for (const key of blobs) expect((await stat(path.join(server.config.dataDir, 'blobs', key))).size).toBeGreaterThan(0);
   });
 });
+
+describe('an upload that is never finished', () => {
+  it('stays for a week, then is removed with everything that arrived, and the professional is told', async () => {
+    const conversation = await consentedConversation(server, professional, { media: 'video', audience: 'professional' });
+    const data = await readFile(await media.videoMp4());
+    const created = (await (await createRecording(owner, conversation.conversationId, 'video', data.length)).json()) as { recording: { id: string } };
+    const recordingId = created.recording.id;
+    const creation = await tusCreate(owner, data.length, { recordingId });
+    const location = creation.headers.get('location') ?? '';
+    const half = Math.floor(data.length / 2);
+    const patched = await owner.fetch(location, {
+      method: 'PATCH',
+      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      body: data.subarray(0, half),
+    });
+    expect(patched.status).toBe(204);
+    // A recording that was started but whose upload never began.
+    const neverStarted = (await (await createRecording(owner, conversation.conversationId, 'video', data.length)).json()) as { recording: { id: string } };
+    const startedAt = Date.parse((await server.spreekkamer.repositories.recordings.findById(recordingId))?.created_at ?? '');
+
+    clock = startedAt + 6 * dayMs;
+    expect((await server.spreekkamer.recordings.retention.run()).abandoned).toBe(0);
+    expect((await server.spreekkamer.repositories.recordings.findById(recordingId))?.status).toBe('uploading');
+    expect((await leftovers(recordingId)).uploads.length).toBeGreaterThan(0);
+
+    clock = startedAt + 8 * dayMs;
+    const agent = await httpLogin(baseUrl, demo.professional, demoPassword);
+    await server.spreekkamer.queue.enqueue('recordings.retention', {});
+    await expectErased(recordingId, 'abandoned');
+    await expectErased(neverStarted.recording.id, 'abandoned');
+    const list = (await (await agent.fetch('/api/recordings')).json()) as { notices: { kind: string; recordingId: string }[] };
+    expect(list.notices).toContainEqual(expect.objectContaining({ kind: 'removed_abandoned', recordingId }));
+    // The rest of the upload is refused; a new recording for the conversation can start.
+    const rest = await agent.fetch(location, {
+      method: 'PATCH',
+      headers: { 'tus-resumable': '1.0.0', 'upload-offset': String(half), 'content-type': 'application/offset+octet-stream' },
+      body: data.subarray(half),
+    });
+    expect(rest.status).toBe(404);
+    expect((await createRecording(agent, conversation.conversationId, 'video', data.length)).status).toBe(201);
+  });
+});

@@ -199,7 +199,7 @@ export interface RecordingsTable {
   retention_ends_at: string | null;
   retention_notice_at: string | null;
   deleted_at: string | null;
-  deleted_reason: 'withdrawn' | 'retention' | 'professional' | null;
+  deleted_reason: 'withdrawn' | 'retention' | 'professional' | 'abandoned' | null;
 }
 
 export interface JobsTable {

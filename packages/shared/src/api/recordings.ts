@@ -49,7 +49,7 @@ export const recordingFailureCodeSchema = z.enum(['empty', 'not_media', 'truncat
 export type RecordingFailureCode = z.infer<typeof recordingFailureCodeSchema>;
 
 /** Why a recording is gone. The professional sees that it happened, never the client's reasons. */
-export const recordingDeletedReasonSchema = z.enum(['withdrawn', 'retention', 'professional']);
+export const recordingDeletedReasonSchema = z.enum(['withdrawn', 'retention', 'professional', 'abandoned']);
 
 export const recordingSummarySchema = z.object({
   id: idSchema,
@@ -91,7 +91,7 @@ export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
  * or a recording was removed (consent withdrawn / retention ended).
  */
 export const recordingNoticeSchema = z.object({
-  kind: z.enum(['retention_ending', 'removed_withdrawn', 'removed_retention']),
+  kind: z.enum(['retention_ending', 'removed_withdrawn', 'removed_retention', 'removed_abandoned']),
   recordingId: idSchema,
   conversationId: idSchema,
   conversationHeldOn: z.string(),

@@ -54,7 +54,7 @@ export class RecordingsRepository {
       .where((eb) =>
         eb.or([
           eb.and([eb('recordings.status', '=', 'ready'), eb('recordings.retention_ends_at', '<=', untilIso)]),
-          eb.and([eb('recordings.status', '=', 'deleted'), eb('recordings.deleted_reason', 'in', ['withdrawn', 'retention']), eb('recordings.deleted_at', '>=', removedSinceIso)]),
+          eb.and([eb('recordings.status', '=', 'deleted'), eb('recordings.deleted_reason', 'in', ['withdrawn', 'retention', 'abandoned']), eb('recordings.deleted_at', '>=', removedSinceIso)]),
         ]),
       )
       .orderBy('recordings.created_at', 'desc')
@@ -108,8 +108,9 @@ export class RecordingsRepository {
   }
 
   /** Uploads that may have finished without their recording moving on (a crash in between). */
+  /** Recordings still waiting for (the rest of) their upload, also those whose upload never began. */
   listUploading(): Promise<RecordingRow[]> {
-    return this.db.selectFrom('recordings').selectAll().where('status', '=', 'uploading').where('upload_id', 'is not', null).execute();
+    return this.db.selectFrom('recordings').selectAll().where('status', '=', 'uploading').orderBy('created_at').execute();
   }
 
   /** Views are audit events (metadata only); the names come from the user table. */

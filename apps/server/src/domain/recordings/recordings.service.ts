@@ -57,6 +57,13 @@ export function processingTimeoutSeconds(uploadBytes: number | null): number {
  * A professional's own recordings: create (consent checked), upload (tus, gated here), status,
  * delete, and who watched. Owner-only; someone else's recording answers not_found.
  */
+function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
+  if (row.status === 'ready') return 'retention_ending';
+  if (row.deleted_reason === 'withdrawn') return 'removed_withdrawn';
+  if (row.deleted_reason === 'abandoned') return 'removed_abandoned';
+  return 'removed_retention';
+}
+
 export class RecordingsService {
   private readonly now: () => Date;
 
@@ -76,7 +83,7 @@ export class RecordingsService {
     const notices: RecordingNotice[] = candidates
       .filter((row) => row.organisation_id === actor.organisationId && (!conversationId || row.conversation_id === conversationId))
       .map((row) => ({
-        kind: row.status === 'ready' ? 'retention_ending' : row.deleted_reason === 'withdrawn' ? 'removed_withdrawn' : 'removed_retention',
+        kind: noticeKind(row),
         recordingId: row.id,
         conversationId: row.conversation_id,
         conversationHeldOn: row.conversation_held_on,

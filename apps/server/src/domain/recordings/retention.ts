@@ -17,12 +17,18 @@ export interface RetentionResult {
   deleted: number;
   noticed: number;
   resumed: number;
+  abandoned: number;
 }
+
+/** An upload that is not complete this long after the recording was started is given up. */
+export const ABANDONED_UPLOAD_DAYS = 7;
+const dayMs = 24 * 3600 * 1000;
 
 /**
  * The daily job: recordings whose retention ended are deleted (key first, then files); those that
  * end within a week get a notice for their professional; uploads that finished without moving on
- * (a crash between the last byte and the queue) are handed to processing.
+ * (a crash between the last byte and the queue) are handed to processing; uploads left unfinished
+ * for a week are removed, because a half upload is unencrypted content that nobody will finish.
  */
 export class RetentionRunner {
   private readonly now: () => Date;
@@ -40,7 +46,7 @@ export class RetentionRunner {
     }
 
     let noticed = 0;
-    const until = new Date(now.getTime() + RETENTION_NOTICE_DAYS * 24 * 3600 * 1000).toISOString();
+    const until = new Date(now.getTime() + RETENTION_NOTICE_DAYS * dayMs).toISOString();
     for (const row of await this.deps.recordings.listRetentionNoticeDue(until)) {
       if (await this.deps.recordings.updateIf(row.id, ['ready'], { retention_notice_at: now.toISOString() })) {
         await this.deps.audit.record({
@@ -56,14 +62,17 @@ export class RetentionRunner {
     }
 
     let resumed = 0;
+    let abandoned = 0;
+    const abandonedBefore = now.getTime() - ABANDONED_UPLOAD_DAYS * dayMs;
     for (const row of await this.deps.recordings.listUploading()) {
-      if (!row.upload_id) continue;
-      const progress = await this.deps.uploads.progress(row.upload_id);
-      if (progress && progress.size > 0 && progress.offset === progress.size) {
+      const progress = row.upload_id ? await this.deps.uploads.progress(row.upload_id) : null;
+      if (row.upload_id && progress && progress.size > 0 && progress.offset === progress.size) {
         await this.deps.service.uploadFinished(row.upload_id);
         resumed += 1;
+      } else if (Date.parse(row.created_at) < abandonedBefore && (await this.deps.eraser.destroy(row, 'abandoned', null))) {
+        abandoned += 1;
       }
     }
-    return { deleted, noticed, resumed };
+    return { deleted, noticed, resumed, abandoned };
   }
 }
