@@ -220,9 +220,15 @@ describe('client feedback', () => {
     });
 
     it('closes the conversation; afterwards only actions can be ticked off', async () => {
+      expect(await server.spreekkamer.repositories.feedback.findVoiceNote(participantId)).toBeDefined();
       const done = await agents.professional.patch(`/api/feedback/${feedbackId}`, { status: 'completed' });
       expect(done.json()).toMatchObject({ status: 'completed', completedAt: clock.toISOString() });
       const detail = done.json();
+      // The voice note only served the preparation: it is gone once the conversation is held.
+      expect(detail.participants[0].hasVoiceNote).toBe(false);
+      expect(await server.spreekkamer.repositories.feedback.findVoiceNote(participantId)).toBeUndefined();
+      expect((await agents.professional.get(`/api/feedback/${feedbackId}/participants/${participantId}/voice-note`)).statusCode).toBe(404);
+      expect((await client.get(`/api/client/feedback/${feedbackId}/voice-note`)).statusCode).toBe(404);
       const attempts = [
         agents.professional.patch(`/api/feedback/${feedbackId}`, { summary: 'Anders' }),
         agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'other', title: 'Nog een' }),

@@ -135,6 +135,13 @@ export class FeedbackRepository {
     await this.db.deleteFrom('feedback_voice_notes').where('participant_id', '=', participantId).execute();
   }
 
+  /** Removes the voice notes of every participant of a conversation; returns how many there were. */
+  async deleteVoiceNotesOf(feedbackId: string): Promise<number> {
+    const participantIds = this.db.selectFrom('feedback_participants').select('id').where('feedback_id', '=', feedbackId);
+    const result = await this.db.deleteFrom('feedback_voice_notes').where('participant_id', 'in', participantIds).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async insertMoment(row: MomentRow): Promise<void> {
     await this.db.insertInto('feedback_moments').values(row).execute();
   }

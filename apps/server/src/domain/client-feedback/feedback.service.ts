@@ -225,13 +225,15 @@ export class FeedbackService {
       changes.started_at = feedback.started_at ?? at;
     }
     await this.deps.feedback.update(id, changes);
+    // A voice note only prepares the conversation; once it is held, the client's voice is not kept.
+    const voiceNotesDeleted = changes.status === 'completed' ? await this.deps.feedback.deleteVoiceNotesOf(id) : 0;
     await this.deps.audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
       action: input.status === 'completed' ? 'feedback.completed' : 'feedback.updated',
       subjectType: 'feedback',
       subjectId: id,
-      details: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
+      details: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined), ...(voiceNotesDeleted > 0 ? { voiceNotesDeleted } : {}) },
     });
     return this.detail(actor, id, false);
   }
