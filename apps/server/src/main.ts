@@ -169,7 +169,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     closeOnFailure.push(async () => {
       await queue.stop();
-      storage.close();
+      await storage.close();
     });
     const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
@@ -187,7 +187,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       cookie: { secure: https, maxAgeSeconds: config.session.maxHours * 3600 },
       credentialAttemptsPerMinute: config.login.rateLimitPerMinute,
       isReady: () => isDatabaseReachable(database.db),
-      uploads: { store: storage.uploads, maxBytes: config.limits.maxUploadBytes },
+      uploads: { store: storage.uploads, locker: storage.uploadLocker, maxBytes: config.limits.maxUploadBytes },
     };
     const app =
       config.role === 'worker'
@@ -224,7 +224,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       async close() {
         await app?.close();
         await queue.stop();
-        storage.close();
+        await storage.close();
         await database.close();
       },
     };

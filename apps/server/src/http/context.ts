@@ -9,6 +9,7 @@ import type { ReviewServices } from '../domain/reviews/index.js';
 import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
 import type { UploadStore } from '../storage/uploads.js';
+import type { Locker } from '@tus/server';
 import type { RequireSessionOptions, SessionCookieOptions } from './plugins/session.js';
 
 /** What route modules may use: services and request helpers, never repositories or the database. */
@@ -26,8 +27,8 @@ export interface HttpContext {
     recordings: RecordingsService;
     playback: PlaybackService;
   };
-  /** Resumable uploads (tus): the store every process shares, and the size limit. */
-  uploads: { store: UploadStore; maxBytes: number };
+  /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
+  uploads: { store: UploadStore; locker: Locker; maxBytes: number };
   /** Staff: session cookie + CSRF on state changes; throws 401/403 otherwise. */
   requireSession(request: FastifyRequest, options?: RequireSessionOptions): Promise<AuthenticatedSession>;
   /** Clients: their own cookie from link + code (or a hand-over in the room) + CSRF. */

@@ -46,6 +46,7 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
   const tus = new Server({
     path: '/api/uploads',
     datastore: ctx.uploads.store.datastore,
+    locker: ctx.uploads.locker,
     maxSize: ctx.uploads.maxBytes,
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
