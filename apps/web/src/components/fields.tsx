@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { Checkbox } from '@utrecht/checkbox-react';
 import { Fieldset, FieldsetLegend } from '@utrecht/fieldset-react';
 import { FormField } from '@utrecht/form-field-react';
@@ -44,14 +44,35 @@ function LabelledField({ id, label, description, error, className, children }: L
   );
 }
 
-export interface TextFieldProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'> {
+/** What every field with a text value has: its id, label, help text, error and value. */
+interface ValueFieldProps {
   id: string;
   label: string;
   description?: ReactNode;
   error?: string | undefined;
   value: string;
   onChange: (value: string) => void;
+}
+
+/** The props that tie a control to its field: id, value, help and error to be read out, and changes. */
+function controlProps<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>({
+  id,
+  description,
+  error,
+  value,
+  onChange,
+}: Omit<ValueFieldProps, 'label'>) {
+  return {
+    id,
+    value,
+    'aria-describedby': describedBy(id, description, error),
+    onChange: (event: ChangeEvent<E>) => onChange(event.target.value),
+  };
+}
+
+export interface TextFieldProps
+  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>,
+    ValueFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
@@ -60,25 +81,16 @@ export function TextField({ id, label, description, error, value, onChange, requ
     <LabelledField id={id} label={label} description={description} error={error} className={className}>
       <Textbox
         {...rest}
+        {...controlProps<HTMLInputElement>({ id, description, error, value, onChange })}
         ref={ref}
-        id={id}
-        value={value}
         required={required}
         invalid={Boolean(error)}
-        aria-describedby={describedBy(id, description, error)}
-        onChange={(event) => onChange(event.target.value)}
       />
     </LabelledField>
   );
 }
 
-export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
-  id: string;
-  label: string;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>, ValueFieldProps {
   /** Extra class on the text area itself (className goes on the whole field). */
   inputClassName?: string;
   ref?: Ref<HTMLTextAreaElement>;
@@ -91,26 +103,17 @@ export function TextAreaField({ id, label, description, error, value, onChange, 
     <LabelledField id={id} label={label} description={description} error={error} className={className}>
       <textarea
         {...rest}
+        {...controlProps<HTMLTextAreaElement>({ id, description, error, value, onChange })}
         ref={ref}
-        id={id}
         rows={rows}
         className={classes}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
       />
     </LabelledField>
   );
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'> {
-  id: string;
-  label: string;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'>, ValueFieldProps {
   options: ReadonlyArray<{ value: string; label: string }>;
 }
 
@@ -119,12 +122,9 @@ export function SelectField({ id, label, description, error, value, onChange, op
     <LabelledField id={id} label={label} description={description} error={error} className={className}>
       <select
         {...rest}
-        id={id}
+        {...controlProps<HTMLSelectElement>({ id, description, error, value, onChange })}
         className="utrecht-select utrecht-select--html-select"
-        value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
-        onChange={(event) => onChange(event.target.value)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
