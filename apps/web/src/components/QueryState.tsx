@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
+import { ApiError } from '../api/client.js';
 import { Alert } from './Alert.js';
+import { Page } from './Page.js';
 import { Paragraph } from './Paragraph.js';
 import { useErrorText } from './errors.js';
 
@@ -28,5 +31,53 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
         </Button>
       ) : null}
     </Alert>
+  );
+}
+
+/** What QueryStatus needs of a query (TanStack Query's result has it). */
+export interface QueryLike {
+  isPending: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/** A query's loading state or its load error with a retry; nothing once its data is there. */
+export function QueryStatus({ query }: { query: QueryLike }) {
+  return (
+    <>
+      {query.isPending ? <Loading /> : null}
+      {query.error ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : null}
+    </>
+  );
+}
+
+/** A whole page while the data it is about loads. */
+export function LoadingPage({ title }: { title: string }) {
+  return (
+    <Page title={title}>
+      <Loading />
+    </Page>
+  );
+}
+
+export interface LoadErrorPageProps {
+  error: unknown;
+  onRetry: () => void;
+  /** Title and text for when the server does not know it (any more): 404. */
+  goneTitle: string;
+  goneText: string;
+  /** Where to go from here. */
+  children?: ReactNode;
+}
+
+/** A whole page whose data could not be loaded: gone (404), or the error with a retry. */
+export function LoadErrorPage({ error, onRetry, goneTitle, goneText, children }: LoadErrorPageProps) {
+  const { t } = useTranslation();
+  const gone = error instanceof ApiError && error.status === 404;
+  return (
+    <Page title={gone ? goneTitle : t('errors.pageTitle')}>
+      {gone ? <Paragraph>{goneText}</Paragraph> : <LoadError error={error} onRetry={onRetry} />}
+      {children}
+    </Page>
   );
 }

@@ -36,3 +36,28 @@ export interface TableCellProps extends TdHTMLAttributes<HTMLTableCellElement> {
 export function TableCell({ label, className, ...rest }: TableCellProps) {
   return <td {...rest} data-label={label} className={cx('utrecht-table__cell', className)} />;
 }
+
+export interface TableHeaderRowProps {
+  /** The column names, in order. */
+  columns: readonly string[];
+  /** The name of a last column of buttons: for screen readers only, the buttons say enough to the eye. */
+  actions?: string;
+}
+
+/** The table's header with one row of column names. */
+export function TableHeaderRow({ columns, actions }: TableHeaderRowProps) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((column, index) => (
+          <TableHeaderCell key={index}>{column}</TableHeaderCell>
+        ))}
+        {actions ? (
+          <TableHeaderCell>
+            <span className="sk-visually-hidden">{actions}</span>
+          </TableHeaderCell>
+        ) : null}
+      </TableRow>
+    </TableHeader>
+  );
+}

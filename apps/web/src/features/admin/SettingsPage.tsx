@@ -7,9 +7,10 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../auth/session.js';
 import { adminKeys, useSettings } from './queries.js';
 
@@ -20,8 +21,7 @@ export function SettingsPage() {
   const settings = useSettings();
   return (
     <Page title={t('admin.settings.title')} intro={t('admin.settings.intro')}>
-      {settings.isPending ? <Loading /> : null}
-      {settings.error ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      <QueryStatus query={settings} />
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
     </Page>
   );
@@ -221,11 +221,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
           onChange={setSignalBelow}
         />
       </Fieldset>
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </div>
+      <SubmitActions label={t('common.save')} busy={save.isPending} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('admin.settings.saved')}</Paragraph>

@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { teamSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
-import { TextField } from '../../components/fields.js';
-import { Heading } from '../../components/Heading.js';
+import { ErrorSummary, useFormErrors, type FormErrors } from '../../components/ErrorSummary.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { QueryStatus } from '../../components/QueryState.js';
+import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
+import { EditPanel, focusWhenRendered, NameField } from './EditPanel.js';
 import { adminKeys, useTeams } from './queries.js';
 
 type Team = { id: string; name: string; memberCount: number };
@@ -28,7 +28,7 @@ export function TeamsPage() {
   function closeRename() {
     const id = renaming?.id;
     setRenaming(null);
-    requestAnimationFrame(() => document.getElementById(`rename-${id}`)?.focus());
+    focusWhenRendered(`rename-${id}`);
   }
 
   return (
@@ -38,20 +38,11 @@ export function TeamsPage() {
       </Section>
       <Section id="teams-list" title={t('admin.teams.listTitle')}>
         {renaming ? <RenameTeam key={renaming.id} team={renaming} onClose={closeRename} /> : null}
-        {teams.isPending ? <Loading /> : null}
-        {teams.error ? <LoadError error={teams.error} onRetry={() => void teams.refetch()} /> : null}
+        <QueryStatus query={teams} />
         {teams.data && teams.data.teams.length === 0 ? <Paragraph>{t('admin.teams.empty')}</Paragraph> : null}
         {teams.data && teams.data.teams.length > 0 ? (
           <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{columns.name}</TableHeaderCell>
-                <TableHeaderCell>{columns.members}</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className="sk-visually-hidden">{columns.actions}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHeaderRow columns={[columns.name, columns.members]} actions={columns.actions} />
             <TableBody>
               {teams.data.teams.map((team) => (
                 <TableRow key={team.id}>
@@ -93,7 +84,6 @@ function NewTeamForm() {
     },
     onError: showError,
   });
-  const fields = { name: { id: 'team-new-name', label: t('admin.teams.name') } };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,38 +92,29 @@ function NewTeamForm() {
   }
 
   return (
-    <form className="sk-form" noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} fields={fields} />
-      <TextField
-        id={fields.name.id}
-        label={fields.name.label}
-        autoComplete="off"
-        required
-        value={name}
-        error={errors.fields.name}
-        onChange={setName}
-      />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
-          {t('admin.teams.create')}
-        </Button>
-      </div>
+    <TeamNameForm
+      fieldId="team-new-name"
+      name={name}
+      onNameChange={setName}
+      errors={errors}
+      onSubmit={submit}
+      submitLabel={t('admin.teams.create')}
+      busy={create.isPending}
+    >
       {created ? (
         <Paragraph role="status" className="sk-saved">
           {t('admin.teams.created', { name: created })}
         </Paragraph>
       ) : null}
-    </form>
+    </TeamNameForm>
   );
 }
 
 function RenameTeam({ team, onClose }: { team: Team; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [name, setName] = useState(team.name);
   const { errors, showError, check } = useFormErrors();
-  useEffect(() => headingRef.current?.focus(), []);
 
   const rename = useMutation({
     mutationFn: () => api(`/admin/teams/${team.id}`, teamSchema, { method: 'PATCH', body: { name: name.trim() } }),
@@ -143,7 +124,6 @@ function RenameTeam({ team, onClose }: { team: Team; onClose: () => void }) {
     },
     onError: showError,
   });
-  const fields = { name: { id: 'team-rename-name', label: t('admin.teams.name') } };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -151,30 +131,51 @@ function RenameTeam({ team, onClose }: { team: Team; onClose: () => void }) {
   }
 
   return (
-    <section className="sk-panel" aria-labelledby="rename-team-title">
-      <Heading level={3} id="rename-team-title" ref={headingRef} tabIndex={-1}>
-        {t('admin.teams.renameTitle', { name: team.name })}
-      </Heading>
-      <form className="sk-form" noValidate onSubmit={submit}>
-        <ErrorSummary errors={errors} fields={fields} />
-        <TextField
-          id={fields.name.id}
-          label={fields.name.label}
-          autoComplete="off"
-          required
-          value={name}
-          error={errors.fields.name}
-          onChange={setName}
-        />
-        <div className="sk-actions">
-          <Button type="submit" appearance="primary-action-button" busy={rename.isPending}>
-            {t('common.save')}
-          </Button>
+    <EditPanel titleId="rename-team-title" title={t('admin.teams.renameTitle', { name: team.name })}>
+      <TeamNameForm
+        fieldId="team-rename-name"
+        name={name}
+        onNameChange={setName}
+        errors={errors}
+        onSubmit={submit}
+        submitLabel={t('common.save')}
+        busy={rename.isPending}
+        actions={
           <Button appearance="secondary-action-button" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-        </div>
-      </form>
-    </section>
+        }
+      />
+    </EditPanel>
+  );
+}
+
+interface TeamNameFormProps {
+  fieldId: string;
+  name: string;
+  onNameChange: (name: string) => void;
+  errors: FormErrors;
+  onSubmit: (event: FormEvent) => void;
+  submitLabel: string;
+  busy: boolean;
+  /** More buttons after the submit button. */
+  actions?: ReactNode;
+  /** Shown in the form below the buttons. */
+  children?: ReactNode;
+}
+
+/** A team's name and a submit button: for a new team and for renaming one. */
+function TeamNameForm({ fieldId, name, onNameChange, errors, onSubmit, submitLabel, busy, actions, children }: TeamNameFormProps) {
+  const { t } = useTranslation();
+  const fields = { name: { id: fieldId, label: t('admin.teams.name') } };
+  return (
+    <form className="sk-form" noValidate onSubmit={onSubmit}>
+      <ErrorSummary errors={errors} fields={fields} />
+      <NameField field={fields.name} value={name} onChange={onNameChange} error={errors.fields.name} />
+      <SubmitActions label={submitLabel} busy={busy}>
+        {actions}
+      </SubmitActions>
+      {children}
+    </form>
   );
 }

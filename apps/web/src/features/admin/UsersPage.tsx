@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
@@ -6,13 +6,15 @@ import { adminUserSchema, inviteUserResponseSchema, type AdminUser, type Members
 import { api } from '../../api/client.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Heading } from '../../components/Heading.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { Loading, QueryStatus } from '../../components/QueryState.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { isEmail } from '../auth/validation.js';
+import { EditPanel, focusWhenRendered, NameField } from './EditPanel.js';
 import { InvitationLink } from './InvitationLink.js';
 import { MembershipEditor, membershipFieldId } from './MembershipEditor.js';
 import { adminKeys, useTeams, useUsers } from './queries.js';
@@ -28,8 +30,7 @@ export function UsersPage() {
   function closeEditor() {
     const id = editingId;
     setEditingId(null);
-    // Back to where the person was, so keyboard users do not start over at the top.
-    requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
+    focusWhenRendered(`edit-${id}`);
   }
 
   return (
@@ -39,8 +40,7 @@ export function UsersPage() {
       </Section>
       <Section id="users-list" title={t('admin.users.listTitle')}>
         {editing ? <EditUser key={editing.id} user={editing} onClose={closeEditor} /> : null}
-        {users.isPending ? <Loading /> : null}
-        {users.error ? <LoadError error={users.error} onRetry={() => void users.refetch()} /> : null}
+        <QueryStatus query={users} />
         {users.data ? (
           <UserTable users={users.data.users} onEdit={(user) => setEditingId(user.id)} />
         ) : null}
@@ -59,16 +59,7 @@ function UserTable({ users, onEdit }: { users: readonly AdminUser[]; onEdit: (us
   };
   return (
     <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{columns.name}</TableHeaderCell>
-          <TableHeaderCell>{columns.roles}</TableHeaderCell>
-          <TableHeaderCell>{columns.status}</TableHeaderCell>
-          <TableHeaderCell>
-            <span className="sk-visually-hidden">{columns.actions}</span>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHeaderRow columns={[columns.name, columns.roles, columns.status]} actions={columns.actions} />
       <TableBody>
         {users.map((user) => (
           <TableRow key={user.id}>
@@ -173,15 +164,7 @@ function InviteForm() {
     <div className="sk-stack">
       <form className="sk-form" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} fields={fields} />
-        <TextField
-          id={fields.name.id}
-          label={fields.name.label}
-          autoComplete="off"
-          required
-          value={name}
-          error={errors.fields.name}
-          onChange={setName}
-        />
+        <NameField field={fields.name} value={name} onChange={setName} error={errors.fields.name} />
         <TextField
           id={fields.email.id}
           label={fields.email.label}
@@ -193,8 +176,7 @@ function InviteForm() {
           error={errors.fields.email}
           onChange={setEmail}
         />
-        {teams.isPending ? <Loading /> : null}
-        {teams.error ? <LoadError error={teams.error} onRetry={() => void teams.refetch()} /> : null}
+        <QueryStatus query={teams} />
         {teams.data ? (
           <MembershipEditor
             idPrefix="invite"
@@ -204,11 +186,7 @@ function InviteForm() {
             error={errors.fields.memberships}
           />
         ) : null}
-        <div className="sk-actions">
-          <Button type="submit" appearance="primary-action-button" busy={invite.isPending}>
-            {t('admin.users.inviteSubmit')}
-          </Button>
-        </div>
+        <SubmitActions label={t('admin.users.inviteSubmit')} busy={invite.isPending} />
       </form>
       {invitation ? <InvitationLink idPrefix="invite" {...invitation} /> : null}
     </div>
@@ -219,7 +197,6 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const teams = useTeams();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [name, setName] = useState(user.name);
   const [memberships, setMemberships] = useState<MembershipInput[]>(
     user.memberships.map(({ role, teamId }) => ({ role, teamId })),
@@ -227,8 +204,6 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { errors, showError, check, clear } = useFormErrors();
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
 
@@ -275,22 +250,11 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   }
 
   return (
-    <section className="sk-panel" aria-labelledby="edit-user-title">
-      <Heading level={3} id="edit-user-title" ref={headingRef} tabIndex={-1}>
-        {t('admin.users.editTitle', { name: user.name })}
-      </Heading>
+    <EditPanel titleId="edit-user-title" title={t('admin.users.editTitle', { name: user.name })}>
       <Paragraph small>{user.email}</Paragraph>
       <form className="sk-form" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} fields={fields} />
-        <TextField
-          id={fields.name.id}
-          label={fields.name.label}
-          autoComplete="off"
-          required
-          value={name}
-          error={errors.fields.name}
-          onChange={setName}
-        />
+        <NameField field={fields.name} value={name} onChange={setName} error={errors.fields.name} />
         {teams.data ? (
           <MembershipEditor
             idPrefix="edit"
@@ -302,14 +266,11 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
         ) : (
           <Loading />
         )}
-        <div className="sk-actions">
-          <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
-            {t('common.save')}
-          </Button>
+        <SubmitActions label={t('common.save')} busy={update.isPending}>
           <Button appearance="secondary-action-button" onClick={onClose}>
             {t('common.close')}
           </Button>
-        </div>
+        </SubmitActions>
       </form>
       {saved ? (
         <Paragraph role="status" className="sk-saved">
@@ -340,6 +301,6 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
         </div>
         {invitation ? <InvitationLink idPrefix="reinvite" {...invitation} /> : null}
       </div>
-    </section>
+    </EditPanel>
   );
 }

@@ -6,10 +6,11 @@ import type { Moment, Share } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAreaField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { LoadError, Loading, QueryStatus } from '../../components/QueryState.js';
+import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock, formatDate } from '../recordings/format.js';
 import { createShare, reviewKeys, revokeShare, useShareOptions, useShares } from './api.js';
@@ -46,8 +47,7 @@ export function ShareSection({ recordingId, moments }: { recordingId: string; mo
           {t('reviews.share.needMoment')}
         </Paragraph>
       ) : null}
-      {shares.isPending ? <Loading /> : null}
-      {shares.error ? <LoadError error={shares.error} onRetry={() => void shares.refetch()} /> : null}
+      <QueryStatus query={shares} />
       {shares.data && shares.data.shares.length > 0 ? <SharesTable recordingId={recordingId} shares={shares.data.shares} moments={moments} /> : null}
     </div>
   );
@@ -153,14 +153,11 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
       ) : null}
       <TextAreaField id={fields.question.id} label={fields.question.label} description={t('reviews.share.questionHint')} value={question} onChange={setQuestion} maxLength={500} rows={3} error={errors.fields.question} />
       <TextField id={fields.expiresAt.id} type="date" label={fields.expiresAt.label} description={t('reviews.share.untilHint')} value={until} onChange={setUntil} min={dayFromNow(0)} max={maxDay} error={errors.fields.expiresAt} />
-      <div className="sk-actions">
-        <Button appearance="primary-action-button" type="submit" busy={send.isPending}>
-          {t('reviews.share.submit')}
-        </Button>
+      <SubmitActions label={t('reviews.share.submit')} busy={send.isPending}>
         <Button appearance="subtle-button" type="button" onClick={onDone}>
           {t('common.cancel')}
         </Button>
-      </div>
+      </SubmitActions>
     </form>
   );
 }
@@ -183,17 +180,7 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
         </Alert>
       ) : null}
       <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{columns.who}</TableHeaderCell>
-            <TableHeaderCell>{columns.moments}</TableHeaderCell>
-            <TableHeaderCell>{columns.until}</TableHeaderCell>
-            <TableHeaderCell>{columns.state}</TableHeaderCell>
-            <TableHeaderCell>
-              <span className="sk-visually-hidden">{columns.actions}</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHeaderRow columns={[columns.who, columns.moments, columns.until, columns.state]} actions={columns.actions} />
         <TableBody>
           {shares.map((share) => (
             <TableRow key={share.id}>
