@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@utrecht/button-react';
 import { okResponseSchema, sessionResponseSchema, type Locale, type SessionResponse } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useApplySession, useSession } from '../auth/session.js';
-import { minimumPasswordLength } from '../auth/validation.js';
+import { NewPasswordFields, newPasswordProblems } from '../auth/NewPasswordFields.js';
 import { TotpDisable, TotpSetup } from './TotpSetup.js';
 
 export function AccountPage() {
@@ -88,11 +88,7 @@ function ProfileForm({ session }: { session: SessionResponse }) {
           { value: 'en', label: 'English', lang: 'en' },
         ]}
       />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </div>
+      <SubmitActions label={t('common.save')} busy={save.isPending} />
       {save.isSuccess ? <Saved>{t('account.profileSaved')}</Saved> : null}
     </form>
   );
@@ -127,10 +123,11 @@ function PasswordForm({ email }: { email: string }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     change.reset();
+    const problems = newPasswordProblems(t, next, repeat);
     const valid = check({
       currentPassword: current === '' && t('validation.passwordRequired'),
-      newPassword: next.length < minimumPasswordLength && t('validation.passwordLength', { count: minimumPasswordLength }),
-      repeat: repeat !== next && t('validation.passwordRepeat'),
+      newPassword: problems.password,
+      repeat: problems.repeat,
     });
     if (valid) change.mutate();
   }
@@ -149,32 +146,15 @@ function PasswordForm({ email }: { email: string }) {
         error={errors.fields.currentPassword}
         onChange={setCurrent}
       />
-      <TextField
-        id={fields.newPassword.id}
-        label={fields.newPassword.label}
-        description={t('invitation.passwordHelp', { count: minimumPasswordLength })}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={next}
-        error={errors.fields.newPassword}
-        onChange={setNext}
+      <NewPasswordFields
+        fields={{ password: fields.newPassword, repeat: fields.repeat }}
+        password={next}
+        repeat={repeat}
+        onPasswordChange={setNext}
+        onRepeatChange={setRepeat}
+        errors={{ password: errors.fields.newPassword, repeat: errors.fields.repeat }}
       />
-      <TextField
-        id={fields.repeat.id}
-        label={fields.repeat.label}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={repeat}
-        error={errors.fields.repeat}
-        onChange={setRepeat}
-      />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={change.isPending}>
-          {t('account.changePassword')}
-        </Button>
-      </div>
+      <SubmitActions label={t('account.changePassword')} busy={change.isPending} />
       {change.isSuccess ? <Saved>{t('account.passwordChanged')}</Saved> : null}
     </form>
   );

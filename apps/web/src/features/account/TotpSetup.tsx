@@ -7,9 +7,11 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useApplySession } from '../auth/session.js';
+import { TotpCodeField } from '../auth/TotpCodeField.js';
 import { isTotpCode } from '../auth/validation.js';
 
 /** The server renders the QR code as SVG text; as an image it cannot run anything in our page. */
@@ -92,24 +94,15 @@ export function TotpSetup({ onConfirmed }: TotpSetupProps) {
           <Heading level={3}>{t('totp.step3Title')}</Heading>
           <form className="sk-form sk-form--narrow" noValidate onSubmit={submit}>
             <ErrorSummary errors={confirmErrors.errors} fields={fields} />
-            <TextField
+            <TotpCodeField
               id={fields.code.id}
               label={fields.code.label}
               description={t('totp.codeHelp')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              className="sk-field--code"
-              required
               value={code}
               error={confirmErrors.errors.fields.code}
               onChange={setCode}
             />
-            <div className="sk-actions">
-              <Button type="submit" appearance="primary-action-button" busy={confirm.isPending}>
-                {t('totp.confirm')}
-              </Button>
-            </div>
+            <SubmitActions label={t('totp.confirm')} busy={confirm.isPending} />
           </form>
         </li>
       </ol>
@@ -164,11 +157,7 @@ export function TotpDisable({ session }: { session: SessionResponse }) {
           error={errors.fields.password}
           onChange={setPassword}
         />
-        <div className="sk-actions">
-          <Button type="submit" appearance="secondary-action-button" busy={disable.isPending}>
-            {t('totp.disable')}
-          </Button>
-        </div>
+        <SubmitActions label={t('totp.disable')} busy={disable.isPending} appearance="secondary-action-button" />
       </form>
     </div>
   );

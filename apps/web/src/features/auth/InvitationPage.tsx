@@ -2,18 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { Button } from '@utrecht/button-react';
 import { invitationInfoResponseSchema, sessionResponseSchema } from '@spreekkamer/shared';
 import { api, ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
-import { TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError, Loading } from '../../components/QueryState.js';
 import { useApplySession } from './session.js';
-import { minimumPasswordLength } from './validation.js';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.js';
 
 export function InvitationPage() {
   const { t } = useTranslation();
@@ -54,11 +53,7 @@ export function InvitationPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const valid = check({
-      password: password.length < minimumPasswordLength && t('validation.passwordLength', { count: minimumPasswordLength }),
-      repeat: repeat !== password && t('validation.passwordRepeat'),
-    });
-    if (valid) accept.mutate();
+    if (check(newPasswordProblems(t, password, repeat))) accept.mutate();
   }
 
   const expired =
@@ -90,32 +85,15 @@ export function InvitationPage() {
             <ErrorSummary errors={errors} fields={fields} />
             {/* Lets password managers store the new password under the right account. */}
             <input type="email" name="username" autoComplete="username" value={invitation.data.email} readOnly hidden />
-            <TextField
-              id={fields.password.id}
-              label={fields.password.label}
-              description={t('invitation.passwordHelp', { count: minimumPasswordLength })}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              error={errors.fields.password}
-              onChange={setPassword}
+            <NewPasswordFields
+              fields={fields}
+              password={password}
+              repeat={repeat}
+              onPasswordChange={setPassword}
+              onRepeatChange={setRepeat}
+              errors={errors.fields}
             />
-            <TextField
-              id={fields.repeat.id}
-              label={fields.repeat.label}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={repeat}
-              error={errors.fields.repeat}
-              onChange={setRepeat}
-            />
-            <div className="sk-actions">
-              <Button type="submit" appearance="primary-action-button" busy={accept.isPending}>
-                {t('invitation.submit')}
-              </Button>
-            </div>
+            <SubmitActions label={t('invitation.submit')} busy={accept.isPending} />
           </form>
         </>
       ) : null}

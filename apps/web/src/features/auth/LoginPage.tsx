@@ -2,17 +2,18 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { Button } from '@utrecht/button-react';
 import { sessionResponseSchema, type LoginRequest } from '@spreekkamer/shared';
 import { api, ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { Loading } from '../../components/QueryState.js';
 import { safeReturnPath } from './guards.js';
 import { useApplySession, useSession } from './session.js';
+import { TotpCodeField } from './TotpCodeField.js';
 import { isEmail, isTotpCode } from './validation.js';
 
 export function LoginPage() {
@@ -94,27 +95,18 @@ export function LoginPage() {
             <Alert type="info" role="status">
               <Paragraph>{t('login.codeNeeded')}</Paragraph>
             </Alert>
-            <TextField
+            <TotpCodeField
               id={fields.totpCode.id}
               ref={codeRef}
               label={fields.totpCode.label}
               description={t('login.codeDescription')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              className="sk-field--code"
-              required
               value={totpCode}
               error={errors.fields.totpCode}
               onChange={setTotpCode}
             />
           </>
         ) : null}
-        <div className="sk-actions">
-          <Button type="submit" appearance="primary-action-button" busy={login.isPending}>
-            {login.isPending ? t('login.submitting') : t('login.submit')}
-          </Button>
-        </div>
+        <SubmitActions label={login.isPending ? t('login.submitting') : t('login.submit')} busy={login.isPending} />
       </form>
       <div className="sk-aside">
         <Paragraph small>{t('login.noAccount')}</Paragraph>
