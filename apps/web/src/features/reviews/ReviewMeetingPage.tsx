@@ -4,18 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { ReviewMeeting } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { TextField, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatDate } from '../recordings/format.js';
 import { Player } from '../recordings/player/Player.js';
 import { fetchSharedPlayback, reviewKeys, saveMeeting, useMeeting } from './api.js';
 import { Comments } from './Comments.js';
+import { MomentList } from './MomentList.js';
 import { Outcomes } from './Outcomes.js';
 import { reviewPaths } from './paths.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
@@ -26,20 +26,9 @@ export function ReviewMeetingPage() {
   const { t } = useTranslation();
   const { shareId = '' } = useParams();
   const meeting = useMeeting(shareId);
-  if (meeting.isPending) {
-    return (
-      <Page title={t('reviews.meeting.loadingTitle')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (meeting.isPending) return <LoadingPage title={t('reviews.meeting.loadingTitle')} />;
   if (meeting.error) {
-    const gone = meeting.error instanceof ApiError && meeting.error.status === 404;
-    return (
-      <Page title={gone ? t('reviews.viewer.goneTitle') : t('errors.pageTitle')}>
-        {gone ? <Paragraph>{t('reviews.viewer.goneText')}</Paragraph> : <LoadError error={meeting.error} onRetry={() => void meeting.refetch()} />}
-      </Page>
-    );
+    return <LoadErrorPage error={meeting.error} onRetry={() => void meeting.refetch()} goneTitle={t('reviews.viewer.goneTitle')} goneText={t('reviews.viewer.goneText')} />;
   }
   return <Meeting meeting={meeting.data} />;
 }
@@ -70,18 +59,7 @@ function Meeting({ meeting }: { meeting: ReviewMeeting }) {
         {isReviewer && active ? <AnalysisForm meeting={meeting} onSaved={refresh} /> : <AnalysisView meeting={meeting} />}
       </Section>
       <Section id="meeting-moments" title={t('reviews.meeting.momentsTitle')}>
-        <ol className="sk-moment-list">
-          {share.moments.map((moment) => (
-            <li key={moment.id}>
-              <button type="button" className="sk-moment-list__item" aria-pressed={moment.id === selectedId} onClick={() => setSelectedId(moment.id)}>
-                <span className="sk-moment-list__time">
-                  {formatClock(moment.startSeconds)}–{formatClock(moment.endSeconds)}
-                </span>
-                <span className="sk-moment-list__title">{moment.title}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+        <MomentList moments={share.moments} selectedId={selectedId} onSelect={(moment) => setSelectedId(moment.id)} />
         {selected && active ? (
           <div className="sk-review-room">
             <div className="sk-review-room__main" ref={playerBox}>

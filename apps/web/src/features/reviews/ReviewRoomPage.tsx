@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { Moment, PlaybackDescriptor, RecordingDetail } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadError, LoadErrorPage, Loading, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock, formatDate } from '../recordings/format.js';
@@ -18,6 +17,7 @@ import { recordingPath } from '../recordings/paths.js';
 import { Player } from '../recordings/player/Player.js';
 import { createMoment, reviewKeys, updateMoment, useMoments, useOutcomes, useRelayedPoints } from './api.js';
 import { Comments } from './Comments.js';
+import { MomentList } from './MomentList.js';
 import { MomentEditor } from './MomentEditor.js';
 import { Outcomes } from './Outcomes.js';
 import { reviewPaths } from './paths.js';
@@ -33,22 +33,14 @@ export function ReviewRoomPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const recording = useRecording(id);
-  if (recording.isPending) {
-    return (
-      <Page title={t('reviews.room.loadingTitle')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (recording.isPending) return <LoadingPage title={t('reviews.room.loadingTitle')} />;
   if (recording.error) {
-    const gone = recording.error instanceof ApiError && recording.error.status === 404;
     return (
-      <Page title={gone ? t('reviews.room.goneTitle') : t('errors.pageTitle')}>
-        {gone ? <Paragraph>{t('reviews.room.goneText')}</Paragraph> : <LoadError error={recording.error} onRetry={() => void recording.refetch()} />}
+      <LoadErrorPage error={recording.error} onRetry={() => void recording.refetch()} goneTitle={t('reviews.room.goneTitle')} goneText={t('reviews.room.goneText')}>
         <Paragraph>
           <Link to="/">{t('common.toHome')}</Link>
         </Paragraph>
-      </Page>
+      </LoadErrorPage>
     );
   }
   if (recording.data.status !== 'ready') {
@@ -272,18 +264,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
               </Button>
             </Paragraph>
           ) : null}
-          <ol className="sk-moment-list">
-            {list.map((moment) => (
-              <li key={moment.id}>
-                <button type="button" className="sk-moment-list__item" aria-pressed={moment.id === selectedId} onClick={() => select(moment)}>
-                  <span className="sk-moment-list__time">
-                    {formatClock(moment.startSeconds)}–{formatClock(moment.endSeconds)}
-                  </span>
-                  <span className="sk-moment-list__title">{moment.title}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          <MomentList moments={list} selectedId={selectedId} onSelect={select} />
         </div>
         <aside className="sk-review-room__side" aria-label={t('reviews.room.sideLabel')}>
           {selected ? (

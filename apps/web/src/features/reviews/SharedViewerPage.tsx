@@ -2,16 +2,16 @@ import { useState, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { localize, momentThemeLabels, type ShareDetail } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
+import { formatDate } from '../recordings/format.js';
 import { Player } from '../recordings/player/Player.js';
 import { fetchSharedPlayback, useShare } from './api.js';
 import { Comments } from './Comments.js';
+import { MomentList } from './MomentList.js';
 import { reviewPaths } from './paths.js';
 import { ReviewGuidePanel } from './ReviewGuidePanel.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
@@ -22,22 +22,14 @@ export function SharedViewerPage() {
   const { t } = useTranslation();
   const { shareId = '' } = useParams();
   const share = useShare(shareId);
-  if (share.isPending) {
-    return (
-      <Page title={t('reviews.viewer.loadingTitle')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (share.isPending) return <LoadingPage title={t('reviews.viewer.loadingTitle')} />;
   if (share.error) {
-    const gone = share.error instanceof ApiError && share.error.status === 404;
     return (
-      <Page title={gone ? t('reviews.viewer.goneTitle') : t('errors.pageTitle')}>
-        {gone ? <Paragraph>{t('reviews.viewer.goneText')}</Paragraph> : <LoadError error={share.error} onRetry={() => void share.refetch()} />}
+      <LoadErrorPage error={share.error} onRetry={() => void share.refetch()} goneTitle={t('reviews.viewer.goneTitle')} goneText={t('reviews.viewer.goneText')}>
         <Paragraph>
           <Link to={reviewPaths.received}>{t('reviews.viewer.toList')}</Link>
         </Paragraph>
-      </Page>
+      </LoadErrorPage>
     );
   }
   return <SharedViewer share={share.data} />;
@@ -60,18 +52,7 @@ function SharedViewer({ share }: { share: ShareDetail }) {
       <div className="sk-review-room">
         <div className="sk-review-room__main">
           <Heading level={2}>{t('reviews.viewer.momentsTitle')}</Heading>
-          <ol className="sk-moment-list">
-            {share.moments.map((moment) => (
-              <li key={moment.id}>
-                <button type="button" className="sk-moment-list__item" aria-pressed={moment.id === selected?.id} onClick={() => setSelectedId(moment.id)}>
-                  <span className="sk-moment-list__time">
-                    {formatClock(moment.startSeconds)}–{formatClock(moment.endSeconds)}
-                  </span>
-                  <span className="sk-moment-list__title">{moment.title}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          <MomentList moments={share.moments} selectedId={selected?.id} onSelect={(moment) => setSelectedId(moment.id)} />
           {selected ? (
             <div ref={playerBox}>
               {/* One player per moment: it plays and seeks only inside that moment. */}
