@@ -1,67 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, phone, type BrowserSession } from './support/browser.js';
-import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, phone } from './support/browser.js';
+import { focusedIsHeading, hasHorizontalScroll, heading, logIn, pressOn, switchLanguage } from './support/pages.js';
+import { demoAccounts } from './support/server.js';
+import { serverAndBrowsers } from './support/setup.js';
 
-let server: RunningServer;
-let professionalBrowser: BrowserSession;
-let clientBrowser: BrowserSession;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
-  professionalBrowser = await launchBrowser();
-  // The client's own phone: a separate browser profile, so no cookie of the professional is there.
-  clientBrowser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await clientBrowser?.close();
-  await professionalBrowser?.close();
-  await server?.stop();
-});
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  await settled(page);
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-}
-
-/** Keyboard only: Tab until the focused element's text matches, then press the key. */
-async function pressOn(page: Page, name: string | RegExp, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
-  for (let i = 0; i < 40; i += 1) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
-    if (typeof name === 'string' ? text === name : name.test(text)) {
-      await page.keyboard.press(key);
-      return;
-    }
-  }
-  throw new Error(`No focusable element "${String(name)}" reached with Tab on ${page.url()}`);
-}
-
-async function focusedIsHeading(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.tagName === 'H1');
-}
-
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function switchLanguage(page: Page, name: 'English' | 'Nederlands'): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'English' ? 'en' : 'nl');
-}
+// The professional's browser, and the client's own phone: a separate browser profile, so no
+// cookie of the professional is there.
+const setup = serverAndBrowsers({ professional: {}, client: {} });
 
 describe('consent', () => {
   let clientUrl = '';
@@ -69,8 +14,8 @@ describe('consent', () => {
   let conversationUrl = '';
 
   it('a professional registers a client, plans a conversation and gives the client a link and code', async () => {
-    const page = await professionalBrowser.newPage();
-    await logIn(page, demoAccounts.professional);
+    const page = await setup.browser('professional').newPage();
+    await logIn(page, setup.server.url, demoAccounts.professional);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
     await heading(page, 'Mijn cliënten');
     await expectNoAxeViolations(page, 'clients list');
@@ -113,7 +58,7 @@ describe('consent', () => {
   });
 
   it('the client opens the link on a phone, enters the code and consents with the keyboard only', async () => {
-    const page = await clientBrowser.newPage(phone);
+    const page = await setup.browser('client').newPage(phone);
     await page.goto(clientUrl);
     await heading(page, 'Welkom');
     await expectNoAxeViolations(page, 'code page (nl)');
@@ -132,7 +77,7 @@ describe('consent', () => {
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
     await heading(page, 'Uw pagina');
-    expect(page.url()).toBe(`${server.url}/klant`);
+    expect(page.url()).toBe(`${setup.server.url}/klant`);
     await expectNoAxeViolations(page, 'client home (nl)');
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await hasHorizontalScroll(page)).toBe(false);
@@ -211,8 +156,8 @@ describe('consent', () => {
   });
 
   it('saying no is as easy as yes: one tap on the first screen, no name needed', async () => {
-    const page = await clientBrowser.newPage(phone);
-    await page.goto(`${server.url}/klant`);
+    const page = await setup.browser('client').newPage(phone);
+    await page.goto(`${setup.server.url}/klant`);
     await heading(page, 'Uw pagina');
     await pressOn(page, 'Vraag bekijken');
     await heading(page, 'Mag dit gesprek worden opgenomen?');
@@ -230,7 +175,7 @@ describe('consent', () => {
   });
 
   it('the professional confirms their own consent; the tablet hand-over path works in English', async () => {
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     await page.goto(conversationUrl);
     await heading(page, /^Gesprek van/);
     await expect.poll(() => page.getByText('Wat de cliënt koos').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -291,7 +236,7 @@ describe('consent', () => {
     expect(page.url()).toBe(`${handedFrom}?terug=1`);
     await expect.poll(() => page.getByText('Het apparaat is weer van u').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.getByText(/alleen geluid\); uw eigen toestemming ontbreekt nog/).first().isVisible(), { timeout: 10_000 }).toBe(true);
-    const cookies = await professionalBrowser.context.cookies();
+    const cookies = await setup.browser('professional').context.cookies();
     expect(cookies.some((cookie) => cookie.name === 'sk_client')).toBe(false);
     await page.getByLabel('Ik geef toestemming om dit gesprek op te nemen').check();
     await page.getByRole('button', { name: 'Bevestigen' }).click();
@@ -301,8 +246,8 @@ describe('consent', () => {
   });
 
   it('the client withdraws on the phone without a reason; the professional sees that it happened', async () => {
-    const page = await clientBrowser.newPage(phone);
-    await page.goto(`${server.url}/klant`);
+    const page = await setup.browser('client').newPage(phone);
+    await page.goto(`${setup.server.url}/klant`);
     await heading(page, 'Uw pagina');
     const stopLinks = page.getByRole('link', { name: 'Stoppen met de opname' });
     // Newest first: the last one is the first conversation's consent, given on the phone.
@@ -337,7 +282,7 @@ describe('consent', () => {
     await switchLanguage(page, 'Nederlands');
     await page.close();
 
-    const professional = await professionalBrowser.newPage();
+    const professional = await setup.browser('professional').newPage();
     await professional.goto(conversationUrl);
     await heading(professional, /^Gesprek van/);
     await expect.poll(() => professional.getByText(/De cliënt heeft de toestemming ingetrokken op/).isVisible(), { timeout: 10_000 }).toBe(true);

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, phone, type BrowserSession } from './support/browser.js';
-import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+import { focusedIsHeading, hasHorizontalScroll, heading, logIn, pressOn, settled, switchLanguage } from './support/pages.js';
+import { demoAccounts } from './support/server.js';
+import { serverAndBrowsers } from './support/setup.js';
 
 /**
  * Client feedback end to end: the client prepares on a phone; professional and client hold the
@@ -13,66 +15,8 @@ import { demoAccounts, demoPassword, startServer, type RunningServer } from './s
  */
 
 const tablet = { width: 1024, height: 768 };
-let server: RunningServer;
-let professionalBrowser: BrowserSession;
-let clientBrowser: BrowserSession;
-
-beforeAll(async () => {
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
-  professionalBrowser = await launchBrowser();
-  // The client's own phone, with a (fake) microphone for the voice note.
-  clientBrowser = await launchBrowser({ fakeMedia: true });
-});
-
-afterAll(async () => {
-  await clientBrowser?.close();
-  await professionalBrowser?.close();
-  await server?.stop();
-});
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  await settled(page);
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-}
-
-/** Keyboard only: Tab until the focused element's text matches, then press the key. */
-async function pressOn(page: Page, name: string | RegExp, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
-  for (let i = 0; i < 60; i += 1) {
-    await page.keyboard.press('Tab');
-    const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
-    if (typeof name === 'string' ? text === name : name.test(text)) {
-      await page.keyboard.press(key);
-      return;
-    }
-  }
-  throw new Error(`No focusable element "${String(name)}" reached with Tab on ${page.url()}`);
-}
-
-async function focusedIsHeading(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.activeElement?.tagName === 'H1');
-}
-
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function switchLanguage(page: Page, name: 'English' | 'Nederlands'): Promise<void> {
-  // Client pages name the language alone; staff pages add a hidden "language:" before it.
-  await page.getByRole('button', { name: new RegExp(`(^|\\s)${name}$`) }).first().click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'English' ? 'en' : 'nl');
-}
+// The professional's browser, and the client's own phone with a (fake) microphone for the voice note.
+const setup = serverAndBrowsers({ professional: {}, client: { fakeMedia: true } });
 
 /** Axe in Dutch, then in English (heading checked in both), then back to Dutch. */
 async function axeBothLanguages(page: Page, label: string, headings: { nl: string | RegExp; en: string | RegExp }): Promise<void> {
@@ -92,10 +36,10 @@ describe('client feedback', () => {
   let clientPageUrl = '';
 
   it('the professional invites a client to a feedback conversation', async () => {
-    const page = await professionalBrowser.newPage(tablet);
-    await logIn(page, demoAccounts.professional);
+    const page = await setup.browser('professional').newPage(tablet);
+    await logIn(page, setup.server.url, demoAccounts.professional);
     await page.getByRole('heading', { name: 'Samen leren met cliënten' }).waitFor();
-    await page.goto(`${server.url}/clienten/nieuw`);
+    await page.goto(`${setup.server.url}/clienten/nieuw`);
     await heading(page, 'Cliënt toevoegen');
     await page.getByLabel('Schuilnaam').fill('Mevrouw F.');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
@@ -107,7 +51,7 @@ describe('client feedback', () => {
     code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^\d{6}$/);
 
-    await page.goto(`${server.url}/samenleergesprekken`);
+    await page.goto(`${setup.server.url}/samenleergesprekken`);
     await axeBothLanguages(page, 'feedback list', { nl: 'Samenleergesprekken', en: 'Feedback conversations' });
     // Nothing chosen: a clear message, nothing made.
     await page.getByRole('button', { name: 'Uitnodigen' }).click();
@@ -123,7 +67,7 @@ describe('client feedback', () => {
   });
 
   it('the client prepares on a phone with the keyboard only: intro, theme cards, own words and a voice note', async () => {
-    const page = await clientBrowser.newPage(phone);
+    const page = await setup.browser('client').newPage(phone);
     await page.goto(clientLink);
     await heading(page, 'Welkom');
     await page.getByLabel('Uw code').focus();
@@ -198,7 +142,7 @@ describe('client feedback', () => {
   });
 
   it('professional and client hold the conversation on a tablet: three steps, two moments, both voices, an action; the client reads along on the phone and asks for a change', async () => {
-    const page = await professionalBrowser.newPage(tablet);
+    const page = await setup.browser('professional').newPage(tablet);
     await page.goto(feedbackUrl);
     await heading(page, 'Samenleergesprek met Mevrouw F.');
     await page.getByText('Ik wil het hebben over de brief.').first().waitFor();
@@ -227,8 +171,8 @@ describe('client feedback', () => {
     await page.getByRole('heading', { name: 'Gekozen momenten (2 van 3)' }).waitFor();
 
     // The client follows on the phone.
-    const clientPage = await clientBrowser.newPage(phone);
-    await clientPage.goto(`${server.url}/klant`);
+    const clientPage = await setup.browser('client').newPage(phone);
+    await clientPage.goto(`${setup.server.url}/klant`);
     await heading(clientPage, 'Uw pagina');
     await pressOn(clientPage, 'Meelezen');
     await heading(clientPage, 'Waar willen we over praten?');
@@ -301,8 +245,8 @@ describe('client feedback', () => {
   });
 
   it('the client opens the summary on the phone: pictograms, both voices, the action; printable', async () => {
-    const page = await clientBrowser.newPage(phone);
-    await page.goto(`${server.url}/klant`);
+    const page = await setup.browser('client').newPage(phone);
+    await page.goto(`${setup.server.url}/klant`);
     await heading(page, 'Uw pagina');
     await page.getByText('Het gesprek is klaar.').first().waitFor();
     await pressOn(page, 'Wat we afspraken');
@@ -324,7 +268,7 @@ describe('client feedback', () => {
   });
 
   it('the client fills in an alliance check with faces on the tablet (keyboard only), and one on the phone', async () => {
-    const page = await professionalBrowser.newPage(tablet);
+    const page = await setup.browser('professional').newPage(tablet);
     await page.goto(feedbackUrl);
     await heading(page, 'Samenleergesprek met Mevrouw F.');
     await page.getByRole('button', { name: 'Check klaarzetten voor Mevrouw F.' }).click();
@@ -361,15 +305,15 @@ describe('client feedback', () => {
     await expectNoAxeViolations(page, 'check thanks');
     await page.getByRole('button', { name: 'Klaar, teruggeven' }).click();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-    expect((await professionalBrowser.context.cookies()).some((cookie) => cookie.name === 'sk_client')).toBe(false);
+    expect((await setup.browser('professional').context.cookies()).some((cookie) => cookie.name === 'sk_client')).toBe(false);
 
     // A second check, on the client's own phone, a bit lower.
     await page.goto(feedbackUrl);
     await heading(page, 'Samenleergesprek met Mevrouw F.');
     await page.getByRole('button', { name: 'Check klaarzetten voor Mevrouw F.' }).click();
     await page.getByText(/De check staat klaar op de pagina van Mevrouw F./).first().waitFor();
-    const phonePage = await clientBrowser.newPage(phone);
-    await phonePage.goto(`${server.url}/klant`);
+    const phonePage = await setup.browser('client').newPage(phone);
+    await phonePage.goto(`${setup.server.url}/klant`);
     await heading(phonePage, 'Uw pagina');
     await pressOn(phonePage, 'Vragen beantwoorden');
     await heading(phonePage, 'Hoe ging het?');
@@ -387,8 +331,8 @@ describe('client feedback', () => {
   });
 
   it('the professional sees the trend with a quiet signal, sends a follow-up, and the client reads it', async () => {
-    const page = await professionalBrowser.newPage(tablet);
-    await page.goto(`${server.url}/`);
+    const page = await setup.browser('professional').newPage(tablet);
+    await page.goto(`${setup.server.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     await page.getByText(/Rustig signaal, alleen voor u: de laatste check van Mevrouw F./).first().waitFor();
     await page.getByRole('link', { name: /^Mevrouw F.: gesprek afgerond op/ }).waitFor();
@@ -415,8 +359,8 @@ describe('client feedback', () => {
     await page.getByText('Nog niet gelezen.').waitFor();
     await axeBothLanguages(page, 'follow-up sent', { nl: 'Samenleergesprek met Mevrouw F.', en: 'Feedback conversation with Mevrouw F.' });
 
-    const phonePage = await clientBrowser.newPage(phone);
-    await phonePage.goto(`${server.url}/klant`);
+    const phonePage = await setup.browser('client').newPage(phone);
+    await phonePage.goto(`${setup.server.url}/klant`);
     await heading(phonePage, 'Uw pagina');
     await phonePage.getByText('Nieuw', { exact: true }).first().waitFor();
     await pressOn(phonePage, 'Lezen');
@@ -435,10 +379,10 @@ describe('client feedback', () => {
 
   it('group mode: two clients prepare, one named and one anonymous; each reads along and sees the other as chosen', async () => {
     // Still logged in as the professional from the tests above.
-    const page = await professionalBrowser.newPage(tablet);
+    const page = await setup.browser('professional').newPage(tablet);
     const links: { link: string; code: string }[] = [];
     for (const name of ['Groepslid Een', 'Groepslid Twee']) {
-      await page.goto(`${server.url}/clienten/nieuw`);
+      await page.goto(`${setup.server.url}/clienten/nieuw`);
       await heading(page, 'Cliënt toevoegen');
       await page.getByLabel('Schuilnaam').fill(name);
       await page.getByRole('button', { name: 'Toevoegen' }).click();
@@ -447,7 +391,7 @@ describe('client feedback', () => {
       await page.getByTestId('client-code').waitFor();
       links.push({ link: (await page.locator('.sk-access__link').textContent())?.trim() ?? '', code: (await page.getByTestId('client-code').textContent())?.trim() ?? '' });
     }
-    await page.goto(`${server.url}/samenleergesprekken`);
+    await page.goto(`${setup.server.url}/samenleergesprekken`);
     await heading(page, 'Samenleergesprekken');
     await page.getByLabel('Groepslid Een').check();
     await page.getByLabel('Groepslid Twee').check();
@@ -514,13 +458,13 @@ describe('client feedback', () => {
       await expectNoAxeViolations(page, 'group conversation step 2');
 
       // Ali sees the other's words without a name; the other sees Ali's name.
-      await phones[0]?.goto(`${server.url}/klant`);
+      await phones[0]?.goto(`${setup.server.url}/klant`);
       await pressOn(phones[0] as Page, 'Meelezen');
       await phones[0]?.getByText('Ik wist niet wat ik moest doen.').waitFor({ timeout: 15_000 });
       const voiceOfOther = phones[0]?.locator('li.sk-feedback-entry', { hasText: 'Ik wist niet wat ik moest doen.' });
       expect(await voiceOfOther?.locator('.sk-feedback-entry__voice').textContent()).toBe('Iemand uit de groep zegt:');
       expect(await phones[0]?.locator('main').textContent()).not.toContain('Groepslid Twee');
-      await phones[1]?.goto(`${server.url}/klant`);
+      await phones[1]?.goto(`${setup.server.url}/klant`);
       await pressOn(phones[1] as Page, 'Meelezen');
       await phones[1]?.getByText('Ali vond de afspraak te snel.').waitFor({ timeout: 15_000 });
       const voiceOfAli = phones[1]?.locator('li.sk-feedback-entry', { hasText: 'Ali vond de afspraak te snel.' });
@@ -534,10 +478,10 @@ describe('client feedback', () => {
   });
 
   it('an administrator makes the check anonymous; the client is told so, and the professional sees no per-client answers', async () => {
-    const admin = await professionalBrowser.newPage(tablet);
-    await professionalBrowser.context.clearCookies();
-    await logIn(admin, demoAccounts.administrator);
-    await admin.goto(`${server.url}/beheer/instellingen`);
+    const admin = await setup.browser('professional').newPage(tablet);
+    await setup.browser('professional').context.clearCookies();
+    await logIn(admin, setup.server.url, demoAccounts.administrator);
+    await admin.goto(`${setup.server.url}/beheer/instellingen`);
     await settled(admin);
     await admin.getByLabel('Rustig signaal onder dit gemiddelde').fill('7');
     await admin.getByRole('button', { name: 'Opslaan' }).click();
@@ -549,17 +493,17 @@ describe('client feedback', () => {
     await admin.getByRole('status').getByText(/opgeslagen/i).waitFor();
     await expectNoAxeViolations(admin, 'settings saved');
     await admin.close();
-    await professionalBrowser.context.clearCookies();
+    await setup.browser('professional').context.clearCookies();
 
-    const page = await professionalBrowser.newPage(tablet);
-    await logIn(page, demoAccounts.professional);
+    const page = await setup.browser('professional').newPage(tablet);
+    await logIn(page, setup.server.url, demoAccounts.professional);
     await page.goto(clientPageUrl);
     await heading(page, 'Mevrouw F.');
     await page.getByRole('button', { name: 'Check klaarzetten voor Mevrouw F.' }).click();
     await page.getByText(/De check staat klaar op de pagina van Mevrouw F./).first().waitFor();
     await page.getByText(/Uw organisatie houdt de antwoorden anoniem/).first().waitFor();
-    const phonePage = await clientBrowser.newPage(phone);
-    await phonePage.goto(`${server.url}/klant`);
+    const phonePage = await setup.browser('client').newPage(phone);
+    await phonePage.goto(`${setup.server.url}/klant`);
     await heading(phonePage, 'Uw pagina');
     await pressOn(phonePage, 'Vragen beantwoorden');
     await heading(phonePage, 'Hoe ging het?');
@@ -570,7 +514,7 @@ describe('client feedback', () => {
     await expectNoAxeViolations(phonePage, 'check declined');
     await phonePage.close();
 
-    await page.goto(`${server.url}/samenwerkingscheck`);
+    await page.goto(`${setup.server.url}/samenwerkingscheck`);
     await axeBothLanguages(page, 'alliance totals', { nl: 'Samenwerkingscheck: totalen per maand', en: 'Alliance check: totals per month' });
     await page.getByText('Nog geen afgelopen maand met anonieme antwoorden.').waitFor();
     await page.close();

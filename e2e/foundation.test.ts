@@ -1,48 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, phone, type BrowserSession } from './support/browser.js';
-import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+import { expectNoAxeViolations, phone } from './support/browser.js';
+import { hasHorizontalScroll, logIn, settled } from './support/pages.js';
+import { demoAccounts, demoPassword } from './support/server.js';
+import { serverAndBrowsers } from './support/setup.js';
 
-let server: RunningServer;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  // Many log-ins in a short time are exactly what the rate limiter is for; not what we test here.
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const setup = serverAndBrowsers({ visitor: {} });
 
 beforeEach(async () => {
   // Every test starts logged out, in Dutch, like a new visitor.
-  await browser.context.clearCookies();
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/inloggen`);
+  await setup.browser('visitor').context.clearCookies();
+  const page = await setup.browser('visitor').newPage();
+  await page.goto(`${setup.server.url}/inloggen`);
   await page.evaluate(() => window.localStorage.clear());
   await page.close();
 });
 
-/** Waits until nothing on the page is loading any more. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
-}
-
 async function h1(page: Page): Promise<string> {
   return (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
-}
-
-async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-  await settled(page);
 }
 
 async function logOut(page: Page, name = 'Uitloggen'): Promise<void> {
@@ -60,13 +36,9 @@ async function navLinks(page: Page): Promise<string[]> {
   );
 }
 
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
 describe('foundation', () => {
   it('shows each role its own home page, and only the menu items that role may use', async () => {
-    const page = await browser.newPage();
+    const page = await setup.browser('visitor').newPage();
     const expected: Array<{ email: string; firstName: string; sections: string[]; admin: boolean }> = [
       { email: demoAccounts.professional, firstName: 'Sanne', sections: ['Uw opnames'], admin: false },
       { email: demoAccounts.reviewer, firstName: 'Youssef', sections: ['Gedeeld met u'], admin: false },
@@ -76,7 +48,7 @@ describe('foundation', () => {
       { email: demoAccounts.administrator, firstName: 'Fatma', sections: ['Beheer'], admin: true },
     ];
     for (const person of expected) {
-      await logIn(page, person.email);
+      await logIn(page, setup.server.url, person.email);
       expect(await h1(page)).toBe(`Welkom, ${person.firstName}`);
       expect(await page.title()).toBe('Start · Spreekkamer');
       expect(await sectionTitles(page)).toEqual(person.sections);
@@ -88,20 +60,20 @@ describe('foundation', () => {
     }
 
     // The manager's section says what is never shown, and from how many people anything is.
-    await logIn(page, demoAccounts.manager);
+    await logIn(page, setup.server.url, demoAccounts.manager);
     const managerText = await page.locator('section', { has: page.getByRole('heading', { name: 'Uw teams' }) }).textContent();
     expect(managerText).toContain('minstens 5 mensen');
     expect(managerText).toContain('nooit opnames');
     // An administrator page is not offered to a manager, even when typed in.
-    await page.goto(`${server.url}/beheer/gebruikers`);
+    await page.goto(`${setup.server.url}/beheer/gebruikers`);
     await settled(page);
     expect(await h1(page)).toBe('Geen toegang');
     await page.close();
   });
 
   it('lets an administrator invite someone, who sets a password and is logged in', async () => {
-    const page = await browser.newPage();
-    await logIn(page, demoAccounts.administrator);
+    const page = await setup.browser('visitor').newPage();
+    await logIn(page, setup.server.url, demoAccounts.administrator);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
     await settled(page);
     expect(await h1(page)).toBe('Gebruikers');
@@ -123,7 +95,7 @@ describe('foundation', () => {
     const linkField = page.getByLabel('Uitnodigingslink');
     await linkField.waitFor();
     const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/uitnodiging/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${setup.server.url}/uitnodiging/[A-Za-z0-9_-]{20,}$`));
     expect(await page.locator('.sk-invitation-link').textContent()).toContain('7 dagen geldig');
     await page.getByRole('button', { name: 'Link kopiëren' }).waitFor();
     await page.getByRole('cell', { name: /noor\.visser@voorbeeld\.nl/ }).waitFor();
@@ -146,17 +118,17 @@ describe('foundation', () => {
     await page.goto(link);
     await settled(page);
     expect(await page.locator('main').textContent()).toContain('verlopen of al gebruikt');
-    await logIn(page, 'noor.visser@voorbeeld.nl', 'een rustige middag aan zee');
+    await logIn(page, setup.server.url, 'noor.visser@voorbeeld.nl', 'een rustige middag aan zee');
     expect(await h1(page)).toBe('Welkom, Noor');
     await page.close();
   });
 
   it('switches to English and back; every page has zero axe violations in both languages', async () => {
-    const page = await browser.newPage();
+    const page = await setup.browser('visitor').newPage();
     const paths = ['/', '/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account'];
 
     // Logged out, the choice is remembered on the device.
-    await page.goto(`${server.url}/inloggen`);
+    await page.goto(`${setup.server.url}/inloggen`);
     await settled(page);
     await expectNoAxeViolations(page, 'log-in page (nl)');
     await page.getByRole('button', { name: 'English' }).click();
@@ -169,9 +141,9 @@ describe('foundation', () => {
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
 
-    await logIn(page, demoAccounts.administrator);
+    await logIn(page, setup.server.url, demoAccounts.administrator);
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${setup.server.url}${path}`);
       await settled(page);
       await expectNoAxeViolations(page, `${path} (nl)`);
     }
@@ -186,12 +158,12 @@ describe('foundation', () => {
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     expect(await page.title()).toBe('My account · Spreekkamer');
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${setup.server.url}${path}`);
       await settled(page);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await expectNoAxeViolations(page, `${path} (en)`);
     }
-    await page.goto(`${server.url}/bestaat-niet`);
+    await page.goto(`${setup.server.url}/bestaat-niet`);
     await settled(page);
     expect(await h1(page)).toBe('Page not found');
     await expectNoAxeViolations(page, 'not found (en)');
@@ -200,20 +172,20 @@ describe('foundation', () => {
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await expectNoAxeViolations(page, 'not found (nl)');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${setup.server.url}/`);
     await settled(page);
     expect(await h1(page)).toBe('Welkom, Fatma');
     await page.close();
   });
 
   it('works on a phone: no sideways scrolling, and the menu opens from a button', async () => {
-    const page = await browser.newPage(phone);
-    await page.goto(`${server.url}/inloggen`);
+    const page = await setup.browser('visitor').newPage(phone);
+    await page.goto(`${setup.server.url}/inloggen`);
     await settled(page);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectNoAxeViolations(page, 'log-in page on a phone');
 
-    await logIn(page, demoAccounts.administrator);
+    await logIn(page, setup.server.url, demoAccounts.administrator);
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     const menuButton = nav.getByRole('button', { name: 'Menu' });
     const usersLink = nav.getByRole('link', { name: 'Gebruikers' });
@@ -234,7 +206,7 @@ describe('foundation', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     for (const path of ['/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${setup.server.url}${path}`);
       await settled(page);
       expect(await hasHorizontalScroll(page), path).toBe(false);
       await expectNoAxeViolations(page, `${path} on a phone`);
@@ -244,8 +216,8 @@ describe('foundation', () => {
   });
 
   it('logs in with the keyboard only', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/inloggen`);
+    const page = await setup.browser('visitor').newPage();
+    await page.goto(`${setup.server.url}/inloggen`);
     await settled(page);
 
     // The first stop is the skip link, and it leads to the main content.
@@ -280,10 +252,10 @@ describe('foundation', () => {
   });
 
   it('sends someone whose session ended back to log in, and then to the page they wanted', async () => {
-    const page = await browser.newPage();
-    await logIn(page, demoAccounts.administrator);
+    const page = await setup.browser('visitor').newPage();
+    await logIn(page, setup.server.url, demoAccounts.administrator);
     // The session ends on the server's side (here: the cookie is gone, as after an idle timeout).
-    await browser.context.clearCookies();
+    await setup.browser('visitor').context.clearCookies();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Teams' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     expect(new URL(page.url()).searchParams.get('terug')).toBe('/beheer/teams');
@@ -298,9 +270,9 @@ describe('foundation', () => {
 
   // Last: it changes the organisation so that everyone needs a second step from now on.
   it('routes people to two-step set-up when the organisation requires it, then asks for the code at log-in', async () => {
-    const page = await browser.newPage();
-    await logIn(page, demoAccounts.administrator);
-    await page.goto(`${server.url}/beheer/instellingen`);
+    const page = await setup.browser('visitor').newPage();
+    await logIn(page, setup.server.url, demoAccounts.administrator);
+    await page.goto(`${setup.server.url}/beheer/instellingen`);
     await settled(page);
     await page.getByRole('checkbox', { name: 'Tweestapsverificatie verplicht voor iedereen' }).check();
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -308,14 +280,14 @@ describe('foundation', () => {
     await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
     await logOut(page);
 
-    await page.goto(`${server.url}/inloggen`);
+    await page.goto(`${setup.server.url}/inloggen`);
     await page.getByLabel('E-mailadres').fill(demoAccounts.professional);
     await page.getByLabel('Wachtwoord').fill(demoPassword);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
     // Nothing else is offered until it is done; other pages lead back here.
     expect(await navLinks(page)).toEqual([]);
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${setup.server.url}/account`);
     await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
     await expectNoAxeViolations(page, 'required two-step set-up');
 
@@ -351,7 +323,7 @@ describe('foundation', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Welkom, Sanne' }).waitFor();
 
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${setup.server.url}/account`);
     await settled(page);
     expect(await page.locator('main').textContent()).toContain('Uw organisatie vraagt dit van iedereen');
     await page.close();

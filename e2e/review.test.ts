@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, type BrowserSession } from './support/browser.js';
+import { expectNoAxeViolations, launchBrowser } from './support/browser.js';
+import { heading, logIn } from './support/pages.js';
 import { apiLogin, consentedRecording, type ApiAgent } from './support/review-setup.js';
-import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+import { demoAccounts, demoPassword } from './support/server.js';
+import { serverAndBrowsers } from './support/setup.js';
 
 /**
  * "Foreign eyes" in the browser: the professional marks moments with the mouse and the keyboard,
@@ -16,9 +18,7 @@ import { demoAccounts, demoPassword, startServer, type RunningServer } from './s
  * Set E2E_SCREENSHOTS=<dir> to keep screenshots.
  */
 
-let server: RunningServer;
-let professionalBrowser: BrowserSession;
-let reviewerBrowser: BrowserSession;
+const setup = serverAndBrowsers({ professional: {}, reviewer: {} });
 let owner: ApiAgent;
 let recordingId: string;
 let clientLink: string;
@@ -26,32 +26,9 @@ let clientCode: string;
 const screenshots = process.env.E2E_SCREENSHOTS;
 const script = '<img src=x onerror="window.__xss=1">';
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
-}
-
-async function heading(page: Page, name: string | RegExp, timeout = 30_000): Promise<void> {
-  try {
-    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
-  } catch (error) {
-    const shown = await page.locator('h1').allTextContents();
-    throw new Error(`expected heading ${String(name)} on ${page.url()}, found ${JSON.stringify(shown)}`, { cause: error });
-  }
-  await settled(page);
-}
-
 async function checked(page: Page, label: string): Promise<void> {
   await expectNoAxeViolations(page, label);
   if (screenshots) await page.screenshot({ path: path.join(screenshots, `review-${label.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-  await settled(page);
 }
 
 function mediaTime(page: Page): Promise<number> {
@@ -60,18 +37,9 @@ function mediaTime(page: Page): Promise<number> {
 
 beforeAll(async () => {
   if (screenshots) mkdirSync(screenshots, { recursive: true });
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
-  owner = await apiLogin(server.url, demoAccounts.professional, demoPassword);
+  owner = await apiLogin(setup.server.url, demoAccounts.professional, demoPassword);
   ({ recordingId, clientLink, clientCode } = await consentedRecording(owner, 'Mevrouw Terugkijk'));
-  professionalBrowser = await launchBrowser();
-  reviewerBrowser = await launchBrowser();
 }, 180_000);
-
-afterAll(async () => {
-  await reviewerBrowser?.close();
-  await professionalBrowser?.close();
-  await server?.stop();
-});
 
 describe('foreign eyes', () => {
   let professional: Page;
@@ -79,14 +47,14 @@ describe('foreign eyes', () => {
   let shareId = '';
 
   it('the professional marks moments with the mouse and the keyboard, tags and annotates them', async () => {
-    professional = await professionalBrowser.newPage();
+    professional = await setup.browser('professional').newPage();
     if (process.env.E2E_DEBUG) {
       professional.on('console', (m) => console.log('[console]', m.text()));
       professional.on('pageerror', (e) => console.log('[pageerror]', e.message));
-      professional.on('response', (r) => r.url().includes('/api/') && console.log('[api]', r.request().method(), r.url().replace(server.url, ''), r.status()));
+      professional.on('response', (r) => r.url().includes('/api/') && console.log('[api]', r.request().method(), r.url().replace(setup.server.url, ''), r.status()));
     }
-    await logIn(professional, demoAccounts.professional);
-    await professional.goto(`${server.url}/opnames/${recordingId}/bekijken`);
+    await logIn(professional, setup.server.url, demoAccounts.professional);
+    await professional.goto(`${setup.server.url}/opnames/${recordingId}/bekijken`);
     await heading(professional, /^Terugkijken: Mevrouw Terugkijk/);
     await professional.locator('.sk-review-timeline__wave canvas').first().waitFor();
     await checked(professional, 'review room');
@@ -168,8 +136,8 @@ describe('foreign eyes', () => {
   });
 
   it('the reviewer plays only the shared moments, cannot reach the rest, and comments with an alternative', async () => {
-    reviewer = await reviewerBrowser.newPage();
-    await logIn(reviewer, demoAccounts.reviewer);
+    reviewer = await setup.browser('reviewer').newPage();
+    await logIn(reviewer, setup.server.url, demoAccounts.reviewer);
     await reviewer.getByRole('link', { name: 'Gedeeld met mij' }).click();
     await heading(reviewer, 'Gedeeld met mij');
     await reviewer.getByText('Wat zie je als ik stil ben?').waitFor();
@@ -240,16 +208,16 @@ describe('foreign eyes', () => {
     await professional.getByText('Volgende keer eerst het doel van het gesprek noemen.').waitFor();
     await checked(professional, 'review room with takeaway');
 
-    await professional.goto(`${server.url}/gedeeld/${shareId}/nagesprek`);
+    await professional.goto(`${setup.server.url}/gedeeld/${shareId}/nagesprek`);
     await heading(professional, 'Nagesprek');
     await professional.getByText(/Probeer na een vraag vijf tellen stil te zijn/).waitFor();
     await checked(professional, 'review meeting (professional)');
 
-    await professional.goto(`${server.url}/opnames/${recordingId}/verslag`);
+    await professional.goto(`${setup.server.url}/opnames/${recordingId}/verslag`);
     await heading(professional, /^Verslag van het gesprek van/);
     await professional.getByText(/Ik praat door haar heen/).waitFor();
     await checked(professional, 'report');
-    const markdown = await professional.request.get(`${server.url}/api/recordings/${recordingId}/review-export.md`);
+    const markdown = await professional.request.get(`${setup.server.url}/api/recordings/${recordingId}/review-export.md`);
     expect(markdown.headers()['content-type']).toContain('text/markdown');
     const text = await markdown.text();
     expect(text).toContain('Vraag over werk');
@@ -272,7 +240,7 @@ describe('foreign eyes', () => {
     expect(response.status).toBe(200);
     const talkId = ((await response.json()) as { id: string }).id;
 
-    await reviewer.goto(`${server.url}/gedeeld/${talkId}/clientgesprek`);
+    await reviewer.goto(`${setup.server.url}/gedeeld/${talkId}/clientgesprek`);
     await heading(reviewer, 'Gesprek met de cliënt');
     for (const text of ['Ik voelde me gehoord.', 'Het ging te snel over geld.', 'Ik durfde niet te zeggen dat ik schulden heb.']) {
       await reviewer.getByLabel('Wat zegt de cliënt?').fill(text);
@@ -287,7 +255,7 @@ describe('foreign eyes', () => {
     await reviewer.getByLabel('Uw code').fill(clientCode);
     await reviewer.keyboard.press('Enter');
     await heading(reviewer, 'Uw pagina');
-    await reviewer.goto(`${server.url}/klant/nabespreken`);
+    await reviewer.goto(`${setup.server.url}/klant/nabespreken`);
     await heading(reviewer, 'Terugkijken');
     await reviewer.getByText('Ik voelde me gehoord.').waitFor();
     await checked(reviewer, 'client talk page');
@@ -308,7 +276,7 @@ describe('foreign eyes', () => {
     await checked(reviewer, 'client talk page decided');
 
     // The professional sees only what the client passed on.
-    await professional.goto(`${server.url}/opnames/${recordingId}/bekijken`);
+    await professional.goto(`${setup.server.url}/opnames/${recordingId}/bekijken`);
     await heading(professional, /^Terugkijken/);
     const relayed = professional.locator('section[aria-labelledby="review-client-points"]');
     await relayed.getByText('Ik voelde me gehoord.').waitFor();
@@ -317,24 +285,24 @@ describe('foreign eyes', () => {
   });
 
   it('stopping the share takes the reviewer’s access away at once', async () => {
-    await professional.goto(`${server.url}/opnames/${recordingId}/bekijken`);
+    await professional.goto(`${setup.server.url}/opnames/${recordingId}/bekijken`);
     await heading(professional, /^Terugkijken/);
     const row = professional.locator('tr').filter({ hasText: 'Wat zie je als ik stil ben?' });
     await row.getByRole('button', { name: 'Stop delen met Youssef El Amrani' }).click();
     await row.getByText('Gestopt').waitFor();
 
-    await reviewer.goto(`${server.url}/gedeeld/${shareId}`);
+    await reviewer.goto(`${setup.server.url}/gedeeld/${shareId}`);
     await heading(reviewer, 'Niet (meer) gedeeld');
     await checked(reviewer, 'share ended');
-    expect((await reviewer.request.get(`${server.url}/api/shares/${shareId}`)).status()).toBe(404);
-    expect((await reviewer.request.get(`${server.url}/api/shares/${shareId}/meeting`)).status()).toBe(404);
-    await reviewer.goto(`${server.url}/gedeeld`);
+    expect((await reviewer.request.get(`${setup.server.url}/api/shares/${shareId}`)).status()).toBe(404);
+    expect((await reviewer.request.get(`${setup.server.url}/api/shares/${shareId}/meeting`)).status()).toBe(404);
+    await reviewer.goto(`${setup.server.url}/gedeeld`);
     await heading(reviewer, 'Gedeeld met mij');
     expect(await reviewer.locator('main').textContent()).not.toContain('Wat zie je als ik stil ben?');
   });
 
   it('peer groups and the review guide pages are accessible', async () => {
-    await professional.goto(`${server.url}/intervisie`);
+    await professional.goto(`${setup.server.url}/intervisie`);
     await heading(professional, 'Intervisie');
     await professional.getByLabel('Naam van de groep').fill('Intervisie West');
     await professional.getByRole('button', { name: 'Groep maken' }).click();
@@ -344,7 +312,7 @@ describe('foreign eyes', () => {
     const adminBrowser = await launchBrowser();
     try {
       const admin = await adminBrowser.newPage();
-      await logIn(admin, demoAccounts.administrator);
+      await logIn(admin, setup.server.url, demoAccounts.administrator);
       await admin.getByRole('link', { name: 'Kijkwijzer' }).click();
       await heading(admin, 'Kijkwijzer aanpassen');
       await checked(admin, 'review guide admin');
@@ -352,7 +320,7 @@ describe('foreign eyes', () => {
       await admin.getByRole('button', { name: 'Opslaan' }).click();
       await admin.getByText('De kijkwijzer is opgeslagen.').waitFor();
       // The professional sees the organisation's own prompt beside a moment.
-      await professional.goto(`${server.url}/opnames/${recordingId}/bekijken`);
+      await professional.goto(`${setup.server.url}/opnames/${recordingId}/bekijken`);
       await heading(professional, /^Terugkijken/);
       await professional.getByText('Wat gaat er goed? Noem twee dingen.').waitFor();
     } finally {

@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+import { demoPassword } from './server.js';
+
+/** Waits until the page has its h1 and nothing on it is loading any more. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
+}
+
+/** Waits for the h1 with this name and for the page to settle; when it does not come, says which h1 there is. */
+export async function heading(page: Page, name: string | RegExp, timeout = 30_000): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.locator('h1').allTextContents();
+    throw new Error(`expected heading ${String(name)} on ${page.url()}, found ${JSON.stringify(shown)}`, { cause: error });
+  }
+  await settled(page);
+}
+
+/** Logs in through the log-in page and waits for the home page ("Welkom, …") to settle. */
+export async function logIn(page: Page, baseUrl: string, email: string, password = demoPassword): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  await settled(page);
+}
+
+/** Keyboard only: Tab until the focused element's text matches, then press the key. */
+export async function pressOn(page: Page, name: string | RegExp, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
+    if (typeof name === 'string' ? text === name : name.test(text)) {
+      await page.keyboard.press(key);
+      return;
+    }
+  }
+  throw new Error(`No focusable element "${String(name)}" reached with Tab on ${page.url()}`);
+}
+
+export async function focusedIsHeading(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.tagName === 'H1');
+}
+
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+export async function switchLanguage(page: Page, name: 'English' | 'Nederlands'): Promise<void> {
+  // Client pages name the language alone; staff pages add a hidden "language:" before it.
+  await page.getByRole('button', { name: new RegExp(`(^|\\s)${name}$`) }).first().click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'English' ? 'en' : 'nl');
+}
