@@ -251,7 +251,7 @@ describe('consent', () => {
     await heading(page, 'Uw pagina');
     const stopLinks = page.getByRole('link', { name: 'Stoppen met de opname' });
     // Newest first: the last one is the first conversation's consent, given on the phone.
-    expect(await stopLinks.count()).toBe(2);
+    await expect.poll(() => stopLinks.count(), { timeout: 10_000 }).toBe(2);
     await stopLinks.last().focus();
     await page.keyboard.press('Enter');
     await heading(page, 'Stoppen met de opname');
@@ -274,8 +274,9 @@ describe('consent', () => {
     await switchLanguage(page, 'Nederlands');
     await pressOn(page, 'Naar uw pagina');
     await heading(page, 'Uw pagina');
-    expect(await page.getByText(/U bent gestopt op/).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'Stoppen met de opname' }).count()).toBe(1);
+    // The home page may show its cached list for a moment while it reloads after the withdrawal.
+    await expect.poll(() => page.getByText(/U bent gestopt op/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Stoppen met de opname' }).count(), { timeout: 10_000 }).toBe(1);
     await switchLanguage(page, 'English');
     await heading(page, 'Your page');
     await expectNoAxeViolations(page, 'client home (en)');

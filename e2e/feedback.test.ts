@@ -341,9 +341,9 @@ describe('client feedback', () => {
     await page.goto(clientPageUrl);
     await heading(page, 'Mevrouw F.');
     await page.getByRole('heading', { name: 'Verloop' }).waitFor();
-    expect(await page.locator('.sk-feedback-chart svg').count()).toBe(1);
+    await expect.poll(() => page.locator('.sk-feedback-chart svg').count(), { timeout: 10_000 }).toBe(1);
     const rows = page.locator('table', { has: page.getByText('Antwoorden per check (1 = heel slecht, 5 = heel goed)') }).locator('tbody tr');
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     expect(await rows.first().textContent()).toContain('overgeslagen');
     await axeBothLanguages(page, 'client page with trend', { nl: 'Mevrouw F.', en: 'Mevrouw F.' });
 

@@ -264,7 +264,7 @@ describe('foundation', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
     await settled(page);
-    expect(await page.getByRole('cell', { name: 'Team Werk en Inkomen', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Team Werk en Inkomen', exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
 

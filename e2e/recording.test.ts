@@ -198,7 +198,7 @@ describe('a recording in the browser', () => {
     await page.getByRole('button', { name: 'Opname starten' }).click();
     const indicator = page.locator('.sk-recording-indicator');
     await indicator.getByText('Opname loopt').waitFor();
-    expect(await page.locator('[aria-live="polite"]', { hasText: 'Opname loopt.' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[aria-live="polite"]', { hasText: 'Opname loopt.' }).count(), { timeout: 10_000 }).toBe(1);
     await page.waitForTimeout(2500);
     await page.getByRole('button', { name: 'Pauzeren' }).click();
     await indicator.getByText('Opname gepauzeerd').waitFor();
