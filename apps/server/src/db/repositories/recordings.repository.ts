@@ -107,7 +107,6 @@ export class RecordingsRepository {
       .execute();
   }
 
-  /** Uploads that may have finished without their recording moving on (a crash in between). */
   /** Recordings still waiting for (the rest of) their upload, also those whose upload never began. */
   listUploading(): Promise<RecordingRow[]> {
     return this.db.selectFrom('recordings').selectAll().where('status', '=', 'uploading').orderBy('created_at').execute();

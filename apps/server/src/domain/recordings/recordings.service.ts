@@ -53,10 +53,6 @@ export function processingTimeoutSeconds(uploadBytes: number | null): number {
   return jobPolicies['recording.process'].timeoutSeconds + Math.ceil((uploadBytes ?? 0) / 200_000);
 }
 
-/**
- * A professional's own recordings: create (consent checked), upload (tus, gated here), status,
- * delete, and who watched. Owner-only; someone else's recording answers not_found.
- */
 function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
   if (row.status === 'ready') return 'retention_ending';
   if (row.deleted_reason === 'withdrawn') return 'removed_withdrawn';
@@ -64,6 +60,10 @@ function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
   return 'removed_retention';
 }
 
+/**
+ * A professional's own recordings: create (consent checked), upload (tus, gated here), status,
+ * delete, and who watched. Owner-only; someone else's recording answers not_found.
+ */
 export class RecordingsService {
   private readonly now: () => Date;
 
