@@ -42,10 +42,10 @@ export interface QueryLike {
 }
 
 /** A query's loading state or its load error with a retry; nothing once its data is there. */
-export function QueryStatus({ query }: { query: QueryLike }) {
+export function QueryStatus({ query, loadingLabel }: { query: QueryLike; loadingLabel?: string }) {
   return (
     <>
-      {query.isPending ? <Loading /> : null}
+      {query.isPending ? <Loading label={loadingLabel} /> : null}
       {query.error ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : null}
     </>
   );
@@ -63,19 +63,23 @@ export function LoadingPage({ title }: { title: string }) {
 export interface LoadErrorPageProps {
   error: unknown;
   onRetry: () => void;
-  /** Title and text for when the server does not know it (any more): 404. */
+  /** Title and text for when the server does not know it (any more): 404, or one of goneStatuses. */
   goneTitle: string;
   goneText: string;
+  /** Statuses that mean gone; 404 unless given. */
+  goneStatuses?: readonly number[];
+  /** The title for any other error; the general error title unless given. */
+  errorTitle?: string;
   /** Where to go from here. */
   children?: ReactNode;
 }
 
 /** A whole page whose data could not be loaded: gone (404), or the error with a retry. */
-export function LoadErrorPage({ error, onRetry, goneTitle, goneText, children }: LoadErrorPageProps) {
+export function LoadErrorPage({ error, onRetry, goneTitle, goneText, goneStatuses = [404], errorTitle, children }: LoadErrorPageProps) {
   const { t } = useTranslation();
-  const gone = error instanceof ApiError && error.status === 404;
+  const gone = error instanceof ApiError && goneStatuses.includes(error.status);
   return (
-    <Page title={gone ? goneTitle : t('errors.pageTitle')}>
+    <Page title={gone ? goneTitle : (errorTitle ?? t('errors.pageTitle'))}>
       {gone ? <Paragraph>{goneText}</Paragraph> : <LoadError error={error} onRetry={onRetry} />}
       {children}
     </Page>

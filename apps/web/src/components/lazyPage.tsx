@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Page } from './Page.js';
-import { Loading } from './QueryState.js';
+import { LoadingPage } from './QueryState.js';
 
 /** A staff page loaded on demand (pages with players or charts bring large libraries). */
 export function lazyPage(load: () => Promise<ComponentType>) {
@@ -9,13 +8,7 @@ export function lazyPage(load: () => Promise<ComponentType>) {
   return function LazyPage() {
     const { t } = useTranslation();
     return (
-      <Suspense
-        fallback={
-          <Page title={t('common.loadingTitle')}>
-            <Loading />
-          </Page>
-        }
-      >
+      <Suspense fallback={<LoadingPage title={t('common.loadingTitle')} />}>
         <Component />
       </Suspense>
     );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useClientSession } from '../api.js';
 import { ClientShell } from '../components/index.js';
 import { Pictogram } from '../icons/Pictogram.js';
@@ -10,17 +10,10 @@ import { Pictogram } from '../icons/Pictogram.js';
 export function RequireClient({ children }: { children: (session: ClientSessionResponse) => ReactNode }) {
   const { t } = useTranslation();
   const session = useClientSession();
-  if (session.isPending) {
+  if (session.isPending || session.error) {
     return (
       <ClientShell documentTitle={t('consent.guard.documentTitle')}>
-        <Loading label={t('clientKit.busy')} />
-      </ClientShell>
-    );
-  }
-  if (session.error) {
-    return (
-      <ClientShell documentTitle={t('consent.guard.documentTitle')}>
-        <LoadError error={session.error} onRetry={() => void session.refetch()} />
+        <QueryStatus query={session} loadingLabel={t('clientKit.busy')} />
       </ClientShell>
     );
   }

@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { hasPermission, type Permission } from '@spreekkamer/shared';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadError, LoadingPage } from '../../components/QueryState.js';
 import { Link } from '../../components/Links.js';
 import { useSession } from './session.js';
 
@@ -15,13 +15,7 @@ export function RequireSession() {
   const location = useLocation();
   const { t } = useTranslation();
 
-  if (isPending) {
-    return (
-      <Page title={t('common.loadingTitle')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (isPending) return <LoadingPage title={t('common.loadingTitle')} />;
   if (error) {
     return (
       <Page title={t('errors.pageTitle')}>

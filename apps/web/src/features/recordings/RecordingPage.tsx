@@ -3,12 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { RecordingDetail } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadErrorPage, LoadingPage, QueryStatus } from '../../components/QueryState.js';
 import { recordingKeys, useRecording, useRecordingList, useRecordingViews } from './api.js';
 import { DeleteRecording } from './DeleteRecording.js';
 import { formatClock, formatDate } from './format.js';
@@ -38,26 +37,14 @@ export function RecordingPage() {
       </Page>
     );
   }
-  if (recording.isPending) {
-    return (
-      <Page title={t('recordings.page.loadingTitle')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (recording.isPending) return <LoadingPage title={t('recordings.page.loadingTitle')} />;
   if (recording.error) {
-    const gone = recording.error instanceof ApiError && recording.error.status === 404;
     return (
-      <Page title={gone ? t('recordings.page.goneTitle') : t('errors.pageTitle')}>
-        {gone ? (
-          <Paragraph>{t('recordings.page.goneText')}</Paragraph>
-        ) : (
-          <LoadError error={recording.error} onRetry={() => void recording.refetch()} />
-        )}
+      <LoadErrorPage error={recording.error} onRetry={() => void recording.refetch()} goneTitle={t('recordings.page.goneTitle')} goneText={t('recordings.page.goneText')}>
         <Paragraph>
           <Link to="/">{t('common.toHome')}</Link>
         </Paragraph>
-      </Page>
+      </LoadErrorPage>
     );
   }
   return <RecordingView recording={recording.data} onDeleted={() => setDeletedHere(true)} />;
@@ -124,8 +111,7 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
 
       <Section id="recording-views" title={t('recordings.views.title')}>
         <Paragraph small>{t('recordings.views.intro')}</Paragraph>
-        {views.isPending ? <Loading /> : null}
-        {views.error ? <LoadError error={views.error} onRetry={() => void views.refetch()} /> : null}
+        <QueryStatus query={views} />
         {views.data ? <ViewsTable views={views.data.views} /> : null}
       </Section>
 

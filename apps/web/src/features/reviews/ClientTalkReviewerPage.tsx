@@ -3,13 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { ApiError } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { Loading, LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock } from '../recordings/format.js';
 import { addClientPoint, removeClientPoint, reviewKeys, useClientPoints, useShare } from './api.js';
@@ -43,23 +42,22 @@ export function ClientTalkReviewerPage() {
   });
   const remove = useMutation({ mutationFn: removeClientPoint, onSuccess: refresh });
 
-  if (share.isPending) {
-    return (
-      <Page title={t('reviews.clientTalk.title')}>
-        <Loading />
-      </Page>
-    );
-  }
+  if (share.isPending) return <LoadingPage title={t('reviews.clientTalk.title')} />;
   const error = share.error ?? points.error;
   if (error || !share.data) {
-    const gone = error instanceof ApiError && (error.status === 404 || error.status === 403);
     return (
-      <Page title={t('reviews.clientTalk.title')}>
-        {gone ? <Paragraph>{errorText(error)}</Paragraph> : <LoadError error={error} onRetry={() => void share.refetch()} />}
+      <LoadErrorPage
+        error={error}
+        onRetry={() => void share.refetch()}
+        goneStatuses={[404, 403]}
+        goneTitle={t('reviews.clientTalk.title')}
+        goneText={errorText(error)}
+        errorTitle={t('reviews.clientTalk.title')}
+      >
         <Paragraph>
           <Link to={reviewPaths.received}>{t('reviews.viewer.toList')}</Link>
         </Paragraph>
-      </Page>
+      </LoadErrorPage>
     );
   }
 

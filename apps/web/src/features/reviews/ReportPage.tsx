@@ -6,7 +6,7 @@ import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { formatClock, formatDate } from '../recordings/format.js';
 import { exportUrl, useReviewExport } from './api.js';
 import { reviewPaths } from './paths.js';
@@ -17,17 +17,10 @@ export function ReportPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const data = useReviewExport(id);
-  if (data.isPending) {
+  if (data.isPending || data.error) {
     return (
       <Page title={t('reviews.report.title')}>
-        <Loading />
-      </Page>
-    );
-  }
-  if (data.error) {
-    return (
-      <Page title={t('reviews.report.title')}>
-        <LoadError error={data.error} onRetry={() => void data.refetch()} />
+        <QueryStatus query={data} />
       </Page>
     );
   }
