@@ -14,7 +14,7 @@ import {
   type SessionResponse,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
@@ -39,8 +39,7 @@ function AllianceCheckLoader({ session, id }: { session: ClientSessionResponse; 
   if (!overview.data) {
     return (
       <ClientShell documentTitle={t('feedback.check.documentTitle')} organisationName={session.organisationName}>
-        {overview.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-        {overview.error ? <LoadError error={overview.error} onRetry={() => void overview.refetch()} /> : null}
+        <QueryStatus query={overview} loadingLabel={t('clientKit.busy')} />
       </ClientShell>
     );
   }

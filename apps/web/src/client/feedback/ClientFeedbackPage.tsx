@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { ClientShell } from '../components/index.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { useClientFeedback } from './api.js';
@@ -22,8 +22,7 @@ function ClientFeedbackLoader({ session, id }: { session: ClientSessionResponse;
   if (!feedback.data) {
     return (
       <ClientShell documentTitle={t('feedback.prepare.documentTitle')} organisationName={session.organisationName}>
-        {feedback.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-        {feedback.error ? <LoadError error={feedback.error} onRetry={() => void feedback.refetch()} /> : null}
+        <QueryStatus query={feedback} loadingLabel={t('clientKit.busy')} />
       </ClientShell>
     );
   }

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
 import { ClientShell } from '../components/index.js';
 import { formatDay } from '../format.js';
@@ -34,8 +34,7 @@ function ClientFollowUp({ session, id }: { session: ClientSessionResponse; id: s
 
   return (
     <ClientShell documentTitle={t('feedback.followUpClient.documentTitle')} organisationName={session.organisationName}>
-      {followUp.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-      {followUp.error ? <LoadError error={followUp.error} onRetry={() => void followUp.refetch()} /> : null}
+      <QueryStatus query={followUp} loadingLabel={t('clientKit.busy')} />
       {followUp.data ? (
         <>
           <div className="sk-step__heading">

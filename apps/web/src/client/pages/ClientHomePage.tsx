@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { clientHomeSchema, type ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, endClientSession } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { formatDay } from '../format.js';
@@ -50,8 +50,7 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
   return (
     <ClientShell documentTitle={t('consent.home.documentTitle')} organisationName={session.organisationName}>
       <h1 tabIndex={-1}>{t('consent.home.title')}</h1>
-      {home.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-      {home.error ? <LoadError error={home.error} onRetry={() => void home.refetch()} /> : null}
+      <QueryStatus query={home} loadingLabel={t('clientKit.busy')} />
       {home.data ? (
         <>
           <p>{t('consent.home.intro', { professional: home.data.professionalName })}</p>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { consentCopySchema, type ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, personalLinkPath } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { consentTextFor, formatDay } from '../format.js';
@@ -25,8 +25,7 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
   return (
     <ClientShell documentTitle={t('consent.copy.documentTitle')} organisationName={session.organisationName}>
       <h1 tabIndex={-1}>{t('consent.copy.title')}</h1>
-      {copy.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-      {copy.error ? <LoadError error={copy.error} onRetry={() => void copy.refetch()} /> : null}
+      <QueryStatus query={copy} loadingLabel={t('clientKit.busy')} />
       {copy.data ? (
         <>
           <p>{t('consent.copy.intro', { date: formatDay(copy.data.conversation.heldOn, i18n.language), professional: copy.data.professionalName })}</p>

@@ -14,7 +14,7 @@ import {
   type SessionResponse,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
@@ -39,8 +39,7 @@ function ConsentFlowLoader({ session, conversationId }: { session: ClientSession
   if (form.isPending || form.error) {
     return (
       <ClientShell documentTitle={t('consent.flow.documentTitle')} organisationName={session.organisationName}>
-        {form.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-        {form.error ? <LoadError error={form.error} onRetry={() => void form.refetch()} /> : null}
+        <QueryStatus query={form} loadingLabel={t('clientKit.busy')} />
       </ClientShell>
     );
   }

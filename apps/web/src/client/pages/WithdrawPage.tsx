@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { consentCopySchema, type ClientSessionResponse, type ConsentCopy } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
 import { ClientShell, StepFlow } from '../components/index.js';
 import { Pictogram } from '../icons/Pictogram.js';
@@ -61,8 +61,7 @@ function Withdraw({ session, consentId }: { session: ClientSessionResponse; cons
   if (copy.isPending || copy.error) {
     return shell(
       <>
-        {copy.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-        {copy.error ? <LoadError error={copy.error} onRetry={() => void copy.refetch()} /> : null}
+        <QueryStatus query={copy} loadingLabel={t('clientKit.busy')} />
       </>,
     );
   }

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useOptionalText } from '../../i18n/optional.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadError, QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { adminKeys } from './queries.js';
 
@@ -82,8 +82,7 @@ function AuditList() {
 
   return (
     <div className="sk-stack" aria-busy={audit.isFetching}>
-      {audit.isPending ? <Loading /> : null}
-      {audit.error ? <LoadError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+      <QueryStatus query={audit} />
       {audit.data && audit.data.events.length === 0 ? <Paragraph>{t('admin.audit.empty')}</Paragraph> : null}
       {audit.data && audit.data.events.length > 0 ? (
         <Table>

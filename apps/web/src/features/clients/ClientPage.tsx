@@ -11,7 +11,7 @@ import { RadioGroup, TextField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { conversationPath } from '../recordings/paths.js';
 import { clientKeys, useClient, useConversations, useReviewers } from './api.js';
@@ -28,8 +28,7 @@ export function ClientPage() {
   if (!client.data) {
     return (
       <Page title={t('clients.client.documentTitle')}>
-        {client.isPending ? <Loading /> : null}
-        {client.error ? <LoadError error={client.error} onRetry={() => void client.refetch()} /> : null}
+        <QueryStatus query={client} />
       </Page>
     );
   }
@@ -66,8 +65,7 @@ function ConversationList({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const conversations = useConversations(clientId);
   const columns = { date: t('clients.conversations.date'), kind: t('clients.conversations.kind'), consent: t('clients.conversations.consent') };
-  if (conversations.isPending) return <Loading />;
-  if (conversations.error) return <LoadError error={conversations.error} onRetry={() => void conversations.refetch()} />;
+  if (conversations.isPending || conversations.error) return <QueryStatus query={conversations} />;
   if (conversations.data.conversations.length === 0) return <Paragraph>{t('clients.conversations.empty')}</Paragraph>;
   return (
     <Table>

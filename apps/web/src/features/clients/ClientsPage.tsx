@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { clientPath, useClients } from './api.js';
 
@@ -17,8 +17,7 @@ export function ClientsPage() {
           {t('clients.list.add')}
         </ButtonLink>
       </div>
-      {clients.isPending ? <Loading /> : null}
-      {clients.error ? <LoadError error={clients.error} onRetry={() => void clients.refetch()} /> : null}
+      <QueryStatus query={clients} />
       {clients.data && clients.data.clients.length === 0 ? <Paragraph>{t('clients.list.empty')}</Paragraph> : null}
       {clients.data && clients.data.clients.length > 0 ? (
         <Table>

@@ -14,7 +14,7 @@ import { CheckboxField, RadioGroup } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { LoadError, Loading, QueryStatus } from '../../components/QueryState.js';
 import { clientKeys, clientPath, useConsent, useConversation, useReviewers } from '../clients/api.js';
 import { ConsentStatus } from '../clients/ConsentStatus.js';
 import '../clients/clients.css';
@@ -27,8 +27,7 @@ export function ConversationPage() {
   if (!conversation.data) {
     return (
       <Page title={t('clients.conversation.documentTitle')}>
-        {conversation.isPending ? <Loading /> : null}
-        {conversation.error ? <LoadError error={conversation.error} onRetry={() => void conversation.refetch()} /> : null}
+        <QueryStatus query={conversation} />
       </Page>
     );
   }

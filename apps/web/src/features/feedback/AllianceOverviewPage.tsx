@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { allianceItems, localize } from '@spreekkamer/shared';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { useAllianceOverview } from './api.js';
 import { SignalNote } from './SignalNote.js';
@@ -24,8 +24,7 @@ export function AllianceOverviewPage() {
   const overview = useAllianceOverview();
   return (
     <Page title={t('feedback.overview.title')} intro={t('feedback.overview.intro')}>
-      {overview.isPending ? <Loading /> : null}
-      {overview.error ? <LoadError error={overview.error} onRetry={() => void overview.refetch()} /> : null}
+      <QueryStatus query={overview} />
       {overview.data ? (
         <>
           <Paragraph>{overview.data.anonymous ? t('feedback.alliance.anonymousNote', { count: overview.data.minimumGroupSize }) : t('feedback.overview.named')}</Paragraph>

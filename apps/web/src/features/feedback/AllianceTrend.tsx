@@ -5,7 +5,7 @@ import { allianceItems, localize, type AllianceTrend as Trend } from '@spreekkam
 import { formatDay } from '../../client/format.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { useAllianceTrend } from './api.js';
 import { SignalNote } from './SignalNote.js';
@@ -49,8 +49,7 @@ export function AllianceTrendView({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const trend = useAllianceTrend(clientId);
-  if (trend.isPending) return <Loading />;
-  if (trend.error) return <LoadError error={trend.error} onRetry={() => void trend.refetch()} />;
+  if (trend.isPending || trend.error) return <QueryStatus query={trend} />;
   const data = trend.data;
   const columns = { date: t('feedback.alliance.date'), average: t('feedback.alliance.average') };
   return (

@@ -30,7 +30,7 @@ import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { feedbackPaths, storeFeedback, useFeedback } from './api.js';
 import { participantNames, Preparation } from './FeedbackPage.js';
@@ -51,8 +51,7 @@ export function ConversationScreen() {
   if (!feedback.data) {
     return (
       <Page title={t('feedback.talk.documentTitle')}>
-        {feedback.isPending ? <Loading /> : null}
-        {feedback.error ? <LoadError error={feedback.error} onRetry={() => void feedback.refetch()} /> : null}
+        <QueryStatus query={feedback} />
       </Page>
     );
   }

@@ -3,7 +3,7 @@ import { formatDay } from '../../client/format.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { feedbackPaths, useFeedbackHome } from './api.js';
 import { SignalNote } from './SignalNote.js';
 import './feedback.css';
@@ -12,8 +12,7 @@ import './feedback.css';
 export function FeedbackHomeSection() {
   const { t, i18n } = useTranslation();
   const home = useFeedbackHome();
-  if (home.isPending) return <Loading />;
-  if (home.error) return <LoadError error={home.error} onRetry={() => void home.refetch()} />;
+  if (home.isPending || home.error) return <QueryStatus query={home} />;
   const { openFollowUps, overdueActions, openChangeRequests, signals } = home.data;
   const nothing = openFollowUps.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
   return (

@@ -11,7 +11,7 @@ import { CheckboxField, Fieldset, FieldsetLegend, TextField } from '../../compon
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { useClients } from '../clients/api.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedbackList } from './api.js';
@@ -35,8 +35,7 @@ export function FeedbackListPage() {
 function FeedbackTable() {
   const { t, i18n } = useTranslation();
   const list = useFeedbackList();
-  if (list.isPending) return <Loading />;
-  if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isPending || list.error) return <QueryStatus query={list} />;
   if (list.data.conversations.length === 0) return <Paragraph>{t('feedback.list.empty')}</Paragraph>;
   const columns = {
     clients: t('feedback.list.clients'),
@@ -108,8 +107,7 @@ function NewFeedback() {
     }
   }
 
-  if (clients.isPending) return <Loading />;
-  if (clients.error) return <LoadError error={clients.error} onRetry={() => void clients.refetch()} />;
+  if (clients.isPending || clients.error) return <QueryStatus query={clients} />;
   if (clients.data.clients.length === 0) {
     return (
       <Paragraph>

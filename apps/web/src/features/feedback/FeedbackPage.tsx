@@ -13,7 +13,7 @@ import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { clientPath } from '../clients/api.js';
 import { AllianceHandOut } from './AllianceHandOut.js';
@@ -29,8 +29,7 @@ export function FeedbackPage() {
   if (!feedback.data) {
     return (
       <Page title={t('feedback.detail.documentTitle')}>
-        {feedback.isPending ? <Loading /> : null}
-        {feedback.error ? <LoadError error={feedback.error} onRetry={() => void feedback.refetch()} /> : null}
+        <QueryStatus query={feedback} />
       </Page>
     );
   }

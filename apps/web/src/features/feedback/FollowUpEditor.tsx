@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { feedbackKeys, useFollowUps } from './api.js';
 import { TextAreaField } from '../../components/fields.js';
 
@@ -20,8 +20,7 @@ import { TextAreaField } from '../../components/fields.js';
 export function FollowUpEditor({ clientId, pseudonym, feedbackId = null }: { clientId: string; pseudonym: string; feedbackId?: string | null }) {
   const { t } = useTranslation();
   const followUps = useFollowUps(clientId);
-  if (followUps.isPending) return <Loading />;
-  if (followUps.error) return <LoadError error={followUps.error} onRetry={() => void followUps.refetch()} />;
+  if (followUps.isPending || followUps.error) return <QueryStatus query={followUps} />;
   const mine = followUps.data.followUps.filter((f) => feedbackId === null || f.feedbackId === feedbackId);
   const draft = mine.find((f) => f.status === 'draft') ?? null;
   const sent = mine.filter((f) => f.status === 'sent');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useRecordingList } from './api.js';
 import { Notices } from './Notices.js';
 import { RecordingTable } from './RecordingTable.js';
@@ -10,8 +10,7 @@ import './recordings.css';
 export function RecordingsOverview() {
   const { t } = useTranslation();
   const list = useRecordingList();
-  if (list.isPending) return <Loading />;
-  if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isPending || list.error) return <QueryStatus query={list} />;
   const { recordings, notices } = list.data;
   return (
     <div className="sk-recordings-overview">

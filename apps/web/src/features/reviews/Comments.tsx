@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert.js';
 import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { useSession } from '../auth/session.js';
 import { formatClock } from '../recordings/format.js';
@@ -43,8 +43,7 @@ export function Comments({ momentId, momentSpan, shareId, isOwner, currentTime, 
       <Heading level={3} id={headingId}>
         {t('reviews.comments.title')}
       </Heading>
-      {comments.isPending ? <Loading /> : null}
-      {comments.error ? <LoadError error={comments.error} onRetry={() => void comments.refetch()} /> : null}
+      <QueryStatus query={comments} />
       {comments.data && roots.length === 0 ? <Paragraph className="sk-muted">{t('reviews.comments.empty')}</Paragraph> : null}
       {roots.length > 0 ? (
         <ol className="sk-comments__list">

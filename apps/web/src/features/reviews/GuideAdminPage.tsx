@@ -8,7 +8,7 @@ import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { Fieldset, FieldsetLegend, TextField } from '../../components/fields.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { resetGuide, reviewKeys, updateGuide, useReviewGuide } from './api.js';
 import './reviews.css';
 
@@ -22,8 +22,7 @@ export function GuideAdminPage() {
   const guide = useReviewGuide();
   return (
     <Page title={t('reviews.guideAdmin.title')} intro={t('reviews.guideAdmin.intro')}>
-      {guide.isPending ? <Loading /> : null}
-      {guide.error ? <LoadError error={guide.error} onRetry={() => void guide.refetch()} /> : null}
+      <QueryStatus query={guide} />
       {guide.data ? <GuideForm guide={guide.data} /> : null}
     </Page>
   );

@@ -10,7 +10,7 @@ import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { useSession } from '../auth/session.js';
 import { acceptGroup, createGroup, inviteToGroup, leaveGroup, removeFromGroup, reviewKeys, usePeerGroups, usePeople } from './api.js';
@@ -28,8 +28,7 @@ export function PeerGroupsPage() {
         <Link to={reviewPaths.received}>{t('reviews.groups.toReceived')}</Link>
       </Paragraph>
       <Section id="groups-list" title={t('reviews.groups.mine')}>
-        {groups.isPending ? <Loading /> : null}
-        {groups.error ? <LoadError error={groups.error} onRetry={() => void groups.refetch()} /> : null}
+        <QueryStatus query={groups} />
         {groups.data && groups.data.groups.length === 0 ? <Paragraph>{t('reviews.groups.none')}</Paragraph> : null}
         {groups.data?.groups.map((group) => (
           <GroupCard key={group.id} group={group} people={people.data?.people ?? []} />

@@ -9,7 +9,7 @@ import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, LoadErrorPage, Loading, LoadingPage } from '../../components/QueryState.js';
+import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock, formatDate } from '../recordings/format.js';
@@ -254,8 +254,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
             <Paragraph small>{t('reviews.tools.help')}</Paragraph>
           </details>
           <Heading level={2}>{t('reviews.room.momentsTitle')}</Heading>
-          {moments.isPending ? <Loading /> : null}
-          {moments.error ? <LoadError error={moments.error} onRetry={() => void moments.refetch()} /> : null}
+          <QueryStatus query={moments} />
           {moments.data && list.length === 0 ? <Paragraph>{t('reviews.room.noMoments')}</Paragraph> : null}
           {moments.data && duration > 0 && !list.some((m) => m.startSeconds <= 0.05 && m.endSeconds >= duration - 0.05) ? (
             <Paragraph small>

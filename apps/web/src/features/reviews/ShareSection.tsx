@@ -9,7 +9,7 @@ import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAre
 import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading, QueryStatus } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock, formatDate } from '../recordings/format.js';
@@ -91,8 +91,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
     question: { id: `${id}-question`, label: t('reviews.share.question') },
   };
 
-  if (options.isPending) return <Loading />;
-  if (options.error) return <LoadError error={options.error} onRetry={() => void options.refetch()} />;
+  if (options.isPending || options.error) return <QueryStatus query={options} />;
   const data = options.data;
   if (done) {
     return (

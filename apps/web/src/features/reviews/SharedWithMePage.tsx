@@ -3,7 +3,7 @@ import { localize, momentThemeLabels } from '@spreekkamer/shared';
 import { ButtonLink } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading } from '../../components/QueryState.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import { formatClock, formatDate } from '../recordings/format.js';
 import { useReceivedShares } from './api.js';
 import { reviewPaths } from './paths.js';
@@ -15,8 +15,7 @@ export function SharedWithMePage() {
   const shares = useReceivedShares();
   return (
     <Page title={t('reviews.received.title')} intro={t('reviews.received.intro')}>
-      {shares.isPending ? <Loading /> : null}
-      {shares.error ? <LoadError error={shares.error} onRetry={() => void shares.refetch()} /> : null}
+      <QueryStatus query={shares} />
       {shares.data && shares.data.shares.length === 0 ? <Paragraph>{t('reviews.received.empty')}</Paragraph> : null}
       <ul className="sk-card-list">
         {shares.data?.shares.map((share) => (

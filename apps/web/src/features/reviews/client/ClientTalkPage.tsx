@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clientPointForClientSchema, clientReviewTalkListSchema, type ClientReviewTalk, type ClientSessionResponse } from '@spreekkamer/shared';
-import { LoadError, Loading } from '../../../components/QueryState.js';
+import { QueryStatus } from '../../../components/QueryState.js';
 import { useErrorText } from '../../../components/errors.js';
 import { clientApi } from '../../../client/api.js';
 import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../../client/components/index.js';
@@ -40,8 +40,7 @@ function ClientTalks({ session }: { session: ClientSessionResponse }) {
         <Pictogram name="personAndCoach" />
         <p>{t('reviews.client.intro')}</p>
       </div>
-      {talks.isPending ? <Loading label={t('clientKit.busy')} /> : null}
-      {talks.error ? <LoadError error={talks.error} onRetry={() => void talks.refetch()} /> : null}
+      <QueryStatus query={talks} loadingLabel={t('clientKit.busy')} />
       {talks.data && talks.data.talks.length === 0 ? <p>{t('reviews.client.none')}</p> : null}
       {talks.data?.talks.map((talk) => (
         <Talk key={talk.shareId} talk={talk} />
