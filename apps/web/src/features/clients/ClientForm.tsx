@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@utrecht/button-react';
 import type { Client, Locale } from '@spreekkamer/shared';
 import { ErrorSummary, type FormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 
 export interface ClientFormValues {
   pseudonym: string;
@@ -73,11 +73,7 @@ export function ClientForm({ initial, errors, busy, submitLabel, onSubmit, check
           { value: 'en', label: t('clients.locale.en') },
         ]}
       />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {submitLabel}
-        </Button>
-      </div>
+      <SubmitActions label={submitLabel} busy={busy} />
     </form>
   );
 }

@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Button } from '@utrecht/button-react';
 import { clientSchema, conversationSchema, type Client, type ConversationKind } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { formatDay } from '../../client/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -156,11 +156,7 @@ function PlanConversation({ clientId }: { clientId: string }) {
         />
       ) : null}
       <Paragraph small>{t('clients.conversations.reviewerHint')}</Paragraph>
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={plan.isPending}>
-          {t('clients.conversations.plan')}
-        </Button>
-      </div>
+      <SubmitActions label={t('clients.conversations.plan')} busy={plan.isPending} />
       {saved ? (
         <Paragraph role="status" className="sk-saved">
           {t('clients.conversations.planned')}

@@ -11,6 +11,7 @@ import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/errors.js';
 import { CheckboxField, RadioGroup } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -142,11 +143,7 @@ function ReviewerChoice({ conversation }: { conversation: Conversation }) {
         error={errors.fields.reviewerUserId}
         options={[{ value: 'open', label: t('clients.conversations.reviewerOpen') }, ...reviewers.data.reviewers.map((r) => ({ value: r.id, label: r.name }))]}
       />
-      <div className="sk-actions">
-        <Button type="submit" appearance="secondary-action-button" busy={save.isPending}>
-          {t('clients.conversation.reviewerSave')}
-        </Button>
-      </div>
+      <SubmitActions label={t('clients.conversation.reviewerSave')} busy={save.isPending} appearance="secondary-action-button" />
       {saved ? (
         <Paragraph role="status" className="sk-saved">
           {t('clients.conversation.reviewerSaved')}
@@ -224,11 +221,7 @@ function OwnConsent({ copy, conversationId }: { copy: ConsentCopy; conversationI
       <form className="sk-form" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} fields={fields} />
         <CheckboxField id={fields.confirm.id} label={text.confirm} checked={agreed} onChange={setAgreed} />
-        <div className="sk-actions">
-          <Button type="submit" appearance="primary-action-button" busy={confirm.isPending}>
-            {t('clients.conversation.ownConfirm')}
-          </Button>
-        </div>
+        <SubmitActions label={t('clients.conversation.ownConfirm')} busy={confirm.isPending} />
       </form>
     </section>
   );

@@ -32,6 +32,7 @@ import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { feedbackPaths, storeFeedback, useFeedback } from './api.js';
 import { participantNames, Preparation } from './FeedbackPage.js';
 import './feedback.css';
@@ -459,11 +460,7 @@ function AddMoment({
           ) : null}
         </>
       ) : null}
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={add.isPending}>
-          {t('feedback.talk.addMoment')}
-        </Button>
-      </div>
+      <SubmitActions label={t('feedback.talk.addMoment')} busy={add.isPending} />
     </form>
   );
 }
@@ -740,11 +737,7 @@ function AddAction({ feedback }: { feedback: FeedbackDetail }) {
       <SelectField id={fields.owner.id} label={fields.owner.label} value={owner} onChange={setOwner} options={ownerOptions} />
       <TextField id={fields.what.id} label={fields.what.label} maxLength={300} value={what} error={errors.fields.what} onChange={setWhat} />
       <TextField id={fields.dueOn.id} label={fields.dueOn.label} type="date" value={dueOn} error={errors.fields.dueOn} onChange={setDueOn} />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={add.isPending}>
-          {t('feedback.talk.addAction')}
-        </Button>
-      </div>
+      <SubmitActions label={t('feedback.talk.addAction')} busy={add.isPending} />
     </form>
   );
 }

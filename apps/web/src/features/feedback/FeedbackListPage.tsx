@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button } from '@utrecht/button-react';
 import { feedbackDetailSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { formatDay } from '../../client/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -133,11 +133,7 @@ function NewFeedback() {
         ))}
       </Fieldset>
       <TextField id={fields.inviteDays.id} label={fields.inviteDays.label} inputMode="numeric" value={days} error={errors.fields.inviteDays} onChange={setDays} />
-      <div className="sk-actions">
-        <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
-          {chosen.length > 1 ? t('feedback.list.createGroup') : t('feedback.list.create')}
-        </Button>
-      </div>
+      <SubmitActions label={chosen.length > 1 ? t('feedback.list.createGroup') : t('feedback.list.create')} busy={create.isPending} />
     </form>
   );
 }

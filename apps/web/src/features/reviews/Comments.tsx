@@ -10,6 +10,7 @@ import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { useSession } from '../auth/session.js';
 import { formatClock } from '../recordings/format.js';
 import { createComment, deleteComment, setTakeaway, useComments } from './api.js';
@@ -219,16 +220,13 @@ function CommentForm({ momentId, momentSpan, shareId, parent, currentTime }: Com
           </div>
         </Alert>
       ) : null}
-      <div className="sk-actions">
-        <Button appearance="primary-action-button" type="submit" busy={send.isPending}>
-          {parent ? t('reviews.comments.sendReply') : t('reviews.comments.send')}
-        </Button>
+      <SubmitActions label={parent ? t('reviews.comments.sendReply') : t('reviews.comments.send')} busy={send.isPending}>
         {parent ? (
           <Button appearance="subtle-button" type="button" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </Button>
         ) : null}
-      </div>
+      </SubmitActions>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { localize, type ReviewGuide } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { Fieldset, FieldsetLegend, TextField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
@@ -94,14 +95,11 @@ function GuideForm({ guide }: { guide: ReviewGuide }) {
           <Paragraph>{saved}</Paragraph>
         </Alert>
       ) : null}
-      <div className="sk-actions">
-        <Button appearance="primary-action-button" type="submit" busy={save.isPending}>
-          {t('reviews.guideAdmin.save')}
-        </Button>
+      <SubmitActions label={t('reviews.guideAdmin.save')} busy={save.isPending}>
         <Button appearance="secondary-action-button" type="button" busy={reset.isPending} onClick={() => reset.mutate()}>
           {t('reviews.guideAdmin.reset')}
         </Button>
-      </div>
+      </SubmitActions>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { localize, momentThemeGroupLabels, momentThemeGroups, momentThemeLabels,
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, TextField, TextAreaField } from '../../components/fields.js';
+import { SubmitActions } from '../../components/FormActions.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { deleteMoment, reviewKeys, updateMoment } from './api.js';
 import { formatPreciseClock, parseClock } from './clock.js';
@@ -119,10 +120,7 @@ export function MomentEditor({ moment, duration, onDeleted }: MomentEditorProps)
           <Paragraph>{t('reviews.moment.saved')}</Paragraph>
         </Alert>
       ) : null}
-      <div className="sk-actions">
-        <Button appearance="primary-action-button" type="submit" busy={save.isPending}>
-          {t('reviews.moment.save')}
-        </Button>
+      <SubmitActions label={t('reviews.moment.save')} busy={save.isPending}>
         {confirmDelete ? (
           <>
             <Button appearance="secondary-action-button" type="button" busy={remove.isPending} onClick={() => remove.mutate()}>
@@ -137,7 +135,7 @@ export function MomentEditor({ moment, duration, onDeleted }: MomentEditorProps)
             {t('reviews.moment.delete')}
           </Button>
         )}
-      </div>
+      </SubmitActions>
     </form>
   );
 }
