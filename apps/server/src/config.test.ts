@@ -43,6 +43,15 @@ describe('configuration', () => {
     expect(config.s3).toMatchObject({ bucket: 'b', forcePathStyle: true });
   });
 
+  it('sends e-mail only with a mail server and a sender address', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).mail).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL: must start with smtp/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'smtp://mail.example.org:587' })).toThrow(/MAIL_FROM: required when SMTP_URL is set/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'smtp://mail.example.org:587', MAIL_FROM: 'geen adres' })).toThrow(/MAIL_FROM/);
+    const config = loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'spreekkamer@example.org' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example.org:465', from: 'spreekkamer@example.org' });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATA_DIR: tempDir(), PORT: '', DATABASE_URL: '' }).port).toBe(8080);
   });

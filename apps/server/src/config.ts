@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   MAX_RECORDING_MINUTES: z.coerce.number().int().min(1).max(600).default(120),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
+  /** Sends a client their personal link by e-mail when set, e.g. smtps://user:password@mail.gemeente.nl:465. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().email('must be an e-mail address').optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -71,6 +74,8 @@ export interface Config {
   s3: { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
   limits: { maxUploadBytes: number; maxRecordingSeconds: number };
   tools: { ffmpeg: string; ffprobe: string };
+  /** Outgoing e-mail (SMTP); without it, client links are given on paper or by QR code only. */
+  mail?: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     masterKey ??= generated.masterKey;
   }
 
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new ConfigError('Invalid configuration:\n  MAIL_FROM: required when SMTP_URL is set');
+
   const s3Fields = [e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
   if (e.S3_ENDPOINT && s3Fields.some((value) => !value)) {
     throw new ConfigError('Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when S3_ENDPOINT is set');
@@ -138,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : undefined,
     limits: { maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024, maxRecordingSeconds: e.MAX_RECORDING_MINUTES * 60 },
     tools: { ffmpeg: e.FFMPEG_PATH, ffprobe: e.FFPROBE_PATH },
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }

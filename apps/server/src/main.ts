@@ -23,6 +23,7 @@ import { createRecordingServices, type RecordingServices } from './domain/record
 import { assertCompleteHandlers, createJobQueue, type JobQueue } from './jobs/index.js';
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
+import { createSmtpMailer } from './notify/mailer.js';
 
 export interface Spreekkamer {
   config: Config;
@@ -90,11 +91,13 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       ...(now ? { now } : {}),
     });
     const clientSessionMinutes = 120;
+    const mailer = config.mail ? createSmtpMailer(config.mail) : null;
     const clientAccess = new ClientAccessService({
       clients: repositories.clients,
       organisations: repositories.organisations,
       audit,
       settings: { secret: config.sessionSecret, sessionMinutes: clientSessionMinutes, maxWrongCodes: 5, lockoutMinutes: 15 },
+      mail: mailer ? { mailer, users: repositories.users, masterKey: config.masterKey } : undefined,
       ...(now ? { now } : {}),
     });
     const clients = new ClientsService({
@@ -104,6 +107,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       users: repositories.users,
       audit,
       masterKey: config.masterKey,
+      emailConfigured: mailer !== null,
       ...(now ? { now } : {}),
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
@@ -225,6 +229,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         await app?.close();
         await queue.stop();
         await storage.close();
+        mailer?.close();
         await database.close();
       },
     };

@@ -15,9 +15,17 @@ export const clientSessionResponseSchema = z.object({
 });
 export type ClientSessionResponse = z.infer<typeof clientSessionResponseSchema>;
 
+export const issueClientAccessRequestSchema = z.strictObject({
+  /** Also send the link (never the code) to the client's e-mail address. */
+  sendByEmail: z.boolean().optional(),
+});
+export type IssueClientAccessRequest = z.infer<typeof issueClientAccessRequestSchema>;
+
 export const clientAccessIssuedSchema = z.object({
   /** Path of the personal link, e.g. /k/abc…; the web app prefixes its own origin. */
   path: z.string(),
   code: z.string(),
   qrSvg: z.string(),
+  /** Only when sending by e-mail was asked: sent, or failed (the link and code work all the same). */
+  email: z.enum(['sent', 'failed']).nullable(),
 });

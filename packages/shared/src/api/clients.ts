@@ -9,6 +9,11 @@ export const pseudonymSchema = z.string().trim().min(1).max(80);
 const phonePattern = /^\+?[0-9][0-9 ()-]{5,22}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether a client's contact is an e-mail address (rather than a phone number). */
+export function isEmailContact(contact: string | null): contact is string {
+  return contact !== null && emailPattern.test(contact);
+}
+
 /** Phone number or e-mail address, used only to send the client their link. */
 export const clientContactSchema = z
   .string()
@@ -39,6 +44,8 @@ export const clientSchema = z.object({
   contact: z.string().nullable(),
   locale: localeSchema,
   hasAccess: z.boolean(),
+  /** The contact is an e-mail address and this installation can send e-mail. */
+  canEmailLink: z.boolean(),
   conversationCount: z.number().int(),
   createdAt: z.string(),
 });

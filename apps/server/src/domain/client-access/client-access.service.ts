@@ -1,10 +1,13 @@
-import type { ClientSessionResponse } from '@spreekkamer/shared';
+import { clientLinkEmail, isEmailContact, type ClientSessionResponse } from '@spreekkamer/shared';
 import { z } from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, randomDigits, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
 import { signToken, verifyToken } from '../../crypto/tokens.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Mailer } from '../../notify/mailer.js';
+import { openText } from '../clients/sealed-text.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 
@@ -29,6 +32,20 @@ const sessionPayload = z.object({ clientId: z.string(), organisationId: z.string
 
 export const clientCodeLength = 6;
 
+/** Sending links by e-mail: the mailer and the key that opens the client's sealed contact. */
+export interface ClientLinkMail {
+  mailer: Mailer;
+  users: UsersRepository;
+  masterKey: Buffer;
+}
+
+export interface IssuedClientAccess {
+  path: string;
+  token: string;
+  code: string;
+  email: 'sent' | 'failed' | null;
+}
+
 /**
  * Clients reach their own pages with a personal link (a long random token) plus a short code on
  * paper. Only hashes are stored; wrong codes lock the link for a while. Client sessions are signed
@@ -38,15 +55,28 @@ export class ClientAccessService {
   private readonly now: () => Date;
 
   constructor(
-    private readonly deps: { clients: ClientsRepository; organisations: OrganisationsRepository; audit: AuditLog; settings: ClientAccessSettings; now?: () => Date },
+    private readonly deps: {
+      clients: ClientsRepository;
+      organisations: OrganisationsRepository;
+      audit: AuditLog;
+      settings: ClientAccessSettings;
+      /** Absent when no SMTP server is configured. */
+      mail?: ClientLinkMail | undefined;
+      now?: () => Date;
+    },
   ) {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** New link and code for the professional's own client; the old ones stop working at once. */
-  async issue(actor: Actor, clientId: string): Promise<{ path: string; token: string; code: string }> {
+  /**
+   * New link and code for the professional's own client; the old ones stop working at once. With
+   * `emailOrigin`, the link (never the code) also goes to the client's e-mail address; a refused
+   * request (no e-mail address, no mail server) changes nothing.
+   */
+  async issue(actor: Actor, clientId: string, options: { emailOrigin?: string | undefined } = {}): Promise<IssuedClientAccess> {
     requirePermission(actor, 'clients.own');
-    await this.ownClient(actor, clientId);
+    const client = await this.ownClient(actor, clientId);
+    const emailTo = options.emailOrigin === undefined ? null : this.emailAddressOf(client);
     const token = randomToken(24);
     const code = randomDigits(clientCodeLength);
     await this.deps.clients.replaceAccess({
@@ -58,7 +88,32 @@ export class ClientAccessService {
       created_at: this.now().toISOString(),
     });
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client_access.issued', subjectType: 'client', subjectId: clientId });
-    return { path: `/k/${token}`, token, code };
+    const path = `/k/${token}`;
+    const email = emailTo === null ? null : await this.sendLink(actor, client, emailTo, `${options.emailOrigin ?? ''}${path}`);
+    return { path, token, code, email };
+  }
+
+  private emailAddressOf(client: ClientRow): string {
+    if (!this.deps.mail) throw new AppError('email_not_configured');
+    const contact = client.contact_wrapped ? openText(this.deps.mail.masterKey, client.contact_wrapped) : null;
+    if (!isEmailContact(contact)) throw new AppError('client_no_email');
+    return contact;
+  }
+
+  /** The link works without the mail, so a mail server that fails is reported, not thrown. */
+  private async sendLink(actor: Actor, client: ClientRow, to: string, link: string): Promise<'sent' | 'failed'> {
+    const mail = this.deps.mail;
+    if (!mail) return 'failed';
+    const organisation = await this.deps.organisations.findById(actor.organisationId);
+    const professional = await mail.users.findById(actor.userId);
+    const message = clientLinkEmail(client.locale === 'en' ? 'en' : 'nl', { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
+    const outcome = await mail.mailer.send({ to, ...message }).then(
+      () => 'sent' as const,
+      () => 'failed' as const,
+    );
+    // The address is not logged: the audit log holds metadata only.
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: outcome === 'sent' ? 'client_access.emailed' : 'client_access.email_failed', subjectType: 'client', subjectId: client.id });
+    return outcome;
   }
 
   /** The client opens their link and types the code from their paper. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, Conversation, ConversationKind, Locale } from '@spreekkamer/shared';
+import { isEmailContact, type Client, type Conversation, type ConversationKind, type Locale } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
@@ -16,6 +16,8 @@ export interface ClientsDependencies {
   users: UsersRepository;
   audit: AuditLog;
   masterKey: Buffer;
+  /** Whether an SMTP server is configured, so links can go to clients by e-mail. */
+  emailConfigured?: boolean;
   now?: () => Date;
 }
 
@@ -174,12 +176,14 @@ export class ClientsService {
   }
 
   private toClient(row: ClientRow, conversationCount: number, hasAccess: boolean): Client {
+    const contact = row.contact_wrapped ? openText(this.deps.masterKey, row.contact_wrapped) : null;
     return {
       id: row.id,
       pseudonym: row.pseudonym,
-      contact: row.contact_wrapped ? openText(this.deps.masterKey, row.contact_wrapped) : null,
+      contact,
       locale: row.locale === 'en' ? 'en' : 'nl',
       hasAccess,
+      canEmailLink: this.deps.emailConfigured === true && isEmailContact(contact),
       conversationCount,
       createdAt: row.created_at,
     };

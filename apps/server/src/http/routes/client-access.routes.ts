@@ -1,4 +1,4 @@
-import { clientAccessIssuedSchema, clientSessionResponseSchema, idParamsSchema, okResponseSchema, openClientSessionRequestSchema } from '@spreekkamer/shared';
+import { clientAccessIssuedSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import type { HttpContext } from '../context.js';
@@ -28,12 +28,16 @@ export function clientAccessRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return { ok: true as const };
     });
 
-    app.post('/clients/:id/access', { schema: { tags: ['clients'], params: idParamsSchema, response: { 200: clientAccessIssuedSchema } } }, async (request) => {
-      const { actor } = await ctx.requireSession(request);
-      const issued = await clientAccess.issue(actor, request.params.id);
-      const link = `${ctx.publicOrigin(request)}${issued.path}`;
-      return { path: issued.path, code: issued.code, qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }) };
-    });
+    app.post(
+      '/clients/:id/access',
+      { schema: { tags: ['clients'], params: idParamsSchema, body: issueClientAccessRequestSchema.nullish(), response: { 200: clientAccessIssuedSchema } } },
+      async (request) => {
+        const { actor } = await ctx.requireSession(request);
+        const origin = ctx.publicOrigin(request);
+        const issued = await clientAccess.issue(actor, request.params.id, { emailOrigin: request.body?.sendByEmail === true ? origin : undefined });
+        return { path: issued.path, code: issued.code, qrSvg: await QRCode.toString(`${origin}${issued.path}`, { type: 'svg', margin: 1 }), email: issued.email };
+      },
+    );
     app.post('/clients/:id/hand-over', { schema: { tags: ['clients'], params: idParamsSchema, response: { 200: clientSessionResponseSchema } } }, async (request, reply) => {
       const { actor } = await ctx.requireSession(request);
       const session = await clientAccess.handOver(actor, request.params.id);
