@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { clientAccessIssuedSchema, type Client } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
+import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
 import i18n from '../../i18n/index.js';
@@ -14,6 +15,7 @@ interface Issued {
   link: string;
   code: string;
   qrSrc: string;
+  email: 'sent' | 'failed' | null;
 }
 
 /**
@@ -24,11 +26,19 @@ export function ClientAccess({ client }: { client: Client }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const id = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
+  const [sendByEmail, setSendByEmail] = useState(false);
   const issue = useMutation({
-    mutationFn: () => api(`/clients/${encodeURIComponent(client.id)}/access`, clientAccessIssuedSchema, { method: 'POST' }),
+    mutationFn: () =>
+      api(`/clients/${encodeURIComponent(client.id)}/access`, clientAccessIssuedSchema, { method: 'POST', body: { sendByEmail: client.canEmailLink && sendByEmail } }),
     onSuccess: async (result) => {
-      setIssued({ link: `${window.location.origin}${result.path}`, code: result.code, qrSrc: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.qrSvg)}` });
+      setIssued({
+        link: `${window.location.origin}${result.path}`,
+        code: result.code,
+        qrSrc: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.qrSvg)}`,
+        email: result.email,
+      });
       await queryClient.invalidateQueries({ queryKey: clientKeys.all });
     },
   });
@@ -55,6 +65,15 @@ export function ClientAccess({ client }: { client: Client }) {
           <Paragraph>{errorText(issue.error)}</Paragraph>
         </Alert>
       ) : null}
+      {client.canEmailLink && client.contact ? (
+        <CheckboxField
+          id={`${id}-email`}
+          label={t('clients.access.sendByEmail', { address: client.contact })}
+          description={t('clients.access.sendByEmailHint')}
+          checked={sendByEmail}
+          onChange={setSendByEmail}
+        />
+      ) : null}
       <div className="sk-actions">
         <Button appearance={hasAccess ? 'secondary-action-button' : 'primary-action-button'} busy={issue.isPending} onClick={() => issue.mutate()}>
           {hasAccess ? t('clients.access.renew') : t('clients.access.create')}
@@ -65,6 +84,16 @@ export function ClientAccess({ client }: { client: Client }) {
           <Alert type="warning" role="status">
             <Paragraph>{t('clients.access.once')}</Paragraph>
           </Alert>
+          {issued.email === 'sent' ? (
+            <Alert type="ok" role="status">
+              <Paragraph>{t('clients.access.emailSent', { address: client.contact ?? '' })}</Paragraph>
+            </Alert>
+          ) : null}
+          {issued.email === 'failed' ? (
+            <Alert type="error" role="alert">
+              <Paragraph>{t('clients.access.emailFailed')}</Paragraph>
+            </Alert>
+          ) : null}
           <dl className="sk-access">
             <dt>{t('clients.access.link')}</dt>
             <dd className="sk-access__link">{issued.link}</dd>
