@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeAudioOnly, makeSpeechConversation, makeTextFileAsMp4 } from '../scripts/fixtures/make-media.mjs';
-import { desktop, expectNoAxeViolations, launchBrowser, phone, type BrowserSession } from './support/browser.js';
-import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
+import { desktop, expectNoAxeViolations, launchBrowser, phone } from './support/browser.js';
+import { hasHorizontalScroll, heading, logIn, settled } from './support/pages.js';
+import { demoAccounts } from './support/server.js';
+import { serverAndBrowsers } from './support/setup.js';
 
 /**
  * A recording's life in the browser: the client consents on their phone, the professional
@@ -15,46 +17,23 @@ import { demoAccounts, demoPassword, startServer, type RunningServer } from './s
  * Set E2E_SCREENSHOTS=<dir> to keep screenshots of the pages.
  */
 
-let server: RunningServer;
-let professionalBrowser: BrowserSession;
-let clientBrowser: BrowserSession;
+// The client's own phone: another browser profile, without the professional's cookies.
+const setup = serverAndBrowsers({ professional: { fakeMedia: true }, client: {} });
 let fixtures: string;
 const screenshots = process.env.E2E_SCREENSHOTS;
 
-beforeAll(async () => {
+beforeAll(() => {
   fixtures = mkdtempSync(path.join(tmpdir(), 'spreekkamer-e2e-media-'));
   if (screenshots) mkdirSync(screenshots, { recursive: true });
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
-  professionalBrowser = await launchBrowser({ fakeMedia: true });
-  // The client's own phone: another browser profile, without the professional's cookies.
-  clientBrowser = await launchBrowser();
   // A page that breaks says why in the test output.
-  for (const session of [professionalBrowser, clientBrowser]) {
-    session.context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));
+  for (const name of ['professional', 'client'] as const) {
+    setup.browser(name).context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));
   }
 });
 
-afterAll(async () => {
-  if (process.env.E2E_SERVER_LOG) console.log(server?.output().slice(-6000));
-  await clientBrowser?.close();
-  await professionalBrowser?.close();
-  await server?.stop();
+afterAll(() => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
-}
-
-async function heading(page: Page, name: string | RegExp, timeout = 30_000): Promise<void> {
-  try {
-    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
-  } catch (error) {
-    const main = await page.locator('main, body').first().innerText().catch(() => '');
-    throw new Error(`No heading ${String(name)} on ${page.url()}; the page says:\n${main.slice(0, 1500)}`, { cause: error });
-  }
-  await settled(page);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
@@ -65,19 +44,6 @@ async function checked(page: Page, label: string): Promise<void> {
   await shot(page, label.replace(/[^a-z0-9]+/gi, '-'));
 }
 
-async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-  await settled(page);
-}
-
 interface PlannedConversation {
   conversationUrl: string;
   clientUrl: string;
@@ -86,7 +52,7 @@ interface PlannedConversation {
 
 /** Through the professional's pages: a new client, a conversation, a personal link and code. */
 async function planConversation(page: Page, pseudonym: string): Promise<PlannedConversation> {
-  await page.goto(`${server.url}/clienten/nieuw`);
+  await page.goto(`${setup.server.url}/clienten/nieuw`);
   await heading(page, 'Cliënt toevoegen');
   await page.getByLabel('Schuilnaam').fill(pseudonym);
   await page.getByRole('button', { name: 'Toevoegen' }).click();
@@ -104,7 +70,7 @@ async function planConversation(page: Page, pseudonym: string): Promise<PlannedC
 
 /** The client on their phone: link, code, the explanation, then their choices and name. */
 async function consentOnPhone(planned: PlannedConversation, media: 'Beeld en geluid' | 'Alleen geluid', check: boolean): Promise<void> {
-  const page = await clientBrowser.newPage(phone);
+  const page = await setup.browser('client').newPage(phone);
   await page.goto(planned.clientUrl);
   await heading(page, 'Welkom');
   if (check) await checked(page, 'client code page');
@@ -158,8 +124,8 @@ describe('a recording in the browser', () => {
   let playlistUrl = '';
 
   it('cannot be made before the client and the professional consented', async () => {
-    const page = await professionalBrowser.newPage();
-    await logIn(page, demoAccounts.professional);
+    const page = await setup.browser('professional').newPage();
+    await logIn(page, setup.server.url, demoAccounts.professional);
     first = await planConversation(page, 'Mevrouw Opname');
     const block = page.locator('section[aria-labelledby="conversation-recordings"]');
     await block.getByText('U kunt dit gesprek nog niet opnemen. Eerst moet uw cliënt toestemming geven.').waitFor();
@@ -180,7 +146,7 @@ describe('a recording in the browser', () => {
   });
 
   it('is recorded with camera and microphone, uploaded, processed and played back with the name on the picture', async () => {
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     page.on('request', (request) => {
       if (request.url().includes('/index.m3u8')) playlistUrl = request.url();
     });
@@ -296,7 +262,7 @@ describe('a recording in the browser', () => {
     await page.setViewportSize(desktop);
 
     // The recording shows up on the home page.
-    await page.goto(server.url);
+    await page.goto(setup.server.url);
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     await settled(page);
     await expect.poll(() => page.getByRole('link', { name: /^Mevrouw Opname,/ }).isVisible(), { timeout: 10_000 }).toBe(true);
@@ -305,7 +271,7 @@ describe('a recording in the browser', () => {
   });
 
   it('asks before deleting and says it cannot be undone; cancelling keeps the recording', async () => {
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     await page.goto(recordingUrl);
     await heading(page, /^Gesprek met Mevrouw Opname op/);
     await page.getByRole('button', { name: 'Opname verwijderen' }).click();
@@ -321,8 +287,8 @@ describe('a recording in the browser', () => {
   });
 
   it('is gone after the client withdraws: the page says so and the playlist no longer plays', async () => {
-    const phonePage = await clientBrowser.newPage(phone);
-    await phonePage.goto(`${server.url}/klant`);
+    const phonePage = await setup.browser('client').newPage(phone);
+    await phonePage.goto(`${setup.server.url}/klant`);
     await heading(phonePage, 'Uw pagina');
     await phonePage.getByRole('link', { name: 'Stoppen met de opname' }).first().click();
     await heading(phonePage, 'Stoppen met de opname');
@@ -334,7 +300,7 @@ describe('a recording in the browser', () => {
     await checked(phonePage, 'client withdraw done');
     await phonePage.close();
 
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     await expect
       .poll(
         async () => {
@@ -355,7 +321,7 @@ describe('a recording in the browser', () => {
     expect(playlist.status()).toBeGreaterThanOrEqual(400);
     expect(await playlist.text()).not.toContain('#EXTM3U');
 
-    await page.goto(server.url);
+    await page.goto(setup.server.url);
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     await settled(page);
     await page.getByText(/Mevrouw Opname .* is verwijderd, omdat de cliënt de toestemming heeft ingetrokken/).waitFor();
@@ -366,7 +332,7 @@ describe('a recording in the browser', () => {
   it('uploads a generated sound file through the file chooser under audio-only consent and shows its waveform', async () => {
     const soundFile = await makeAudioOnly(path.join(fixtures, 'gesprek.m4a'), 6);
     const videoFile = await makeSpeechConversation({ out: path.join(fixtures, 'gesprek.mp4'), seconds: 3, width: 320, height: 180 });
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     const planned = await planConversation(page, 'Meneer Geluid');
     await consentOnPhone(planned, 'Alleen geluid', false);
     await confirmOwnConsent(page, planned.conversationUrl);
@@ -413,7 +379,7 @@ describe('nothing is lost', () => {
 
   async function recordingsOfConversation(page: Page): Promise<Array<{ id: string; status: string; progress: number }>> {
     const conversationId = planned.conversationUrl.split('/').pop() ?? '';
-    const response = await page.request.get(`${server.url}/api/recordings?conversationId=${conversationId}`);
+    const response = await page.request.get(`${setup.server.url}/api/recordings?conversationId=${conversationId}`);
     expect(response.status()).toBe(200);
     return ((await response.json()) as { recordings: Array<{ id: string; status: string; progress: number }> }).recordings;
   }
@@ -424,15 +390,15 @@ describe('nothing is lost', () => {
 
   it('an upload cut off by closing the page continues where it stopped when the same file is chosen again', async () => {
     busyFile = await makeSpeechConversation({ out: path.join(fixtures, 'lang-gesprek.mp4'), seconds: 20, picture: 'busy', width: 640, height: 360 });
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     planned = await planConversation(page, 'Mevrouw Hervat');
     await consentOnPhone(planned, 'Beeld en geluid', false);
     await confirmOwnConsent(page, planned.conversationUrl);
     await page.close();
 
     // A slow line, so the upload is still going when the page closes.
-    const first = await professionalBrowser.newPage();
-    const cdp = await professionalBrowser.context.newCDPSession(first);
+    const first = await setup.browser('professional').newPage();
+    const cdp = await setup.browser('professional').context.newCDPSession(first);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
     await first.goto(planned.conversationUrl);
@@ -447,13 +413,13 @@ describe('nothing is lost', () => {
     await first.getByLabel(/staat op pauze$/).waitFor();
     await first.close();
 
-    const page2 = await professionalBrowser.newPage();
+    const page2 = await setup.browser('professional').newPage();
     const [waiting] = await recordingsOfConversation(page2);
     expect(waiting?.status).toBe('uploading');
     expect(waiting?.progress ?? 0).toBeGreaterThan(0.05);
     expect(waiting?.progress ?? 1).toBeLessThan(1);
 
-    const cdp2 = await professionalBrowser.context.newCDPSession(page2);
+    const cdp2 = await setup.browser('professional').context.newCDPSession(page2);
     await cdp2.send('Network.enable');
     await cdp2.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 300 * 1024 });
     await page2.goto(planned.conversationUrl);
@@ -475,7 +441,7 @@ describe('nothing is lost', () => {
   });
 
   it('a recording survives a closed tab: the pieces kept in the browser are offered for upload', async () => {
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     await page.goto(planned.conversationUrl);
     await heading(page, /^Gesprek van/);
     await page.getByRole('button', { name: 'Camera en microfoon aanzetten' }).click();
@@ -485,7 +451,7 @@ describe('nothing is lost', () => {
     // The tab closes mid-recording, without "stop".
     await page.close();
 
-    const again = await professionalBrowser.newPage();
+    const again = await setup.browser('professional').newPage();
     await again.goto(planned.conversationUrl);
     await heading(again, /^Gesprek van/);
     await again.getByText(/Er staat nog een opname van .* op dit apparaat/).waitFor();
@@ -504,7 +470,7 @@ describe('nothing is lost', () => {
     try {
       bare.context.on('weberror', (error) => console.error(`page error: ${error.error().message}`));
       const page = await bare.newPage();
-      await logIn(page, demoAccounts.professional);
+      await logIn(page, setup.server.url, demoAccounts.professional);
       await page.goto(planned.conversationUrl);
       await heading(page, /^Gesprek van/);
       await page.getByRole('button', { name: 'Camera en microfoon aanzetten' }).click();
@@ -521,7 +487,7 @@ describe('nothing is lost', () => {
 
   it('a file that is not media gets a clear message and a way to choose another; the professional can delete a recording', async () => {
     const textFile = await makeTextFileAsMp4(path.join(fixtures, 'geen-video.mp4'));
-    const page = await professionalBrowser.newPage();
+    const page = await setup.browser('professional').newPage();
     await page.goto(planned.conversationUrl);
     await heading(page, /^Gesprek van/);
     await page.getByLabel('Kies een video- of geluidsbestand').setInputFiles(textFile);
@@ -537,16 +503,16 @@ describe('nothing is lost', () => {
     expect(recordings.filter((recording) => recording.status === 'failed')).toHaveLength(1);
 
     const ready = recordings.find((recording) => recording.status === 'ready');
-    await page.goto(`${server.url}/opnames/${ready?.id ?? ''}`);
+    await page.goto(`${setup.server.url}/opnames/${ready?.id ?? ''}`);
     await heading(page, /^Gesprek met Mevrouw Hervat op/);
     await page.getByRole('button', { name: 'Opname verwijderen' }).click();
     await page.getByRole('dialog', { name: 'Weet u het zeker?' }).getByRole('button', { name: 'Ja, voorgoed verwijderen' }).click();
     await heading(page, 'Opname verwijderd');
     await expect.poll(() => page.getByText('De opname is verwijderd. Niemand kan hem nog bekijken.').isVisible(), { timeout: 10_000 }).toBe(true);
     await checked(page, 'recording deleted by the professional');
-    const detail = await page.request.get(`${server.url}/api/recordings/${ready?.id ?? ''}`);
+    const detail = await page.request.get(`${setup.server.url}/api/recordings/${ready?.id ?? ''}`);
     expect(((await detail.json()) as { status: string }).status).toBe('deleted');
-    const playback = await page.request.post(`${server.url}/api/recordings/${ready?.id ?? ''}/playback`, {
+    const playback = await page.request.post(`${setup.server.url}/api/recordings/${ready?.id ?? ''}/playback`, {
       headers: { 'x-csrf-token': await csrfToken(page) },
     });
     expect(playback.status()).toBeGreaterThanOrEqual(400);
@@ -555,7 +521,7 @@ describe('nothing is lost', () => {
 });
 
 async function csrfToken(page: Page): Promise<string> {
-  const response = await page.request.get(`${server.url}/api/session`);
+  const response = await page.request.get(`${setup.server.url}/api/session`);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 

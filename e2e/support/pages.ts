@@ -6,13 +6,14 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('[aria-busy="true"]'));
 }
 
-/** Waits for the h1 with this name and for the page to settle; when it does not come, says which h1 there is. */
+/** Waits for the h1 with this name and for the page to settle; when it does not come, says which h1 there is and what the page says. */
 export async function heading(page: Page, name: string | RegExp, timeout = 30_000): Promise<void> {
   try {
     await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
   } catch (error) {
     const shown = await page.locator('h1').allTextContents();
-    throw new Error(`expected heading ${String(name)} on ${page.url()}, found ${JSON.stringify(shown)}`, { cause: error });
+    const text = await page.locator('main, body').first().innerText().catch(() => '');
+    throw new Error(`expected heading ${String(name)} on ${page.url()}, found ${JSON.stringify(shown)}; the page says:\n${text.slice(0, 1500)}`, { cause: error });
   }
   await settled(page);
 }

@@ -25,6 +25,8 @@ export function serverAndBrowsers<Name extends string>(browsers: Record<Name, La
   });
 
   afterAll(async () => {
+    // E2E_SERVER_LOG=1 prints the end of what the server said, for failures the page does not explain.
+    if (process.env.E2E_SERVER_LOG) console.log(server?.output().slice(-6000));
     for (const session of [...launched.values()].reverse()) await session.close();
     await server?.stop();
   });
