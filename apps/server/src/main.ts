@@ -165,6 +165,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       uploads: storage.uploads,
       queue,
       config,
+      mailer,
+      users: repositories.users,
       now,
       demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
     });

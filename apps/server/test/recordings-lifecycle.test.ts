@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demo, demoPassword, startTestServer, type Agent, type TestServer } from './support/harness.js';
 import { consentedConversation, type ConsentedConversation } from './support/review-fixtures.js';
+import { startSmtpServer, type SmtpTestServer } from './support/smtp.js';
 import {
   createRecording,
   fetchPlaylist,
@@ -23,9 +24,11 @@ let server: TestServer;
 let baseUrl: string;
 let professional: Agent;
 let owner: HttpAgent;
+let smtp: SmtpTestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({}, { now: () => new Date(clock) });
+  smtp = await startSmtpServer();
+  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'spreekkamer@voorbeeld.nl', PUBLIC_URL: 'https://spreekkamer.voorbeeld.nl' }, { now: () => new Date(clock) });
   baseUrl = await listen(server);
   professional = await server.login(demo.professional);
   owner = await httpLogin(baseUrl, demo.professional, demoPassword);
@@ -38,6 +41,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await server?.close();
+  await smtp?.close();
 });
 
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -178,6 +182,11 @@ describe('retention', () => {
     const list = (await (await agent.fetch('/api/recordings')).json()) as { notices: { kind: string; recordingId: string }[] };
     expect(list.notices).toContainEqual(expect.objectContaining({ kind: 'retention_ending', recordingId }));
     expect((await agent.fetch(`/api/recordings/${recordingId}/playback`, { method: 'POST' })).status).toBe(200);
+    // The professional also gets an e-mail that names no client: the details are behind the log-in.
+    const mailsAbout = () => smtp.received.filter((mail) => mail.text.includes(`https://spreekkamer.voorbeeld.nl/opnames/${recordingId}`));
+    await until(async () => mailsAbout().length === 1);
+    expect(mailsAbout()[0]).toMatchObject({ to: [demo.professional], subject: 'Een opname wordt over een week verwijderd' });
+    expect(mailsAbout()[0]?.text).not.toMatch(/Klant [0-9a-f]{4}|2026-11-20|20 november/);
 
     clock = endsAt + 60_000;
     agent = await httpLogin(baseUrl, demo.professional, demoPassword);
@@ -185,6 +194,7 @@ describe('retention', () => {
     await expectErased(recordingId, 'retention');
     const after = (await (await agent.fetch('/api/recordings')).json()) as { notices: { kind: string; recordingId: string }[] };
     expect(after.notices).toContainEqual(expect.objectContaining({ kind: 'removed_retention', recordingId }));
+    expect(mailsAbout()).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ export * from './api/client-access.js';
 export * from './api/clients.js';
 export * from './api/consent.js';
 export * from './consent-text.js';
-export * from './client-link-email.js';
+export * from './emails.js';
 export * from './api/recordings.js';
 export * from './method/text.js';
 export * from './method/feedback-conversation.js';

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories/index.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import type { JobHandlers, JobQueue } from '../../jobs/index.js';
+import type { Mailer } from '../../notify/mailer.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import type { ConsentPolicy } from '../consent/consent-policy.js';
@@ -36,7 +38,10 @@ export interface RecordingServicesDependencies {
   blobs: BlobStore;
   uploads: UploadStore;
   queue: JobQueue;
-  config: Pick<Config, 'masterKey' | 'sessionSecret' | 'limits' | 'tools' | 'dataDir'>;
+  config: Pick<Config, 'masterKey' | 'sessionSecret' | 'limits' | 'tools' | 'dataDir' | 'publicUrl'>;
+  /** Outgoing e-mail for notices to professionals; null without an SMTP server. */
+  mailer: Mailer | null;
+  users: UsersRepository;
   demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
   now?: (() => Date) | undefined;
 }
@@ -80,7 +85,8 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     },
     ...now,
   });
-  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, ...now });
+  const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
+  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
   const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }) });
   return { service, playback, access, eraser, processor, retention, jobHandlers };
 }

@@ -1,5 +1,8 @@
+import { retentionNoticeEmail } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
-import type { RecordingsRepository } from '../../db/repositories/recordings.repository.js';
+import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Mailer } from '../../notify/mailer.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import type { RecordingEraser } from './erasure.js';
 import { RETENTION_NOTICE_DAYS, type RecordingsService } from './recordings.service.js';
@@ -10,6 +13,8 @@ export interface RetentionDependencies {
   uploads: UploadStore;
   service: RecordingsService;
   audit: AuditLog;
+  /** Also tells the professional by e-mail, when an SMTP server is configured. */
+  mail?: { mailer: Mailer; users: UsersRepository; publicUrl: string | undefined } | undefined;
   now?: () => Date;
 }
 
@@ -57,6 +62,7 @@ export class RetentionRunner {
           subjectId: row.id,
           details: { retentionEndsAt: row.retention_ends_at },
         });
+        await this.emailNotice(row);
         noticed += 1;
       }
     }
@@ -74,5 +80,22 @@ export class RetentionRunner {
       }
     }
     return { deleted, noticed, resumed, abandoned };
+  }
+
+  /** The in-app notice is what counts; a mail server that fails does not stop the daily job. */
+  private async emailNotice(row: RecordingRow): Promise<void> {
+    const mail = this.deps.mail;
+    const professional = mail ? await mail.users.findById(row.professional_id) : undefined;
+    if (!mail || !professional || !professional.active || !row.retention_ends_at) return;
+    const locale = professional.locale === 'en' ? 'en' : 'nl';
+    const endsOn = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(row.retention_ends_at));
+    const link = mail.publicUrl ? `${mail.publicUrl}/opnames/${row.id}` : null;
+    const sent = await mail.mailer.send({ to: professional.email, ...retentionNoticeEmail(locale, { endsOn, link }) }).then(
+      () => true,
+      () => false,
+    );
+    if (sent) {
+      await this.deps.audit.record({ organisationId: row.organisation_id, actorUserId: null, action: 'recording.retention_notice_emailed', subjectType: 'recording', subjectId: row.id });
+    }
   }
 }

@@ -1,0 +1,95 @@
+import type { Locale } from './api/auth.js';
+
+export interface ClientLinkEmailInput {
+  organisationName: string;
+  professionalName: string;
+  link: string;
+}
+
+/** A plain-text e-mail: every e-mail Spreekkamer sends is written here, in each language. */
+export interface EmailText {
+  subject: string;
+  text: string;
+}
+
+/**
+ * The e-mail that brings a client their personal link. It holds the link only, never the code
+ * (that stays on paper), and says nothing about what the client and the professional discuss:
+ * anyone who reads the mailbox must learn nothing from it.
+ */
+const clientLinkEmailTexts: Record<Locale, (input: ClientLinkEmailInput) => EmailText> = {
+  nl: ({ organisationName, professionalName, link }) => ({
+    subject: 'Uw persoonlijke link voor Spreekkamer',
+    text: [
+      'Goedendag,',
+      '',
+      `${professionalName} van ${organisationName} stuurt u uw persoonlijke link voor Spreekkamer.`,
+      '',
+      'Open deze link:',
+      link,
+      '',
+      `U heeft ook uw code nodig. Die staat op het papier dat u kreeg. Heeft u geen code? Vraag het aan ${professionalName}.`,
+      '',
+      'De link is alleen voor u. Stuur deze e-mail niet door.',
+      'Deze e-mail is automatisch verstuurd. Antwoorden kan niet.',
+    ].join('\n'),
+  }),
+  en: ({ organisationName, professionalName, link }) => ({
+    subject: 'Your personal link for Spreekkamer',
+    text: [
+      'Hello,',
+      '',
+      `${professionalName} of ${organisationName} sends you your personal link for Spreekkamer.`,
+      '',
+      'Open this link:',
+      link,
+      '',
+      `You also need your code. It is on the paper you were given. No code? Ask ${professionalName}.`,
+      '',
+      'The link is only for you. Do not forward this e-mail.',
+      'This e-mail was sent automatically. Replies are not read.',
+    ].join('\n'),
+  }),
+};
+
+export function clientLinkEmail(locale: Locale, input: ClientLinkEmailInput): EmailText {
+  return clientLinkEmailTexts[locale](input);
+}
+
+export interface RetentionNoticeEmailInput {
+  /** The day the recording will be deleted, already written out in the reader's language. */
+  endsOn: string;
+  /** Where to watch it before then; null when the installation has no PUBLIC_URL. */
+  link: string | null;
+}
+
+/**
+ * The professional's reminder that a recording will be deleted in a week. It names no client and
+ * no conversation: the details are in Spreekkamer, behind the log-in.
+ */
+const retentionNoticeEmailTexts: Record<Locale, (input: RetentionNoticeEmailInput) => EmailText> = {
+  nl: ({ endsOn, link }) => ({
+    subject: 'Een opname wordt over een week verwijderd',
+    text: [
+      `Een van uw opnames in Spreekkamer wordt op ${endsOn} verwijderd. De bewaartermijn is dan voorbij.`,
+      'Wilt u er nog iets van leren? Bekijk de opname voor die dag.',
+      ...(link ? ['', link] : []),
+      '',
+      'Deze e-mail is automatisch verstuurd. Antwoorden kan niet.',
+    ].join('\n'),
+  }),
+  en: ({ endsOn, link }) => ({
+    subject: 'A recording will be deleted in a week',
+    text: [
+      `One of your recordings in Spreekkamer will be deleted on ${endsOn}, when its retention period ends.`,
+      'Want to learn from it still? Watch it before that day.',
+      ...(link ? ['', link] : []),
+      '',
+      'This e-mail was sent automatically. Replies are not read.',
+    ].join('\n'),
+  }),
+};
+
+export function retentionNoticeEmail(locale: Locale, input: RetentionNoticeEmailInput): EmailText {
+  return retentionNoticeEmailTexts[locale](input);
+}
