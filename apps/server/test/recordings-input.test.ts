@@ -17,6 +17,7 @@ import {
   playbackDescriptor,
   readyUploadedRecording,
   tusCreate,
+  tusPatch,
   tusUpload,
   waitForStatus,
   type HttpAgent,
@@ -106,11 +107,7 @@ describe('uploads the server refuses before a byte is stored', () => {
     const created = (await (await createRecording(owner, conversationId, 'video', 1000)).json()) as { recording: { id: string } };
     const tus = await tusCreate(owner, 1000, { recordingId: created.recording.id });
     expect(tus.status).toBe(201);
-    const patched = await owner.fetch(tus.headers.get('location') ?? '', {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: Buffer.alloc(5000, 1),
-    });
+    const patched = await tusPatch(owner, tus.headers.get('location') ?? '', 0, Buffer.alloc(5000, 1));
     expect(patched.status).toBe(413);
     expectDutchError(await patched.json(), 'recording_too_large');
   });

@@ -15,6 +15,7 @@ import {
   playbackDescriptor,
   readyUploadedRecording,
   tusCreate,
+  tusPatch,
   type HttpAgent,
 } from './support/recordings.js';
 
@@ -131,22 +132,14 @@ describe('withdrawal', () => {
     const creation = await tusCreate(owner, data.length, { recordingId });
     expect(creation.status).toBe(201);
     const location = creation.headers.get('location') ?? '';
-    const patched = await owner.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(0, Math.floor(data.length / 2)),
-    });
+    const patched = await tusPatch(owner, location, 0, data.subarray(0, Math.floor(data.length / 2)));
     expect(patched.status).toBe(204);
     expect((await leftovers(recordingId)).uploads.length).toBeGreaterThan(0);
 
     await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`);
     await expectErased(recordingId, 'withdrawn');
     // The rest of the upload is refused.
-    const rest = await owner.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': String(Math.floor(data.length / 2)), 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(Math.floor(data.length / 2)),
-    });
+    const rest = await tusPatch(owner, location, Math.floor(data.length / 2), data.subarray(Math.floor(data.length / 2)));
     expect(rest.status).toBe(404);
     expect((await leftovers(recordingId)).uploads).toEqual([]);
   });
@@ -241,11 +234,7 @@ describe('an upload that is never finished', () => {
     const creation = await tusCreate(owner, data.length, { recordingId });
     const location = creation.headers.get('location') ?? '';
     const half = Math.floor(data.length / 2);
-    const patched = await owner.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(0, half),
-    });
+    const patched = await tusPatch(owner, location, 0, data.subarray(0, half));
     expect(patched.status).toBe(204);
     // A recording that was started but whose upload never began.
     const neverStarted = (await (await createRecording(owner, conversation.conversationId, 'video', data.length)).json()) as { recording: { id: string } };
@@ -264,11 +253,7 @@ describe('an upload that is never finished', () => {
     const list = (await (await agent.fetch('/api/recordings')).json()) as { notices: { kind: string; recordingId: string }[] };
     expect(list.notices).toContainEqual(expect.objectContaining({ kind: 'removed_abandoned', recordingId }));
     // The rest of the upload is refused; a new recording for the conversation can start.
-    const rest = await agent.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': String(half), 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(half),
-    });
+    const rest = await tusPatch(agent, location, half, data.subarray(half));
     expect(rest.status).toBe(404);
     expect((await createRecording(agent, conversation.conversationId, 'video', data.length)).status).toBe(201);
   });

@@ -15,6 +15,7 @@ import {
   media,
   playbackDescriptor,
   tusCreate,
+  tusPatch,
   waitForStatus,
   type HttpAgent,
 } from './support/recordings.js';
@@ -84,11 +85,7 @@ describe('nothing is lost when a server process dies', () => {
     expect(creation.status).toBe(201);
     const location = creation.headers.get('location') ?? '';
     const half = Math.floor(data.length / 2);
-    const patched = await agent.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(0, half),
-    });
+    const patched = await tusPatch(agent, location, 0, data.subarray(0, half));
     expect(patched.status).toBe(204);
 
     await first.kill();
@@ -117,11 +114,7 @@ describe('nothing is lost when a server process dies', () => {
     const created = (await (await createRecording(agent, conversationId, 'video', size)).json()) as { recording: { id: string } };
     const recordingId = created.recording.id;
     const creation = await tusCreate(agent, size, { recordingId });
-    await agent.fetch(creation.headers.get('location') ?? '', {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: await readFile(file),
-    });
+    await tusPatch(agent, creation.headers.get('location') ?? '', 0, await readFile(file));
     const deadline = Date.now() + 30_000;
     for (;;) {
       const state = (await (await agent.fetch(`/api/recordings/${recordingId}`)).json()) as { status: string; progress: number };
@@ -168,11 +161,7 @@ describe.runIf(databaseUnderTest() === 'postgres')('at scale: two API processes 
     expect(creation.status, await creation.clone().text()).toBe(201);
     const location = creation.headers.get('location') ?? '';
     const half = Math.floor(data.length / 2);
-    const first = await one.fetch(location, {
-      method: 'PATCH',
-      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: data.subarray(0, half),
-    });
+    const first = await tusPatch(one, location, 0, data.subarray(0, half));
     expect(first.status, await first.clone().text()).toBe(204);
     await resumeWithTus(two, file, location);
 

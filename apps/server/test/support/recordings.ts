@@ -129,6 +129,15 @@ export function tusCreate(agent: HttpAgent, length: number | null, metadata: Rec
   });
 }
 
+/** One raw tus PATCH: `body` appended at `offset`. */
+export function tusPatch(agent: HttpAgent, location: string, offset: number, body: Buffer): Promise<Response> {
+  return agent.fetch(location, {
+    method: 'PATCH',
+    headers: { 'tus-resumable': '1.0.0', 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+    body,
+  });
+}
+
 export interface RecordingState {
   id: string;
   status: string;
