@@ -89,28 +89,24 @@ export class ClientAccessService {
     });
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client_access.issued', subjectType: 'client', subjectId: clientId });
     const path = `/k/${token}`;
-    const email = emailTo === null ? null : await this.sendLink(actor, client, emailTo, `${options.emailOrigin ?? ''}${path}`);
+    const email = emailTo === null ? null : await this.sendLink(actor, client, emailTo.mail, emailTo.address, `${options.emailOrigin ?? ''}${path}`);
     return { path, token, code, email };
   }
 
-  private emailAddressOf(client: ClientRow): string {
-    if (!this.deps.mail) throw new AppError('email_not_configured');
-    const contact = client.contact_wrapped ? openText(this.deps.mail.masterKey, client.contact_wrapped) : null;
+  private emailAddressOf(client: ClientRow): { mail: ClientLinkMail; address: string } {
+    const mail = this.deps.mail;
+    if (!mail) throw new AppError('email_not_configured');
+    const contact = client.contact_wrapped ? openText(mail.masterKey, client.contact_wrapped) : null;
     if (!isEmailContact(contact)) throw new AppError('client_no_email');
-    return contact;
+    return { mail, address: contact };
   }
 
   /** The link works without the mail, so a mail server that fails is reported, not thrown. */
-  private async sendLink(actor: Actor, client: ClientRow, to: string, link: string): Promise<'sent' | 'failed'> {
-    const mail = this.deps.mail;
-    if (!mail) return 'failed';
+  private async sendLink(actor: Actor, client: ClientRow, mail: ClientLinkMail, to: string, link: string): Promise<'sent' | 'failed'> {
     const organisation = await this.deps.organisations.findById(actor.organisationId);
     const professional = await mail.users.findById(actor.userId);
     const message = clientLinkEmail(client.locale === 'en' ? 'en' : 'nl', { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
-    const outcome = await mail.mailer.send({ to, ...message }).then(
-      () => 'sent' as const,
-      () => 'failed' as const,
-    );
+    const outcome = await mail.mailer.send({ to, ...message });
     // The address is not logged: the audit log holds metadata only.
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: outcome === 'sent' ? 'client_access.emailed' : 'client_access.email_failed', subjectType: 'client', subjectId: client.id });
     return outcome;

@@ -90,11 +90,8 @@ export class RetentionRunner {
     const locale = professional.locale === 'en' ? 'en' : 'nl';
     const endsOn = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(row.retention_ends_at));
     const link = mail.publicUrl ? `${mail.publicUrl}/opnames/${row.id}` : null;
-    const sent = await mail.mailer.send({ to: professional.email, ...retentionNoticeEmail(locale, { endsOn, link }) }).then(
-      () => true,
-      () => false,
-    );
-    if (sent) {
+    const outcome = await mail.mailer.send({ to: professional.email, ...retentionNoticeEmail(locale, { endsOn, link }) });
+    if (outcome === 'sent') {
       await this.deps.audit.record({ organisationId: row.organisation_id, actorUserId: null, action: 'recording.retention_notice_emailed', subjectType: 'recording', subjectId: row.id });
     }
   }
