@@ -5,6 +5,11 @@ export const locales = ['nl', 'en'] as const;
 export const localeSchema = z.enum(locales);
 export type Locale = z.infer<typeof localeSchema>;
 
+/** A stored language as one we write in: anything we do not know reads as Dutch, the default. */
+export function localeOf(stored: string | null | undefined): Locale {
+  return stored === 'en' ? 'en' : 'nl';
+}
+
 export const emailSchema = z.string().trim().toLowerCase().min(3).max(254).email();
 export const passwordSchema = z.string().min(1).max(256);
 export const newPasswordSchema = z.string().min(12).max(256);

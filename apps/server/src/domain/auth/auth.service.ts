@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isRole, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
+import { isRole, localeOf, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { unwrapKey, wrapKey } from '../../crypto/envelope.js';
 import { hmacHex, randomToken, sha256Hex } from '../../crypto/random.js';
@@ -136,7 +136,7 @@ export class AuthService {
         email: user.email,
         roles: [...actor.roles],
         teams: [...teams].map(([id, name]) => ({ id, name })),
-        locale: user.locale === 'en' ? 'en' : 'nl',
+        locale: localeOf(user.locale),
         totpEnabled: user.totp_enabled === 1,
       },
       organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1 },

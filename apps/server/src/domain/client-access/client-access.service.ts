@@ -1,4 +1,4 @@
-import { clientLinkEmail, isEmailContact, type ClientSessionResponse } from '@spreekkamer/shared';
+import { clientLinkEmail, isEmailContact, localeOf, type ClientSessionResponse } from '@spreekkamer/shared';
 import { z } from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, randomDigits, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
@@ -105,7 +105,7 @@ export class ClientAccessService {
   private async sendLink(actor: Actor, client: ClientRow, mail: ClientLinkMail, to: string, link: string): Promise<'sent' | 'failed'> {
     const organisation = await this.deps.organisations.findById(actor.organisationId);
     const professional = await mail.users.findById(actor.userId);
-    const message = clientLinkEmail(client.locale === 'en' ? 'en' : 'nl', { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
+    const message = clientLinkEmail(localeOf(client.locale), { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
     const outcome = await mail.mailer.send({ to, ...message });
     // The address is not logged: the audit log holds metadata only.
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: outcome === 'sent' ? 'client_access.emailed' : 'client_access.email_failed', subjectType: 'client', subjectId: client.id });
@@ -159,7 +159,7 @@ export class ClientAccessService {
   async describe(session: ClientSession): Promise<ClientSessionResponse> {
     const organisation = await this.deps.organisations.findById(session.organisationId);
     const client = await this.deps.clients.findById(session.clientId);
-    return { organisationName: organisation?.name ?? '', locale: client?.locale === 'en' ? 'en' : 'nl', via: session.via, csrfToken: this.csrfTokenFor(session) };
+    return { organisationName: organisation?.name ?? '', locale: localeOf(client?.locale), via: session.via, csrfToken: this.csrfTokenFor(session) };
   }
 
   csrfTokenFor(session: ClientSession): string {

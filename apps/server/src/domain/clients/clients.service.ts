@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isEmailContact, type Client, type Conversation, type ConversationKind, type Locale } from '@spreekkamer/shared';
+import { isEmailContact, localeOf, type Client, type Conversation, type ConversationKind, type Locale } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
@@ -181,7 +181,7 @@ export class ClientsService {
       id: row.id,
       pseudonym: row.pseudonym,
       contact,
-      locale: row.locale === 'en' ? 'en' : 'nl',
+      locale: localeOf(row.locale),
       hasAccess,
       canEmailLink: this.deps.emailConfigured === true && isEmailContact(contact),
       conversationCount,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   consentTextDocument,
   consentTextVersion,
+  localeOf,
   signatureSchema,
   type ClientHome,
   type ConsentCopy,
@@ -270,7 +271,7 @@ export class ConsentService {
       feedbackViaReviewer: row.feedback_via_reviewer === 1,
       retentionDays: row.retention_days,
       textVersion: row.text_version,
-      locale: row.locale === 'en' ? 'en' : 'nl',
+      locale: localeOf(row.locale),
       signedVia: row.signed_via,
       signature: row.client_signature ? openText(this.deps.masterKey, row.client_signature) : '',
       givenAt: row.given_at,

@@ -1,4 +1,4 @@
-import { retentionNoticeEmail } from '@spreekkamer/shared';
+import { localeOf, retentionNoticeEmail } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
@@ -87,7 +87,7 @@ export class RetentionRunner {
     const mail = this.deps.mail;
     const professional = mail ? await mail.users.findById(row.professional_id) : undefined;
     if (!mail || !professional || !professional.active || !row.retention_ends_at) return;
-    const locale = professional.locale === 'en' ? 'en' : 'nl';
+    const locale = localeOf(professional.locale);
     const endsOn = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(row.retention_ends_at));
     const link = mail.publicUrl ? `${mail.publicUrl}/opnames/${row.id}` : null;
     const outcome = await mail.mailer.send({ to: professional.email, ...retentionNoticeEmail(locale, { endsOn, link }) });
