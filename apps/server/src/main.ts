@@ -60,8 +60,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
   const database = openDatabase(config.database);
   const closeOnFailure: (() => Promise<void>)[] = [];
   try {
-    await migrateToLatest(database);
-    const repositories = createRepositories(database);
+    await migrateToLatest(database, { masterKey: config.masterKey });
+    const repositories = createRepositories(database, config.masterKey);
     const now = overrides.now;
     const audit = new AuditLog(repositories.audit, now);
     const auth = new AuthService({
@@ -173,6 +173,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     consent.addWithdrawalListener(recordings.eraser);
     recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
+    // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
+    consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
+    recordings.eraser.addDerivedDataEraser(() => database.scrub());
     closeOnFailure.push(async () => {
       await queue.stop();
       await storage.close();

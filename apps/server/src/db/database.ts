@@ -8,6 +8,13 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * Second line behind crypto-shredding, after content was deleted: SQLite moves the WAL into the
+   * main file (where secure_delete has zeroed deleted rows) and truncates it. PostgreSQL has no
+   * equivalent (dead tuples, WAL and replicas are beyond an application's reach); there the
+   * sealed texts are the only line. Best effort: a busy checkpoint is simply tried next time.
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,8 +28,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten with zeros instead of lingering in free pages.
+    sqlite.pragma('secure_delete = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, kind: 'sqlite', close: () => db.destroy() };
+    const scrub = async () => {
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    };
+    return { db, kind: 'sqlite', scrub, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   // An idle connection that the server ends (a restart, a failover, an administrator) emits an
@@ -30,7 +42,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   // and opens a new one on the next query, so there is nothing else to do here.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', scrub: () => Promise.resolve(), close: () => db.destroy() };
 }
 
 export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {

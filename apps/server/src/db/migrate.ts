@@ -1,17 +1,20 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { migrations } from './migrations/index.js';
-import type { MigrationDatabase } from './migrations/helpers.js';
+import type { MigrationContext, MigrationDatabase } from './migrations/helpers.js';
 
 class StaticMigrationProvider implements MigrationProvider {
-  constructor(private readonly kind: DatabaseHandle['kind']) {}
+  constructor(
+    private readonly kind: DatabaseHandle['kind'],
+    private readonly context: MigrationContext,
+  ) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
     return Object.fromEntries(
       Object.entries(migrations).map(([name, migration]) => [
         name,
         {
-          up: (db: Kysely<MigrationDatabase>) => migration.up(db, this.kind),
+          up: (db: Kysely<MigrationDatabase>) => migration.up(db, this.kind, this.context),
           down: migration.down ? (db: Kysely<MigrationDatabase>) => migration.down!(db, this.kind) : undefined,
         } satisfies Migration,
       ]),
@@ -22,8 +25,8 @@ class StaticMigrationProvider implements MigrationProvider {
 export class MigrationError extends Error {}
 
 /** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new StaticMigrationProvider(handle.kind) });
+export async function migrateToLatest(handle: DatabaseHandle, context: MigrationContext = {}): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new StaticMigrationProvider(handle.kind, context) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

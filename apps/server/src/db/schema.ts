@@ -121,6 +121,8 @@ export interface ClientsTable {
   contact_wrapped: string | null;
   locale: string;
   created_at: string;
+  /** Key for texts the client can take back, wrapped by the master key (migration 008, see text-vault.ts); null = none yet or destroyed. */
+  text_key: string | null;
 }
 
 export interface ClientAccessTable {
@@ -200,6 +202,8 @@ export interface RecordingsTable {
   retention_notice_at: string | null;
   deleted_at: string | null;
   deleted_reason: 'withdrawn' | 'retention' | 'professional' | 'abandoned' | null;
+  /** Key for every text derived from this recording, wrapped by the master key (migration 008, see text-vault.ts); null = none yet or shredded. */
+  text_key: string | null;
 }
 
 export interface JobsTable {

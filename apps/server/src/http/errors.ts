@@ -1,6 +1,7 @@
 import { apiErrors, type ApiErrorBody, type ApiErrorCode } from '@spreekkamer/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { TextKeyGoneError } from '../db/repositories/text-vault.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { describeValidation, fieldMessage, type Language } from './validation-messages.js';
 
@@ -33,6 +34,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fields = error.fields?.map((f) => ({ path: f.path, message: fieldMessage(f.message, language) }));
       return sendError(reply, error.code, language, fields);
     }
+    // Writing to a recording whose key was just destroyed (a race with withdrawal): it is gone.
+    if (error instanceof TextKeyGoneError) return sendError(reply, 'not_found', language);
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendError(reply, 'validation', language, describeValidation(error.validation, error.validationContext, language));
     }

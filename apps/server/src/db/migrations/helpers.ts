@@ -4,8 +4,13 @@ import type { DatabaseKind } from '../database.js';
 /** Migrations describe tables that may no longer match today's schema types, so they stay untyped. */
 export type MigrationDatabase = Record<string, Record<string, unknown>>;
 
+/** What a data migration may need besides the database; the master key is never stored in it. */
+export interface MigrationContext {
+  masterKey?: Buffer;
+}
+
 export interface PortableMigration {
-  up(db: Kysely<MigrationDatabase>, kind: DatabaseKind): Promise<void>;
+  up(db: Kysely<MigrationDatabase>, kind: DatabaseKind, context?: MigrationContext): Promise<void>;
   down?(db: Kysely<MigrationDatabase>, kind: DatabaseKind): Promise<void>;
 }
 

@@ -1,36 +1,64 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClientPointsTable, Database } from '../schema.js';
+import { TextKeyGoneError, type TextVault } from './text-vault.js';
 
 export type ClientPointRow = Selectable<ClientPointsTable>;
 
+const textPurpose = 'client_point.text';
+
+/**
+ * What a client said to a reviewer is sealed under the recording's text key, so it goes with the
+ * recording at withdrawal; a point whose key is gone reads as deleted.
+ */
 export class ClientPointsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: TextVault,
+  ) {}
 
-  findById(id: string): Promise<ClientPointRow | undefined> {
-    return this.db.selectFrom('client_points').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
-  listForShares(shareIds: readonly string[]): Promise<ClientPointRow[]> {
-    if (shareIds.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('client_points').selectAll().where('share_id', 'in', shareIds).orderBy('created_at').execute();
-  }
-
-  /** Only points the client chose to pass on: the single query the professional's side has. */
-  listRelayedForRecording(recordingId: string): Promise<(ClientPointRow & { reviewer_name: string })[]> {
+  private sealed() {
     return this.db
       .selectFrom('client_points')
       .innerJoin('shares', 'shares.id', 'client_points.share_id')
-      .innerJoin('users', 'users.id', 'client_points.reviewer_id')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
       .selectAll('client_points')
+      .select('recordings.text_key as text_key');
+  }
+
+  private opened<T extends ClientPointRow>(rows: (T & { text_key: string | null })[]): T[] {
+    const out: T[] = [];
+    for (const { text_key, ...row } of rows) {
+      const text = this.vault.open(text_key, textPurpose, row.text);
+      if (text !== null) out.push({ ...(row as unknown as T), text });
+    }
+    return out;
+  }
+
+  async findById(id: string): Promise<ClientPointRow | undefined> {
+    return this.opened(await this.sealed().where('client_points.id', '=', id).execute())[0];
+  }
+
+  async listForShares(shareIds: readonly string[]): Promise<ClientPointRow[]> {
+    if (shareIds.length === 0) return [];
+    return this.opened(await this.sealed().where('client_points.share_id', 'in', shareIds).orderBy('client_points.created_at').execute());
+  }
+
+  /** Only points the client chose to pass on: the single query the professional's side has. */
+  async listRelayedForRecording(recordingId: string): Promise<(ClientPointRow & { reviewer_name: string })[]> {
+    const rows = await this.sealed()
+      .innerJoin('users', 'users.id', 'client_points.reviewer_id')
       .select('users.name as reviewer_name')
       .where('shares.recording_id', '=', recordingId)
       .where('client_points.relay', 'in', ['pass_on', 'anonymous'])
       .orderBy('client_points.decided_at')
       .execute();
+    return this.opened(rows);
   }
 
   async insert(row: ClientPointRow): Promise<void> {
-    await this.db.insertInto('client_points').values(row).execute();
+    const share = await this.db.selectFrom('shares').select('recording_id').where('id', '=', row.share_id).executeTakeFirst();
+    if (!share) throw new TextKeyGoneError();
+    await this.db.insertInto('client_points').values({ ...row, text: await this.vault.sealForRecording(share.recording_id, textPurpose, row.text) }).execute();
   }
 
   async setRelay(id: string, relay: ClientPointRow['relay'], at: string): Promise<void> {

@@ -16,7 +16,8 @@ export class ClientsRepository {
     return this.db.selectFrom('clients').selectAll().where('professional_id', '=', professionalId).orderBy('pseudonym').execute();
   }
 
-  async insert(row: ClientRow): Promise<void> {
+  /** The text key is never set here: the text vault makes it on first use. */
+  async insert(row: Omit<ClientRow, 'text_key'>): Promise<void> {
     await this.db.insertInto('clients').values(row).execute();
   }
 

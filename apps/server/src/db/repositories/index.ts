@@ -18,10 +18,14 @@ import { MomentsRepository } from './moments.repository.js';
 import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { SharesRepository } from './shares.repository.js';
+import { TextVault } from './text-vault.js';
 
-export function createRepositories(handle: DatabaseHandle) {
+/** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
+export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
   const { db, kind } = handle;
+  const vault = new TextVault(db, masterKey);
   return {
+    vault,
     organisations: new OrganisationsRepository(db),
     teams: new TeamsRepository(db),
     users: new UsersRepository(db),
@@ -35,11 +39,11 @@ export function createRepositories(handle: DatabaseHandle) {
     feedback: new FeedbackRepository(db),
     alliance: new AllianceRepository(db),
     followUps: new FollowUpsRepository(db),
-    moments: new MomentsRepository(db),
-    shares: new SharesRepository(db),
+    moments: new MomentsRepository(db, vault),
+    shares: new SharesRepository(db, vault),
     peerGroups: new PeerGroupsRepository(db),
-    comments: new CommentsRepository(db),
-    clientPoints: new ClientPointsRepository(db),
+    comments: new CommentsRepository(db, vault),
+    clientPoints: new ClientPointsRepository(db, vault),
     reviewGuides: new ReviewGuidesRepository(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MomentsTable, RecordingsTable } from '../schema.js';
+import type { TextVault } from './text-vault.js';
 
 export type MomentRow = Selectable<MomentsTable>;
 
@@ -9,8 +10,28 @@ export type ReviewRecordingRow = Pick<
   'id' | 'organisation_id' | 'professional_id' | 'conversation_id' | 'consent_id' | 'kind' | 'status' | 'duration_seconds' | 'retention_ends_at'
 > & { held_on: string; client_id: string };
 
+const purpose = { title: 'moment.title', notes: 'moment.notes' } as const;
+
+/** Title and notes are sealed under the recording's text key; a moment whose key is gone reads as deleted. */
 export class MomentsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: TextVault,
+  ) {}
+
+  private sealed() {
+    return this.db.selectFrom('moments').innerJoin('recordings', 'recordings.id', 'moments.recording_id').selectAll('moments').select('recordings.text_key as text_key');
+  }
+
+  private opened(rows: (MomentRow & { text_key: string | null })[]): MomentRow[] {
+    const out: MomentRow[] = [];
+    for (const { text_key, ...row } of rows) {
+      const title = this.vault.open(text_key, purpose.title, row.title);
+      const notes = this.vault.open(text_key, purpose.notes, row.notes);
+      if (title !== null && notes !== null) out.push({ ...row, title, notes });
+    }
+    return out;
+  }
 
   findRecording(id: string): Promise<ReviewRecordingRow | undefined> {
     return this.db
@@ -33,26 +54,35 @@ export class MomentsRepository {
       .executeTakeFirst();
   }
 
-  findById(id: string): Promise<MomentRow | undefined> {
-    return this.db.selectFrom('moments').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(id: string): Promise<MomentRow | undefined> {
+    return this.opened(await this.sealed().where('moments.id', '=', id).execute())[0];
   }
 
   /** Moments of one recording; callers have checked that the recording is the actor's own. */
-  listForRecording(recordingId: string): Promise<MomentRow[]> {
-    return this.db.selectFrom('moments').selectAll().where('recording_id', '=', recordingId).orderBy('start_seconds').orderBy('created_at').execute();
+  async listForRecording(recordingId: string): Promise<MomentRow[]> {
+    return this.opened(await this.sealed().where('moments.recording_id', '=', recordingId).orderBy('moments.start_seconds').orderBy('moments.created_at').execute());
   }
 
-  listByIds(ids: readonly string[]): Promise<MomentRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('moments').selectAll().where('id', 'in', ids).orderBy('start_seconds').execute();
+  async listByIds(ids: readonly string[]): Promise<MomentRow[]> {
+    if (ids.length === 0) return [];
+    return this.opened(await this.sealed().where('moments.id', 'in', ids).orderBy('moments.start_seconds').execute());
   }
 
   async insert(row: MomentRow): Promise<void> {
-    await this.db.insertInto('moments').values(row).execute();
+    const sealed = await this.vault.sealManyForRecording(row.recording_id, { title: row.title, notes: row.notes }, (column) => purpose[column]);
+    await this.db.insertInto('moments').values({ ...row, ...sealed }).execute();
   }
 
   async update(id: string, changes: Partial<Pick<MomentRow, 'start_seconds' | 'end_seconds' | 'title' | 'themes_json' | 'notes' | 'updated_at'>>): Promise<void> {
-    await this.db.updateTable('moments').set(changes).where('id', '=', id).execute();
+    const { title, notes, ...rest } = changes;
+    const texts: Partial<Record<'title' | 'notes', string>> = {};
+    if (title !== undefined || notes !== undefined) {
+      const moment = await this.db.selectFrom('moments').select('recording_id').where('id', '=', id).executeTakeFirst();
+      if (!moment) return;
+      if (title !== undefined) texts.title = await this.vault.sealForRecording(moment.recording_id, purpose.title, title);
+      if (notes !== undefined) texts.notes = await this.vault.sealForRecording(moment.recording_id, purpose.notes, notes);
+    }
+    await this.db.updateTable('moments').set({ ...rest, ...texts }).where('id', '=', id).execute();
   }
 
   async delete(id: string): Promise<void> {

@@ -8,6 +8,7 @@ export type RecordingChanges = Updateable<Omit<RecordingsTable, 'id' | 'organisa
 /** Columns emptied when a recording's key is destroyed: what remains is a content-free tombstone. */
 const shreddedColumns = {
   wrapped_key: null,
+  text_key: null,
   upload_id: null,
   upload_length: null,
   duration_seconds: null,
@@ -61,7 +62,8 @@ export class RecordingsRepository {
       .execute();
   }
 
-  async insert(row: RecordingRow): Promise<void> {
+  /** The text key is never set here: the text vault makes it on first use. */
+  async insert(row: Omit<RecordingRow, 'text_key'>): Promise<void> {
     await this.db.insertInto('recordings').values(row).execute();
   }
 

@@ -1,28 +1,46 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SharesTable } from '../schema.js';
+import type { TextVault } from './text-vault.js';
 
 export type ShareRow = Selectable<SharesTable>;
 
-export class SharesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+const questionPurpose = 'share.question';
 
-  findById(id: string): Promise<ShareRow | undefined> {
-    return this.db.selectFrom('shares').selectAll().where('id', '=', id).executeTakeFirst();
+/** The share's question is sealed under the recording's text key; a share whose key is gone reads as deleted. */
+export class SharesRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: TextVault,
+  ) {}
+
+  private sealed() {
+    return this.db.selectFrom('shares').innerJoin('recordings', 'recordings.id', 'shares.recording_id').selectAll('shares').select('recordings.text_key as text_key');
+  }
+
+  private opened<T extends ShareRow>(rows: (T & { text_key: string | null })[]): T[] {
+    const out: T[] = [];
+    for (const { text_key, ...row } of rows) {
+      const question = this.vault.open(text_key, questionPurpose, row.question);
+      if (question !== null) out.push({ ...(row as unknown as T), question });
+    }
+    return out;
+  }
+
+  async findById(id: string): Promise<ShareRow | undefined> {
+    return this.opened(await this.sealed().where('shares.id', '=', id).execute())[0];
   }
 
   /** The owner's shares of one recording, newest first. */
-  listForRecording(recordingId: string): Promise<ShareRow[]> {
-    return this.db.selectFrom('shares').selectAll().where('recording_id', '=', recordingId).orderBy('created_at', 'desc').execute();
+  async listForRecording(recordingId: string): Promise<ShareRow[]> {
+    return this.opened(await this.sealed().where('shares.recording_id', '=', recordingId).orderBy('shares.created_at', 'desc').execute());
   }
 
   /**
    * Shares that reach this user now: addressed to them, or to a group they are an active member
    * of; not revoked, not expired. The only way a recipient finds anything.
    */
-  listActiveReceived(userId: string, nowIso: string, recordingId?: string): Promise<ShareRow[]> {
-    let query = this.db
-      .selectFrom('shares')
-      .selectAll('shares')
+  async listActiveReceived(userId: string, nowIso: string, recordingId?: string): Promise<ShareRow[]> {
+    let query = this.sealed()
       .where('shares.revoked_at', 'is', null)
       .where('shares.expires_at', '>', nowIso)
       .where((eb) =>
@@ -36,7 +54,7 @@ export class SharesRepository {
         ]),
       );
     if (recordingId) query = query.where('shares.recording_id', '=', recordingId);
-    return query.orderBy('shares.created_at', 'desc').execute();
+    return this.opened(await query.orderBy('shares.created_at', 'desc').execute());
   }
 
   momentIdsOf(shareIds: readonly string[]): Promise<{ share_id: string; moment_id: string }[]> {
@@ -45,8 +63,9 @@ export class SharesRepository {
   }
 
   async insert(row: ShareRow, momentIds: readonly string[]): Promise<void> {
+    const question = await this.vault.sealForRecording(row.recording_id, questionPurpose, row.question);
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('shares').values(row).execute();
+      await trx.insertInto('shares').values({ ...row, question }).execute();
       await trx
         .insertInto('share_moments')
         .values(momentIds.map((moment_id) => ({ share_id: row.id, moment_id })))
@@ -59,12 +78,9 @@ export class SharesRepository {
   }
 
   /** Active shares with the client-talk option for recordings of this client's conversations. */
-  listActiveClientTalks(clientId: string, nowIso: string): Promise<(ShareRow & { held_on: string; kind: 'video' | 'audio' })[]> {
-    return this.db
-      .selectFrom('shares')
-      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+  async listActiveClientTalks(clientId: string, nowIso: string): Promise<(ShareRow & { held_on: string; kind: 'video' | 'audio' })[]> {
+    const rows = await this.sealed()
       .innerJoin('conversations', 'conversations.id', 'recordings.conversation_id')
-      .selectAll('shares')
       .select(['conversations.held_on', 'recordings.kind'])
       .where('conversations.client_id', '=', clientId)
       .where('recordings.status', '=', 'ready')
@@ -74,5 +90,6 @@ export class SharesRepository {
       .where('shares.expires_at', '>', nowIso)
       .orderBy('shares.created_at', 'desc')
       .execute();
+    return this.opened(rows);
   }
 }

@@ -68,6 +68,7 @@ export class ClientsService {
       professional_id: actor.userId,
       pseudonym: input.pseudonym,
       contact_wrapped: input.contact ? sealText(this.deps.masterKey, input.contact) : null,
+      text_key: null,
       locale: input.locale ?? 'nl',
       created_at: this.now().toISOString(),
     };

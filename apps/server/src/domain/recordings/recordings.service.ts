@@ -128,6 +128,7 @@ export class RecordingsService {
       upload_id: null,
       upload_length: input.sizeBytes,
       wrapped_key: null,
+      text_key: null,
       duration_seconds: null,
       has_poster: 0,
       failure_code: null,

@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import { wrapKey } from '../../crypto/envelope.js';
+import { generateTextKey, sealTextWithKey } from '../../crypto/text-seal.js';
+import type { MigrationContext, MigrationDatabase } from './helpers.js';
+
+/**
+ * Crypto-shredding for text (issue 8). Recordings and clients get a text key column (wrapped by
+ * the master key, see db/repositories/text-vault.ts), and every text derived from a recording
+ * that is already stored in plain text is encrypted in place under its recording's key. Texts of
+ * recordings that were already shredded are emptied: they were waiting for the erase job.
+ *
+ * The plain bytes of converted rows may survive in free pages, the WAL or old backups; the README
+ * says so. New installations never store them.
+ */
+interface SealedColumn {
+  table: string;
+  key: string;
+  columns: Record<string, string>;
+  /** SQL expression (over the table's own columns) giving the recording id. */
+  recording: string;
+}
+
+const sealedColumns: SealedColumn[] = [
+  { table: 'moments', key: 'id', columns: { title: 'moment.title', notes: 'moment.notes' }, recording: 'recording_id' },
+  { table: 'shares', key: 'id', columns: { question: 'share.question' }, recording: 'recording_id' },
+  { table: 'comments', key: 'id', columns: { body: 'comment.body' }, recording: '(select m.recording_id from moments m where m.id = comments.moment_id)' },
+  { table: 'review_meetings', key: 'share_id', columns: { analysis: 'meeting.analysis' }, recording: '(select s.recording_id from shares s where s.id = review_meetings.share_id)' },
+  { table: 'review_outcomes', key: 'id', columns: { text: 'outcome.text' }, recording: 'recording_id' },
+  { table: 'client_points', key: 'id', columns: { text: 'client_point.text' }, recording: '(select s.recording_id from shares s where s.id = client_points.share_id)' },
+];
+
+export async function up(db: Kysely<MigrationDatabase>, _kind: unknown, context: MigrationContext = {}): Promise<void> {
+  await db.schema.alterTable('recordings').addColumn('text_key', 'text').execute();
+  await db.schema.alterTable('clients').addColumn('text_key', 'text').execute();
+
+  const keys = new Map<string, Buffer | null>();
+  const keyOf = async (recordingId: string): Promise<Buffer | null> => {
+    if (keys.has(recordingId)) return keys.get(recordingId) ?? null;
+    const recording = (await db.selectFrom('recordings').select(['status']).where('id', '=', recordingId).executeTakeFirst()) as { status: string } | undefined;
+    let key: Buffer | null = null;
+    if (recording && recording.status !== 'deleted') {
+      if (!context.masterKey) throw new Error('Migration 008 encrypts existing texts and needs the master key (MASTER_KEY).');
+      key = generateTextKey();
+      await db.updateTable('recordings').set({ text_key: wrapKey(context.masterKey, key) }).where('id', '=', recordingId).execute();
+    }
+    keys.set(recordingId, key);
+    return key;
+  };
+
+  for (const spec of sealedColumns) {
+    const rows = (await db
+      .selectFrom(spec.table)
+      .select([sql.ref<string>(spec.key).as('row_key'), sql.raw<string>(spec.recording).as('recording_id'), ...Object.keys(spec.columns).map((c) => sql.ref<string>(c).as(c))])
+      .execute()) as Record<string, string | null>[];
+    for (const row of rows) {
+      const key = row.recording_id ? await keyOf(row.recording_id) : null;
+      const values: Record<string, string> = {};
+      for (const [column, purpose] of Object.entries(spec.columns)) values[column] = key ? sealTextWithKey(key, purpose, row[column] ?? '') : '';
+      await db.updateTable(spec.table).set(values).where(spec.key, '=', row.row_key).execute();
+    }
+  }
+}
