@@ -30,16 +30,25 @@ const sealedColumns: SealedColumn[] = [
 ];
 
 export async function up(db: Kysely<MigrationDatabase>, _kind: unknown, context: MigrationContext = {}): Promise<void> {
+  await requireKeyIfNeeded(db, context);
   await db.schema.alterTable('recordings').addColumn('text_key', 'text').execute();
   await db.schema.alterTable('clients').addColumn('text_key', 'text').execute();
+  await sealExistingTexts(db, context);
+}
 
+/**
+ * Encrypts every text of the columns above in place, giving each recording a text key. Only for
+ * a database where all of them are still plain (this migration; exported for its test).
+ */
+export async function sealExistingTexts(db: Kysely<MigrationDatabase>, context: MigrationContext): Promise<void> {
+  await requireKeyIfNeeded(db, context);
   const keys = new Map<string, Buffer | null>();
   const keyOf = async (recordingId: string): Promise<Buffer | null> => {
     if (keys.has(recordingId)) return keys.get(recordingId) ?? null;
     const recording = (await db.selectFrom('recordings').select(['status']).where('id', '=', recordingId).executeTakeFirst()) as { status: string } | undefined;
     let key: Buffer | null = null;
     if (recording && recording.status !== 'deleted') {
-      if (!context.masterKey) throw new Error('Migration 008 encrypts existing texts and needs the master key (MASTER_KEY).');
+      if (!context.masterKey) throw missingKey();
       key = generateTextKey();
       await db.updateTable('recordings').set({ text_key: wrapKey(context.masterKey, key) }).where('id', '=', recordingId).execute();
     }
@@ -58,5 +67,17 @@ export async function up(db: Kysely<MigrationDatabase>, _kind: unknown, context:
       for (const [column, purpose] of Object.entries(spec.columns)) values[column] = key ? sealTextWithKey(key, purpose, row[column] ?? '') : '';
       await db.updateTable(spec.table).set(values).where(spec.key, '=', row.row_key).execute();
     }
+  }
+}
+
+function missingKey(): Error {
+  return new Error('Migration 008 encrypts existing texts and needs the master key (MASTER_KEY).');
+}
+
+/** Checked before anything changes, so a run without the key leaves the database as it was. */
+async function requireKeyIfNeeded(db: Kysely<MigrationDatabase>, context: MigrationContext): Promise<void> {
+  if (context.masterKey) return;
+  for (const { table } of sealedColumns) {
+    if (await db.selectFrom(table).select(sql.lit(1).as('one')).limit(1).executeTakeFirst()) throw missingKey();
   }
 }
