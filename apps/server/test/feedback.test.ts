@@ -139,6 +139,10 @@ describe('client feedback', () => {
       const detail = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json();
       expect(detail.participants[0]).toMatchObject({ clientId, pseudonym: 'Meneer A.', introSeen: true, hasVoiceNote: true, ownWords: 'Ik wil het hebben over de brief.' });
       expect(detail.participants[0].preparedAt).toBe(clock.toISOString());
+      // The prepared words are stored sealed under the client's own key, never in plain.
+      const raw = await server.spreekkamer.database.db.selectFrom('feedback_participants').select('own_words').where('id', '=', participantId).executeTakeFirstOrThrow();
+      expect(raw.own_words).not.toContain('brief');
+      expect((await server.spreekkamer.database.db.selectFrom('clients').select('text_key').where('id', '=', clientId).executeTakeFirstOrThrow()).text_key).toMatch(/^v1\./);
       const heard = await agents.professional.get(`/api/feedback/${feedbackId}/participants/${participantId}/voice-note`);
       expect(heard.rawPayload.equals(shortAudio)).toBe(true);
     });

@@ -22,7 +22,7 @@ describe('migration 008 seals texts that were stored in plain', () => {
   });
   afterAll(async () => server?.close());
 
-  it('encrypts every review text in place; the professional and reviewer read them as before', async () => {
+  it('encrypts every review text and a client’s prepared words in place; they read as before', async () => {
     const admin = await server.login(demo.admin);
     const professionalId = await userIdOf(admin, demo.professional);
     const reviewerId = await userIdOf(admin, demo.reviewer);
@@ -50,6 +50,12 @@ describe('migration 008 seals texts that were stored in plain', () => {
     await db.insertInto('review_outcomes').values({ id: randomUUID(), organisation_id: organisationId, recording_id: recordingId, share_id: shareId, author_id: professionalId, kind: 'agreement', text: plain.outcome, created_at: at }).execute();
     await db.insertInto('client_points').values({ id: randomUUID(), organisation_id: organisationId, share_id: shareId, moment_id: momentId, reviewer_id: reviewerId, client_id: conversation.clientId, text: plain.point, relay: 'pass_on', decided_at: at, created_at: at }).execute();
 
+    const feedbackId = randomUUID();
+    const participantId = randomUUID();
+    const words = text('woorden');
+    await db.insertInto('feedback_conversations').values({ id: feedbackId, organisation_id: organisationId, professional_id: professionalId, conversation_id: null, status: 'invited', step: 1, summary: '', invitation_expires_at: inDays(5), created_at: at, updated_at: at, started_at: null, completed_at: null }).execute();
+    await db.insertInto('feedback_participants').values({ id: participantId, feedback_id: feedbackId, client_id: conversation.clientId, position: 1, anonymous: 0, display_name: null, intro_seen: 1, picks_json: '[]', own_words: words, prepared_at: at, created_at: at }).execute();
+
     const migrationDb = db as unknown as Kysely<MigrationDatabase>;
     // Without the master key it refuses rather than leave texts in plain.
     await expect(sealExistingTexts(migrationDb, {})).rejects.toThrow(/MASTER_KEY/);
@@ -64,6 +70,8 @@ describe('migration 008 seals texts that were stored in plain', () => {
       ...(await db.selectFrom('client_points').select('text').execute()).map((r) => r.text),
     ].join('\n');
     for (const value of Object.values(plain)) expect(stored).not.toContain(value);
+    expect((await db.selectFrom('feedback_participants').select('own_words').where('id', '=', participantId).executeTakeFirstOrThrow()).own_words).not.toContain(words);
+    expect((await server.spreekkamer.repositories.feedback.findParticipant(feedbackId, conversation.clientId))?.own_words).toBe(words);
     expect((await db.selectFrom('recordings').select('text_key').where('id', '=', recordingId).executeTakeFirstOrThrow()).text_key).toBeTruthy();
     expect((await db.selectFrom('recordings').select('text_key').where('id', '=', goneRecordingId).executeTakeFirstOrThrow()).text_key).toBeNull();
 

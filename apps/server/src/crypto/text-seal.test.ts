@@ -23,7 +23,7 @@ describe('sealed text', () => {
     ['another purpose', (s: string) => openTextWithKey(key, 'moment.notes', s)],
     ['a flipped byte', (s: string) => {
       const bytes = Buffer.from(s, 'base64');
-      bytes[bytes.length - 1] ^= 1;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
       return openTextWithKey(key, 'moment.title', bytes.toString('base64'));
     }],
     ['plain text', () => openTextWithKey(key, 'moment.title', 'gewoon een zin')],

@@ -7,7 +7,8 @@ import type { MigrationContext, MigrationDatabase } from './helpers.js';
  * Crypto-shredding for text (issue 8). Recordings and clients get a text key column (wrapped by
  * the master key, see db/repositories/text-vault.ts), and every text derived from a recording
  * that is already stored in plain text is encrypted in place under its recording's key. Texts of
- * recordings that were already shredded are emptied: they were waiting for the erase job.
+ * recordings that were already shredded are emptied: they were waiting for the erase job. A
+ * client's prepared words for a feedback conversation are sealed under that client's key.
  *
  * The plain bytes of converted rows may survive in free pages, the WAL or old backups; the README
  * says so. New installations never store them.
@@ -68,6 +69,20 @@ export async function sealExistingTexts(db: Kysely<MigrationDatabase>, context: 
       await db.updateTable(spec.table).set(values).where(spec.key, '=', row.row_key).execute();
     }
   }
+
+  // A client's prepared words go under that client's own key.
+  const clientKeys = new Map<string, Buffer>();
+  const words = (await db.selectFrom('feedback_participants').select(['id', 'client_id', 'own_words']).where('own_words', '!=', '').execute()) as { id: string; client_id: string; own_words: string }[];
+  for (const row of words) {
+    if (!context.masterKey) throw missingKey();
+    let key = clientKeys.get(row.client_id);
+    if (!key) {
+      key = generateTextKey();
+      clientKeys.set(row.client_id, key);
+      await db.updateTable('clients').set({ text_key: wrapKey(context.masterKey, key) }).where('id', '=', row.client_id).execute();
+    }
+    await db.updateTable('feedback_participants').set({ own_words: sealTextWithKey(key, 'feedback.own_words', row.own_words) }).where('id', '=', row.id).execute();
+  }
 }
 
 function missingKey(): Error {
@@ -80,4 +95,5 @@ async function requireKeyIfNeeded(db: Kysely<MigrationDatabase>, context: Migrat
   for (const { table } of sealedColumns) {
     if (await db.selectFrom(table).select(sql.lit(1).as('one')).limit(1).executeTakeFirst()) throw missingKey();
   }
+  if (await db.selectFrom('feedback_participants').select(sql.lit(1).as('one')).where('own_words', '!=', '').limit(1).executeTakeFirst()) throw missingKey();
 }

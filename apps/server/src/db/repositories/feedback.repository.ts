@@ -9,6 +9,7 @@ import type {
   FeedbackParticipantsTable,
   FeedbackVoiceNotesTable,
 } from '../schema.js';
+import type { TextVault } from './text-vault.js';
 
 export type FeedbackRow = Selectable<FeedbackConversationsTable>;
 export type ParticipantRow = Selectable<FeedbackParticipantsTable>;
@@ -17,6 +18,8 @@ export type MomentRow = Selectable<FeedbackMomentsTable>;
 export type EntryRow = Selectable<FeedbackEntriesTable>;
 export type ActionRow = Selectable<FeedbackActionsTable>;
 export type ChangeRequestRow = Selectable<FeedbackChangeRequestsTable>;
+const ownWordsPurpose = 'feedback.own_words';
+
 export type ParticipantWithClient = ParticipantRow & { pseudonym: string; has_voice_note: number };
 
 /** Everything of one feedback conversation, read together. */
@@ -34,7 +37,18 @@ export interface FeedbackBundle {
  * no query that lists another professional's conversations.
  */
 export class FeedbackRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: TextVault,
+  ) {}
+
+  /**
+   * A client's prepared words are sealed under that client's own text key (text-vault.ts); empty
+   * stays empty. Words whose key is gone read as empty: they were taken back.
+   */
+  private openWords<T extends ParticipantRow>(rows: (T & { text_key: string | null })[]): T[] {
+    return rows.map(({ text_key, ...row }) => ({ ...(row as unknown as T), own_words: row.own_words === '' ? '' : (this.vault.open(text_key, ownWordsPurpose, row.own_words) ?? '') }));
+  }
 
   findById(id: string): Promise<FeedbackRow | undefined> {
     return this.db.selectFrom('feedback_conversations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -70,17 +84,22 @@ export class FeedbackRepository {
     });
   }
 
-  participants(feedbackIds: readonly string[]): Promise<ParticipantWithClient[]> {
-    if (feedbackIds.length === 0) return Promise.resolve([]);
-    return this.db
+  async participants(feedbackIds: readonly string[]): Promise<ParticipantWithClient[]> {
+    if (feedbackIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('feedback_participants')
       .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
       .leftJoin('feedback_voice_notes', 'feedback_voice_notes.participant_id', 'feedback_participants.id')
       .selectAll('feedback_participants')
-      .select(['clients.pseudonym as pseudonym', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
+      .select(['clients.pseudonym as pseudonym', 'clients.text_key as text_key', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
       .where('feedback_participants.feedback_id', 'in', feedbackIds)
       .orderBy('feedback_participants.position')
       .execute();
+    return this.openWords(rows);
+  }
+
+  private participantsWithKey() {
+    return this.db.selectFrom('feedback_participants').innerJoin('clients', 'clients.id', 'feedback_participants.client_id').selectAll('feedback_participants').select('clients.text_key as text_key');
   }
 
   async bundle(id: string): Promise<FeedbackBundle | undefined> {
@@ -98,7 +117,7 @@ export class FeedbackRepository {
 
   /** The client's own participations, newest first. */
   async participationsOfClient(clientId: string): Promise<(ParticipantRow & { feedback: FeedbackRow })[]> {
-    const participants = await this.db.selectFrom('feedback_participants').selectAll().where('client_id', '=', clientId).execute();
+    const participants = this.openWords(await this.participantsWithKey().where('feedback_participants.client_id', '=', clientId).execute());
     if (participants.length === 0) return [];
     const conversations = await this.db
       .selectFrom('feedback_conversations')
@@ -112,12 +131,18 @@ export class FeedbackRepository {
     });
   }
 
-  findParticipant(feedbackId: string, clientId: string): Promise<ParticipantRow | undefined> {
-    return this.db.selectFrom('feedback_participants').selectAll().where('feedback_id', '=', feedbackId).where('client_id', '=', clientId).executeTakeFirst();
+  async findParticipant(feedbackId: string, clientId: string): Promise<ParticipantRow | undefined> {
+    return this.openWords(await this.participantsWithKey().where('feedback_participants.feedback_id', '=', feedbackId).where('feedback_participants.client_id', '=', clientId).execute())[0];
   }
 
   async updateParticipant(id: string, changes: Partial<Pick<ParticipantRow, 'anonymous' | 'display_name' | 'intro_seen' | 'picks_json' | 'own_words' | 'prepared_at'>>): Promise<void> {
-    await this.db.updateTable('feedback_participants').set(changes).where('id', '=', id).execute();
+    const sealed = { ...changes };
+    if (changes.own_words) {
+      const participant = await this.db.selectFrom('feedback_participants').select('client_id').where('id', '=', id).executeTakeFirst();
+      if (!participant) return;
+      sealed.own_words = await this.vault.sealForClient(participant.client_id, ownWordsPurpose, changes.own_words);
+    }
+    await this.db.updateTable('feedback_participants').set(sealed).where('id', '=', id).execute();
   }
 
   findVoiceNote(participantId: string): Promise<VoiceNoteRow | undefined> {

@@ -36,7 +36,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     recordings: new RecordingsRepository(db),
     conversations: new ConversationsRepository(db),
     consents: new ConsentsRepository(db),
-    feedback: new FeedbackRepository(db),
+    feedback: new FeedbackRepository(db, vault),
     alliance: new AllianceRepository(db),
     followUps: new FollowUpsRepository(db),
     moments: new MomentsRepository(db, vault),
