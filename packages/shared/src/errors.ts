@@ -40,6 +40,7 @@ export const apiErrors = {
   client_unauthenticated: { status: 401, nl: 'Open eerst uw persoonlijke link en vul uw code in.', en: 'First open your personal link and enter your code.' },
   recording_consent_missing: { status: 409, nl: 'Er is geen geldige toestemming voor dit gesprek. Vraag eerst toestemming aan de cliënt.', en: 'There is no valid consent for this conversation. Ask the client for consent first.' },
   recording_consent_audio_only: { status: 403, nl: 'De cliënt gaf alleen toestemming voor geluid. Neem alleen geluid op, zonder beeld.', en: 'The client consented to audio only. Record sound only, without video.' },
+  recording_empty: { status: 400, nl: 'Dit bestand is leeg. Er zit geen opname in. Kies het bestand met het gesprek.', en: 'This file is empty. It holds no recording. Choose the file with the conversation.' },
   recording_too_large: { status: 413, nl: 'Dit bestand is te groot om te uploaden. Kies een kortere opname.', en: 'This file is too large to upload. Choose a shorter recording.' },
   recording_not_ready: { status: 409, nl: 'Deze opname is nog niet klaar om te bekijken. Wacht tot de verwerking klaar is.', en: 'This recording is not ready to watch yet. Wait until processing has finished.' },
   upload_invalid: { status: 400, nl: 'Deze upload klopt niet. Begin opnieuw met het uploaden van de opname.', en: 'This upload is not valid. Start uploading the recording again.' },
