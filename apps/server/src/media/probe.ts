@@ -225,7 +225,12 @@ function looksLikeText(head: Buffer): boolean {
   if (head.length === 0) return false;
   // A multi-byte character cut off by the 512-byte window is not a reason to call it binary.
   const text = head.toString('utf8').replace(/\uFFFD$/, '');
-  return !text.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F\x7F]/.test(text);
+  if (text.includes('\uFFFD')) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b)) return false;
+  }
+  return true;
 }
 
 /** Signatures of the containers in ALLOWED_DEMUXERS. */
