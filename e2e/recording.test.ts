@@ -493,7 +493,7 @@ describe('nothing is lost', () => {
     await page.getByLabel('Kies een video- of geluidsbestand').setInputFiles(textFile);
     const alert = page.locator('section[aria-labelledby="conversation-recordings"]').getByRole('alert');
     await alert.waitFor({ timeout: 60_000 });
-    expect(await alert.textContent()).toBe('Dit bestand is geen geluid of video. Kies een opname van een gesprek.');
+    expect(await alert.textContent()).toBe('Dit is een tekstbestand met een andere naam, geen opname. Kies het bestand met het gesprek zelf.');
     await checked(page, 'conversation with a rejected file');
     await page.getByRole('button', { name: 'Een ander bestand kiezen' }).first().click();
     await page.getByLabel('Kies een video- of geluidsbestand').waitFor();

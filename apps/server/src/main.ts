@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import { AdminService } from './domain/admin/admin.service.js';
 import { AuthService } from './domain/auth/auth.service.js';
+import { PasswordResetService } from './domain/auth/password-reset.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
 import { AllianceService, FeedbackService, FollowUpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
@@ -85,6 +86,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       teams: repositories.teams,
       sessions: repositories.sessions,
       invitations: repositories.invitations,
+      passwordResets: repositories.passwordResets,
       organisations: repositories.organisations,
       auditRepository: repositories.audit,
       audit,
@@ -92,6 +94,15 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
+    const passwordResets = new PasswordResetService({
+      users: repositories.users,
+      sessions: repositories.sessions,
+      passwordResets: repositories.passwordResets,
+      organisations: repositories.organisations,
+      audit,
+      mailer,
+      ...(now ? { now } : {}),
+    });
     const clientAccess = new ClientAccessService({
       clients: repositories.clients,
       organisations: repositories.organisations,
@@ -180,7 +191,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
@@ -195,6 +206,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       publicOrigin: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
       cookie: { secure: https, maxAgeSeconds: config.session.maxHours * 3600 },
       credentialAttemptsPerMinute: config.login.rateLimitPerMinute,
+      rateLimitCounter: repositories.rateLimits,
       isReady: () => isDatabaseReachable(database.db),
       uploads: { store: storage.uploads, locker: storage.uploadLocker, maxBytes: config.limits.maxUploadBytes },
     };

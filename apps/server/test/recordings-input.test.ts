@@ -66,8 +66,8 @@ async function uploadAndFail(file: string, declaredSize?: number): Promise<{ cod
 describe('files that cannot be used get a clear Dutch message', () => {
   it('a text file renamed .mp4', async () => {
     const failure = await uploadAndFail(await media.textAsMp4());
-    expect(failure.code).toBe('not_media');
-    expect(failure.message).toBe('Dit bestand is geen geluid of video. Kies een opname van een gesprek.');
+    expect(failure.code).toBe('text');
+    expect(failure.message).toBe('Dit is een tekstbestand met een andere naam, geen opname. Kies het bestand met het gesprek zelf.');
   });
 
   it('a truncated MP4', async () => {
@@ -211,7 +211,7 @@ describe('uploads the server refuses before a byte is stored', () => {
   });
 
   it('bad values for a new recording', async () => {
-    for (const body of [{}, { conversationId, kind: 'film', sizeBytes: 10 }, { conversationId, kind: 'video', sizeBytes: 0 }, { conversationId: 'abc', kind: 'video', sizeBytes: 10 }]) {
+    for (const body of [{}, { conversationId, kind: 'film', sizeBytes: 10 }, { conversationId, kind: 'video', sizeBytes: -1 }, { conversationId: 'abc', kind: 'video', sizeBytes: 10 }]) {
       const response = await owner.json('/api/recordings', 'POST', body);
       expect(response.status).toBe(400);
       expectDutchError(await response.json(), 'validation');

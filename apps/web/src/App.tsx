@@ -12,6 +12,7 @@ import { TeamsPage } from './features/admin/TeamsPage.js';
 import { UsersPage } from './features/admin/UsersPage.js';
 import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
 import { InvitationPage } from './features/auth/InvitationPage.js';
+import { PasswordResetPage } from './features/auth/PasswordResetPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
@@ -62,6 +63,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route path="/inloggen" element={<LoginPage />} />
         <Route path="/uitnodiging/:token" element={<InvitationPage />} />
+        <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomePage />} />
           <Route path={totpSetupPath} element={<TotpSetupPage />} />

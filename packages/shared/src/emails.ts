@@ -93,3 +93,40 @@ const retentionNoticeEmailTexts: Record<Locale, (input: RetentionNoticeEmailInpu
 export function retentionNoticeEmail(locale: Locale, input: RetentionNoticeEmailInput): EmailText {
   return retentionNoticeEmailTexts[locale](input);
 }
+
+export interface PasswordResetEmailInput {
+  organisationName: string;
+  link: string;
+}
+
+/** The reset link goes only to the account's own address; nobody else ever sees it. */
+const passwordResetEmailTexts: Record<Locale, (input: PasswordResetEmailInput) => EmailText> = {
+  nl: ({ organisationName, link }) => ({
+    subject: 'Nieuw wachtwoord voor Spreekkamer',
+    text: [
+      `Er is gevraagd om een nieuw wachtwoord voor uw account bij ${organisationName}.`,
+      '',
+      'Kies een nieuw wachtwoord met deze link. De link werkt één keer en een dag lang:',
+      link,
+      '',
+      'Heeft u dit niet gevraagd? Dan hoeft u niets te doen. Uw wachtwoord blijft hetzelfde.',
+      'Deze e-mail is automatisch verstuurd. Antwoorden kan niet.',
+    ].join('\n'),
+  }),
+  en: ({ organisationName, link }) => ({
+    subject: 'New password for Spreekkamer',
+    text: [
+      `Someone asked for a new password for your account at ${organisationName}.`,
+      '',
+      'Choose a new password with this link. It works once, for one day:',
+      link,
+      '',
+      'Did you not ask for this? Then you need not do anything. Your password stays the same.',
+      'This e-mail was sent automatically. Replies are not read.',
+    ].join('\n'),
+  }),
+};
+
+export function passwordResetEmail(locale: Locale, input: PasswordResetEmailInput): EmailText {
+  return passwordResetEmailTexts[locale](input);
+}

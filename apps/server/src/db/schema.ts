@@ -34,6 +34,10 @@ export interface UsersTable {
   locked_until: string | null;
   locale: string;
   created_at: string;
+  password_set_at: string | null;
+  password_reset_at: string | null;
+  password_reset_requested_by: string | null;
+  password_reset_approved_by: string | null;
 }
 
 export interface MembershipsTable {
@@ -62,6 +66,26 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  channel: 'email' | 'approval';
+  token_hash: string;
+  code_hash: string | null;
+  requested_by: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_ms: number;
+}
+
 export interface AuditEventsTable {
   seq: Generated<number>;
   organisation_id: string | null;
@@ -83,6 +107,8 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  rate_limits: RateLimitsTable;
   audit_events: AuditEventsTable;
   clients: ClientsTable;
   client_access: ClientAccessTable;

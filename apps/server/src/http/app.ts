@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HttpContext } from './context.js';
 import { languageOf, registerErrorHandling, sendError } from './errors.js';
+import { sharedRateLimitStore } from './plugins/rate-limit-store.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions } from './plugins/session.js';
 import { adminRoutes } from './routes/admin.routes.js';
@@ -51,12 +52,12 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
 
   await registerSecurityHeaders(app, { https: options.https });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(ctx.rateLimitCounter) });
   await app.register(swagger, {
     openapi: { info: { title: 'Spreekkamer API', version: '0.1.0', description: 'Errors: { error: { code, message (Dutch by default), fields? } }' } },
     transform: jsonSchemaTransform,
   });
-  registerSessions(app, ctx.services.auth);
+  registerSessions(app);
 
   await app.register(healthRoutes(ctx));
   await app.register(

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
+import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
 import type { AllianceService, FeedbackService, FollowUpService } from '../domain/client-feedback/index.js';
@@ -10,6 +11,7 @@ import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
+import type { RateLimitCounter } from './plugins/rate-limit-store.js';
 import type { RequireSessionOptions, SessionCookieOptions } from './plugins/session.js';
 
 /** What route modules may use: services and request helpers, never repositories or the database. */
@@ -17,6 +19,7 @@ export interface HttpContext {
   services: {
     auth: AuthService;
     admin: AdminService;
+    passwordResets: PasswordResetService;
     clientAccess: ClientAccessService;
     clients: ClientsService;
     consent: ConsentService;
@@ -39,5 +42,7 @@ export interface HttpContext {
   cookie: SessionCookieOptions;
   /** Per-address limit for log-in, invitation and client-code attempts, on top of account lockouts. */
   credentialAttemptsPerMinute: number;
+  /** Where those attempts are counted: shared by every API process. */
+  rateLimitCounter: RateLimitCounter;
   isReady(): Promise<boolean>;
 }

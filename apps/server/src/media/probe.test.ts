@@ -95,9 +95,9 @@ describe('probeMedia accepts recordings', { timeout: 60_000 }, () => {
 
 describe('probeMedia rejects what cannot be used', { timeout: 60_000 }, () => {
   it.each<[string, MediaRejectionCode]>([
-    ['text.mp4', 'not_media'],
+    ['text.mp4', 'text'],
     ['picture.png', 'not_media'],
-    ['playlist.mp4', 'not_media'],
+    ['playlist.mp4', 'text'],
     ['empty.mp4', 'empty'],
     ['cut.mp4', 'truncated'],
     ['cut-faststart.mp4', 'truncated'],

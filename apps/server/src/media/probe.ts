@@ -24,7 +24,7 @@ export interface MediaLimits {
   maxDurationSeconds: number;
 }
 
-export type MediaRejectionCode = 'empty' | 'not_media' | 'truncated' | 'too_large' | 'too_long' | 'no_audio';
+export type MediaRejectionCode = 'empty' | 'not_media' | 'text' | 'archive' | 'truncated' | 'too_large' | 'too_long' | 'no_audio';
 
 /** The upload cannot be used. `messageNl` is safe to show to the user as is. */
 export class MediaRejectedError extends Error {
@@ -46,6 +46,10 @@ export function rejectionMessageNl(code: MediaRejectionCode, limits?: MediaLimit
       return 'Dit bestand is leeg. Kies een opname van een gesprek.';
     case 'not_media':
       return 'Dit bestand is geen geluid of video. Kies een opname van een gesprek.';
+    case 'text':
+      return 'Dit is een tekstbestand met een andere naam, geen opname. Kies het bestand met het gesprek zelf.';
+    case 'archive':
+      return 'Dit is een ingepakt bestand (zoals .zip). Pak het eerst uit en kies dan de opname zelf.';
     case 'truncated':
       return 'Dit bestand is niet compleet. Misschien is het opslaan of versturen onderbroken. Probeer het opnieuw of kies een andere opname.';
     case 'too_large':
@@ -118,7 +122,7 @@ export async function probeMedia(filePath: string, limits: MediaLimits, tools: M
     if (!(err instanceof MediaToolError) || err.timedOut || err.exitCode === null) throw err;
     // ffprobe picks the demuxer by extension too, so its error cannot tell a broken recording
     // from a renamed text file; the file's first bytes can.
-    throw new MediaRejectedError((await looksLikeMediaContainer(filePath)) ? 'truncated' : 'not_media', limits);
+    throw new MediaRejectedError(await unusableKind(filePath), limits);
   }
 
   const streams = probe.streams ?? [];
@@ -187,15 +191,50 @@ function rotationOf(stream: ProbeStream): number {
   return Number.isFinite(degrees) ? ((Math.round(degrees) % 360) + 360) % 360 : 0;
 }
 
-/** Signatures of the containers in ALLOWED_DEMUXERS. */
-async function looksLikeMediaContainer(filePath: string): Promise<boolean> {
+/** What a file ffprobe cannot read most likely is, so the person hears what to do about it. */
+async function unusableKind(filePath: string): Promise<MediaRejectionCode> {
   const handle = await open(filePath, 'r');
-  const head = Buffer.alloc(192);
+  const head = Buffer.alloc(512);
+  let length = 0;
   try {
-    await handle.read(head, 0, head.length, 0);
+    length = (await handle.read(head, 0, head.length, 0)).bytesRead;
   } finally {
     await handle.close();
   }
+  if (looksLikeMediaContainer(head)) return 'truncated';
+  if (looksLikeArchive(head)) return 'archive';
+  if (looksLikeText(head.subarray(0, length))) return 'text';
+  return 'not_media';
+}
+
+function looksLikeArchive(head: Buffer): boolean {
+  const ascii = (start: number, end: number): string => head.toString('latin1', start, end);
+  return (
+    ascii(0, 4) === 'PK\x03\x04' || ascii(0, 4) === 'PK\x05\x06' || // zip (also docx, odt)
+    (head[0] === 0x1f && head[1] === 0x8b) || // gzip
+    ascii(0, 6) === '7z\xbc\xaf\x27\x1c' ||
+    ascii(0, 4) === 'Rar!' ||
+    ascii(0, 3) === 'BZh' ||
+    ascii(0, 6) === '\xfd7zXZ\x00' ||
+    ascii(257, 262) === 'ustar' // tar
+  );
+}
+
+/** Valid UTF-8 without control characters other than white space. */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  // A multi-byte character cut off by the 512-byte window is not a reason to call it binary.
+  const text = head.toString('utf8').replace(/\uFFFD$/, '');
+  if (text.includes('\uFFFD')) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b)) return false;
+  }
+  return true;
+}
+
+/** Signatures of the containers in ALLOWED_DEMUXERS. */
+function looksLikeMediaContainer(head: Buffer): boolean {
   const ascii = (start: number, end: number): string => head.toString('latin1', start, end);
   const isoBox = ascii(4, 8);
   return (

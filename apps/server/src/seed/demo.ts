@@ -60,6 +60,7 @@ export async function seedDemoIfEmpty(repositories: Repositories, options: { pas
       locked_until: null,
       locale: 'nl',
       created_at: now,
+      password_set_at: now,
     });
     await repositories.users.replaceMemberships(
       id,

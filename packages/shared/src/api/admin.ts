@@ -22,6 +22,14 @@ export const adminUserSchema = z.object({
   lockedUntil: z.string().nullable(),
   memberships: z.array(z.object({ role: z.enum(roles), teamId: z.string().nullable(), teamName: z.string().nullable() })),
   createdAt: z.string(),
+  /**
+   * A password reset in progress without e-mail: 'requested' once the person asked at the log-in
+   * page, 'awaiting_approval' once an administrator checked their code, with who that was.
+   */
+  passwordReset: z
+    .object({ status: z.enum(['requested', 'awaiting_approval']), requestedBy: z.string().nullable(), requestedByName: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
@@ -79,3 +87,11 @@ export const auditListQuerySchema = z.object({
 });
 export const auditListSchema = z.object({ events: z.array(auditEventSchema), nextBefore: z.number().int().nullable() });
 export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() });
+
+/** Without e-mail the code the person shows the administrator in person is required. */
+export const adminPasswordResetRequestSchema = z.object({ code: z.string().trim().min(4).max(20).optional() });
+export const adminPasswordResetResponseSchema = z.object({
+  /** email: the link went to the account's own address · awaiting_approval / approved: the no-mail path. */
+  status: z.enum(['email_sent', 'email_failed', 'awaiting_approval', 'approved']),
+  user: adminUserSchema,
+});

@@ -38,6 +38,8 @@ export const sessionResponseSchema = z.object({
   csrfToken: z.string(),
   /** True when the organisation requires TOTP and the user has not set it up yet. */
   mustSetUpTotp: z.boolean(),
+  /** The last reset of this account's password: when, and which administrators did it. */
+  passwordReset: z.object({ at: z.string(), requestedByName: z.string().nullable(), approvedByName: z.string().nullable() }).nullable().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -72,3 +74,18 @@ export const invitationInfoResponseSchema = z.object({
 });
 
 export const okResponseSchema = z.object({ ok: z.literal(true) });
+
+export const passwordResetStartRequestSchema = z.object({ email: emailSchema });
+export const passwordResetStartResponseSchema = z.object({
+  /**
+   * email: a link went to the address, if it belongs to an account. approval: no e-mail here; the
+   * token stays in this browser, the code is shown to an administrator in person.
+   */
+  mode: z.enum(['email', 'approval']),
+  token: z.string().optional(),
+  code: z.string().optional(),
+});
+export const passwordResetCompleteRequestSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: newPasswordSchema,
+});

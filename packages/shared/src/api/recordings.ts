@@ -45,7 +45,7 @@ export type RecordingStatus = z.infer<typeof recordingStatusSchema>;
  * translation by code. empty/not_media/truncated/too_large/too_long/no_audio: the file cannot be used
  * (upload another); processing_failed: our fault after several attempts.
  */
-export const recordingFailureCodeSchema = z.enum(['empty', 'not_media', 'truncated', 'too_large', 'too_long', 'no_audio', 'processing_failed']);
+export const recordingFailureCodeSchema = z.enum(['empty', 'not_media', 'text', 'archive', 'truncated', 'too_large', 'too_long', 'no_audio', 'processing_failed']);
 export type RecordingFailureCode = z.infer<typeof recordingFailureCodeSchema>;
 
 /** Why a recording is gone. The professional sees that it happened, never the client's reasons. */
@@ -108,8 +108,8 @@ export type RecordingList = z.infer<typeof recordingListSchema>;
 export const createRecordingRequestSchema = z.object({
   conversationId: idSchema,
   kind: recordingKindSchema,
-  /** Size of the file to upload, in bytes (checked again by the upload endpoint). */
-  sizeBytes: z.number().int().min(1),
+  /** Size of the file to upload, in bytes (checked again by the upload endpoint); 0 is refused with its own message. */
+  sizeBytes: z.number().int().min(0),
 });
 export type CreateRecordingRequest = z.infer<typeof createRecordingRequestSchema>;
 

@@ -5,6 +5,7 @@ import * as m003 from './003_consent_details.js';
 import * as m004 from './004_recordings_and_jobs.js';
 import * as m005 from './005_client_feedback.js';
 import * as m006 from './006_reviews.js';
+import * as m007 from './007_account_safety.js';
 import * as m008 from './008_sealed_texts.js';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, PortableMigration> = {
   '004_recordings_and_jobs': m004,
   '005_client_feedback': m005,
   '006_reviews': m006,
+  '007_account_safety': m007,
   '008_sealed_texts': m008,
 };

@@ -47,6 +47,17 @@ export class ClientsRepository {
     });
   }
 
+  /** Counts one wrong code atomically, so concurrent attempts in several processes all count. */
+  async countFailedAttempt(clientId: string): Promise<number> {
+    const row = await this.db
+      .updateTable('client_access')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('client_id', '=', clientId)
+      .returning('failed_attempts')
+      .executeTakeFirst();
+    return Number(row?.failed_attempts ?? 0);
+  }
+
   async updateAccess(clientId: string, changes: Partial<Pick<ClientAccessRow, 'failed_attempts' | 'locked_until'>>): Promise<void> {
     await this.db.updateTable('client_access').set(changes).where('client_id', '=', clientId).execute();
   }

@@ -8,7 +8,9 @@ import { FeedbackRepository } from './feedback.repository.js';
 import { FollowUpsRepository } from './follow-ups.repository.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { OrganisationsRepository } from './organisations.repository.js';
+import { RateLimitsRepository } from './rate-limits.repository.js';
 import { RecordingsRepository } from './recordings.repository.js';
+import { PasswordResetsRepository } from './password-resets.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TeamsRepository } from './teams.repository.js';
 import { UsersRepository } from './users.repository.js';
@@ -31,6 +33,8 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     users: new UsersRepository(db),
     sessions: new SessionsRepository(db),
     invitations: new InvitationsRepository(db),
+    passwordResets: new PasswordResetsRepository(db),
+    rateLimits: new RateLimitsRepository(db),
     audit: new AuditRepository(db, kind),
     clients: new ClientsRepository(db),
     recordings: new RecordingsRepository(db),

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, MembershipsTable, UsersTable } from '../schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -31,8 +31,19 @@ export class UsersRepository {
       .execute();
   }
 
-  async insert(row: UserRow): Promise<void> {
+  async insert(row: Insertable<UsersTable>): Promise<void> {
     await this.db.insertInto('users').values(row).execute();
+  }
+
+  /** Counts one wrong password atomically, so concurrent attempts in several processes all count. */
+  async countFailedLogin(id: string): Promise<number> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirst();
+    return Number(row?.failed_logins ?? 0);
   }
 
   async update(id: string, changes: Partial<Omit<UserRow, 'id' | 'organisation_id' | 'created_at'>>): Promise<void> {

@@ -11,10 +11,12 @@ import { randomToken, sha256Hex } from '../../crypto/random.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
+import type { PasswordResetRow, PasswordResetsRepository } from '../../db/repositories/password-resets.repository.js';
 import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
 import type { TeamsRepository } from '../../db/repositories/teams.repository.js';
 import type { MembershipRow, MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
+import { hasEverHadPassword } from '../auth/password-reset.service.js';
 import { AppError } from '../errors.js';
 import { settingsOf } from './organisation-settings.js';
 
@@ -23,6 +25,7 @@ export interface AdminDependencies {
   teams: TeamsRepository;
   sessions: SessionsRepository;
   invitations: InvitationsRepository;
+  passwordResets: PasswordResetsRepository;
   organisations: OrganisationsRepository;
   auditRepository: AuditRepository;
   audit: AuditLog;
@@ -36,17 +39,21 @@ export interface Invitation {
   expiresAt: string;
 }
 
-function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[]): AdminUser {
+function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[], reset?: PasswordResetRow, names?: ReadonlyMap<string, string>): AdminUser {
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     active: user.active === 1,
-    hasPassword: user.password_hash !== null,
+    // Once set, always "has a password": a reset that cleared it must not make the account invitable.
+    hasPassword: hasEverHadPassword(user),
     totpEnabled: user.totp_enabled === 1,
     lockedUntil: user.locked_until,
     memberships: memberships.filter((m) => m.user_id === user.id && isRole(m.role)).map((m) => ({ role: m.role as AdminUser['memberships'][number]['role'], teamId: m.team_id, teamName: m.team_name })),
     createdAt: user.created_at,
+    passwordReset: reset
+      ? { status: reset.requested_by ? 'awaiting_approval' : 'requested', requestedBy: reset.requested_by, requestedByName: reset.requested_by ? (names?.get(reset.requested_by) ?? null) : null }
+      : null,
   };
 }
 
@@ -65,7 +72,9 @@ export class AdminService {
     requirePermission(actor, 'admin.users');
     const users = await this.deps.users.listByOrganisation(actor.organisationId);
     const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
-    return users.map((user) => toAdminUser(user, memberships));
+    const resets = await this.deps.passwordResets.listOpenApprovals(users.map((u) => u.id), this.now().toISOString());
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return users.map((user) => toAdminUser(user, memberships, resets.find((r) => r.user_id === user.id), names));
   }
 
   async inviteUser(actor: Actor, input: { name: string; email: string; memberships: MembershipInput[] }): Promise<Invitation> {
@@ -94,7 +103,9 @@ export class AdminService {
 
   async reinvite(actor: Actor, userId: string): Promise<Invitation> {
     requirePermission(actor, 'admin.users');
-    await this.userInOrganisation(actor, userId);
+    const user = await this.userInOrganisation(actor, userId);
+    // A link that sets the password of an account someone already uses would hand that account to the administrator.
+    if (hasEverHadPassword(user)) throw new AppError('account_has_password');
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.invitation_renewed', subjectType: 'user', subjectId: userId });
     return this.issueInvitation(userId);
   }
@@ -198,7 +209,7 @@ export class AdminService {
     return user;
   }
 
-  private async adminUser(userId: string): Promise<AdminUser> {
+  async adminUser(userId: string): Promise<AdminUser> {
     const user = await this.deps.users.findById(userId);
     if (!user) throw new AppError('not_found');
     return toAdminUser(user, await this.deps.users.membershipsOf([userId]));

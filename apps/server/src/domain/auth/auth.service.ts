@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { isRole, localeOf, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { unwrapKey, wrapKey } from '../../crypto/envelope.js';
-import { hmacHex, randomToken, sha256Hex } from '../../crypto/random.js';
+import { hmacHex, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
 import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
 import type { OrganisationRow, OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
 import type { MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
+import { hasEverHadPassword } from './password-reset.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { describeTotp, isValidTotp, newTotpSecret } from './totp.js';
 
@@ -41,6 +42,7 @@ export interface AuthenticatedSession {
 }
 
 const minutes = (n: number) => n * 60_000;
+const sessionTokenPattern = /^([A-Za-z0-9_-]{43})\.([0-9a-f]{32})$/;
 /** Writing last-seen on every request would turn every read into a write. */
 const touchIntervalMs = minutes(1);
 
@@ -73,12 +75,9 @@ export class AuthService {
     if (user.locked_until && user.locked_until > now.toISOString()) throw new AppError('account_locked');
 
     if (!(await verifyPassword(user.password_hash, input.password))) {
-      const failures = user.failed_logins + 1;
+      const failures = await users.countFailedLogin(user.id);
       const locks = failures >= settings.maxFailures;
-      await users.update(user.id, {
-        failed_logins: locks ? 0 : failures,
-        locked_until: locks ? new Date(now.getTime() + minutes(settings.lockoutMinutes)).toISOString() : user.locked_until,
-      });
+      if (locks) await users.update(user.id, { failed_logins: 0, locked_until: new Date(now.getTime() + minutes(settings.lockoutMinutes)).toISOString() });
       await audit.record({ organisationId: user.organisation_id, actorUserId: user.id, action: locks ? 'auth.locked' : 'auth.login_failed', subjectType: 'user', subjectId: user.id, details: { reason: 'password' } });
       throw new AppError(locks ? 'account_locked' : 'login_failed');
     }
@@ -97,8 +96,41 @@ export class AuthService {
     return session;
   }
 
-  /** Resolves a cookie token to a live session, or null when it is unknown, expired, idle or the account is off. */
-  async authenticate(token: string): Promise<AuthenticatedSession | null> {
+  /**
+   * A session token carries its own signature, so a forged or garbled cookie is refused without
+   * touching the database: only tokens this server issued can cost a query.
+   */
+  private newSessionToken(): string {
+    const random = randomToken(32);
+    return `${random}.${this.sessionTokenMac(random)}`;
+  }
+
+  private sessionTokenMac(random: string): string {
+    return hmacHex(this.deps.settings.sessionSecret, `session:${random}`).slice(0, 32);
+  }
+
+  isWellFormedSessionToken(token: string): boolean {
+    const match = sessionTokenPattern.exec(token);
+    return match !== null && timingSafeEqualText(match[2] ?? '', this.sessionTokenMac(match[1] ?? ''));
+  }
+
+  /**
+   * Resolves a cookie token to a live session, or null when it is malformed, unknown, expired, idle
+   * or the account is off. Concurrent requests with the same token share one lookup; nothing is
+   * cached beyond it, so a log-out or deactivation in any process ends access at the next request.
+   */
+  authenticate(token: string): Promise<AuthenticatedSession | null> {
+    if (!this.isWellFormedSessionToken(token)) return Promise.resolve(null);
+    const running = this.lookups.get(token);
+    if (running) return running;
+    const lookup = this.lookUp(token).finally(() => this.lookups.delete(token));
+    this.lookups.set(token, lookup);
+    return lookup;
+  }
+
+  private readonly lookups = new Map<string, Promise<AuthenticatedSession | null>>();
+
+  private async lookUp(token: string): Promise<AuthenticatedSession | null> {
     const { sessions, users, organisations, settings } = this.deps;
     const row = await sessions.findByTokenHash(sha256Hex(token));
     if (!row) return null;
@@ -125,8 +157,12 @@ export class AuthService {
     await this.deps.audit.record({ organisationId: session.organisation.id, actorUserId: session.user.id, action: 'auth.logout' });
   }
 
-  describe(session: AuthenticatedSession): SessionResponse {
+  async describe(session: AuthenticatedSession): Promise<SessionResponse> {
     const { user, organisation, actor, memberships } = session;
+    const nameOf = async (id: string | null) => (id ? ((await this.deps.users.findById(id))?.name ?? null) : null);
+    const passwordReset = user.password_reset_at
+      ? { at: user.password_reset_at, requestedByName: await nameOf(user.password_reset_requested_by), approvedByName: await nameOf(user.password_reset_approved_by) }
+      : null;
     const teams = new Map<string, string>();
     for (const m of memberships) if (m.team_id && m.team_name) teams.set(m.team_id, m.team_name);
     return {
@@ -142,6 +178,7 @@ export class AuthService {
       organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1 },
       csrfToken: this.csrfTokenFor(session.token),
       mustSetUpTotp: organisation.require_totp === 1 && user.totp_enabled !== 1,
+      passwordReset,
     };
   }
 
@@ -199,8 +236,10 @@ export class AuthService {
 
   async acceptInvitation(token: string, password: string): Promise<AuthenticatedSession> {
     const { invitation, user } = await this.usableInvitation(token);
+    // An invitation issued before the account got its password must not replace it.
+    if (hasEverHadPassword(user)) throw new AppError('invitation_invalid');
     if (!(await this.deps.invitations.markUsed(invitation.id, this.now().toISOString()))) throw new AppError('invitation_invalid');
-    await this.deps.users.update(user.id, { password_hash: await hashPassword(password), failed_logins: 0, locked_until: null });
+    await this.deps.users.update(user.id, { password_hash: await hashPassword(password), password_set_at: this.now().toISOString(), failed_logins: 0, locked_until: null });
     await this.deps.sessions.deleteForUser(user.id);
     await this.deps.audit.record({ organisationId: user.organisation_id, actorUserId: user.id, action: 'account.invitation_accepted', subjectType: 'user', subjectId: user.id });
     return this.startSession({ ...user });
@@ -216,7 +255,7 @@ export class AuthService {
 
   private async startSession(user: UserRow): Promise<AuthenticatedSession> {
     const now = this.now();
-    const token = randomToken(32);
+    const token = this.newSessionToken();
     const sessionId = randomUUID();
     await this.deps.sessions.insert({
       id: sessionId,

@@ -120,12 +120,9 @@ export class ClientAccessService {
     const now = this.now();
     if (access.locked_until && access.locked_until > now.toISOString()) throw new AppError('client_locked');
     if (!timingSafeEqualText(access.code_hash, this.codeHash(client.id, code))) {
-      const attempts = access.failed_attempts + 1;
+      const attempts = await this.deps.clients.countFailedAttempt(client.id);
       const locks = attempts >= this.deps.settings.maxWrongCodes;
-      await this.deps.clients.updateAccess(client.id, {
-        failed_attempts: locks ? 0 : attempts,
-        locked_until: locks ? new Date(now.getTime() + this.deps.settings.lockoutMinutes * 60_000).toISOString() : null,
-      });
+      if (locks) await this.deps.clients.updateAccess(client.id, { failed_attempts: 0, locked_until: new Date(now.getTime() + this.deps.settings.lockoutMinutes * 60_000).toISOString() });
       await this.deps.audit.record({ organisationId: client.organisation_id, actorUserId: null, action: locks ? 'client_access.locked' : 'client_access.wrong_code', subjectType: 'client', subjectId: client.id });
       throw new AppError(locks ? 'client_locked' : 'client_code_wrong');
     }

@@ -113,6 +113,8 @@ export class RecordingsService {
     const consent = await this.deps.consentPolicy.findActiveConsent(conversation.id);
     if (consent && consent.professionalId !== actor.userId) throw new AppError('recording_consent_missing');
     assertMayRecord(consent, input.kind);
+    // Refused before anything exists, so an empty file leaves no recording, upload or key behind.
+    if (input.sizeBytes === 0) throw new AppError('recording_empty');
     if (input.sizeBytes > this.deps.settings.maxUploadBytes) throw new AppError('recording_too_large');
 
     const nowIso = this.now().toISOString();

@@ -8,7 +8,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The logged-in session, resolved lazily and at most once per request. */
+    /** The logged-in session, resolved only when a route asks for it, and at most once per request. */
     sessionPromise: Promise<AuthenticatedSession | null> | null;
   }
 }
@@ -18,12 +18,17 @@ export interface SessionCookieOptions {
   maxAgeSeconds: number;
 }
 
-export function registerSessions(app: FastifyInstance, auth: AuthService): void {
+/** Routes that need no session (health, static files, client pages) never look one up. */
+export function registerSessions(app: FastifyInstance): void {
   app.decorateRequest('sessionPromise', null);
-  app.addHook('onRequest', async (request) => {
+}
+
+function sessionOf(request: FastifyRequest, auth: AuthService): Promise<AuthenticatedSession | null> {
+  if (!request.sessionPromise) {
     const token = request.cookies[sessionCookieName];
     request.sessionPromise = token ? auth.authenticate(token) : Promise.resolve(null);
-  });
+  }
+  return request.sessionPromise;
 }
 
 export interface RequireSessionOptions {
@@ -37,7 +42,7 @@ export interface RequireSessionOptions {
  */
 export function requireSessionWith(auth: AuthService) {
   return async (request: FastifyRequest, options: RequireSessionOptions = {}): Promise<AuthenticatedSession> => {
-    const session = await (request.sessionPromise ?? Promise.resolve(null));
+    const session = await sessionOf(request, auth);
     if (!session) throw new AppError('unauthenticated');
     if (unsafeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

@@ -1,4 +1,6 @@
 import {
+  adminPasswordResetRequestSchema,
+  adminPasswordResetResponseSchema,
   adminUserListSchema,
   adminUserSchema,
   auditListQuerySchema,
@@ -17,7 +19,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
 
 export function adminRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
-  const { admin } = ctx.services;
+  const { admin, passwordResets } = ctx.services;
+  // Checking a person's reset code is guessing territory too.
+  const codeRateLimit = { max: ctx.credentialAttemptsPerMinute, timeWindow: '1 minute' };
   const actorOf = async (request: Parameters<HttpContext['requireSession']>[0]) => (await ctx.requireSession(request)).actor;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
@@ -35,6 +39,24 @@ export function adminRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     );
     app.post('/users/:id/invitation', { schema: { tags: ['admin'], params: idParamsSchema, response: { 200: inviteUserResponseSchema } } }, async (request) =>
       admin.reinvite(await actorOf(request), request.params.id),
+    );
+    app.post(
+      '/users/:id/password-reset',
+      { config: { rateLimit: codeRateLimit }, schema: { tags: ['admin'], params: idParamsSchema, body: adminPasswordResetRequestSchema, response: { 200: adminPasswordResetResponseSchema } } },
+      async (request) => {
+        const actor = await actorOf(request);
+        const outcome = await passwordResets.request(actor, request.params.id, request.body.code, ctx.publicOrigin(request));
+        return { ...outcome, user: await admin.adminUser(request.params.id) };
+      },
+    );
+    app.post(
+      '/users/:id/password-reset/approval',
+      { schema: { tags: ['admin'], params: idParamsSchema, response: { 200: adminPasswordResetResponseSchema } } },
+      async (request) => {
+        const actor = await actorOf(request);
+        const outcome = await passwordResets.approve(actor, request.params.id);
+        return { ...outcome, user: await admin.adminUser(request.params.id) };
+      },
     );
 
     app.get('/teams', { schema: { tags: ['admin'], response: { 200: teamListSchema } } }, async (request) => ({

@@ -4,6 +4,9 @@ import {
   invitationInfoResponseSchema,
   loginRequestSchema,
   okResponseSchema,
+  passwordResetCompleteRequestSchema,
+  passwordResetStartRequestSchema,
+  passwordResetStartResponseSchema,
   sessionResponseSchema,
   totpConfirmRequestSchema,
   totpDisableRequestSchema,
@@ -16,7 +19,7 @@ import type { HttpContext } from '../context.js';
 import { clearSessionCookie, setSessionCookie } from '../plugins/session.js';
 
 export function authRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
-  const { auth } = ctx.services;
+  const { auth, passwordResets } = ctx.services;
   // Log-in is the target of password guessing: a per-address limit on top of the account lockout.
   const loginRateLimit = { max: ctx.credentialAttemptsPerMinute, timeWindow: '1 minute' };
   return async (app) => {
@@ -64,6 +67,21 @@ export function authRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const session = await ctx.requireSession(request);
       return auth.describe(await auth.disableTotp(session, request.body.password));
     });
+
+    app.post(
+      '/password-resets',
+      { config: { rateLimit: loginRateLimit }, schema: { tags: ['account'], body: passwordResetStartRequestSchema, response: { 200: passwordResetStartResponseSchema } } },
+      async (request) => passwordResets.start(request.body.email, ctx.publicOrigin(request)),
+    );
+
+    app.post(
+      '/password-resets/complete',
+      { config: { rateLimit: loginRateLimit }, schema: { tags: ['account'], body: passwordResetCompleteRequestSchema, response: { 200: okResponseSchema } } },
+      async (request) => {
+        await passwordResets.complete(request.body.token, request.body.password);
+        return { ok: true as const };
+      },
+    );
 
     const tokenParams = z.object({ token: z.string().min(10).max(200) });
     app.get(

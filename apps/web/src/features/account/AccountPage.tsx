@@ -11,6 +11,7 @@ import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useApplySession, useSession } from '../auth/session.js';
 import { NewPasswordFields, newPasswordProblems } from '../auth/NewPasswordFields.js';
+import { PasswordResetNotice } from './PasswordResetNotice.js';
 import { TotpDisable, TotpSetup } from './TotpSetup.js';
 
 export function AccountPage() {
@@ -19,6 +20,7 @@ export function AccountPage() {
   if (!session) return null;
   return (
     <Page title={t('account.title')} intro={t('account.intro')}>
+      <PasswordResetNotice session={session} />
       <Section id="account-profile" title={t('account.profileTitle')}>
         <ProfileForm session={session} />
       </Section>

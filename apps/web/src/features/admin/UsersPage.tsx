@@ -17,6 +17,7 @@ import { isEmail } from '../auth/validation.js';
 import { EditPanel, focusWhenRendered, NameField } from './EditPanel.js';
 import { InvitationLink } from './InvitationLink.js';
 import { MembershipEditor, membershipFieldId } from './MembershipEditor.js';
+import { PasswordResetPanel } from './PasswordResetPanel.js';
 import { adminKeys, useTeams, useUsers } from './queries.js';
 
 type Invitation = { name: string; invitationPath: string; expiresAt: string };
@@ -107,6 +108,7 @@ function UserStatus({ user }: { user: AdminUser }) {
         <StatusBadge status="inactive">{t('admin.users.status.inactive')}</StatusBadge>
       )}
       {user.hasPassword ? null : <StatusBadge status="warning">{t('admin.users.status.invited')}</StatusBadge>}
+      {user.passwordReset ? <StatusBadge status="warning">{t(`admin.users.status.reset_${user.passwordReset.status}`)}</StatusBadge> : null}
       {user.totpEnabled ? <StatusBadge status="neutral">{t('admin.users.status.totp')}</StatusBadge> : null}
       {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
         <StatusBadge status="warning">{t('admin.users.status.locked')}</StatusBadge>
@@ -293,12 +295,18 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
             {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
           </Button>
         </div>
-        <Paragraph small>{t('admin.users.reinviteHelp')}</Paragraph>
-        <div className="sk-actions">
-          <Button appearance="secondary-action-button" busy={reinvite.isPending} onClick={() => reinvite.mutate()}>
-            {t('admin.users.reinvite')}
-          </Button>
-        </div>
+        {user.hasPassword ? (
+          user.active ? <PasswordResetPanel user={user} /> : null
+        ) : (
+          <>
+            <Paragraph small>{t('admin.users.reinviteHelp')}</Paragraph>
+            <div className="sk-actions">
+              <Button appearance="secondary-action-button" busy={reinvite.isPending} onClick={() => reinvite.mutate()}>
+                {t('admin.users.reinvite')}
+              </Button>
+            </div>
+          </>
+        )}
         {invitation ? <InvitationLink idPrefix="reinvite" {...invitation} /> : null}
       </div>
     </EditPanel>

@@ -9,6 +9,7 @@ import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
+import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { Loading } from '../../components/QueryState.js';
 import { safeReturnPath } from './guards.js';
@@ -110,7 +111,9 @@ export function LoginPage() {
       </form>
       <div className="sk-aside">
         <Paragraph small>{t('login.noAccount')}</Paragraph>
-        <Paragraph small>{t('login.forgotPassword')}</Paragraph>
+        <Paragraph small>
+          {t('login.forgotPassword')} <Link to="/wachtwoord-herstellen">{t('login.forgotPasswordLink')}</Link>
+        </Paragraph>
       </div>
     </Page>
   );

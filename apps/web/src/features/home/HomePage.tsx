@@ -6,6 +6,7 @@ import { Heading } from '../../components/Heading.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import type { TranslationKey } from '../../i18n/keys.js';
+import { PasswordResetNotice } from '../account/PasswordResetNotice.js';
 import { useSession } from '../auth/session.js';
 import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
@@ -31,6 +32,7 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')}>
+      <PasswordResetNotice session={session} recentOnly />
       {roles.length === 0 ? <Paragraph>{t('home.noRoles')}</Paragraph> : null}
       <div className="sk-role-sections">
         {roles.map((role) => (
