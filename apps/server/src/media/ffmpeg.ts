@@ -56,13 +56,14 @@ export function inputArgs(file: string): string[] {
 export function runTool(bin: string, args: string[], options: RunToolOptions = {}): Promise<RunToolResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-    if (options.stdin && child.stdin) {
-      const input = options.stdin;
-      // The tool may stop reading early (it failed, or it has all it needs): not an error of ours.
-      child.stdin.on('error', () => undefined);
-      input.on('error', () => child.kill('SIGKILL'));
-      input.pipe(child.stdin);
+    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The tool may stop reading early (it failed, or it has all it needs): not an error of ours.
+    child.stdin.on('error', () => undefined);
+    if (options.stdin) {
+      options.stdin.on('error', () => child.kill('SIGKILL'));
+      options.stdin.pipe(child.stdin);
+    } else {
+      child.stdin.end();
     }
     const stdoutChunks: Buffer[] = [];
     let stderrTail = Buffer.alloc(0);
