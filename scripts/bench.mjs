@@ -9,10 +9,15 @@
 //    endpoint (session + signed token + recording check + blob store), compared with serving the
 //    same bytes as plain static files (@fastify/static), both in their own process, with autocannon.
 //
+// 3. Cutting a shared span: a 2-minute fragment of the remux recording is decrypted from its
+//    segments and cut exactly into its own encrypted HLS (re-encoded), as a share of that fragment
+//    needs; reported as a multiple of the fragment's length.
+//
 // Options: --minutes N (default 10), --seconds N per throughput run (default 8).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createDecipheriv } from 'node:crypto';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -208,6 +213,44 @@ async function processingRatio(professional, conversationId, file) {
   }
 }
 
+/** Decrypts the recording's segments around [from, from + length) as the owner, then times the exact cut. */
+async function spanCutRatio(professional, serverUrl, recordingId, from, length) {
+  const descriptor = await professional.json(`/api/recordings/${recordingId}/playback`, { method: 'POST' });
+  const base = new URL(descriptor.playlistUrl, serverUrl);
+  const lines = (await (await professional.fetch(descriptor.playlistUrl)).text()).split('\n');
+  const keyLine = lines.find((line) => line.startsWith('#EXT-X-KEY:')) ?? '';
+  const keyUri = /URI="([^"]+)"/.exec(keyLine)?.[1] ?? '';
+  const iv = Buffer.from((/IV=0x([0-9a-f]+)/i.exec(keyLine)?.[1] ?? ''), 'hex');
+  const key = Buffer.from(await (await professional.fetch(new URL(keyUri, base).pathname + new URL(keyUri, base).search)).arrayBuffer());
+  const parts = [];
+  let start = 0;
+  let firstStart = null;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!lines[i].startsWith('#EXTINF:')) continue;
+    const seconds = Number(lines[i].slice('#EXTINF:'.length).split(',')[0]);
+    const uri = new URL(lines[i + 1], base);
+    if (start + seconds > from && start < from + length) {
+      firstStart ??= start;
+      const data = Buffer.from(await (await professional.fetch(uri.pathname + uri.search)).arrayBuffer());
+      const decipher = createDecipheriv('aes-128-cbc', key, iv);
+      parts.push(decipher.update(data), decipher.final());
+    }
+    start += seconds;
+  }
+  const input = path.join(work, 'span-input.ts');
+  await writeFile(input, Buffer.concat(parts));
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/cut-span.ts', input, String(from - firstStart), String(length), path.join(work, 'span-out')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`span cut failed: ${err.slice(-500)}`))));
+  });
+  const seconds = Number(output.trim());
+  return { seconds, ratio: seconds / length };
+}
+
 async function load(url, headers) {
   const result = await autocannon({ url, headers, connections: 8, pipelining: 1, duration: loadSeconds });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -234,6 +277,10 @@ try {
   const remux = await processingRatio(professional, conversationId, remuxFile);
   const transcode = await processingRatio(professional, conversationId, transcodeFile);
   const copyVideo = await processingRatio(professional, conversationId, copyVideoFile);
+
+  const spanLength = Math.min(120, remux.duration / 2);
+  say(`Cutting a ${fmt(spanLength, 0)} s shared span exactly into its own encrypted HLS …`);
+  const span = await spanCutRatio(professional, server.url, remux.recordingId, Math.min(60, remux.duration / 4), spanLength);
 
   say('Streaming an encrypted segment: authorised endpoint vs plain static file …');
   const descriptor = await professional.json(`/api/recordings/${remux.recordingId}/playback`, { method: 'POST' });
@@ -264,6 +311,7 @@ try {
   say(`  processing, transcode path (VP8/Opus WebM): ${fmt(transcode.ratio, 3)} × real time  (${fmt(1 / transcode.ratio, 1)} times faster than the recording lasts)`);
   say(`  processing, copy-video path (H.264/Opus):   ${fmt(copyVideo.ratio, 3)} × real time  (${fmt(1 / copyVideo.ratio, 1)} times faster than the recording lasts)`);
   say(`  transcode / remux:                          ${fmt(transcode.ratio / remux.ratio, 1)} ×`);
+  say(`  exact cut of a ${fmt(spanLength, 0)} s shared span (re-encoded): ${fmt(span.ratio, 3)} × real time  (${fmt(span.ratio / remux.ratio, 1)} × the remux processing ratio)`);
   say(`  authorised encrypted segments / static files: ${fmt(authorised.requestsPerSecond / plain.requestsPerSecond, 2)} of the requests per second, ${fmt(authorised.bytesPerSecond / plain.bytesPerSecond, 2)} of the bytes per second`);
   say(`  (for scale: a ${minutes}-minute recording is ready ${fmt(remux.seconds, 0)} s / ${fmt(transcode.seconds, 0)} s / ${fmt(copyVideo.seconds, 0)} s after upload; one stream of it needs ${fmt((encrypted.length / segmentSeconds) * 8 / 1e6, 1)} Mbit/s; the authorised endpoint kept up with ${fmt(authorised.bytesPerSecond / (encrypted.length / segmentSeconds), 0)} such streams)`);
 } finally {

@@ -182,6 +182,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
     });
     consent.addWithdrawalListener(recordings.eraser);
+    // What a crashed job left in its private folder goes before this process takes new work.
+    await recordings.workFolders.start();
+    closeOnFailure.push(async () => recordings.workFolders.stop());
     recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
@@ -243,6 +246,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       queue,
       storage,
       async close() {
+        recordings.workFolders.stop();
         await app?.close();
         await queue.stop();
         await storage.close();

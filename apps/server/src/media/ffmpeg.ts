@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** Where the ffmpeg binaries live; defaults resolve through PATH. */
 export interface MediaTools {
@@ -12,6 +13,8 @@ export interface RunToolOptions {
   signal?: AbortSignal;
   /** Receives raw stdout; when set, stdout is not collected. */
   onStdout?: (chunk: Buffer) => void;
+  /** Fed to the tool's stdin (read it with `-i pipe:0`), so plaintext never has to lie on a disk. */
+  stdin?: Readable;
 }
 
 export interface RunToolResult {
@@ -53,7 +56,15 @@ export function inputArgs(file: string): string[] {
 export function runTool(bin: string, args: string[], options: RunToolOptions = {}): Promise<RunToolResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The tool may stop reading early (it failed, or it has all it needs): not an error of ours.
+    child.stdin.on('error', () => undefined);
+    if (options.stdin) {
+      options.stdin.on('error', () => child.kill('SIGKILL'));
+      options.stdin.pipe(child.stdin);
+    } else {
+      child.stdin.end();
+    }
     const stdoutChunks: Buffer[] = [];
     let stderrTail = Buffer.alloc(0);
     let timedOut = false;

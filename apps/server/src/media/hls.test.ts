@@ -1,11 +1,13 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAudioOnly, makeSpeechConversation } from '../../../../scripts/fixtures/make-media.mjs';
 import { MediaToolError, runFfprobe } from './ffmpeg.js';
-import { packageEncryptedHls, parseHlsPlaylist, renderHlsPlaylist, selectHlsSegments } from './hls.js';
+import { playedSeconds } from './span-duration.js';
+import { cutEncryptedHls, packageEncryptedHls, parseHlsPlaylist, renderHlsPlaylist, selectHlsSegments } from './hls.js';
 import type { PackageHlsResult } from './hls.js';
 import { probeMedia } from './probe.js';
 
@@ -39,6 +41,7 @@ async function packageFile(name: string, audioOnly: boolean, key = randomBytes(1
     outputDir,
     mediaKey: key,
     keyUri: 'key',
+    keyDir: file(`${name}-job`),
     audioOnly,
     info,
     onProgress: (f) => progress.push(f),
@@ -132,8 +135,50 @@ describe('packageEncryptedHls', { timeout: 60_000 }, () => {
   it('refuses a key of the wrong size', async () => {
     const info = await probeMedia(file('memo.m4a'), limits);
     await expect(
-      packageEncryptedHls({ input: file('memo.m4a'), outputDir: file('bad'), mediaKey: randomBytes(8), keyUri: 'key', audioOnly: true, info }),
+      packageEncryptedHls({ input: file('memo.m4a'), outputDir: file('bad'), mediaKey: randomBytes(8), keyUri: 'key', keyDir: file('bad-job'), audioOnly: true, info }),
     ).rejects.toThrow(/16 bytes/);
+  });
+});
+
+/** Decrypts every segment of an HLS output and returns ffprobe's duration of the joined plain TS. */
+async function decryptedDuration(playlistFile: string, key: Buffer): Promise<{ duration: number; plain: Buffer }> {
+  const playlist = parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
+  const iv = Buffer.from((playlist.key?.iv ?? '').replace(/^0x/i, ''), 'hex');
+  const parts: Buffer[] = [];
+  for (const segment of playlist.segments) {
+    const decipher = createDecipheriv('aes-128-cbc', key, iv);
+    parts.push(decipher.update(await readFile(path.join(path.dirname(playlistFile), segment.uri))), decipher.final());
+  }
+  const plain = Buffer.concat(parts);
+  const plainFile = `${playlistFile}.plain.ts`;
+  await writeFile(plainFile, plain);
+  const duration = await playedSeconds(plainFile);
+  await rm(plainFile);
+  return { duration, plain };
+}
+
+describe('cutEncryptedHls', { timeout: 60_000 }, () => {
+  it.each([false, true])('cuts exactly the span out of decrypted segments, with its own key (audio only: %s)', async (audioOnly) => {
+    const { result, key } = await packageFile('talk.mp4', false);
+    const whole = await decryptedDuration(result.playlistFile, key);
+    const spanKey = randomBytes(16);
+    const outputDir = file(`cut-${audioOnly}`);
+    const cut = await cutEncryptedHls({
+      input: Readable.from([whole.plain]),
+      offsetSeconds: 2,
+      durationSeconds: 2.9,
+      audioOnly,
+      outputDir,
+      mediaKey: spanKey,
+      keyUri: 'key',
+      keyDir: file(`cut-${audioOnly}-job`),
+    });
+    const { duration } = await decryptedDuration(cut.playlistFile, spanKey);
+    expect(Math.abs(duration - 2.9)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(cut.durationSeconds - 2.9)).toBeLessThanOrEqual(0.1);
+    // The key files lived only in the job folder, and only while ffmpeg ran.
+    expect(await readdir(file(`cut-${audioOnly}-job`))).toEqual([]);
+    await expect(decryptedDuration(cut.playlistFile, key)).rejects.toThrow();
   });
 });
 

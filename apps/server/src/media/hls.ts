@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { inputArgs, MediaToolError, runFfmpeg } from './ffmpeg.js';
 import type { MediaTools } from './ffmpeg.js';
 import type { MediaInfo } from './probe.js';
@@ -17,6 +17,11 @@ export interface PackageHlsOptions {
   mediaKey: Buffer;
   /** Placeholder written into the playlist; the server rewrites it to an authorised URL. */
   keyUri: string;
+  /**
+   * A private folder (mode 0700) of this job, never a shared temp folder: the key lies there only
+   * while ffmpeg runs, and a crash leaves it where the job-folder sweep removes it.
+   */
+  keyDir: string;
   audioOnly: boolean;
   info: MediaInfo;
   segmentSeconds?: number;
@@ -63,24 +68,13 @@ export function packagingMode(info: MediaInfo, audioOnly: boolean): HlsMode {
 
 /**
  * Packages a recording as a VOD HLS stream of AES-128 encrypted MPEG-TS segments. The key
- * only exists on disk in a private temp directory for the duration of the ffmpeg run.
+ * only exists on disk in the job's private folder for the duration of the ffmpeg run.
  */
 export async function packageEncryptedHls(options: PackageHlsOptions): Promise<PackageHlsResult> {
-  if (options.mediaKey.length !== 16) throw new Error('mediaKey must be 16 bytes');
-  if (/["\r\n]/.test(options.keyUri)) throw new Error('keyUri must not contain quotes or line breaks');
   const audioOnly = options.audioOnly || !options.info.hasVideo;
   const outputDir = path.resolve(options.outputDir);
-  await mkdir(outputDir, { recursive: true });
-
-  const keyDir = await mkdtemp(path.join(os.tmpdir(), 'spreekkamer-key-'));
-  try {
-    const keyFile = path.join(keyDir, 'media.key');
-    const keyInfoFile = path.join(keyDir, 'key-info');
-    await writeFile(keyFile, options.mediaKey, { mode: 0o600 });
-    // ffmpeg uses one IV for all segments; a random one per recording keeps it unpredictable.
-    const iv = randomBytes(16).toString('hex');
-    await writeFile(keyInfoFile, `${options.keyUri}\n${keyFile}\n${iv}\n`, { mode: 0o600 });
-
+  await mkdir(outputDir, { recursive: true, mode: 0o700 });
+  return withKeyInfo(options, async (keyInfoFile) => {
     const run = async (mode: HlsMode): Promise<void> => {
       await removeHlsOutput(outputDir);
       await runFfmpeg(hlsArgs(options, { mode, audioOnly, outputDir, keyInfoFile }), {
@@ -101,21 +95,97 @@ export async function packageEncryptedHls(options: PackageHlsOptions): Promise<P
       mode = 'transcode';
       await run(mode);
     }
+    return { ...(await readHlsOutput(outputDir)), mode };
+  });
+}
 
-    const playlistFile = path.join(outputDir, PLAYLIST_NAME);
-    const playlist = parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
-    const segmentFiles = playlist.segments.map((s) => path.join(outputDir, s.uri));
-    await Promise.all(segmentFiles.map((f) => stat(f)));
-    const last = playlist.segments.at(-1);
-    return {
-      playlistFile,
-      segmentFiles,
-      mode,
-      durationSeconds: last ? last.startSeconds + last.durationSeconds : 0,
-    };
+/** Writes the key and ffmpeg's key info file into the job's private folder, and removes them afterwards. */
+async function withKeyInfo<T>(options: { mediaKey: Buffer; keyUri: string; keyDir: string }, run: (keyInfoFile: string) => Promise<T>): Promise<T> {
+  if (options.mediaKey.length !== 16) throw new Error('mediaKey must be 16 bytes');
+  if (/["\r\n]/.test(options.keyUri)) throw new Error('keyUri must not contain quotes or line breaks');
+  const keyDir = path.resolve(options.keyDir);
+  await mkdir(keyDir, { recursive: true, mode: 0o700 });
+  const keyFile = path.join(keyDir, 'media.key');
+  const keyInfoFile = path.join(keyDir, 'key-info');
+  try {
+    await writeFile(keyFile, options.mediaKey, { mode: 0o600 });
+    // ffmpeg uses one IV for all segments; a random one per stream keeps it unpredictable.
+    const iv = randomBytes(16).toString('hex');
+    await writeFile(keyInfoFile, `${options.keyUri}\n${keyFile}\n${iv}\n`, { mode: 0o600 });
+    return await run(keyInfoFile);
   } finally {
-    await rm(keyDir, { recursive: true, force: true });
+    await rm(keyFile, { force: true });
+    await rm(keyInfoFile, { force: true });
   }
+}
+
+async function readHlsOutput(outputDir: string): Promise<Omit<PackageHlsResult, 'mode'>> {
+  const playlistFile = path.join(outputDir, PLAYLIST_NAME);
+  const playlist = parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
+  const segmentFiles = playlist.segments.map((s) => path.join(outputDir, s.uri));
+  await Promise.all(segmentFiles.map((f) => stat(f)));
+  const last = playlist.segments.at(-1);
+  return { playlistFile, segmentFiles, durationSeconds: last ? last.startSeconds + last.durationSeconds : 0 };
+}
+
+export interface CutHlsOptions {
+  /** Plaintext MPEG-TS (the decrypted segments around the span, in order), read from a pipe. */
+  input: Readable;
+  /** Where the span starts, in seconds from the start of `input`. */
+  offsetSeconds: number;
+  durationSeconds: number;
+  audioOnly: boolean;
+  outputDir: string;
+  /** AES-128 key of the cut, 16 bytes. */
+  mediaKey: Buffer;
+  keyUri: string;
+  /** The job's private folder (see PackageHlsOptions.keyDir). */
+  keyDir: string;
+  segmentSeconds?: number;
+  tools?: MediaTools;
+  signal?: AbortSignal;
+}
+
+/**
+ * Cuts exactly [offset, offset + duration) out of a plaintext MPEG-TS stream into its own AES-128
+ * encrypted HLS. Everything is re-encoded, so the cut falls on the requested frame rather than on
+ * the nearest keyframe: not a frame or an audio packet outside the span ends up in the output.
+ */
+export async function cutEncryptedHls(options: CutHlsOptions): Promise<Omit<PackageHlsResult, 'mode'>> {
+  const outputDir = path.resolve(options.outputDir);
+  await mkdir(outputDir, { recursive: true, mode: 0o700 });
+  await removeHlsOutput(outputDir);
+  const segmentSeconds = options.segmentSeconds ?? 4;
+  const codecs = options.audioOnly
+    ? ['-vn', '-c:a', 'aac', '-b:a', '96k', '-ar', '48000']
+    : [
+        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
+        '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
+        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
+      ];
+  return withKeyInfo(options, async (keyInfoFile) => {
+    await runFfmpeg(
+      [
+        // Our own decrypted segments, never a file of someone else: only the MPEG-TS demuxer, only the pipe.
+        '-format_whitelist', 'mpegts', '-protocol_whitelist', 'pipe', '-f', 'mpegts', '-i', 'pipe:0',
+        // As output options: decode from the start and drop exactly what lies before and after the span.
+        '-ss', options.offsetSeconds.toFixed(3), '-t', options.durationSeconds.toFixed(3),
+        ...(options.audioOnly ? [] : ['-map', '0:v:0']), '-map', '0:a:0', '-sn', '-dn',
+        ...codecs,
+        '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_playlist_type', 'vod', '-hls_segment_type', 'mpegts',
+        '-hls_key_info_file', keyInfoFile,
+        '-hls_segment_filename', path.join(outputDir, SEGMENT_PATTERN),
+        path.join(outputDir, PLAYLIST_NAME),
+      ],
+      {
+        ffmpegPath: options.tools?.ffmpeg,
+        stdin: options.input,
+        signal: options.signal,
+        timeoutMs: 120_000 + (options.offsetSeconds + options.durationSeconds) * 10_000,
+      },
+    );
+    return readHlsOutput(outputDir);
+  });
 }
 
 function hlsArgs(

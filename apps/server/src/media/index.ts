@@ -4,6 +4,7 @@ export { MediaRejectedError, probeMedia, rejectionMessageNl } from './probe.js';
 export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
 export {
   canRemux,
+  cutEncryptedHls,
   packagingMode,
   packageEncryptedHls,
   parseHlsPlaylist,
@@ -12,6 +13,7 @@ export {
   renderHlsPlaylist,
   selectHlsSegments,
 } from './hls.js';
-export type { HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
+export type { CutHlsOptions, HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
 export { computePeaks } from './peaks.js';
+export { playedSeconds } from './span-duration.js';
 export { extractPoster } from './poster.js';

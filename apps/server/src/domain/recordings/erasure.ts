@@ -3,6 +3,7 @@ import type { RecordingRow, RecordingsRepository } from '../../db/repositories/r
 import type { JobQueue } from '../../jobs/index.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
+import type { WorkFolders } from '../../jobs/work-folders.js';
 import type { ConsentWithdrawalListener, ConsentWithdrawnEvent } from '../consent/withdrawal.js';
 import { recordingPrefix } from './blob-keys.js';
 
@@ -17,6 +18,8 @@ export interface RecordingEraserDependencies {
   uploads: UploadStore;
   queue: JobQueue;
   audit: AuditLog;
+  /** Work files of a recording still being processed in this process's data directory. */
+  workFolders: Pick<WorkFolders, 'removeFor'>;
   now?: () => Date;
 }
 
@@ -42,6 +45,8 @@ export class RecordingEraser implements ConsentWithdrawalListener {
   async destroy(recording: Pick<RecordingRow, 'id' | 'organisation_id'>, reason: DeletionReason, actorUserId: string | null): Promise<boolean> {
     const shredded = await this.deps.recordings.shred(recording.id, reason, this.now().toISOString());
     if (!shredded) return false;
+    // A job may be working on it right now; its files go with the key (the erase job repeats this on a worker).
+    await this.deps.workFolders.removeFor(recording.id);
     await this.deps.audit.record({
       organisationId: recording.organisation_id,
       actorUserId,
@@ -56,6 +61,7 @@ export class RecordingEraser implements ConsentWithdrawalListener {
 
   /** The erase job: idempotent, so a retry after a partial run finishes the work. */
   async erase(recordingId: string, uploadId: string | null): Promise<void> {
+    await this.deps.workFolders.removeFor(recordingId);
     await this.deps.blobs.deletePrefix(recordingPrefix(recordingId));
     if (uploadId) await this.deps.uploads.remove(uploadId);
     for (const eraser of this.derivedErasers) await eraser(recordingId);

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import type { JobHandlers, JobQueue } from '../../jobs/index.js';
+import { WorkFolders } from '../../jobs/work-folders.js';
 import type { Mailer } from '../../notify/mailer.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
@@ -29,6 +30,8 @@ export interface RecordingServices {
   processor: RecordingProcessor;
   retention: RetentionRunner;
   jobHandlers: JobHandlers;
+  /** Every process sweeps these at start and periodically (see main.ts). */
+  workFolders: WorkFolders;
 }
 
 export interface RecordingServicesDependencies {
@@ -49,7 +52,8 @@ export interface RecordingServicesDependencies {
 export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
   const { repositories, audit, consentPolicy, blobs, uploads, queue, config } = deps;
   const now = deps.now ? { now: deps.now } : {};
-  const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, ...now });
+  const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
+  const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, workFolders, ...now });
   const service = new RecordingsService({
     recordings: repositories.recordings,
     conversations: repositories.conversations,
@@ -81,12 +85,12 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
       masterKey: config.masterKey,
       limits: { maxBytes: config.limits.maxUploadBytes, maxDurationSeconds: config.limits.maxRecordingSeconds },
       tools: config.tools,
-      workDir: path.join(config.dataDir, 'work'),
     },
+    workFolders,
     ...now,
   });
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
   const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
   const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }) });
-  return { service, playback, access, eraser, processor, retention, jobHandlers };
+  return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders };
 }

@@ -151,25 +151,32 @@ export class PlaybackService {
     }
   }
 
+  /** Derived resources re-check today's access like the media itself: a token outlives a share, this answer does not. */
   async peaks(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
-    const recording = await this.playable(recordingId);
+    const { claims, ranges, recording } = await this.derivedAccess(actor, recordingId, token);
     const data = JSON.parse((await this.openDerived(recording, blobNames.peaks, derivedLabels.peaks)).toString('utf8')) as { durationSeconds: number; peaks: number[] };
-    if (claims.a !== 'all') {
+    if (claims.a !== 'all' || ranges !== 'all') {
       // Outside the shared spans the waveform stays flat: even its shape is not for this viewer.
       const step = data.peaks.length > 0 ? data.durationSeconds / data.peaks.length : 0;
-      const allowed = claims.a;
-      data.peaks = data.peaks.map((value, i) => (rangesOverlap(allowed, i * step, (i + 1) * step) ? value : 0));
+      data.peaks = data.peaks.map((value, i) => (rangesOverlap(ranges, i * step, (i + 1) * step) ? value : 0));
     }
     return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(data)) };
   }
 
   async poster(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
-    if (claims.a !== 'all') throw new AppError('not_found');
-    const recording = await this.playable(recordingId);
-    if (recording.has_poster !== 1) throw new AppError('not_found');
+    const { ranges, recording } = await this.derivedAccess(actor, recordingId, token);
+    if (ranges !== 'all' || recording.has_poster !== 1) throw new AppError('not_found');
     return { contentType: 'image/jpeg', body: await this.openDerived(recording, blobNames.poster, derivedLabels.poster) };
+  }
+
+  /** Token, today's access decision and a playable recording: what every derived resource needs first. */
+  private async derivedAccess(actor: Actor, recordingId: string, token: string): Promise<{ claims: PlaybackToken; ranges: AllowedRanges; recording: RecordingRow & { wrapped_key: string } }> {
+    const claims = this.verify(actor, recordingId, token);
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant) throw new AppError('not_found');
+    const ranges = narrow(claims.a, grant.allowedRanges);
+    if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
+    return { claims, ranges, recording: await this.playable(recordingId) };
   }
 
   /** A token works only for the recording and the person it was made for: a copied URL is useless to anyone else. */

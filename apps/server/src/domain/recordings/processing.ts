@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RecordingFailureCode } from '@spreekkamer/shared';
@@ -8,6 +8,7 @@ import { sealDerived } from '../../crypto/derived-data.js';
 import { generateMediaKey, wrapKey } from '../../crypto/envelope.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { JobContext } from '../../jobs/index.js';
+import type { WorkFolders } from '../../jobs/work-folders.js';
 import { computePeaks, extractPoster, MediaRejectedError, packageEncryptedHls, PLAYLIST_NAME, type MediaLimits, type MediaTools } from '../../media/index.js';
 import { probeMedia } from '../../media/index.js';
 import type { BlobStore } from '../../storage/blob-store.js';
@@ -28,7 +29,9 @@ export interface ProcessingDependencies {
   uploads: UploadStore;
   eraser: RecordingEraser;
   audit: AuditLog;
-  settings: { masterKey: Buffer; limits: MediaLimits; tools: MediaTools; workDir: string };
+  settings: { masterKey: Buffer; limits: MediaLimits; tools: MediaTools };
+  /** Private per-job folders under the data directory, swept after a crash. */
+  workFolders: WorkFolders;
   now?: () => Date;
 }
 
@@ -67,14 +70,13 @@ export class RecordingProcessor {
       return;
     }
 
-    await mkdir(this.deps.settings.workDir, { recursive: true });
-    const work = await mkdtemp(path.join(this.deps.settings.workDir, 'recording-'));
+    const work = await this.deps.workFolders.create(row.id);
     const progress = this.progressReporter(row.id);
     try {
       let input = this.deps.uploads.localPath(row.upload_id);
       if (!input) {
         input = path.join(work, 'original');
-        await pipeline(await this.deps.uploads.read(row.upload_id), createWriteStream(input), { signal: context.signal });
+        await pipeline(await this.deps.uploads.read(row.upload_id), createWriteStream(input, { mode: 0o600 }), { signal: context.signal });
       }
       await progress(0.05);
 
@@ -99,6 +101,7 @@ export class RecordingProcessor {
         outputDir: hlsDir,
         mediaKey,
         keyUri: 'key',
+        keyDir: work,
         audioOnly,
         info,
         tools: this.deps.settings.tools,

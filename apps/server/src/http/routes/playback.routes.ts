@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../domain/access.js';
 import type { MediaBody } from '../../domain/recordings/playback.service.js';
 import type { HttpContext } from '../context.js';
 
@@ -18,6 +19,21 @@ function privateMedia(reply: FastifyReply, media: MediaBody): FastifyReply {
   return reply.send(media.body);
 }
 
+type PlaybackService = HttpContext['services']['playback'];
+type Resource = (playback: PlaybackService, actor: Actor, id: string, token: string) => Promise<MediaBody>;
+
+/**
+ * Every resource a player can fetch besides the segments, by file name. Each one checks the token,
+ * the viewer's session and today's access on every request; tests walk this table, so a resource
+ * added here is attacked by them too.
+ */
+export const playbackResources: Record<string, Resource> = {
+  'index.m3u8': async (playback, actor, id, token) => ({ contentType: 'application/vnd.apple.mpegurl', body: Buffer.from(await playback.playlist(actor, id, token)) }),
+  key: async (playback, actor, id, token) => ({ contentType: 'application/octet-stream', body: await playback.key(actor, id, token) }),
+  'peaks.json': (playback, actor, id, token) => playback.peaks(actor, id, token),
+  'poster.jpg': (playback, actor, id, token) => playback.poster(actor, id, token),
+};
+
 /**
  * HLS for players: /api/playback/:id/index.m3u8 | key | seg_00001.ts | peaks.json | poster.jpg, each
  * with `?t=<token>` from the playback descriptor, and the viewer's own session cookie.
@@ -29,18 +45,8 @@ export function playbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       const { id, file } = request.params;
       const token = request.query.t ?? '';
       const { actor } = await ctx.requireSession(request);
-      switch (file) {
-        case 'index.m3u8':
-          return privateMedia(reply, { contentType: 'application/vnd.apple.mpegurl', body: Buffer.from(await playback.playlist(actor, id, token)) });
-        case 'key':
-          return privateMedia(reply, { contentType: 'application/octet-stream', body: await playback.key(actor, id, token) });
-        case 'peaks.json':
-          return privateMedia(reply, await playback.peaks(actor, id, token));
-        case 'poster.jpg':
-          return privateMedia(reply, await playback.poster(actor, id, token));
-        default:
-          return privateMedia(reply, await playback.segment(actor, id, file, token));
-      }
+      const resource = Object.hasOwn(playbackResources, file) ? playbackResources[file] : undefined;
+      return privateMedia(reply, resource ? await resource(playback, actor, id, token) : await playback.segment(actor, id, file, token));
     });
   };
 }
