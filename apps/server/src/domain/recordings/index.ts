@@ -28,7 +28,7 @@ export interface RecordingServices {
   eraser: RecordingEraser;
   processor: RecordingProcessor;
   retention: RetentionRunner;
-  jobHandlers: JobHandlers;
+  jobHandlers: Omit<JobHandlers, 'learning.reminders'>;
 }
 
 export interface RecordingServicesDependencies {
