@@ -5,6 +5,7 @@ import type { Mailer } from '../../notify/mailer.js';
 import { requirePermission, type Actor } from '../access.js';
 import type { ConsentWithdrawalListener } from '../consent/index.js';
 import { LearningCoachService } from './coach.service.js';
+import { planMarkdown } from './plan.js';
 import { LearningQuestionsService } from './questions.service.js';
 import { LearningRoundsService } from './rounds.service.js';
 
@@ -12,7 +13,7 @@ export type LearningServices = ReturnType<typeof createLearningServices>;
 
 /** The development plan: the professional's own, across rounds. There is no variant for anyone else. */
 export class DevelopmentPlanService {
-  constructor(private readonly deps: { questions: LearningQuestionsService; rounds: LearningRoundsService; users: Repositories['users'] }) {}
+  constructor(private readonly deps: { questions: LearningQuestionsService; rounds: LearningRoundsService; users: Repositories['users']; now: () => Date }) {}
 
   async get(actor: Actor): Promise<DevelopmentPlan> {
     requirePermission(actor, 'learning.own');
@@ -39,6 +40,12 @@ export class DevelopmentPlanService {
       })),
     };
   }
+
+  async markdown(actor: Actor): Promise<{ filename: string; body: string }> {
+    requirePermission(actor, 'learning.own');
+    const today = this.deps.now().toISOString().slice(0, 10);
+    return { filename: `ontwikkelplan-${today}.md`, body: planMarkdown(await this.get(actor), today) };
+  }
 }
 
 /**
@@ -60,7 +67,7 @@ export function createLearningServices(
     currentRoundKey: (organisationId) => rounds.currentRoundKey(organisationId),
   });
   const coach = new LearningCoachService({ learning: repositories.learning, rounds, audit: deps.audit, now });
-  const plan = new DevelopmentPlanService({ questions, rounds, users: repositories.users });
+  const plan = new DevelopmentPlanService({ questions, rounds, users: repositories.users, now });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: async (event) => {
       const removed = await repositories.learning.deleteLinksOfConversation(event.conversationId);

@@ -28,7 +28,6 @@ import {
 } from '@spreekkamer/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { planMarkdown } from '../../domain/learning/plan.js';
 import type { HttpContext } from '../context.js';
 
 const tags = ['learning'];
@@ -113,14 +112,8 @@ export function learningRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
 
     app.get('/learning/plan', { schema: { tags, response: { 200: developmentPlanSchema } } }, async (request) => learning.plan.get(await actorOf(request)));
     app.get('/learning/plan.md', { schema: { tags } }, async (request, reply) => {
-      const actor = await actorOf(request);
-      const plan = await learning.plan.get(actor);
-      const today = new Date().toISOString().slice(0, 10);
-      return reply
-        .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="ontwikkelplan-${today}.md"`)
-        .type('text/markdown; charset=utf-8')
-        .send(planMarkdown(plan, today));
+      const { filename, body } = await learning.plan.markdown(await actorOf(request));
+      return reply.header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${filename}"`).type('text/markdown; charset=utf-8').send(body);
     });
   };
 }
