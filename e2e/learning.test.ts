@@ -94,9 +94,9 @@ describe('learning', () => {
 
   it('ticks a step by hand and prints the plan, also on a 320 px phone', async () => {
     const step = professional.getByRole('checkbox', { name: 'Vraag de cliënt om feedback (Samenleergesprek of check)' });
-    await step.check();
-    await professional.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await expect.poll(() => step.isChecked()).toBe(true);
+    // The box follows the server's answer, so it is clicked and then awaited rather than "checked".
+    await step.click();
+    await expect.poll(() => step.isChecked(), { timeout: 15_000 }).toBe(true);
 
     await professional.getByRole('link', { name: 'Mijn ontwikkelplan' }).click();
     await heading(professional, 'Mijn ontwikkelplan');
