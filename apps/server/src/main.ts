@@ -19,9 +19,10 @@ import type { HttpContext } from './http/context.js';
 import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
+import { createLearningServices } from './domain/learning/index.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
-import { assertCompleteHandlers, createJobQueue, type JobQueue } from './jobs/index.js';
+import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue } from './jobs/index.js';
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { createSmtpMailer } from './notify/mailer.js';
@@ -187,6 +188,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     closeOnFailure.push(async () => recordings.workFolders.stop());
     recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
+    const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
+    consent.addWithdrawalListener(learning.withdrawalListener);
+    recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
     consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
     recordings.eraser.addDerivedDataEraser(() => database.scrub());
@@ -194,7 +198,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
@@ -223,12 +227,20 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
             webDistDir: config.webDistDir,
           });
 
-    if (config.role === 'worker') await queue.work(recordings.jobHandlers);
+    const jobHandlers: JobHandlers = {
+      ...recordings.jobHandlers,
+      'learning.reminders': {
+        run: async () => {
+          await learning.rounds.sendDueReminders();
+        },
+      },
+    };
+    if (config.role === 'worker') await queue.work(jobHandlers);
     if (config.role === 'all') {
       // A missing handler refuses the boot right here; the queue itself (pg-boss creates its
       // schema on first start) comes up in the background so the API is not held up by it.
-      assertCompleteHandlers(recordings.jobHandlers);
-      void queue.work(recordings.jobHandlers).catch((error: unknown) => {
+      assertCompleteHandlers(jobHandlers);
+      void queue.work(jobHandlers).catch((error: unknown) => {
         pino({ level: config.logLevel }).fatal({ err: { message: error instanceof Error ? error.message : String(error) } }, 'job worker could not start');
       });
     }

@@ -45,6 +45,7 @@ import {
   LazySharedViewerPage,
   LazySharedWithMePage,
 } from './features/reviews/routes.js';
+import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
 
 export function App() {
   return (
@@ -79,6 +80,13 @@ export function App() {
             <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />
             <Route path="/intervisie" element={<LazyPeerGroupsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="learning.own" />}>
+            <Route path="/leren" element={<LazyLearningPage />} />
+            <Route path="/leren/ontwikkelplan" element={<LazyPlanPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="learning.coach" />}>
+            <Route path="/leren/coach/:id" element={<LazyCoachPage />} />
           </Route>
           <Route element={<RequirePermission permission="clients.own" />}>
             <Route path="/clienten" element={<ClientsPage />} />

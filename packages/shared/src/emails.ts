@@ -127,6 +127,45 @@ const passwordResetEmailTexts: Record<Locale, (input: PasswordResetEmailInput) =
   }),
 };
 
+export interface LearningReminderEmailInput {
+  kind: 'start' | 'halfway' | 'week_before_end';
+  /** The round's last day, already written out in the reader's language. */
+  endsOn: string;
+  /** The learning page; null when the installation has no PUBLIC_URL. */
+  link: string | null;
+}
+
+/**
+ * A gentle reminder of the person's own learning round. Only they receive it; it says nothing
+ * about what they did or skipped, and skipping has no consequences.
+ */
+const learningReminderEmailTexts: Record<Locale, (input: LearningReminderEmailInput) => EmailText> = {
+  nl: ({ kind, endsOn, link }) => ({
+    subject: { start: 'Uw leerronde is begonnen', halfway: 'Uw leerronde is op de helft', week_before_end: 'Uw leerronde loopt nog een week' }[kind],
+    text: [
+      { start: 'Er is een nieuwe leerronde begonnen.', halfway: 'Uw leerronde is op de helft.', week_before_end: 'Uw leerronde loopt bijna af.' }[kind],
+      `De ronde loopt tot en met ${endsOn}. Kijk wat u wilt doen. Een stap overslaan mag ook.`,
+      ...(link ? ['', link] : []),
+      '',
+      'Deze e-mail is alleen voor u. Antwoorden kan niet.',
+    ].join('\n'),
+  }),
+  en: ({ kind, endsOn, link }) => ({
+    subject: { start: 'Your learning round has started', halfway: 'Your learning round is halfway', week_before_end: 'Your learning round has one week left' }[kind],
+    text: [
+      { start: 'A new learning round has started.', halfway: 'Your learning round is halfway.', week_before_end: 'Your learning round is nearly over.' }[kind],
+      `The round runs until ${endsOn}. See what you want to do. Skipping a step is fine too.`,
+      ...(link ? ['', link] : []),
+      '',
+      'This e-mail is for you only. Replies are not read.',
+    ].join('\n'),
+  }),
+};
+
 export function passwordResetEmail(locale: Locale, input: PasswordResetEmailInput): EmailText {
   return passwordResetEmailTexts[locale](input);
+}
+
+export function learningReminderEmail(locale: Locale, input: LearningReminderEmailInput): EmailText {
+  return learningReminderEmailTexts[locale](input);
 }

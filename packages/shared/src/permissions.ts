@@ -11,6 +11,10 @@ export const permissions = {
   'recordings.own': ['professional'],
   'clients.own': ['professional'],
   'shares.received': ['professional', 'reviewer'],
+  /** One's own learning questions, rounds and development plan; there is no permission to see anyone else's. */
+  'learning.own': ['professional'],
+  /** Being someone's leercoach: what they shared with you, while the invitation lasts. */
+  'learning.coach': ['professional', 'reviewer'],
   'insight.team': ['manager'],
   'insight.organisation': ['policy_advisor'],
   'admin.users': ['administrator'],

@@ -137,6 +137,15 @@ export interface Database {
   review_outcomes: ReviewOutcomesTable;
   client_points: ClientPointsTable;
   review_guides: ReviewGuidesTable;
+  learning_rhythms: LearningRhythmsTable;
+  learning_rounds: LearningRoundsTable;
+  learning_questions: LearningQuestionsTable;
+  learning_links: LearningLinksTable;
+  learning_coach_invitations: LearningCoachInvitationsTable;
+  learning_question_shares: LearningQuestionSharesTable;
+  learning_coach_notes: LearningCoachNotesTable;
+  learning_actions: LearningActionsTable;
+  learning_reminders_sent: LearningRemindersSentTable;
 }
 
 export interface ClientsTable {
@@ -483,4 +492,103 @@ export interface ReviewGuidesTable {
   steps_json: string;
   updated_by: string | null;
   updated_at: string;
+}
+
+// ── Learning as routine (migration 014) ──
+
+export interface LearningRhythmsTable {
+  organisation_id: string;
+  rounds_json: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface LearningRoundsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  round_key: string;
+  starts_on: string;
+  ends_on: string;
+  steps_json: string;
+  skipped: Flag;
+  minutes_spent: number | null;
+  /** The professional's own words; not derived from a recording. */
+  next_step: string;
+  look_back_tried: 'yes' | 'partly' | 'no' | null;
+  look_back_effect: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LearningQuestionsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  /** The professional's own words: they stay when a linked recording goes. */
+  text: string;
+  theme: 'genuine_conversation' | 'shared_goal' | 'fitting_approach' | null;
+  status: 'open' | 'done';
+  learned: string;
+  round_key: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface LearningLinksTable {
+  id: string;
+  question_id: string;
+  kind: 'moment' | 'comment' | 'outcome' | 'feedback' | 'feedback_action';
+  target_id: string;
+  recording_id: string | null;
+  conversation_id: string | null;
+  created_at: string;
+}
+
+export interface LearningCoachInvitationsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  coach_user_id: string;
+  round_key: string;
+  invited_at: string;
+  until: string;
+  ended_at: string | null;
+}
+
+export interface LearningQuestionSharesTable {
+  id: string;
+  question_id: string;
+  coach_invitation_id: string | null;
+  peer_group_id: string | null;
+  created_at: string;
+}
+
+export interface LearningCoachNotesTable {
+  id: string;
+  invitation_id: string;
+  author_id: string;
+  kind: 'voorgesprek' | 'nagesprek';
+  // TODO(shred): encrypt — the voorgesprek/nagesprek thread may talk about shared fragments.
+  body: string;
+  created_at: string;
+}
+
+export interface LearningActionsTable {
+  id: string;
+  organisation_id: string;
+  professional_id: string;
+  question_id: string | null;
+  what: string;
+  due_on: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface LearningRemindersSentTable {
+  user_id: string;
+  round_key: string;
+  kind: 'start' | 'halfway' | 'week_before_end';
+  sent_at: string;
 }

@@ -18,6 +18,7 @@ import { clientsRoutes } from './routes/clients.routes.js';
 import { consentRoutes } from './routes/consent.routes.js';
 import { feedbackRoutes } from './routes/feedback.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { learningRoutes } from './routes/learning.routes.js';
 import { playbackRoutes } from './routes/playback.routes.js';
 import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(recordingsRoutes(ctx));
       await api.register(playbackRoutes(ctx));
       await api.register(uploadRoutes(ctx));
+      await api.register(learningRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

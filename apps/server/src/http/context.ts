@@ -7,6 +7,7 @@ import type { ClientsService } from '../domain/clients/clients.service.js';
 import type { AllianceService, FeedbackService, FollowUpService } from '../domain/client-feedback/index.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { ReviewServices } from '../domain/reviews/index.js';
+import type { LearningServices } from '../domain/learning/index.js';
 import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
 import type { UploadStore } from '../storage/uploads.js';
@@ -29,6 +30,7 @@ export interface HttpContext {
     reviews: ReviewServices;
     recordings: RecordingsService;
     playback: PlaybackService;
+    learning: LearningServices;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

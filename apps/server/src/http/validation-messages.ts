@@ -50,6 +50,8 @@ const messages = {
   contact_format: { nl: 'Vul een telefoonnummer of een e-mailadres in, of laat het leeg.', en: 'Enter a phone number or an e-mail address, or leave it empty.' },
   reviewer_unknown: { nl: 'Kies een meekijker uit de lijst van uw organisatie.', en: 'Choose a reviewer from your organisation\'s list.' },
   retention_not_offered: { nl: 'Kies een van de bewaartermijnen die worden aangeboden.', en: 'Choose one of the retention periods on offer.' },
+  // Learning rounds:
+  round_overlap: { nl: 'Deze ronde begint voordat de vorige is afgelopen. Zet de rondes na elkaar.', en: 'This round starts before the previous one ends. Put the rounds one after another.' },
   signature_required: { nl: 'Typ uw naam om te bevestigen.', en: 'Type your name to confirm.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

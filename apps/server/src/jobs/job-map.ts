@@ -13,6 +13,8 @@ export const jobPayloadSchemas = {
   'recordings.retention': z.object({}),
   /** Demo seed: make the sample conversation media and hand it to the normal pipeline. */
   'recording.demo': z.object({ recordingId: z.string().uuid() }),
+  /** Daily: e-mail each participant the learning-round reminder due today, once. */
+  'learning.reminders': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -49,10 +51,14 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'recording.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
   'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
   'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
+  'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */
-export const dailySchedules: { name: JobName; hourUtc: number }[] = [{ name: 'recordings.retention', hourUtc: 3 }];
+export const dailySchedules: { name: JobName; hourUtc: number }[] = [
+  { name: 'recordings.retention', hourUtc: 3 },
+  { name: 'learning.reminders', hourUtc: 7 },
+];
 
 export function assertCompleteHandlers(handlers: Partial<Record<string, Partial<JobHandler<JobName>>>>): void {
   const missing = jobNames.filter((name) => typeof handlers[name]?.run !== 'function');

@@ -18,6 +18,7 @@ interface NavItem {
 const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', permission: 'account.self' },
   { to: '/clienten', label: 'clients.nav', permission: 'clients.own' },
+  { to: '/leren', label: 'learning.nav', permission: 'learning.own' },
   { to: '/gedeeld', label: 'reviews.nav.received', permission: 'shares.received' },
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'admin.users' },

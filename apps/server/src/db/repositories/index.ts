@@ -21,6 +21,7 @@ import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { SharesRepository } from './shares.repository.js';
 import { TextVault } from './text-vault.js';
+import { LearningRepository } from './learning.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -49,6 +50,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     comments: new CommentsRepository(db, vault),
     clientPoints: new ClientPointsRepository(db, vault),
     reviewGuides: new ReviewGuidesRepository(db),
+    learning: new LearningRepository(db),
   };
 }
 

@@ -11,8 +11,8 @@ export interface RecordingJobDependencies {
   demo: (recordingId: string) => Promise<void>;
 }
 
-/** The handler table for every job (the type makes a missing one a compile error). */
-export function recordingJobHandlers(deps: RecordingJobDependencies): JobHandlers {
+/** The recordings' part of the handler table; main.ts adds the other features' jobs (the type makes a missing one a compile error there). */
+export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, 'learning.reminders'> {
   return {
     'recording.process': {
       run: ({ recordingId }, context) => deps.processor.process(recordingId, context),

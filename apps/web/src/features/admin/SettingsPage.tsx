@@ -13,6 +13,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../auth/session.js';
 import { adminKeys, useSettings } from './queries.js';
+import { RhythmSection } from '../learning/RhythmSection.js';
 
 const maxRetentionOptions = 6;
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
     <Page title={t('admin.settings.title')} intro={t('admin.settings.intro')}>
       <QueryStatus query={settings} />
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
+      <RhythmSection />
     </Page>
   );
 }

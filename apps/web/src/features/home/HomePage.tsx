@@ -10,6 +10,7 @@ import { PasswordResetNotice } from '../account/PasswordResetNotice.js';
 import { useSession } from '../auth/session.js';
 import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
+import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 
 /** The smallest group an aggregate may describe unless the organisation set a higher one (invariant 7). */
 const defaultMinimumGroupSize = 5;
@@ -61,6 +62,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
     case 'professional':
       return (
         <Card id={id} role={role} title={t('home.professional.title')}>
+          <LearningHomeSection />
           <RecordingsOverview />
           <FeedbackHomeSection />
           <Heading level={3}>{t('home.professional.methodTitle')}</Heading>
@@ -82,6 +84,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
       return (
         <Card id={id} role={role} title={t('home.reviewer.title')}>
           <Paragraph>{t('home.reviewer.empty')}</Paragraph>
+          <CoachingHomeSection />
           <Paragraph small>{t('home.reviewer.next')}</Paragraph>
         </Card>
       );

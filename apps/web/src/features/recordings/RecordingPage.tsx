@@ -16,6 +16,7 @@ import { Player } from './player/Player.js';
 import { ProcessingView } from './ProcessingStatus.js';
 import { conversationPath } from './paths.js';
 import { ViewsTable } from './ViewsTable.js';
+import { ReviewRoomLink } from '../reviews/ReviewRoomLink.js';
 import './recordings.css';
 
 /** /opnames/:id — watch a recording back, see who watched it, delete it. */
@@ -81,7 +82,12 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
     <Page title={title} documentTitle={t('recordings.page.documentTitle', { date })}>
       <Notices notices={notices} />
       {ready ? (
-        <Player recordingId={recording.id} label={t('recordings.player.label', { client: recording.clientPseudonym, date })} onViewLogged={onViewLogged} />
+        <>
+          <Player recordingId={recording.id} label={t('recordings.player.label', { client: recording.clientPseudonym, date })} onViewLogged={onViewLogged} />
+          <Paragraph>
+            <ReviewRoomLink recordingId={recording.id} />
+          </Paragraph>
+        </>
       ) : (
         <ProcessingView recording={recording} showLink={false} />
       )}

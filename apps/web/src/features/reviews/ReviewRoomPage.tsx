@@ -15,6 +15,7 @@ import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock, formatDate } from '../recordings/format.js';
 import { recordingPath } from '../recordings/paths.js';
 import { Player } from '../recordings/player/Player.js';
+import { learningPaths } from '../learning/api.js';
 import { createMoment, reviewKeys, updateMoment, useMoments, useOutcomes, useRelayedPoints } from './api.js';
 import { Comments } from './Comments.js';
 import { MomentList } from './MomentList.js';
@@ -270,6 +271,9 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
             <>
               <Heading level={2}>{t('reviews.room.selectedTitle', { title: selected.title })}</Heading>
               <MomentEditor key={selected.id} moment={selected} duration={duration} onDeleted={() => setSelectedId(null)} />
+              <Paragraph>
+                <Link to={learningPaths.newQuestion(selected.id)}>{t('learning.questions.makeFromMoment')}</Link>
+              </Paragraph>
               <ReviewGuidePanel />
               <Comments momentId={selected.id} momentSpan={[selected.startSeconds, selected.endSeconds]} shareId={null} isOwner currentTime={player.time} onSeek={player.seek} />
             </>
