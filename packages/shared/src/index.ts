@@ -6,6 +6,7 @@ export * from './api/admin.js';
 export * from './api/client-access.js';
 export * from './api/clients.js';
 export * from './api/consent.js';
+export * from './client-languages.js';
 export * from './consent-text.js';
 export * from './emails.js';
 export * from './api/recordings.js';
