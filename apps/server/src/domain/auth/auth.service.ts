@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isRole, localeOf, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
+import { isRole, localeOf, offeredClientLocales, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { unwrapKey, wrapKey } from '../../crypto/envelope.js';
 import { hmacHex, randomToken, sha256Hex } from '../../crypto/random.js';
@@ -9,6 +9,7 @@ import type { SessionsRepository } from '../../db/repositories/sessions.reposito
 import type { MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
+import { settingsOf } from '../admin/organisation-settings.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { describeTotp, isValidTotp, newTotpSecret } from './totp.js';
 
@@ -139,7 +140,7 @@ export class AuthService {
         locale: localeOf(user.locale),
         totpEnabled: user.totp_enabled === 1,
       },
-      organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1 },
+      organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1, clientLocales: offeredClientLocales(settingsOf(organisation).clientLocales) },
       csrfToken: this.csrfTokenFor(session.token),
       mustSetUpTotp: organisation.require_totp === 1 && user.totp_enabled !== 1,
     };
