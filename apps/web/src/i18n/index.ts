@@ -15,6 +15,8 @@ import recordingsEn from './recordings.en.json' with { type: 'json' };
 import recordingsNl from './recordings.nl.json' with { type: 'json' };
 import reviewsEn from './reviews.en.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
+import languagesEn from './languages.en.json' with { type: 'json' };
+import languagesNl from './languages.nl.json' with { type: 'json' };
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
 import clientAr from './client/ar.json' with { type: 'json' };
 import clientPl from './client/pl.json' with { type: 'json' };
@@ -23,8 +25,8 @@ import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn } },
 } as const;
 
 export const clientResources = {
