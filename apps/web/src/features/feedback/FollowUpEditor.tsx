@@ -13,6 +13,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { feedbackKeys, useFollowUps } from './api.js';
 import { TextAreaField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
+import { PlainLanguageHints } from '../../components/PlainLanguageHints.js';
 
 /**
  * Follow-up (terugkoppeling) for one client: what the professional learned from the feedback and
@@ -107,6 +108,7 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
       {draft ? <Paragraph small>{t('feedback.followUp.draft')}</Paragraph> : null}
       <TextAreaField inputClassName="sk-feedback-area" id={fields.learned.id} label={fields.learned.label} description={t('feedback.followUp.learnedHelp')} rows={4} maxLength={2000} value={learned} error={errors.fields.learned} onChange={setLearned} />
       <TextAreaField inputClassName="sk-feedback-area" id={fields.changed.id} label={fields.changed.label} description={t('feedback.followUp.changedHelp')} rows={4} maxLength={2000} value={changed} error={errors.fields.changed} onChange={setChanged} />
+      <PlainLanguageHints text={`${learned}\n${changed}`} />
       <SubmitActions label={t('feedback.followUp.send', { name: pseudonym })} busy={save.isPending}>
         <Button appearance="secondary-action-button" onClick={() => submit(false)()}>
           {t('feedback.followUp.saveDraft')}
