@@ -47,12 +47,12 @@ export function voiceFor(voices: readonly SpeechSynthesisVoice[], language: stri
 export function ReadAloud({ targetId }: { targetId: string }) {
   const { t, i18n } = useTranslation();
   const [speaking, setSpeaking] = useState(false);
-  const [noVoice, setNoVoice] = useState(false);
+  // The language for which the device had no voice; a message about it is stale in another language.
+  const [noVoiceFor, setNoVoiceFor] = useState<string | null>(null);
   const [supported] = useState(isSupported);
   const language = i18n.language;
 
   useEffect(() => () => stopReadingAloud(), []);
-  useEffect(() => setNoVoice(false), [language]);
 
   const toggle = useCallback(() => {
     const synth = window.speechSynthesis;
@@ -62,7 +62,7 @@ export function ReadAloud({ targetId }: { targetId: string }) {
       return;
     }
     const voice = voiceFor(synth.getVoices(), language);
-    setNoVoice(!voice);
+    setNoVoiceFor(voice ? null : language);
     if (!voice) return;
     const target = document.getElementById(targetId);
     const text = target ? readableText(target) : '';
@@ -86,7 +86,7 @@ export function ReadAloud({ targetId }: { targetId: string }) {
         <span>{speaking ? t('clientKit.readAloudStop') : t('clientKit.readAloud')}</span>
       </button>
       <p role="status" className="sk-read-aloud__note">
-        {noVoice ? t('clientKit.readAloudNoVoice') : null}
+        {noVoiceFor === language ? t('clientKit.readAloudNoVoice') : null}
       </p>
     </div>
   );
