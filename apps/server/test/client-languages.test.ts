@@ -122,4 +122,22 @@ describe('client languages', () => {
     expect(given.statusCode, given.body).toBe(200);
     expect(given.json().locale).toBe('uk');
   });
+
+  it('keeps a short version written by hand in the client’s language with the follow-up; the client reads it', async () => {
+    const client = await newClient('tr');
+    const draft = await professional.post('/api/follow-ups', { clientId: client.id, learned: 'Ik praat te snel.', changed: 'Ik praat nu rustiger.', shortVersion: 'Daha yavaş konuşuyorum.' });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(draft.json().shortVersion).toEqual({ locale: 'tr', text: 'Daha yavaş konuşuyorum.' });
+    const markup = await professional.patch(`/api/follow-ups/${draft.json().id}`, { shortVersion: '<b>x</b>' });
+    expect(markup.statusCode).toBe(400);
+    const cleared = await professional.patch(`/api/follow-ups/${draft.json().id}`, { shortVersion: '' });
+    expect(cleared.json().shortVersion).toBeNull();
+    await professional.patch(`/api/follow-ups/${draft.json().id}`, { shortVersion: 'Size daha çok zaman veriyorum.' });
+    expect((await professional.post(`/api/follow-ups/${draft.json().id}/send`)).statusCode).toBe(200);
+
+    const page = await openLink(client.id);
+    const read = await page.get(`/api/client/follow-ups/${draft.json().id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({ learned: 'Ik praat te snel.', shortVersion: { locale: 'tr', text: 'Size daha çok zaman veriyorum.' } });
+  });
 });
