@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { consentTextVersion } from '@spreekkamer/shared';
 import { expectNoAxeViolations, phone } from './support/browser.js';
 import { focusedIsHeading, hasHorizontalScroll, heading, logIn, pressOn, switchLanguage } from './support/pages.js';
 import { demoAccounts } from './support/server.js';
@@ -141,7 +142,7 @@ describe('consent', () => {
     await pressOn(page, 'Uw afspraken bekijken');
     await heading(page, 'Uw afspraken');
     const copy = (await page.locator('main').textContent()) ?? '';
-    for (const expected of ['Beeld en geluid', 'Ook een coach', 'Youssef El Amrani', '30 dagen', 'Jan Klant', '2026-11.1', 'Zo kunt u stoppen', clientUrl]) {
+    for (const expected of ['Beeld en geluid', 'Ook een coach', 'Youssef El Amrani', '30 dagen', 'Jan Klant', consentTextVersion, 'Zo kunt u stoppen', clientUrl]) {
       expect(copy).toContain(expected);
     }
     await expectNoAxeViolations(page, 'consent copy (nl)');

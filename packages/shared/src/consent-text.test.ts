@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientLocales } from './client-languages.js';
 import { consentTextDocument, consentTexts, consentTextVersion } from './consent-text.js';
 
 function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
@@ -11,11 +12,14 @@ const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)\
 describe('consent text', () => {
   it('says the same things in every language, with the same placeholders', () => {
     const nl = new Map(leaves(consentTexts.nl));
-    const en = new Map(leaves(consentTexts.en));
-    expect([...en.keys()].sort()).toEqual([...nl.keys()].sort());
-    for (const [key, text] of nl) {
-      expect(String(text).trim(), key).not.toBe('');
-      expect(placeholders(en.get(key)), key).toEqual(placeholders(text));
+    expect(Object.keys(consentTexts).sort()).toEqual([...clientLocales].sort());
+    for (const language of clientLocales) {
+      const other = new Map(leaves(consentTexts[language]));
+      expect([...other.keys()].sort(), language).toEqual([...nl.keys()].sort());
+      for (const [key, text] of nl) {
+        expect(String(other.get(key)).trim(), `${language}: ${key}`).not.toBe('');
+        expect(placeholders(other.get(key)), `${language}: ${key}`).toEqual(placeholders(text));
+      }
     }
   });
 

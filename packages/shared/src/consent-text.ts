@@ -8,7 +8,10 @@
  * start when the stored text for a version differs from this one). Client level: A2 — short
  * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{count}}, {{date}}.
  */
-export const consentTextVersion = '2026-11.1';
+import type { ClientLocale } from './client-languages.js';
+import { consentTextTranslations } from './consent-text-translations.js';
+
+export const consentTextVersion = '2026-12.1';
 
 export interface ConsentScreen {
   title: string;
@@ -255,7 +258,8 @@ export const consentTexts = {
       confirm: 'I consent to this conversation being recorded',
     },
   },
-} as const satisfies Record<'nl' | 'en', ConsentTextContent>;
+  ...consentTextTranslations,
+} as const satisfies Record<ClientLocale, ConsentTextContent>;
 
 export type ConsentTextLocale = keyof typeof consentTexts;
 

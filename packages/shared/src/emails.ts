@@ -1,4 +1,5 @@
 import type { Locale } from './api/auth.js';
+import type { ClientLocale } from './client-languages.js';
 
 export interface ClientLinkEmailInput {
   organisationName: string;
@@ -17,7 +18,7 @@ export interface EmailText {
  * (that stays on paper), and says nothing about what the client and the professional discuss:
  * anyone who reads the mailbox must learn nothing from it.
  */
-const clientLinkEmailTexts: Record<Locale, (input: ClientLinkEmailInput) => EmailText> = {
+const clientLinkEmailTexts: Record<ClientLocale, (input: ClientLinkEmailInput) => EmailText> = {
   nl: ({ organisationName, professionalName, link }) => ({
     subject: 'Uw persoonlijke link voor Spreekkamer',
     text: [
@@ -50,9 +51,73 @@ const clientLinkEmailTexts: Record<Locale, (input: ClientLinkEmailInput) => Emai
       'This e-mail was sent automatically. Replies are not read.',
     ].join('\n'),
   }),
+  ar: ({ organisationName, professionalName, link }) => ({
+    subject: 'رابطك الشخصي لـ Spreekkamer',
+    text: [
+      'مرحبًا،',
+      '',
+      `يرسل لك ${professionalName} من ${organisationName} رابطك الشخصي لـ Spreekkamer.`,
+      '',
+      'افتح هذا الرابط:',
+      link,
+      '',
+      `تحتاج أيضًا إلى رمزك. الرمز مكتوب على الورقة التي أخذتها. ليس عندك رمز؟ اسأل ${professionalName}.`,
+      '',
+      'الرابط لك وحدك. لا ترسل هذه الرسالة إلى أحد.',
+      'أُرسلت هذه الرسالة تلقائيًا. لا يمكن الرد عليها.',
+    ].join('\n'),
+  }),
+  tr: ({ organisationName, professionalName, link }) => ({
+    subject: 'Spreekkamer için kişisel bağlantınız',
+    text: [
+      'Merhaba,',
+      '',
+      `${organisationName} kurumundan ${professionalName}, size Spreekkamer için kişisel bağlantınızı gönderiyor.`,
+      '',
+      'Bu bağlantıyı açın:',
+      link,
+      '',
+      `Kodunuza da ihtiyacınız var. Kod, size verilen kâğıtta yazıyor. Kodunuz yok mu? ${professionalName} ile konuşun.`,
+      '',
+      'Bu bağlantı yalnızca sizin için. Bu e-postayı kimseye göndermeyin.',
+      'Bu e-posta otomatik gönderildi. Yanıt verilemez.',
+    ].join('\n'),
+  }),
+  pl: ({ organisationName, professionalName, link }) => ({
+    subject: 'Twój osobisty link do Spreekkamer',
+    text: [
+      'Dzień dobry,',
+      '',
+      `${professionalName} z ${organisationName} wysyła Ci Twój osobisty link do Spreekkamer.`,
+      '',
+      'Otwórz ten link:',
+      link,
+      '',
+      `Potrzebujesz też swojego kodu. Kod jest na kartce, którą dostałeś/dostałaś. Nie masz kodu? Zapytaj: ${professionalName}.`,
+      '',
+      'Ten link jest tylko dla Ciebie. Nie przesyłaj tego e-maila dalej.',
+      'Ten e-mail wysłano automatycznie. Nie można na niego odpowiedzieć.',
+    ].join('\n'),
+  }),
+  uk: ({ organisationName, professionalName, link }) => ({
+    subject: 'Ваше особисте посилання для Spreekkamer',
+    text: [
+      'Добрий день,',
+      '',
+      `${professionalName} з ${organisationName} надсилає вам ваше особисте посилання для Spreekkamer.`,
+      '',
+      'Відкрийте це посилання:',
+      link,
+      '',
+      `Вам також потрібен ваш код. Він є на папері, який ви отримали. Немає коду? Запитайте ${professionalName}.`,
+      '',
+      'Це посилання лише для вас. Не пересилайте цей лист.',
+      'Цей лист надіслано автоматично. Відповісти на нього не можна.',
+    ].join('\n'),
+  }),
 };
 
-export function clientLinkEmail(locale: Locale, input: ClientLinkEmailInput): EmailText {
+export function clientLinkEmail(locale: ClientLocale, input: ClientLinkEmailInput): EmailText {
   return clientLinkEmailTexts[locale](input);
 }
 

@@ -386,6 +386,9 @@ export interface FollowUpsTable {
   updated_at: string;
   sent_at: string | null;
   read_at: string | null;
+  /** Written by hand in the client's language (migration 012). TODO(shred): encrypt under the client's key. */
+  short_version: string | null;
+  short_version_locale: string | null;
 }
 
 // ── Reviews ("foreign eyes", migration 006) ──

@@ -20,7 +20,7 @@ export function personalLinkPath(): string | null {
   return personalLinkToken ? `/k/${personalLinkToken}` : null;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The client's CSRF header, for the few requests clientApi cannot make (e.g. raw audio). */
 export function clientCsrfHeaders(): Record<string, string> {

@@ -1,7 +1,11 @@
-import { consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
+import { clientLanguages, clientLocaleOf, consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
 
-function intlLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language === 'nl' ? 'nl-NL' : language;
+/**
+ * The one place that turns a page language into an Intl locale, for client and staff pages alike
+ * (Arabic keeps Western digits, as CLDR's "ar" does and as the code on the client's paper has).
+ */
+export function intlLocale(language: string): string {
+  return clientLanguages.find((candidate) => candidate.code === language)?.intlTag ?? language;
 }
 
 /** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
@@ -12,6 +16,11 @@ export function formatDay(value: string, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** A number in the page language's way ("1.234,5" in Dutch, "1,234.5" in English). */
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(intlLocale(language), options).format(value);
+}
+
 /** Fills {{name}} placeholders in the consent text. */
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
@@ -19,5 +28,5 @@ export function fill(text: string, values: Record<string, string | number>): str
 
 /** The canonical consent words (packages/shared/src/consent-text.ts) in the page language. */
 export function consentTextFor(language: string): ConsentTextContent {
-  return language === 'en' ? consentTexts.en : consentTexts.nl;
+  return consentTexts[clientLocaleOf(language)];
 }

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { localeSchema, type Locale } from '@spreekkamer/shared';
+import { clientLocaleSchema, clientLocales, localeSchema, type ClientLocale, type Locale } from '@spreekkamer/shared';
 import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import clientKitEn from './clientKit.en.json' with { type: 'json' };
@@ -17,11 +17,25 @@ import reviewsEn from './reviews.en.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
 import learningEn from './learning.en.json' with { type: 'json' };
 import learningNl from './learning.nl.json' with { type: 'json' };
+import languagesEn from './languages.en.json' with { type: 'json' };
+import languagesNl from './languages.nl.json' with { type: 'json' };
+// Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
+import clientAr from './client/ar.json' with { type: 'json' };
+import clientPl from './client/pl.json' with { type: 'json' };
+import clientTr from './client/tr.json' with { type: 'json' };
+import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...learningNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...learningEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn } },
+} as const;
+
+export const clientResources = {
+  ar: { translation: clientAr },
+  tr: { translation: clientTr },
+  pl: { translation: clientPl },
+  uk: { translation: clientUk },
 } as const;
 
 declare module 'i18next' {
@@ -33,9 +47,10 @@ declare module 'i18next' {
 
 const storageKey = 'spreekkamer.locale';
 
-function storedLocale(): Locale {
+function storedLocale(): ClientLocale {
   try {
-    const parsed = localeSchema.safeParse(window.localStorage.getItem(storageKey));
+    // A client's choice on their own device is remembered too, so client languages count here.
+    const parsed = clientLocaleSchema.safeParse(window.localStorage.getItem(storageKey));
     return parsed.success ? parsed.data : 'nl';
   } catch {
     // Storage can be blocked (private mode, strict settings); Dutch is the default then.
@@ -44,10 +59,10 @@ function storedLocale(): Locale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: { ...resources, ...clientResources },
   lng: storedLocale(),
   fallbackLng: 'nl',
-  supportedLngs: ['nl', 'en'],
+  supportedLngs: [...clientLocales],
   interpolation: { escapeValue: false },
   initAsync: false,
 });
@@ -63,8 +78,14 @@ export function currentLocale(): Locale {
   return parsed.success ? parsed.data : 'nl';
 }
 
+/** The page language as a client language (staff languages are among them). */
+export function currentClientLocale(): ClientLocale {
+  const parsed = clientLocaleSchema.safeParse(i18n.language);
+  return parsed.success ? parsed.data : 'nl';
+}
+
 /** Switches the interface language and remembers it on this device. */
-export async function changeLocale(locale: Locale): Promise<void> {
+export async function changeLocale(locale: ClientLocale): Promise<void> {
   try {
     window.localStorage.setItem(storageKey, locale);
   } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrors } from '@spreekkamer/shared';
+import { apiErrors, clientLanguages } from '@spreekkamer/shared';
+import { clientTextScopes, inClientScope } from './client/scopes.js';
 import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import { flattenKeys } from './keys.js';
@@ -66,5 +67,66 @@ describe('feature translation files (<feature>.<lang>.json)', () => {
       expect(String(text).trim(), key).not.toBe('');
       expect(placeholders(enByKey.get(key)), key).toEqual(placeholders(text));
     }
+  });
+});
+
+/*
+ * Client languages beyond Dutch and English (i18n/client/<lang>.json) hold only what clients read:
+ * the scopes in client/scopes.ts. When Dutch client texts gain a key, these tests name it per
+ * language ("ar: missing consent.flow.newKey"), so whoever merges can fill exactly those.
+ */
+describe('client languages (i18n/client/<lang>.json)', () => {
+  const dutchFiles = import.meta.glob<{ default: Record<string, unknown> }>(['./nl.json', './*.nl.json'], { eager: true });
+  const dutch = Object.assign({}, ...Object.values(dutchFiles).map((module) => module.default)) as Record<string, unknown>;
+  const clientFiles = import.meta.glob<{ default: Record<string, unknown> }>('./client/*.json', { eager: true });
+  const byLanguage = new Map(Object.entries(clientFiles).map(([path, module]) => [/\/(\w+)\.json$/.exec(path)?.[1] ?? path, module.default]));
+
+  // Server error codes a client can meet are worded in the shared catalogue for Dutch and English.
+  const dutchByKey = new Map<string, unknown>(leaves(dutch).filter(([key]) => inClientScope(key)));
+  for (const scope of clientTextScopes) {
+    const code = /^errors\.(\w+)$/.exec(scope)?.[1];
+    if (code && !dutchByKey.has(scope) && Object.hasOwn(apiErrors, code)) dutchByKey.set(scope, apiErrors[code as keyof typeof apiErrors].nl);
+  }
+
+  it('exist for exactly the client languages beyond Dutch and English, and those are marked unreviewed', () => {
+    const extra = clientLanguages.filter((language) => language.code !== 'nl' && language.code !== 'en');
+    expect([...byLanguage.keys()].sort()).toEqual(extra.map((language) => language.code).sort());
+    for (const language of extra) expect(language.reviewedByNativeSpeaker, language.code).toBe(false);
+  });
+
+  it('have every client scope resolve to Dutch texts (a renamed namespace must be renamed in scopes.ts)', () => {
+    const empty = clientTextScopes.filter((scope) => ![...dutchByKey.keys()].some((key) => key === scope || key.startsWith(`${scope}.`)));
+    expect(empty).toEqual([]);
+  });
+
+  it.each([...byLanguage.keys()])('%s: every client text present, not empty, same placeholders, nothing extra', (language) => {
+    const texts = new Map(leaves(byLanguage.get(language)));
+    const problems: string[] = [];
+    for (const [key, text] of dutchByKey) {
+      const own = texts.get(key);
+      if (own === undefined) problems.push(`missing ${key}`);
+      else if (typeof own !== 'string' || own.trim() === '') problems.push(`empty ${key}`);
+      else if (placeholders(own).join() !== placeholders(text).join()) problems.push(`placeholders differ in ${key}: ${placeholders(own).join()} vs ${placeholders(text).join()}`);
+    }
+    for (const key of texts.keys()) if (!dutchByKey.has(key)) problems.push(`not a Dutch client text: ${key}`);
+    expect(problems, `${language}: ${problems.join('; ')}`).toEqual([]);
+  });
+
+  it('cover every key the client pages ask for by name', () => {
+    const sources = import.meta.glob<string>('../client/**/*.tsx', { query: '?raw', import: 'default', eager: true });
+    const outside: string[] = [];
+    let seen = 0;
+    for (const [path, source] of Object.entries(sources)) {
+      for (const match of source.matchAll(/\bt\(\s*['"`]([\w.]+)(\$\{)?/g)) {
+        seen += 1;
+        const written = match[1] ?? '';
+        // t(`feedback.prepare.${step}Title`) asks for some key under feedback.prepare.
+        const prefix = match[2] ? written.replace(/\.?\w*$/, '') : written;
+        const covered = match[2] ? inClientScope(prefix) || clientTextScopes.some((scope) => scope.startsWith(`${prefix}.`)) : inClientScope(written);
+        if (!covered) outside.push(`${path}: ${written}`);
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+    expect(outside, 'add these to i18n/client/scopes.ts and translate them').toEqual([]);
   });
 });

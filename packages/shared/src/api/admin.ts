@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../roles.js';
 import { emailSchema } from './auth.js';
+import { clientLocaleSchema, clientLocales } from '../client-languages.js';
 
 export const idSchema = z.string().uuid();
 export const idParamsSchema = z.object({ id: idSchema });
@@ -69,6 +70,8 @@ export const organisationSettingsSchema = z.object({
   allianceCheckAnonymous: z.boolean().optional(),
   /** Alliance checks: an average below this (1–5) raises a quiet signal for that professional only. */
   allianceSignalBelow: z.number().min(1).max(5).multipleOf(0.5).optional(),
+  /** Languages offered on client pages; Dutch is always offered. */
+  clientLocales: z.array(clientLocaleSchema).max(clientLocales.length).optional(),
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles.js';
+import { clientLocaleSchema } from '../client-languages.js';
 
 export const locales = ['nl', 'en'] as const;
 export const localeSchema = z.enum(locales);
@@ -34,7 +35,8 @@ export const sessionUserSchema = z.object({
 
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema,
-  organisation: z.object({ id: z.string(), name: z.string(), requireTotp: z.boolean() }),
+  /** clientLocales: the languages this organisation offers its clients (Dutch first). */
+  organisation: z.object({ id: z.string(), name: z.string(), requireTotp: z.boolean(), clientLocales: z.array(clientLocaleSchema) }),
   csrfToken: z.string(),
   /** True when the organisation requires TOTP and the user has not set it up yet. */
   mustSetUpTotp: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './auth.js';
+import { clientLocaleSchema } from '../client-languages.js';
 
 export const clientCodeSchema = z.string().trim().regex(/^\d{6}$/);
 export const clientLinkTokenSchema = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/);
@@ -8,12 +8,18 @@ export const openClientSessionRequestSchema = z.object({ token: clientLinkTokenS
 
 export const clientSessionResponseSchema = z.object({
   organisationName: z.string(),
-  locale: localeSchema,
+  locale: clientLocaleSchema,
+  /** The languages this organisation offers its clients, Dutch first. */
+  offeredLocales: z.array(clientLocaleSchema),
   /** link = the client's own device; tablet = the professional's device, handed over in the room. */
   via: z.enum(['link', 'tablet']),
   csrfToken: z.string(),
 });
 export type ClientSessionResponse = z.infer<typeof clientSessionResponseSchema>;
+
+/** The client chose another language: remembered for their link (card, e-mail, copies). */
+export const setClientLocaleRequestSchema = z.strictObject({ locale: clientLocaleSchema });
+export type SetClientLocaleRequest = z.infer<typeof setClientLocaleRequestSchema>;
 
 export const issueClientAccessRequestSchema = z.strictObject({
   /** Also send the link (never the code) to the client's e-mail address. */

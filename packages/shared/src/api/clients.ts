@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './admin.js';
-import { localeSchema } from './auth.js';
+import { clientLocaleSchema } from '../client-languages.js';
 import { consentSummarySchema } from './consent.js';
 
 /** A pseudonym, never a full name: what the professional recognises the client by. */
@@ -25,7 +25,7 @@ export const clientContactSchema = z
 export const createClientRequestSchema = z.strictObject({
   pseudonym: pseudonymSchema,
   contact: clientContactSchema.nullable().optional(),
-  locale: localeSchema.optional(),
+  locale: clientLocaleSchema.optional(),
 });
 export type CreateClientRequest = z.input<typeof createClientRequestSchema>;
 
@@ -33,7 +33,7 @@ export const updateClientRequestSchema = z.strictObject({
   pseudonym: pseudonymSchema.optional(),
   /** null or '' removes it. */
   contact: clientContactSchema.nullable().optional(),
-  locale: localeSchema.optional(),
+  locale: clientLocaleSchema.optional(),
 });
 export type UpdateClientRequest = z.input<typeof updateClientRequestSchema>;
 
@@ -42,7 +42,7 @@ export const clientSchema = z.object({
   pseudonym: z.string(),
   /** Only ever sent to the client's own professional. */
   contact: z.string().nullable(),
-  locale: localeSchema,
+  locale: clientLocaleSchema,
   hasAccess: z.boolean(),
   /** The contact is an e-mail address and this installation can send e-mail. */
   canEmailLink: z.boolean(),

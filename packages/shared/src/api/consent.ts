@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './auth.js';
+import { clientLocaleSchema } from '../client-languages.js';
 
 export const consentStatuses = ['given', 'declined', 'withdrawn'] as const;
 export const consentStatusSchema = z.enum(consentStatuses);
@@ -26,7 +26,7 @@ export const giveConsentRequestSchema = z.strictObject({
   signature: z.string().max(120).optional(),
   /** The version of the text the client read (consentTextVersion). */
   textVersion: z.string().min(1).max(40),
-  locale: localeSchema,
+  locale: clientLocaleSchema,
 });
 export type GiveConsentRequest = z.infer<typeof giveConsentRequestSchema>;
 
@@ -55,7 +55,7 @@ export const consentCopySchema = z.object({
   feedbackViaReviewer: z.boolean(),
   retentionDays: z.number().int(),
   textVersion: z.string(),
-  locale: localeSchema,
+  locale: clientLocaleSchema,
   signedVia: z.enum(['tablet', 'own_device']),
   signature: z.string(),
   givenAt: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allianceItemIds, faceScores } from '../method/alliance-check.js';
 import { subtopicIds, themeIds, themeOfSubtopic } from '../method/feedback-conversation.js';
 import { idSchema } from './admin.js';
+import { clientLocaleSchema } from '../client-languages.js';
 
 /**
  * HTTP API of client feedback: the feedback conversation (Samenleergesprek) with its preparation,
@@ -385,11 +386,15 @@ export const createFollowUpSchema = z
     feedbackId: idSchema.nullable().default(null),
     learned: plainText(2000),
     changed: plainText(2000),
+    /** Optional: a few sentences by hand in the client's own language; '' removes it. */
+    shortVersion: optionalPlainText(1000).optional(),
     send: z.boolean().default(false),
   })
   .strict();
 export type CreateFollowUpInput = z.input<typeof createFollowUpSchema>;
-export const updateFollowUpSchema = z.object({ learned: plainText(2000).optional(), changed: plainText(2000).optional() }).strict();
+export const updateFollowUpSchema = z.object({ learned: plainText(2000).optional(), changed: plainText(2000).optional(), shortVersion: optionalPlainText(1000).optional() }).strict();
+/** The short version in the client's language, with the language it was written for. */
+export const shortVersionSchema = z.object({ locale: clientLocaleSchema, text: z.string() }).nullable();
 export const followUpListQuerySchema = z.object({ clientId: idSchema.optional() });
 
 export const followUpSchema = z.object({
@@ -399,6 +404,7 @@ export const followUpSchema = z.object({
   feedbackId: z.string().nullable(),
   learned: z.string(),
   changed: z.string(),
+  shortVersion: shortVersionSchema,
   status: z.enum(['draft', 'sent']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
@@ -407,7 +413,7 @@ export const followUpSchema = z.object({
 export type FollowUp = z.infer<typeof followUpSchema>;
 export const followUpListSchema = z.object({ followUps: z.array(followUpSchema) });
 
-export const clientFollowUpSchema = z.object({ id: z.string(), professionalName: z.string(), learned: z.string(), changed: z.string(), sentAt: z.string(), read: z.boolean() });
+export const clientFollowUpSchema = z.object({ id: z.string(), professionalName: z.string(), learned: z.string(), changed: z.string(), shortVersion: shortVersionSchema, sentAt: z.string(), read: z.boolean() });
 export type ClientFollowUp = z.infer<typeof clientFollowUpSchema>;
 
 // ---------------------------------------------------------------------------------------------

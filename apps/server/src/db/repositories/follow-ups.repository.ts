@@ -31,7 +31,7 @@ export class FollowUpsRepository {
     await this.db.insertInto('follow_ups').values(row).execute();
   }
 
-  async update(id: string, changes: Partial<Pick<FollowUpRow, 'learned' | 'changed' | 'status' | 'updated_at' | 'sent_at' | 'read_at'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<FollowUpRow, 'learned' | 'changed' | 'status' | 'updated_at' | 'sent_at' | 'read_at' | 'short_version' | 'short_version_locale'>>): Promise<void> {
     await this.db.updateTable('follow_ups').set(changes).where('id', '=', id).execute();
   }
 

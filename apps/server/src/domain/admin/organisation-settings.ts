@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrganisationSettings } from '@spreekkamer/shared';
+import { clientLocaleSchema, clientLocales, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
 import type { OrganisationRow } from '../../db/repositories/organisations.repository.js';
 
 /** The settings kept as JSON; name and requireTotp have their own columns. */
@@ -9,6 +9,8 @@ const storedSettingsSchema = z.object({
   retentionDaysDefault: z.number().int().default(90),
   allianceCheckAnonymous: z.boolean().default(false),
   allianceSignalBelow: z.number().default(3),
+  // Every language is offered until an administrator narrows it down.
+  clientLocales: z.array(clientLocaleSchema.or(z.string())).default([...clientLocales]).transform((chosen) => offeredClientLocales(chosen)),
 });
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isRole, localeOf, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
+import { isRole, localeOf, offeredClientLocales, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { unwrapKey, wrapKey } from '../../crypto/envelope.js';
 import { hmacHex, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
@@ -10,6 +10,7 @@ import type { MembershipWithTeam, UserRow, UsersRepository } from '../../db/repo
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { hasEverHadPassword } from './password-reset.service.js';
+import { settingsOf } from '../admin/organisation-settings.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { describeTotp, isValidTotp, newTotpSecret } from './totp.js';
 
@@ -175,7 +176,7 @@ export class AuthService {
         locale: localeOf(user.locale),
         totpEnabled: user.totp_enabled === 1,
       },
-      organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1 },
+      organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1, clientLocales: offeredClientLocales(settingsOf(organisation).clientLocales) },
       csrfToken: this.csrfTokenFor(session.token),
       mustSetUpTotp: organisation.require_totp === 1 && user.totp_enabled !== 1,
       passwordReset,

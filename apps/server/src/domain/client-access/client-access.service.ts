@@ -1,4 +1,4 @@
-import { clientLinkEmail, isEmailContact, localeOf, type ClientSessionResponse } from '@spreekkamer/shared';
+import { clientLinkEmail, clientLocaleOf, isEmailContact, offeredClientLocales, type ClientLocale, type ClientSessionResponse } from '@spreekkamer/shared';
 import { z } from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, randomDigits, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
@@ -10,6 +10,7 @@ import type { Mailer } from '../../notify/mailer.js';
 import { openText } from '../clients/sealed-text.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
+import { settingsOf } from '../admin/organisation-settings.js';
 
 /** A client's proof of who they are, for this device only; no account, no password. */
 export interface ClientSession {
@@ -105,7 +106,7 @@ export class ClientAccessService {
   private async sendLink(actor: Actor, client: ClientRow, mail: ClientLinkMail, to: string, link: string): Promise<'sent' | 'failed'> {
     const organisation = await this.deps.organisations.findById(actor.organisationId);
     const professional = await mail.users.findById(actor.userId);
-    const message = clientLinkEmail(localeOf(client.locale), { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
+    const message = clientLinkEmail(clientLocaleOf(client.locale), { organisationName: organisation?.name ?? '', professionalName: professional?.name ?? '', link });
     const outcome = await mail.mailer.send({ to, ...message });
     // The address is not logged: the audit log holds metadata only.
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: outcome === 'sent' ? 'client_access.emailed' : 'client_access.email_failed', subjectType: 'client', subjectId: client.id });
@@ -156,7 +157,19 @@ export class ClientAccessService {
   async describe(session: ClientSession): Promise<ClientSessionResponse> {
     const organisation = await this.deps.organisations.findById(session.organisationId);
     const client = await this.deps.clients.findById(session.clientId);
-    return { organisationName: organisation?.name ?? '', locale: localeOf(client?.locale), via: session.via, csrfToken: this.csrfTokenFor(session) };
+    const offeredLocales = offeredClientLocales(organisation ? settingsOf(organisation).clientLocales : undefined);
+    return { organisationName: organisation?.name ?? '', locale: clientLocaleOf(client?.locale), offeredLocales, via: session.via, csrfToken: this.csrfTokenFor(session) };
+  }
+
+  /**
+   * The client picked another language on their pages: remembered for their link, so the printed
+   * card, e-mail and copies follow. A hand-over in the room counts too: it is the client's choice.
+   */
+  async setLocale(session: ClientSession, locale: ClientLocale): Promise<ClientSessionResponse> {
+    const organisation = await this.deps.organisations.findById(session.organisationId);
+    if (!offeredClientLocales(organisation ? settingsOf(organisation).clientLocales : undefined).includes(locale)) throw new AppError('client_locale_not_offered');
+    await this.deps.clients.update(session.clientId, { locale });
+    return this.describe(session);
   }
 
   csrfTokenFor(session: ClientSession): string {

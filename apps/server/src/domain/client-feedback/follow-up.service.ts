@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientFollowUp, FollowUp } from '@spreekkamer/shared';
+import { clientLocaleOf, type ClientFollowUp, type FollowUp } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
@@ -18,6 +18,11 @@ export interface FollowUpDependencies {
   now?: () => Date;
 }
 
+/** The hand-written short version in the client's language, with the language it was written for. */
+function shortVersionOf(row: FollowUpRow): FollowUp['shortVersion'] {
+  return row.short_version ? { locale: clientLocaleOf(row.short_version_locale), text: row.short_version } : null;
+}
+
 function toFollowUp(row: FollowUpRow, pseudonym: string): FollowUp {
   return {
     id: row.id,
@@ -26,6 +31,7 @@ function toFollowUp(row: FollowUpRow, pseudonym: string): FollowUp {
     feedbackId: row.feedback_id,
     learned: row.learned,
     changed: row.changed,
+    shortVersion: shortVersionOf(row),
     status: row.status,
     createdAt: row.created_at,
     sentAt: row.sent_at,
@@ -45,7 +51,7 @@ export class FollowUpService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async create(actor: Actor, input: { clientId: string; feedbackId: string | null; learned: string; changed: string; send: boolean }): Promise<FollowUp> {
+  async create(actor: Actor, input: { clientId: string; feedbackId: string | null; learned: string; changed: string; shortVersion?: string | undefined; send: boolean }): Promise<FollowUp> {
     requirePermission(actor, 'clients.own');
     const client = await this.deps.clients.findById(input.clientId);
     if (!client || client.professional_id !== actor.userId) throw new AppError('validation', [{ path: 'clientId', message: 'client_unknown' }]);
@@ -68,6 +74,9 @@ export class FollowUpService {
       updated_at: at,
       sent_at: input.send ? at : null,
       read_at: null,
+      // Written for the language the client reads now; kept with it if that changes later.
+      short_version: input.shortVersion ? input.shortVersion : null,
+      short_version_locale: input.shortVersion ? clientLocaleOf(client.locale) : null,
     };
     await this.deps.followUps.insert(row);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: input.send ? 'follow_up.sent' : 'follow_up.drafted', subjectType: 'follow_up', subjectId: row.id });
@@ -80,10 +89,15 @@ export class FollowUpService {
     return rows.map((row) => toFollowUp(row, row.pseudonym));
   }
 
-  async update(actor: Actor, id: string, input: { learned?: string | undefined; changed?: string | undefined }): Promise<FollowUp> {
+  async update(actor: Actor, id: string, input: { learned?: string | undefined; changed?: string | undefined; shortVersion?: string | undefined }): Promise<FollowUp> {
     requirePermission(actor, 'clients.own');
     const row = await this.ownDraft(actor, id);
-    const changes = { learned: input.learned ?? row.learned, changed: input.changed ?? row.changed, updated_at: this.now().toISOString() };
+    const client = input.shortVersion ? await this.deps.clients.findById(row.client_id) : undefined;
+    const shortVersion =
+      input.shortVersion === undefined
+        ? { short_version: row.short_version, short_version_locale: row.short_version_locale }
+        : { short_version: input.shortVersion || null, short_version_locale: input.shortVersion ? clientLocaleOf(client?.locale) : null };
+    const changes = { learned: input.learned ?? row.learned, changed: input.changed ?? row.changed, ...shortVersion, updated_at: this.now().toISOString() };
     await this.deps.followUps.update(id, changes);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'follow_up.changed', subjectType: 'follow_up', subjectId: id });
     return this.view({ ...row, ...changes });
@@ -110,7 +124,7 @@ export class FollowUpService {
     if (!row || row.client_id !== session.clientId || row.organisation_id !== session.organisationId || row.status !== 'sent') throw new AppError('not_found');
     const professional = await this.deps.users.findById(row.professional_id);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'follow_up.client_viewed', subjectType: 'follow_up', subjectId: id });
-    return { id: row.id, professionalName: professional?.name ?? '', learned: row.learned, changed: row.changed, sentAt: row.sent_at ?? row.updated_at, read: row.read_at !== null };
+    return { id: row.id, professionalName: professional?.name ?? '', learned: row.learned, changed: row.changed, shortVersion: shortVersionOf(row), sentAt: row.sent_at ?? row.updated_at, read: row.read_at !== null };
   }
 
   async clientMarkRead(session: ClientSession, id: string): Promise<ClientFollowUp> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isEmailContact, localeOf, type Client, type Conversation, type ConversationKind, type Locale } from '@spreekkamer/shared';
+import { clientLocaleOf, isEmailContact, type Client, type ClientLocale, type Conversation, type ConversationKind } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
@@ -60,7 +60,7 @@ export class ClientsService {
     return rows.map((row) => this.toClient(row, counts.get(row.id) ?? 0, withAccess.has(row.id)));
   }
 
-  async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: Locale | undefined }): Promise<Client> {
+  async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
     requirePermission(actor, 'clients.own');
     const row: ClientRow = {
       id: randomUUID(),
@@ -84,7 +84,7 @@ export class ClientsService {
     return this.describe(row);
   }
 
-  async update(actor: Actor, clientId: string, changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: Locale | undefined }): Promise<Client> {
+  async update(actor: Actor, clientId: string, changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
     requirePermission(actor, 'clients.own');
     await this.ownClient(actor, clientId);
     const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale'>> = {};
@@ -182,7 +182,7 @@ export class ClientsService {
       id: row.id,
       pseudonym: row.pseudonym,
       contact,
-      locale: localeOf(row.locale),
+      locale: clientLocaleOf(row.locale),
       hasAccess,
       canEmailLink: this.deps.emailConfigured === true && isEmailContact(contact),
       conversationCount,

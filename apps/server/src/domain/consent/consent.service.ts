@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   consentTextDocument,
   consentTextVersion,
-  localeOf,
+  clientLocaleOf,
   signatureSchema,
   type ClientHome,
   type ConsentCopy,
@@ -271,7 +271,7 @@ export class ConsentService {
       feedbackViaReviewer: row.feedback_via_reviewer === 1,
       retentionDays: row.retention_days,
       textVersion: row.text_version,
-      locale: localeOf(row.locale),
+      locale: clientLocaleOf(row.locale),
       signedVia: row.signed_via,
       signature: row.client_signature ? openText(this.deps.masterKey, row.client_signature) : '',
       givenAt: row.given_at,

@@ -1,4 +1,4 @@
-import { clientAccessIssuedSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema } from '@spreekkamer/shared';
+import { clientAccessIssuedSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema, setClientLocaleRequestSchema } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import type { HttpContext } from '../context.js';
@@ -21,6 +21,9 @@ export function clientAccessRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     );
     app.get('/client/session', { schema: { tags: ['client'], response: { 200: clientSessionResponseSchema } } }, async (request) =>
       clientAccess.describe(await ctx.requireClient(request)),
+    );
+    app.put('/client/locale', { schema: { tags: ['client'], body: setClientLocaleRequestSchema, response: { 200: clientSessionResponseSchema } } }, async (request) =>
+      clientAccess.setLocale(await ctx.requireClient(request), request.body.locale),
     );
     app.delete('/client/session', { schema: { tags: ['client'], response: { 200: okResponseSchema } } }, async (request, reply) => {
       await ctx.requireClient(request);

@@ -1,38 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { clientSessionResponseSchema, type ClientLocale } from '@spreekkamer/shared';
 import { changeLocale } from '../../i18n/index.js';
-import { localeSchema } from '@spreekkamer/shared';
+import { applyClientSession, clientApi, useClientSession } from '../api.js';
 import { Pictogram } from '../icons/Pictogram.js';
-import { clientLanguages, directionOf } from './languages.js';
+import { directionOf, offeredClientLanguages } from './languages.js';
 
 /**
- * All client languages as buttons, each in its own language and script. Only this device changes:
- * on a tablet in the room, a staff account's setting must not follow the client's choice.
+ * The organisation's client languages as buttons, each in its own language and script. The
+ * choice is remembered on this device and, with a client session, for the client's link (card,
+ * e-mail and copies follow it). A staff account's own setting never follows it.
  */
 export function ClientLanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const session = useClientSession();
+  const queryClient = useQueryClient();
+
+  const choose = async (code: ClientLocale) => {
+    await changeLocale(code);
+    if (!session.data || session.data.locale === code) return;
+    try {
+      applyClientSession(queryClient, await clientApi('/client/locale', clientSessionResponseSchema, { method: 'PUT', body: { locale: code } }));
+    } catch {
+      // The page shows the language all the same; only the link does not remember it this time.
+    }
+  };
+
   return (
     <div role="group" aria-label={t('clientKit.language')} className="sk-client-languages" data-read-aloud="skip">
       <Pictogram name="globe" size={28} />
-      {clientLanguages.map((language) => {
-        const current = i18n.language === language.code;
-        return (
-          <button
-            key={language.code}
-            type="button"
-            lang={language.code}
-            dir={directionOf(language.code)}
-            aria-pressed={current}
-            className="sk-client-language"
-            onClick={() => {
-              const parsed = localeSchema.safeParse(language.code);
-              if (parsed.success) void changeLocale(parsed.data);
-              else void i18n.changeLanguage(language.code);
-            }}
-          >
-            {language.name}
-          </button>
-        );
-      })}
+      {offeredClientLanguages(session.data?.offeredLocales).map((language) => (
+        <button
+          key={language.code}
+          type="button"
+          lang={language.code}
+          dir={directionOf(language.code)}
+          aria-pressed={i18n.language === language.code}
+          className="sk-client-language"
+          onClick={() => void choose(language.code)}
+        >
+          {language.name}
+        </button>
+      ))}
     </div>
   );
 }

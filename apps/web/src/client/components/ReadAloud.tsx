@@ -30,14 +30,27 @@ export function stopReadingAloud(): void {
 }
 
 /**
+ * A voice of the browser that speaks this language ("ar" matches "ar-SA" and "ar_EG"). Never a
+ * voice of another language: reading Dutch words with an Arabic voice, or Dutch instead of
+ * Arabic, would tell the client something that is not on the screen.
+ */
+export function voiceFor(voices: readonly SpeechSynthesisVoice[], language: string): SpeechSynthesisVoice | undefined {
+  const wanted = language.toLowerCase().split(/[-_]/)[0];
+  return voices.find((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === wanted);
+}
+
+/**
  * Reads the current screen aloud with the browser's own speech synthesis, in the page language.
- * Nothing leaves the device. Hidden where the browser cannot speak, so it never promises what it
- * cannot do.
+ * Nothing leaves the device. Hidden where the browser cannot speak at all; where it can speak but
+ * has no voice for this language, it says so in this language instead of reading with another.
  */
 export function ReadAloud({ targetId }: { targetId: string }) {
   const { t, i18n } = useTranslation();
   const [speaking, setSpeaking] = useState(false);
+  // The language for which the device had no voice; a message about it is stale in another language.
+  const [noVoiceFor, setNoVoiceFor] = useState<string | null>(null);
   const [supported] = useState(isSupported);
+  const language = i18n.language;
 
   useEffect(() => () => stopReadingAloud(), []);
 
@@ -48,27 +61,33 @@ export function ReadAloud({ targetId }: { targetId: string }) {
       setSpeaking(false);
       return;
     }
+    const voice = voiceFor(synth.getVoices(), language);
+    setNoVoiceFor(voice ? null : language);
+    if (!voice) return;
     const target = document.getElementById(targetId);
     const text = target ? readableText(target) : '';
     if (!text) return;
     synth.cancel();
     const utterance = new SpeechSynthesisUtterance(text);
-    const language = i18n.language;
     utterance.lang = speechTagOf(language);
-    const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(language.toLowerCase()));
-    if (voice) utterance.voice = voice;
+    utterance.voice = voice;
     utterance.rate = 0.9;
     utterance.onend = () => setSpeaking(false);
     utterance.onerror = () => setSpeaking(false);
     setSpeaking(true);
     synth.speak(utterance);
-  }, [speaking, targetId, i18n.language]);
+  }, [speaking, targetId, language]);
 
   if (!supported) return null;
   return (
-    <button type="button" className="sk-client-button sk-client-button--secondary sk-read-aloud" aria-pressed={speaking} onClick={toggle} data-read-aloud="skip">
-      <Pictogram name={speaking ? 'speakerOff' : 'speaker'} size={28} />
-      <span>{speaking ? t('clientKit.readAloudStop') : t('clientKit.readAloud')}</span>
-    </button>
+    <div className="sk-read-aloud-wrap" data-read-aloud="skip">
+      <button type="button" className="sk-client-button sk-client-button--secondary sk-read-aloud" aria-pressed={speaking} onClick={toggle}>
+        <Pictogram name={speaking ? 'speakerOff' : 'speaker'} size={28} />
+        <span>{speaking ? t('clientKit.readAloudStop') : t('clientKit.readAloud')}</span>
+      </button>
+      <p role="status" className="sk-read-aloud__note">
+        {noVoiceFor === language ? t('clientKit.readAloudNoVoice') : null}
+      </p>
+    </div>
   );
 }

@@ -8,5 +8,5 @@ export { ReadAloud, readableText, stopReadingAloud } from './ReadAloud.js';
 export { StepFlow, type StepFlowProps } from './StepFlow.js';
 export { ClientButton, type ClientButtonProps } from './ClientButton.js';
 export { ClientLanguageSwitch } from './ClientLanguageSwitch.js';
-export { clientLanguages, directionOf, speechTagOf } from './languages.js';
+export { clientLanguages, directionOf, offeredClientLanguages, speechTagOf } from './languages.js';
 export { Pictogram, pictogramNames, type PictogramName } from '../icons/Pictogram.js';

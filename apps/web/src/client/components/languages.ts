@@ -1,22 +1,25 @@
-import i18n from 'i18next';
+import { clientLanguages, type ClientLanguage, type ClientLocale } from '@spreekkamer/shared';
 
 /**
- * Languages offered on client pages, each named in its own language so someone who cannot read
- * the current one still finds theirs. To add one (right-to-left included): add its translation
- * files to i18n/index.ts and a line here; `dir` follows from i18next's list of RTL languages.
+ * Languages offered on client pages (packages/shared/src/client-languages.ts), each named in its
+ * own language so someone who cannot read the current one still finds theirs. The organisation
+ * chooses which are offered; before the code is typed we do not know the organisation, so all are.
  */
-export const clientLanguages: ReadonlyArray<{ code: string; name: string }> = [
-  { code: 'nl', name: 'Nederlands' },
-  { code: 'en', name: 'English' },
-];
+export function offeredClientLanguages(offered: readonly ClientLocale[] | undefined): readonly ClientLanguage[] {
+  return offered ? clientLanguages.filter((language) => offered.includes(language.code)) : clientLanguages;
+}
 
-/** BCP 47 tags for speech synthesis, which wants a region to pick a fitting voice. */
-const speechTags: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
+function known(language: string): ClientLanguage | undefined {
+  return clientLanguages.find((candidate) => candidate.code === language);
+}
 
+/** BCP 47 tag for speech synthesis, which wants a region to pick a fitting voice. */
 export function speechTagOf(language: string): string {
-  return speechTags[language] ?? language;
+  return known(language)?.speechTag ?? language;
 }
 
 export function directionOf(language: string): 'ltr' | 'rtl' {
-  return i18n.dir(language) === 'rtl' ? 'rtl' : 'ltr';
+  return known(language)?.dir ?? 'ltr';
 }
+
+export { clientLanguages };

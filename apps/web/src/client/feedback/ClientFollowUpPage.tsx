@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
-import { ClientShell } from '../components/index.js';
+import { ClientShell, directionOf } from '../components/index.js';
 import { formatDay } from '../format.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
@@ -42,14 +42,23 @@ function ClientFollowUp({ session, id }: { session: ClientSessionResponse; id: s
             <h1 tabIndex={-1}>{t('feedback.followUpClient.title', { name: followUp.data.professionalName })}</h1>
           </div>
           <p className="sk-client-hint">{t('feedback.followUpClient.sent', { date: formatDay(followUp.data.sentAt, i18n.language) })}</p>
+          {followUp.data.shortVersion ? (
+            <p className="sk-feedback-text sk-client-note" lang={followUp.data.shortVersion.locale} dir={directionOf(followUp.data.shortVersion.locale)}>
+              {followUp.data.shortVersion.text}
+            </p>
+          ) : null}
           <h2>
             <Pictogram name="heart" size={32} /> {t('feedback.followUpClient.learned')}
           </h2>
-          <p className="sk-feedback-text">{followUp.data.learned}</p>
+          <p className="sk-feedback-text" lang="nl" dir="auto">
+            {followUp.data.learned}
+          </p>
           <h2>
             <Pictogram name="sheetNext" size={32} /> {t('feedback.followUpClient.changed')}
           </h2>
-          <p className="sk-feedback-text">{followUp.data.changed}</p>
+          <p className="sk-feedback-text" lang="nl" dir="auto">
+            {followUp.data.changed}
+          </p>
           <div className="sk-client-actions sk-client-no-print">
             <Link className="sk-client-button sk-client-button--primary" to="/klant">
               <Pictogram name="home" size={28} />

@@ -343,7 +343,11 @@ export interface PictogramProps extends Omit<SVGAttributes<SVGSVGElement>, 'chil
   title?: string;
 }
 
+/** Pictograms that point along the reading direction; they mirror in right-to-left languages. */
+const directional: ReadonlySet<PictogramName> = new Set<PictogramName>(['arrowLeft', 'arrowRight']);
+
 export function Pictogram({ name, size = 48, title, className, ...rest }: PictogramProps) {
+  const classes = new Set(['sk-pictogram', ...(className ?? '').split(' ').filter(Boolean), ...(directional.has(name) ? ['sk-flip-rtl'] : [])]);
   return (
     <svg
       viewBox="0 0 48 48"
@@ -355,7 +359,7 @@ export function Pictogram({ name, size = 48, title, className, ...rest }: Pictog
       strokeLinecap="round"
       strokeLinejoin="round"
       focusable="false"
-      className={['sk-pictogram', className].filter(Boolean).join(' ')}
+      className={[...classes].join(' ')}
       {...(title ? { role: 'img', 'aria-label': title } : { 'aria-hidden': true })}
       {...rest}
     >

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import {
   consentCopySchema,
   consentFormSchema,
-  localeSchema,
+  clientLocaleSchema,
   type ClientSessionResponse,
   type ConsentAudience,
   type ConsentCopy,
@@ -19,7 +19,7 @@ import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, StepFlow } from '../components/index.js';
-import { consentTextFor, fill, formatDay } from '../format.js';
+import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
@@ -119,7 +119,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           retentionDays: retention,
           ...(declined ? {} : { signature: signature.trim() }),
           textVersion: form.textVersion,
-          locale: localeSchema.catch('nl').parse(i18n.language),
+          locale: clientLocaleSchema.catch('nl').parse(i18n.language),
         },
       });
     },
@@ -263,7 +263,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
               <ChoiceButton
                 key={days}
                 icon="calendar"
-                label={fill(text.retention.option, { count: days })}
+                label={fill(text.retention.option, { count: formatNumber(days, i18n.language) })}
                 description={fill(text.retention.until, { date: formatDay(addDays(days), i18n.language) })}
                 pressed={retention === days}
                 onPress={() => setRetention(days)}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { organisationSettingsSchema, type OrganisationSettings } from '@spreekkamer/shared';
+import { clientLanguages, offeredClientLocales, organisationSettingsSchema, type ClientLocale, type OrganisationSettings } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
@@ -45,6 +45,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
   const [optionError, setOptionError] = useState<string | undefined>();
   const [allianceAnonymous, setAllianceAnonymous] = useState(initial.allianceCheckAnonymous ?? false);
   const [signalBelow, setSignalBelow] = useState(String(initial.allianceSignalBelow ?? 3));
+  const [languages, setLanguages] = useState<ClientLocale[]>(offeredClientLocales(initial.clientLocales));
   const { errors, showError, check, clear } = useFormErrors();
 
   const save = useMutation({
@@ -109,6 +110,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
       retentionDaysDefault: defaultDays,
       allianceCheckAnonymous: allianceAnonymous,
       allianceSignalBelow: below,
+      clientLocales: languages,
     });
   }
 
@@ -223,6 +225,10 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
           onChange={setSignalBelow}
         />
       </Fieldset>
+      <ClientLanguagesField
+        chosen={languages}
+        onChange={(code, on) => setLanguages(offeredClientLocales(on ? [...languages, code] : languages.filter((other) => other !== code)))}
+      />
       <SubmitActions label={t('common.save')} busy={save.isPending} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">
@@ -230,5 +236,44 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
         </Alert>
       ) : null}
     </form>
+  );
+}
+
+/** Which languages clients are offered, and which translations a native speaker still has to check. */
+function ClientLanguagesField({ chosen, onChange }: { chosen: readonly ClientLocale[]; onChange: (code: ClientLocale, on: boolean) => void }) {
+  const { t } = useTranslation();
+  const unreviewed = clientLanguages.filter((language) => !language.reviewedByNativeSpeaker);
+  return (
+    <Fieldset>
+      <FieldsetLegend>{t('languages.settings.title')}</FieldsetLegend>
+      <Paragraph small>{t('languages.settings.help')}</Paragraph>
+      <Paragraph small>{t('languages.settings.dutchAlways')}</Paragraph>
+      {clientLanguages
+        .filter((language) => language.code !== 'nl')
+        .map((language) => (
+          <CheckboxField
+            key={language.code}
+            id={`settings-client-language-${language.code}`}
+            label={
+              <>
+                <span lang={language.code} dir={language.dir}>
+                  {language.name}
+                </span>
+                {language.reviewedByNativeSpeaker ? null : ` (${t('languages.settings.unreviewedMark')})`}
+              </>
+            }
+            checked={chosen.includes(language.code)}
+            onChange={(on) => onChange(language.code, on)}
+          />
+        ))}
+      {unreviewed.length > 0 ? (
+        <Alert type="info">
+          <Paragraph>
+            <strong>{t('languages.settings.unreviewedTitle')}</strong>
+          </Paragraph>
+          <Paragraph>{t('languages.settings.unreviewed', { languages: unreviewed.map((language) => language.name).join(', ') })}</Paragraph>
+        </Alert>
+      ) : null}
+    </Fieldset>
   );
 }

@@ -10,6 +10,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
 import i18n from '../../i18n/index.js';
 import { clientKeys } from './api.js';
+import { directionOf } from '../../client/components/languages.js';
 
 interface Issued {
   link: string;
@@ -108,13 +109,17 @@ export function ClientAccess({ client }: { client: Client }) {
               {t('clients.access.print')}
             </Button>
           </div>
-          <section className="sk-print-card" aria-label={card('clients.card.title')} lang={client.locale}>
+          <section className="sk-print-card" aria-label={card('clients.card.title')} lang={client.locale} dir={directionOf(client.locale)}>
             <h2>{card('clients.card.title')}</h2>
             <p>{card('clients.card.scan')}</p>
             <img src={issued.qrSrc} alt="" width={200} height={200} />
-            <p className="sk-print-card__link">{issued.link}</p>
+            <p className="sk-print-card__link" dir="ltr">
+              {issued.link}
+            </p>
             <p>
-              {card('clients.card.code')}: <strong className="sk-print-card__code">{issued.code}</strong>
+              {card('clients.card.code')}: <strong className="sk-print-card__code" dir="ltr">
+                {issued.code}
+              </strong>
             </p>
             <p>{card('clients.card.keep')}</p>
             <p>{card('clients.card.lost')}</p>

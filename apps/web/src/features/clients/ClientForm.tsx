@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client, Locale } from '@spreekkamer/shared';
+import type { Client, ClientLocale } from '@spreekkamer/shared';
+import { offeredClientLanguages } from '../../client/components/languages.js';
+import { useSession } from '../auth/session.js';
 import { ErrorSummary, type FormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
@@ -8,7 +10,7 @@ import { SubmitActions } from '../../components/FormActions.js';
 export interface ClientFormValues {
   pseudonym: string;
   contact: string;
-  locale: Locale;
+  locale: ClientLocale;
 }
 
 export interface ClientFormProps {
@@ -26,7 +28,10 @@ export function ClientForm({ initial, errors, busy, submitLabel, onSubmit, check
   const { t } = useTranslation();
   const [pseudonym, setPseudonym] = useState(initial?.pseudonym ?? '');
   const [contact, setContact] = useState(initial?.contact ?? '');
-  const [locale, setLocale] = useState<Locale>(initial?.locale ?? 'nl');
+  const [locale, setLocale] = useState<ClientLocale>(initial?.locale ?? 'nl');
+  const offered = useSession().data?.organisation.clientLocales;
+  // A language the organisation stopped offering stays visible for a client who already has it.
+  const languages = offeredClientLanguages(offered && initial && !offered.includes(initial.locale) ? [...offered, initial.locale] : offered);
   const fields = {
     pseudonym: { id: 'client-pseudonym', label: t('clients.form.pseudonym') },
     contact: { id: 'client-contact', label: t('clients.form.contact') },
@@ -68,10 +73,7 @@ export function ClientForm({ initial, errors, busy, submitLabel, onSubmit, check
         value={locale}
         onChange={setLocale}
         error={errors.fields.locale}
-        options={[
-          { value: 'nl', label: t('clients.locale.nl') },
-          { value: 'en', label: t('clients.locale.en') },
-        ]}
+        options={languages.map((language) => ({ value: language.code, label: language.name, lang: language.code }))}
       />
       <SubmitActions label={submitLabel} busy={busy} />
     </form>

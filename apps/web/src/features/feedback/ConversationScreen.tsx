@@ -26,6 +26,7 @@ import { Pictogram } from '../../client/icons/Pictogram.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, RadioGroup, TextField, SelectField, TextAreaField } from '../../components/fields.js';
+import { PlainLanguageHints } from '../../components/PlainLanguageHints.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
@@ -642,6 +643,7 @@ function SummaryField({ feedback }: { feedback: FeedbackDetail }) {
         }}
         onChange={setText}
       />
+      <PlainLanguageHints text={text} />
       <p className="sk-feedback-saved" role="status">
         {change.isPending ? t('feedback.talk.saving') : change.isSuccess ? t('feedback.talk.saved') : ''}
       </p>
@@ -736,6 +738,7 @@ function AddAction({ feedback }: { feedback: FeedbackDetail }) {
       <ErrorSummary errors={errors} fields={fields} />
       <SelectField id={fields.owner.id} label={fields.owner.label} value={owner} onChange={setOwner} options={ownerOptions} />
       <TextField id={fields.what.id} label={fields.what.label} maxLength={300} value={what} error={errors.fields.what} onChange={setWhat} />
+      <PlainLanguageHints text={what} />
       <TextField id={fields.dueOn.id} label={fields.dueOn.label} type="date" value={dueOn} error={errors.fields.dueOn} onChange={setDueOn} />
       <SubmitActions label={t('feedback.talk.addAction')} busy={add.isPending} />
     </form>

@@ -13,6 +13,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { feedbackKeys, useFollowUps } from './api.js';
 import { TextAreaField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
+import { PlainLanguageHints } from '../../components/PlainLanguageHints.js';
 
 /**
  * Follow-up (terugkoppeling) for one client: what the professional learned from the feedback and
@@ -57,6 +58,7 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
   const queryClient = useQueryClient();
   const [learned, setLearned] = useState(draft?.learned ?? '');
   const [changed, setChanged] = useState(draft?.changed ?? '');
+  const [shortVersion, setShortVersion] = useState(draft?.shortVersion?.text ?? '');
   const [done, setDone] = useState<'saved' | 'sent' | null>(null);
   const { errors, showError, check, clear } = useFormErrors();
   const prefix = `follow-up-${feedbackId ?? clientId}`;
@@ -66,7 +68,7 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
   };
   const save = useMutation({
     mutationFn: async (send: boolean) => {
-      const body = { learned, changed };
+      const body = { learned, changed, shortVersion };
       if (!draft) return api('/follow-ups', followUpSchema, { method: 'POST', body: { clientId, feedbackId, ...body, send } });
       const updated = await api(`/follow-ups/${encodeURIComponent(draft.id)}`, followUpSchema, { method: 'PATCH', body });
       return send ? api(`/follow-ups/${encodeURIComponent(updated.id)}/send`, followUpSchema, { method: 'POST' }) : updated;
@@ -77,6 +79,7 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
       if (result.status === 'sent') {
         setLearned('');
         setChanged('');
+        setShortVersion('');
       }
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.followUps(clientId) });
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.home });
@@ -107,6 +110,8 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
       {draft ? <Paragraph small>{t('feedback.followUp.draft')}</Paragraph> : null}
       <TextAreaField inputClassName="sk-feedback-area" id={fields.learned.id} label={fields.learned.label} description={t('feedback.followUp.learnedHelp')} rows={4} maxLength={2000} value={learned} error={errors.fields.learned} onChange={setLearned} />
       <TextAreaField inputClassName="sk-feedback-area" id={fields.changed.id} label={fields.changed.label} description={t('feedback.followUp.changedHelp')} rows={4} maxLength={2000} value={changed} error={errors.fields.changed} onChange={setChanged} />
+      <PlainLanguageHints text={`${learned}\n${changed}`} />
+      <TextAreaField inputClassName="sk-feedback-area" id={`${prefix}-short`} label={t('languages.plain.shortVersion')} description={t('languages.plain.shortVersionHelp')} rows={3} maxLength={1000} value={shortVersion} onChange={setShortVersion} />
       <SubmitActions label={t('feedback.followUp.send', { name: pseudonym })} busy={save.isPending}>
         <Button appearance="secondary-action-button" onClick={() => submit(false)()}>
           {t('feedback.followUp.saveDraft')}

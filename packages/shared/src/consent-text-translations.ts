@@ -1,0 +1,405 @@
+import type { ConsentTextContent } from './consent-text.js';
+
+/**
+ * The consent words in the languages added after Dutch and English, written from the Dutch
+ * meaning, short and plain. Not yet checked by native speakers (see client-languages.ts).
+ * Part of the versioned consent document: changing a word here needs a new consentTextVersion.
+ */
+export const consentTextTranslations = {
+  ar: {
+    explain: {
+      what: {
+        title: 'هل يمكن تسجيل هذه المحادثة؟',
+        lines: ['يريد {{professional}} تسجيل هذه المحادثة.', 'بالصورة والصوت. أو بالصوت فقط.', 'أنت تختار. يمكنك أن تقول لا.'],
+      },
+      why: {
+        title: 'لماذا التسجيل؟',
+        lines: [
+          'موظف البلدية الذي يساعدك يريد أن يتعلم من المحادثة.',
+          'مثلًا: هل أسمع جيدًا؟ هل أشرح بوضوح؟',
+          'الأمر يتعلق بالموظف. ليس بك.',
+          'لا أحد يقيّمك بهذا التسجيل.',
+          'لا يُستخدم التسجيل أبدًا لقرارات عن إعانتك المالية.',
+        ],
+      },
+      who: {
+        title: 'من يمكنه المشاهدة؟',
+        lines: [
+          'فقط من تختاره أنت.',
+          'الموظف الذي يساعدك يشاهد بنفسه.',
+          'يمكنك أيضًا أن تختار مدرّبًا. أو مجموعة زملاء يتعلمون معًا.',
+          'لا أحد غيرهم. ولا حتى مدير الموظف.',
+        ],
+      },
+      keep: {
+        title: 'كم يبقى التسجيل؟',
+        lines: [
+          'التسجيل مقفل. لا يشاهده أحد إلا بمفتاح.',
+          'أنت تختار كم نحتفظ به. بعد ذلك يُحذف.',
+          'يمكنك التوقف في أي وقت. عندها يُحذف التسجيل فورًا.',
+          'لا تحتاج أن تقول السبب.',
+        ],
+      },
+      no: {
+        title: 'يمكنك أن تقول لا',
+        lines: [
+          'لا تريد تسجيلًا؟ لا بأس.',
+          'لن يتغير شيء بالنسبة لك.',
+          'لا في إعانتك المالية. ولا في المساعدة التي تحصل عليها.',
+          'تستمر المحادثة كالمعتاد، بدون تسجيل.',
+        ],
+      },
+    },
+    media: {
+      question: 'ماذا يمكن أن نسجل؟',
+      video: { label: 'الصورة والصوت', description: 'فيديو للمحادثة.' },
+      audio: { label: 'الصوت فقط', description: 'بدون صورة. الأصوات فقط.' },
+      none: { label: 'لا تسجيل', description: 'تستمر المحادثة كالمعتاد.' },
+    },
+    audience: {
+      question: 'من يمكنه رؤية التسجيل؟',
+      professional: { label: 'الموظف الذي يساعدني فقط', description: 'لا أحد غيره.' },
+      reviewer: { label: 'ومدرّب أيضًا', description: 'المدرّب يساعد الموظف على التعلم.' },
+      reviewerNamed: 'المدرّب هو {{reviewer}}.',
+      reviewerOpen: 'لا نعرف بعد من هو المدرّب. هو دائمًا شخص من البلدية.',
+      peer_group: { label: 'ومجموعة زملاء أيضًا', description: 'هم يتعلمون معًا. ينظرون إلى الموظف فقط.' },
+    },
+    watchWithClient: {
+      question: 'هل تريد مشاهدة أجزاء معًا؟',
+      hint: 'مع الموظف الذي يساعدك. هكذا تقول رأيك.',
+      yes: 'نعم، نشاهد معًا',
+      no: 'لا، أفضّل لا',
+    },
+    feedbackViaReviewer: {
+      question: 'هل يمكن للمدرّب أن يسألك لاحقًا كيف كانت المحادثة؟',
+      hint: 'الموظف يسمع فقط ما توافق عليه أنت.',
+      yes: 'نعم، يمكن',
+      no: 'لا، أفضّل لا',
+    },
+    retention: {
+      question: 'كم يمكن أن يبقى التسجيل؟',
+      hint: 'بعد ذلك نحذفه. يمكنك التوقف قبل ذلك دائمًا.',
+      option: '{{count}} يومًا',
+      until: 'حتى {{date}} تقريبًا',
+    },
+    confirm: {
+      title: 'اكتب اسمك',
+      lines: ['انظر إلى اختياراتك مرة أخرى.', 'هل كل شيء صحيح؟ اكتب اسمك.', 'هكذا تقول: قرأت وأنا موافق.'],
+      nameLabel: 'اسمك',
+    },
+    declineConfirm: {
+      title: 'اخترت: لا تسجيل',
+      lines: ['لا بأس. تستمر المحادثة كالمعتاد.', 'لن يتغير شيء بالنسبة لك.'],
+    },
+    withdraw: {
+      title: 'هكذا تتوقف',
+      lines: ['افتح رابطك الشخصي. اكتب الرمز الموجود على ورقتك.', 'ثم اختر: إيقاف التسجيل.', 'عندها يُحذف التسجيل فورًا.', 'لا تحتاج أن تقول السبب.'],
+    },
+    professional: {
+      title: 'موافقتك أنت',
+      lines: [
+        'أنت أيضًا في التسجيل.',
+        'توافق بنفس الاتفاقات مثل عميلك: ماذا يُسجَّل، من يشاهد، وكم يبقى.',
+        'التسجيل لتعلّمك أنت. لا أحد يستخدمه لتقييمك.',
+      ],
+      confirm: 'أوافق على تسجيل هذه المحادثة',
+    },
+  },
+  tr: {
+    explain: {
+      what: {
+        title: 'Bu görüşme kaydedilebilir mi?',
+        lines: ['{{professional}} bu görüşmeyi kaydetmek istiyor.', 'Görüntü ve sesle. Ya da sadece sesle.', 'Siz seçersiniz. Hayır demek de olur.'],
+      },
+      why: {
+        title: 'Neden kayıt?',
+        lines: [
+          'Danışmanınız bu görüşmeden öğrenmek istiyor.',
+          'Örneğin: İyi dinliyor muyum? Açık anlatıyor muyum?',
+          'Konu danışmanınız. Siz değilsiniz.',
+          'Kimse sizi bu kayıtla değerlendirmez.',
+          'Kayıt, sosyal yardımınızla ilgili kararlar için asla kullanılmaz.',
+        ],
+      },
+      who: {
+        title: 'Kim izleyebilir?',
+        lines: [
+          'Sadece sizin seçtiğiniz kişiler.',
+          'Danışmanınız kendisi izler.',
+          'Bir koç da seçebilirsiniz. Ya da birlikte öğrenen bir grup meslektaş.',
+          'Başka kimse. Danışmanınızın amiri de izleyemez.',
+        ],
+      },
+      keep: {
+        title: 'Kayıt ne kadar kalır?',
+        lines: [
+          'Kayıt kilitli. Sadece anahtarla izlenebilir.',
+          'Ne kadar saklanacağını siz seçersiniz. Sonra silinir.',
+          'İstediğiniz zaman durdurabilirsiniz. O zaman kayıt hemen silinir.',
+          'Nedenini söylemeniz gerekmez.',
+        ],
+      },
+      no: {
+        title: 'Hayır diyebilirsiniz',
+        lines: [
+          'Kayıt istemiyor musunuz? Sorun değil.',
+          'Sizin için hiçbir şey değişmez.',
+          'Sosyal yardımınız değişmez. Aldığınız destek değişmez.',
+          'Görüşme kayıtsız devam eder.',
+        ],
+      },
+    },
+    media: {
+      question: 'Ne kaydedilebilir?',
+      video: { label: 'Görüntü ve ses', description: 'Görüşmenin videosu.' },
+      audio: { label: 'Sadece ses', description: 'Görüntü yok. Sadece sesler.' },
+      none: { label: 'Hiçbir şey kaydetme', description: 'Görüşme normal devam eder.' },
+    },
+    audience: {
+      question: 'Kaydı kim görebilir?',
+      professional: { label: 'Sadece danışmanım', description: 'Başka kimse.' },
+      reviewer: { label: 'Bir koç da', description: 'Koç, danışmanınızın öğrenmesine yardım eder.' },
+      reviewerNamed: 'Koç: {{reviewer}}.',
+      reviewerOpen: 'Koçun kim olacağı henüz belli değil. Her zaman belediyeden biridir.',
+      peer_group: { label: 'Bir grup meslektaş da', description: 'Birlikte öğrenirler. Sadece danışmanınıza bakarlar.' },
+    },
+    watchWithClient: {
+      question: 'Bazı parçaları birlikte izlemek ister misiniz?',
+      hint: 'Danışmanınızla birlikte. Böylece ne düşündüğünüzü söyleyebilirsiniz.',
+      yes: 'Evet, birlikte izleyelim',
+      no: 'Hayır, istemiyorum',
+    },
+    feedbackViaReviewer: {
+      question: 'Koç size sonra görüşmenin nasıl geçtiğini sorabilir mi?',
+      hint: 'Danışmanınız sadece sizin izin verdiğinizi duyar.',
+      yes: 'Evet, sorabilir',
+      no: 'Hayır, istemiyorum',
+    },
+    retention: {
+      question: 'Kayıt ne kadar kalabilir?',
+      hint: 'Sonra onu sileriz. Daha önce durdurmak her zaman mümkün.',
+      option: '{{count}} gün',
+      until: 'Yaklaşık {{date}} tarihine kadar',
+    },
+    confirm: {
+      title: 'Adınızı yazın',
+      lines: ['Seçimlerinize bir kez daha bakın.', 'Doğru mu? O zaman adınızı yazın.', 'Böylece şunu dersiniz: okudum ve kabul ediyorum.'],
+      nameLabel: 'Adınız',
+    },
+    declineConfirm: {
+      title: 'Seçiminiz: hiçbir şey kaydedilmesin',
+      lines: ['Sorun değil. Görüşme normal devam eder.', 'Sizin için hiçbir şey değişmez.'],
+    },
+    withdraw: {
+      title: 'Nasıl durdurabilirsiniz',
+      lines: ['Kişisel bağlantınızı açın. Kâğıdınızdaki kodu yazın.', 'Sonra seçin: kaydı durdur.', 'Kayıt hemen silinir.', 'Nedenini söylemeniz gerekmez.'],
+    },
+    professional: {
+      title: 'Sizin kendi izniniz',
+      lines: [
+        'Siz de kayıttasınız.',
+        'Danışanınızla aynı anlaşmalarla izin verirsiniz: ne kaydedilir, kim izler, ne kadar kalır.',
+        'Kayıt sizin öğrenmeniz içindir. Kimse onu sizi değerlendirmek için kullanmaz.',
+      ],
+      confirm: 'Bu görüşmenin kaydedilmesine izin veriyorum',
+    },
+  },
+  pl: {
+    explain: {
+      what: {
+        title: 'Czy można nagrać tę rozmowę?',
+        lines: ['{{professional}} chce nagrać tę rozmowę.', 'Obraz i dźwięk. Albo tylko dźwięk.', 'Ty decydujesz. Możesz też powiedzieć nie.'],
+      },
+      why: {
+        title: 'Po co nagranie?',
+        lines: [
+          'Twój opiekun z gminy chce się uczyć z tej rozmowy.',
+          'Na przykład: czy dobrze słucham? Czy jasno tłumaczę?',
+          'Chodzi o opiekuna. Nie o Ciebie.',
+          'Nikt nie ocenia Cię na podstawie nagrania.',
+          'Nagranie nigdy nie służy do decyzji o Twoim zasiłku.',
+        ],
+      },
+      who: {
+        title: 'Kto może oglądać?',
+        lines: [
+          'Tylko osoby, które wybierzesz.',
+          'Twój opiekun ogląda sam.',
+          'Możesz też wybrać coacha. Albo grupę kolegów, którzy uczą się razem.',
+          'Nikt inny. Także szef Twojego opiekuna nie.',
+        ],
+      },
+      keep: {
+        title: 'Jak długo zostaje nagranie?',
+        lines: [
+          'Nagranie jest zamknięte. Można je obejrzeć tylko z kluczem.',
+          'Ty wybierasz, jak długo je trzymamy. Potem znika.',
+          'Zawsze możesz przerwać. Wtedy nagranie od razu znika.',
+          'Nie musisz mówić dlaczego.',
+        ],
+      },
+      no: {
+        title: 'Możesz powiedzieć nie',
+        lines: [
+          'Nie chcesz nagrania? To w porządku.',
+          'Nic się dla Ciebie nie zmieni.',
+          'Ani Twój zasiłek. Ani pomoc, którą dostajesz.',
+          'Rozmowa toczy się dalej, bez nagrania.',
+        ],
+      },
+    },
+    media: {
+      question: 'Co można nagrać?',
+      video: { label: 'Obraz i dźwięk', description: 'Film z rozmowy.' },
+      audio: { label: 'Tylko dźwięk', description: 'Bez obrazu. Tylko głosy.' },
+      none: { label: 'Nic nie nagrywać', description: 'Rozmowa toczy się normalnie.' },
+    },
+    audience: {
+      question: 'Kto może zobaczyć nagranie?',
+      professional: { label: 'Tylko mój opiekun', description: 'Nikt więcej.' },
+      reviewer: { label: 'Także coach', description: 'Coach pomaga opiekunowi się uczyć.' },
+      reviewerNamed: 'Coach to {{reviewer}}.',
+      reviewerOpen: 'Nie wiadomo jeszcze, kto będzie coachem. To zawsze ktoś z gminy.',
+      peer_group: { label: 'Także grupa kolegów', description: 'Uczą się razem. Patrzą tylko na Twojego opiekuna.' },
+    },
+    watchWithClient: {
+      question: 'Chcesz obejrzeć fragmenty razem?',
+      hint: 'Razem z opiekunem. Możesz wtedy powiedzieć, co o tym myślisz.',
+      yes: 'Tak, obejrzyjmy razem',
+      no: 'Nie, wolę nie',
+    },
+    feedbackViaReviewer: {
+      question: 'Czy coach może Cię później zapytać, jak poszła rozmowa?',
+      hint: 'Opiekun usłyszy tylko to, na co się zgodzisz.',
+      yes: 'Tak, może',
+      no: 'Nie, wolę nie',
+    },
+    retention: {
+      question: 'Jak długo może zostać nagranie?',
+      hint: 'Potem je usuwamy. Przerwać możesz zawsze wcześniej.',
+      option: '{{count}} dni',
+      until: 'Mniej więcej do {{date}}',
+    },
+    confirm: {
+      title: 'Wpisz swoje imię i nazwisko',
+      lines: ['Spójrz jeszcze raz na swoje wybory.', 'Wszystko się zgadza? Wpisz swoje imię i nazwisko.', 'W ten sposób mówisz: przeczytałem/przeczytałam i zgadzam się.'],
+      nameLabel: 'Imię i nazwisko',
+    },
+    declineConfirm: {
+      title: 'Twój wybór: nic nie nagrywać',
+      lines: ['To w porządku. Rozmowa toczy się normalnie.', 'Nic się dla Ciebie nie zmieni.'],
+    },
+    withdraw: {
+      title: 'Jak przerwać',
+      lines: ['Otwórz swój osobisty link. Wpisz kod z kartki.', 'Potem wybierz: przerwij nagranie.', 'Nagranie od razu znika.', 'Nie musisz mówić dlaczego.'],
+    },
+    professional: {
+      title: 'Twoja własna zgoda',
+      lines: [
+        'Ty też jesteś na nagraniu.',
+        'Zgadzasz się na te same zasady co klient: co jest nagrywane, kto ogląda i jak długo.',
+        'Nagranie służy Twojej nauce. Nikt nie używa go, żeby Cię oceniać.',
+      ],
+      confirm: 'Zgadzam się na nagranie tej rozmowy',
+    },
+  },
+  uk: {
+    explain: {
+      what: {
+        title: 'Чи можна записати цю розмову?',
+        lines: ['{{professional}} хоче записати цю розмову.', 'З відео і звуком. Або тільки звук.', 'Ви вирішуєте самі. Сказати «ні» теж можна.'],
+      },
+      why: {
+        title: 'Навіщо запис?',
+        lines: [
+          'Ваш консультант хоче вчитися на цій розмові.',
+          'Наприклад: чи я добре слухаю? Чи я зрозуміло пояснюю?',
+          'Йдеться про консультанта. Не про вас.',
+          'Ніхто не оцінює вас за цим записом.',
+          'Запис ніколи не використовують для рішень про вашу допомогу.',
+        ],
+      },
+      who: {
+        title: 'Хто може дивитися?',
+        lines: [
+          'Тільки ті, кого ви оберете.',
+          'Ваш консультант дивиться сам.',
+          'Ви можете також обрати наставника. Або групу колег, які вчаться разом.',
+          'Більше ніхто. Навіть керівник вашого консультанта.',
+        ],
+      },
+      keep: {
+        title: 'Як довго зберігається запис?',
+        lines: [
+          'Запис закритий. Дивитися можна тільки з ключем.',
+          'Ви обираєте, як довго ми його зберігаємо. Потім його видаляють.',
+          'Ви можете зупинити будь-коли. Тоді запис одразу видаляють.',
+          'Не треба пояснювати чому.',
+        ],
+      },
+      no: {
+        title: 'Можна сказати «ні»',
+        lines: [
+          'Не хочете запису? Це нормально.',
+          'Для вас нічого не зміниться.',
+          'Ні ваша допомога. Ні підтримка, яку ви отримуєте.',
+          'Розмова йде далі, без запису.',
+        ],
+      },
+    },
+    media: {
+      question: 'Що можна записати?',
+      video: { label: 'Відео і звук', description: 'Відео розмови.' },
+      audio: { label: 'Тільки звук', description: 'Без відео. Тільки голоси.' },
+      none: { label: 'Нічого не записувати', description: 'Розмова йде як звичайно.' },
+    },
+    audience: {
+      question: 'Хто може бачити запис?',
+      professional: { label: 'Тільки мій консультант', description: 'Більше ніхто.' },
+      reviewer: { label: 'Також наставник', description: 'Наставник допомагає консультанту вчитися.' },
+      reviewerNamed: 'Наставник: {{reviewer}}.',
+      reviewerOpen: 'Хто буде наставником, ще невідомо. Це завжди хтось із муніципалітету.',
+      peer_group: { label: 'Також група колег', description: 'Вони вчаться разом. Дивляться тільки на вашого консультанта.' },
+    },
+    watchWithClient: {
+      question: 'Хочете переглянути частини разом?',
+      hint: 'Разом із консультантом. Так ви можете сказати, що думаєте.',
+      yes: 'Так, дивимося разом',
+      no: 'Ні, краще не треба',
+    },
+    feedbackViaReviewer: {
+      question: 'Чи може наставник потім запитати вас, як пройшла розмова?',
+      hint: 'Консультант почує тільки те, на що ви погодитеся.',
+      yes: 'Так, може',
+      no: 'Ні, краще не треба',
+    },
+    retention: {
+      question: 'Як довго може зберігатися запис?',
+      hint: 'Потім ми його видаляємо. Зупинити можна завжди раніше.',
+      option: '{{count}} днів',
+      until: 'Приблизно до {{date}}',
+    },
+    confirm: {
+      title: 'Напишіть своє ім’я',
+      lines: ['Ще раз подивіться на свій вибір.', 'Усе правильно? Тоді напишіть своє ім’я.', 'Так ви кажете: я прочитав(-ла) і погоджуюся.'],
+      nameLabel: 'Ваше ім’я',
+    },
+    declineConfirm: {
+      title: 'Ваш вибір: нічого не записувати',
+      lines: ['Це нормально. Розмова йде як звичайно.', 'Для вас нічого не зміниться.'],
+    },
+    withdraw: {
+      title: 'Як зупинити',
+      lines: ['Відкрийте своє особисте посилання. Введіть код із вашого папірця.', 'Потім оберіть: зупинити запис.', 'Запис одразу видаляють.', 'Не треба пояснювати чому.'],
+    },
+    professional: {
+      title: 'Ваша власна згода',
+      lines: [
+        'Ви теж є на записі.',
+        'Ви погоджуєтеся на ті самі умови, що й клієнт: що записують, хто дивиться і як довго.',
+        'Запис — для вашого навчання. Ніхто не використовує його, щоб оцінювати вас.',
+      ],
+      confirm: 'Я погоджуюся на запис цієї розмови',
+    },
+  },
+} as const satisfies Record<'ar' | 'tr' | 'pl' | 'uk', ConsentTextContent>;
