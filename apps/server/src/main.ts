@@ -18,6 +18,7 @@ import type { HttpContext } from './http/context.js';
 import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
+import { RhythmService } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
 import { assertCompleteHandlers, createJobQueue, type JobQueue } from './jobs/index.js';
@@ -157,7 +158,18 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
     const storage = createStorageBackends(config);
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    const rhythm = new RhythmService({
+      recordings: repositories.recordings,
+      rhythm: repositories.rhythm,
+      blobs: storage.blobs,
+      reviewAccess: reviews.access,
+      momentsOfShare: (share) => reviews.shares.momentsOf(share),
+      audit,
+      settings: { masterKey: config.masterKey, tools: config.tools, workDir: path.join(config.dataDir, 'work') },
+      ...(now ? { now } : {}),
+    });
     const recordings = createRecordingServices({
+      rhythm,
       repositories,
       audit,
       consentPolicy,
@@ -173,11 +185,12 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     consent.addWithdrawalListener(recordings.eraser);
     recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
+    recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
     closeOnFailure.push(async () => {
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
+    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, rhythm };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -111,6 +111,7 @@ export interface Database {
   review_outcomes: ReviewOutcomesTable;
   client_points: ClientPointsTable;
   review_guides: ReviewGuidesTable;
+  recording_rhythm: RecordingRhythmTable;
 }
 
 export interface ClientsTable {
@@ -395,6 +396,8 @@ export interface SharesTable {
   expires_at: string;
   revoked_at: string | null;
   created_at: string;
+  /** The rhythm lane of the shared span goes along only when the professional ticked it. */
+  rhythm_lane: Generated<Flag>;
 }
 
 export interface ShareMomentsTable {
@@ -452,5 +455,17 @@ export interface ReviewGuidesTable {
   /** JSON: [{ id: step id, prompts: [{ nl, en }] }] */
   steps_json: string;
   updated_by: string | null;
+  updated_at: string;
+}
+
+export interface RecordingRhythmTable {
+  recording_id: string;
+  organisation_id: string;
+  professional_id: string;
+  status: 'ready' | 'failed';
+  professional_speaker: 'A' | 'B' | null;
+  suggested_speaker: 'A' | 'B' | null;
+  suggestion_basis: 'first_speaker' | 'own_voice' | null;
+  created_at: string;
   updated_at: string;
 }

@@ -13,6 +13,8 @@ export const jobPayloadSchemas = {
   'recordings.retention': z.object({}),
   /** Demo seed: make the sample conversation media and hand it to the normal pipeline. */
   'recording.demo': z.object({ recordingId: z.string().uuid() }),
+  /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
+  'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -49,6 +51,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'recording.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
   'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
   'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
+  'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30, timeoutSeconds: 1800 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */

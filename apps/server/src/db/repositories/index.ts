@@ -18,6 +18,7 @@ import { MomentsRepository } from './moments.repository.js';
 import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { SharesRepository } from './shares.repository.js';
+import { RhythmRepository } from './rhythm.repository.js';
 
 export function createRepositories(handle: DatabaseHandle) {
   const { db, kind } = handle;
@@ -41,6 +42,7 @@ export function createRepositories(handle: DatabaseHandle) {
     comments: new CommentsRepository(db),
     clientPoints: new ClientPointsRepository(db),
     reviewGuides: new ReviewGuidesRepository(db),
+    rhythm: new RhythmRepository(db),
   };
 }
 

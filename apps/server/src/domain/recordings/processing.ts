@@ -29,6 +29,8 @@ export interface ProcessingDependencies {
   eraser: RecordingEraser;
   audit: AuditLog;
   settings: { masterKey: Buffer; limits: MediaLimits; tools: MediaTools; workDir: string };
+  /** Work that follows a ready recording (conversation rhythm); queued before the original goes. */
+  onReady?: (recordingId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -172,6 +174,7 @@ export class RecordingProcessor {
         subjectId: row.id,
         details: { mode: packaged.mode, audioOnly, segments: packaged.segmentFiles.length },
       });
+      await this.deps.onReady?.(row.id);
       await this.removeOriginal(row);
     } catch (error) {
       if (!(error instanceof RecordingGoneError)) throw error;

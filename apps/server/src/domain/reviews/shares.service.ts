@@ -103,6 +103,7 @@ export class SharesService {
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
       created_at: now.toISOString(),
+      rhythm_lane: 0,
     };
     await this.deps.shares.insert(row, momentIds);
     await this.deps.audit.record({
