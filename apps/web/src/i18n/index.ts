@@ -15,11 +15,13 @@ import recordingsEn from './recordings.en.json' with { type: 'json' };
 import recordingsNl from './recordings.nl.json' with { type: 'json' };
 import reviewsEn from './reviews.en.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
+import rhythmEn from './rhythm.en.json' with { type: 'json' };
+import rhythmNl from './rhythm.nl.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...rhythmNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...rhythmEn } },
 } as const;
 
 declare module 'i18next' {

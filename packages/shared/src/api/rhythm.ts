@@ -46,6 +46,7 @@ export type RhythmView = z.infer<typeof rhythmViewSchema>;
 export const rhythmSpeakerRequestSchema = z.object({ professionalSpeaker: rhythmSpeakerSchema });
 export const rhythmTurnsRequestSchema = z.object({ turns: z.array(rhythmTurnSchema).max(20_000) });
 export const shareRhythmLaneRequestSchema = z.object({ include: z.boolean() });
+export const shareRhythmLaneSchema = shareRhythmLaneRequestSchema;
 
 /** What a reviewer sees of the rhythm: only inside the shared spans, and only if the professional ticked it. */
 export const sharedRhythmLaneSchema = z.object({

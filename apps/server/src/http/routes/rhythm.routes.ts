@@ -5,10 +5,10 @@ import {
   rhythmViewSchema,
   sharedRhythmLaneSchema,
   shareRhythmLaneRequestSchema,
+  shareRhythmLaneSchema,
 } from '@spreekkamer/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { HttpContext } from '../context.js';
 
 const tags = ['rhythm'];
@@ -30,7 +30,7 @@ export function rhythmRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.put('/recordings/:id/rhythm/turns', { schema: { tags, params: idParamsSchema, body: rhythmTurnsRequestSchema, response: { 200: rhythmViewSchema } } }, async (request) =>
       rhythm.saveTurns(await actorOf(request), request.params.id, request.body.turns),
     );
-    app.put('/shares/:id/rhythm-lane', { schema: { tags, params: idParamsSchema, body: shareRhythmLaneRequestSchema, response: { 200: z.object({ include: z.boolean() }) } } }, async (request) =>
+    app.put('/shares/:id/rhythm-lane', { schema: { tags, params: idParamsSchema, body: shareRhythmLaneRequestSchema, response: { 200: shareRhythmLaneSchema } } }, async (request) =>
       rhythm.setShareLane(await actorOf(request), request.params.id, request.body.include),
     );
     app.get('/shares/:id/rhythm', { schema: { tags, params: idParamsSchema, response: { 200: sharedRhythmLaneSchema } } }, async (request) =>
