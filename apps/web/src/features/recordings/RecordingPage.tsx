@@ -16,6 +16,7 @@ import { Player } from './player/Player.js';
 import { ProcessingView } from './ProcessingStatus.js';
 import { conversationPath } from './paths.js';
 import { ViewsTable } from './ViewsTable.js';
+import { ReviewRoomLink } from '../reviews/ReviewRoomLink.js';
 import './recordings.css';
 
 /** /opnames/:id — watch a recording back, see who watched it, delete it. */
@@ -108,6 +109,12 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
           <Fact label={t('recordings.page.retention')}>{t('recordings.page.retentionText', { date: formatDate(recording.retentionEndsAt, locale) })}</Fact>
         ) : null}
       </dl>
+      {/* Minimal way into the review room; the journeys work adds the full set of links. */}
+      {recording.status === 'ready' ? (
+        <Paragraph>
+          <ReviewRoomLink recordingId={recording.id} />
+        </Paragraph>
+      ) : null}
 
       <Section id="recording-views" title={t('recordings.views.title')}>
         <Paragraph small>{t('recordings.views.intro')}</Paragraph>
