@@ -314,6 +314,11 @@ try {
   say(`  exact cut of a ${fmt(spanLength, 0)} s shared span (re-encoded): ${fmt(span.ratio, 3)} × real time  (${fmt(span.ratio / remux.ratio, 1)} × the remux processing ratio)`);
   say(`  authorised encrypted segments / static files: ${fmt(authorised.requestsPerSecond / plain.requestsPerSecond, 2)} of the requests per second, ${fmt(authorised.bytesPerSecond / plain.bytesPerSecond, 2)} of the bytes per second`);
   say(`  (for scale: a ${minutes}-minute recording is ready ${fmt(remux.seconds, 0)} s / ${fmt(transcode.seconds, 0)} s / ${fmt(copyVideo.seconds, 0)} s after upload; one stream of it needs ${fmt((encrypted.length / segmentSeconds) * 8 / 1e6, 1)} Mbit/s; the authorised endpoint kept up with ${fmt(authorised.bytesPerSecond / (encrypted.length / segmentSeconds), 0)} such streams)`);
+  // Conversation rhythm: accuracy on generated dialogues and analysis speed (own script, own process).
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-rhythm.mjs'), '--minutes', String(Math.max(minutes, 30))], { stdio: 'inherit' });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`rhythm benchmark failed (${code})`))));
+  });
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

@@ -53,7 +53,7 @@ export interface ConsentedRecording {
  * client's consent (a reviewer may watch; feedback via that reviewer allowed), the professional's
  * own consent, and a generated 12 s video uploaded with tus and processed.
  */
-export async function consentedRecording(owner: ApiAgent, pseudonym: string): Promise<ConsentedRecording> {
+export async function consentedRecording(owner: ApiAgent, pseudonym: string, media?: { file: string; kind: 'video' | 'audio' }): Promise<ConsentedRecording> {
   const baseUrl = owner.baseUrl;
   const client = await owner.json('/api/clients', 'POST', { pseudonym });
   const conversation = await owner.json(`/api/clients/${client.id}/conversations`, 'POST', { heldOn: '2026-11-20', kind: 'in_person' });
@@ -72,14 +72,14 @@ export async function consentedRecording(owner: ApiAgent, pseudonym: string): Pr
   await owner.json(`/api/consents/${consent.id}/professional-consent`, 'POST', { confirm: true });
   await clientAgent.fetch('/api/client/session', { method: 'DELETE' });
 
-  const file = await makeSpeechConversation({ out: path.join(mkdtempSync(path.join(tmpdir(), 'spreekkamer-e2e-review-')), 'talk.mp4'), seconds: 12, width: 640, height: 360 });
+  const file = media?.file ?? (await makeSpeechConversation({ out: path.join(mkdtempSync(path.join(tmpdir(), 'spreekkamer-e2e-review-')), 'talk.mp4'), seconds: 12, width: 640, height: 360 }));
   const size = (await stat(file)).size;
-  const created = await owner.json<{ recording: { id: string } }>('/api/recordings', 'POST', { conversationId: conversation.id, kind: 'video', sizeBytes: size });
+  const created = await owner.json<{ recording: { id: string } }>('/api/recordings', 'POST', { conversationId: conversation.id, kind: media?.kind ?? 'video', sizeBytes: size });
   const recordingId = created.recording.id;
   await new Promise<void>((resolve, reject) => {
     const upload = new tus.Upload(createReadStream(file), {
       endpoint: new URL('/api/uploads', baseUrl).toString(),
-      metadata: { recordingId, filename: 'talk.mp4' },
+      metadata: { recordingId, filename: path.basename(file) },
       headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
       chunkSize: 256 * 1024,
       uploadSize: size,

@@ -68,7 +68,23 @@ async function verifyAudit(): Promise<void> {
   if (!result.ok) process.exitCode = 3;
 }
 
-const commands: Record<string, () => Promise<void>> = { start, migrate, 'verify-audit': verifyAudit };
+/** For researchers and tests: who speaks when in one file, as JSON. Needs no database or keys. */
+async function analyseRhythmCommand(): Promise<void> {
+  const args = process.argv.slice(3);
+  const file = args.find((a) => !a.startsWith('--'));
+  const channelsArg = args.find((a) => a.startsWith('--channels'));
+  const channels = channelsArg?.includes('=') ? channelsArg.split('=')[1] : channelsArg ? args[args.indexOf(channelsArg) + 1] : 'auto';
+  if (!file || (channels !== 'auto' && channels !== 'mono' && channels !== 'stereo')) {
+    process.stderr.write('Usage: analyse-rhythm <audio or video file> [--channels auto|mono|stereo]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { analyseRhythm } = await import('./media/rhythm/index.js');
+  const result = await analyseRhythm(file, { channels });
+  process.stdout.write(JSON.stringify({ turns: result.turns, metrics: result.metrics }, null, 2) + '\n');
+}
+
+const commands: Record<string, () => Promise<void>> = { start, migrate, 'verify-audit': verifyAudit, 'analyse-rhythm': analyseRhythmCommand };
 
 const command = process.argv[2] ?? 'start';
 const run = commands[command];

@@ -20,6 +20,7 @@ import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
+import { RhythmService } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
 import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue } from './jobs/index.js';
@@ -169,7 +170,18 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
     const storage = createStorageBackends(config);
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    const rhythm = new RhythmService({
+      recordings: repositories.recordings,
+      rhythm: repositories.rhythm,
+      blobs: storage.blobs,
+      reviewAccess: reviews.access,
+      momentsOfShare: (share) => reviews.shares.momentsOf(share),
+      audit,
+      settings: { masterKey: config.masterKey, tools: config.tools, workDir: path.join(config.dataDir, 'work') },
+      ...(now ? { now } : {}),
+    });
     const recordings = createRecordingServices({
+      rhythm,
       repositories,
       audit,
       consentPolicy,
@@ -191,6 +203,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
+    recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
     consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
     recordings.eraser.addDerivedDataEraser(() => database.scrub());
@@ -198,7 +211,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

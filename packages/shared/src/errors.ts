@@ -64,6 +64,7 @@ export const apiErrors = {
   client_point_decided: { status: 409, nl: 'De cliënt heeft over dit punt al gekozen. U kunt het niet meer weghalen.', en: 'The client has already decided about this point. You can no longer remove it.' },
   not_ready: { status: 503, nl: 'Spreekkamer is nog niet klaar. Probeer het zo opnieuw.', en: 'Spreekkamer is not ready yet. Try again shortly.' },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
+  rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 
 export type ApiErrorCode = keyof typeof apiErrors;

@@ -19,3 +19,4 @@ export * from './method/review-guide.js';
 export * from './api/reviews.js';
 export * from './api/learning.js';
 export * from './method/client-translations.js';
+export * from './api/rhythm.js';

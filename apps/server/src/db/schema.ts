@@ -146,6 +146,7 @@ export interface Database {
   learning_coach_notes: LearningCoachNotesTable;
   learning_actions: LearningActionsTable;
   learning_reminders_sent: LearningRemindersSentTable;
+  recording_rhythm: RecordingRhythmTable;
 }
 
 export interface ClientsTable {
@@ -437,6 +438,8 @@ export interface SharesTable {
   expires_at: string;
   revoked_at: string | null;
   created_at: string;
+  /** The rhythm lane of the shared span goes along only when the professional ticked it. */
+  rhythm_lane: Generated<Flag>;
 }
 
 export interface ShareMomentsTable {
@@ -594,4 +597,15 @@ export interface LearningRemindersSentTable {
   round_key: string;
   kind: 'start' | 'halfway' | 'week_before_end';
   sent_at: string;
+}
+export interface RecordingRhythmTable {
+  recording_id: string;
+  organisation_id: string;
+  professional_id: string;
+  status: 'ready' | 'failed';
+  professional_speaker: 'A' | 'B' | null;
+  suggested_speaker: 'A' | 'B' | null;
+  suggestion_basis: 'first_speaker' | 'own_voice' | null;
+  created_at: string;
+  updated_at: string;
 }

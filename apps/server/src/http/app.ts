@@ -23,6 +23,7 @@ import { playbackRoutes } from './routes/playback.routes.js';
 import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
+import { rhythmRoutes } from './routes/rhythm.routes.js';
 
 export interface AppOptions {
   logger: FastifyServerOptions['logger'];
@@ -73,6 +74,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(clientReviewRoutes(ctx));
       await api.register(recordingsRoutes(ctx));
       await api.register(playbackRoutes(ctx));
+      await api.register(rhythmRoutes(ctx));
       await api.register(uploadRoutes(ctx));
       await api.register(learningRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

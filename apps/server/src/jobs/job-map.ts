@@ -15,6 +15,8 @@ export const jobPayloadSchemas = {
   'recording.demo': z.object({ recordingId: z.string().uuid() }),
   /** Daily: e-mail each participant the learning-round reminder due today, once. */
   'learning.reminders': z.object({}),
+  /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
+  'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -52,6 +54,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
   'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
   'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
+  'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30, timeoutSeconds: 1800 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */

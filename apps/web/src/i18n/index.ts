@@ -17,6 +17,8 @@ import reviewsEn from './reviews.en.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
 import learningEn from './learning.en.json' with { type: 'json' };
 import learningNl from './learning.nl.json' with { type: 'json' };
+import rhythmEn from './rhythm.en.json' with { type: 'json' };
+import rhythmNl from './rhythm.nl.json' with { type: 'json' };
 import languagesEn from './languages.en.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
@@ -27,8 +29,8 @@ import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn } },
 } as const;
 
 export const clientResources = {

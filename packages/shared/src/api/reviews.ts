@@ -199,6 +199,8 @@ export const shareSchema = z.object({
   revokedAt: z.string().nullable(),
   state: shareStateSchema,
   createdAt: z.string(),
+  /** The recipient also sees the rhythm lane of the shared span (ticked by the professional). */
+  rhythmLane: z.boolean(),
 });
 export type Share = z.infer<typeof shareSchema>;
 export const shareListSchema = z.object({ shares: z.array(shareSchema) });

@@ -22,6 +22,7 @@ import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { SharesRepository } from './shares.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
+import { RhythmRepository } from './rhythm.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -51,6 +52,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     clientPoints: new ClientPointsRepository(db, vault),
     reviewGuides: new ReviewGuidesRepository(db),
     learning: new LearningRepository(db),
+    rhythm: new RhythmRepository(db),
   };
 }
 

@@ -10,7 +10,7 @@ import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import type { ConsentPolicy } from '../consent/consent-policy.js';
 import { RecordingEraser } from './erasure.js';
-import { recordingJobHandlers } from './jobs.js';
+import { recordingJobHandlers, type RecordingJobDependencies } from './jobs.js';
 import { PlaybackAccessPolicy } from './playback-access.js';
 import { PlaybackService } from './playback.service.js';
 import { RecordingProcessor } from './processing.js';
@@ -46,6 +46,7 @@ export interface RecordingServicesDependencies {
   mailer: Mailer | null;
   users: UsersRepository;
   demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
+  rhythm: RecordingJobDependencies['rhythm'];
   now?: (() => Date) | undefined;
 }
 
@@ -87,10 +88,13 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
       tools: config.tools,
     },
     workFolders,
+    onReady: async (recordingId) => {
+      await queue.enqueue('recording.rhythm', { recordingId }, { singletonKey: `rhythm:${recordingId}` });
+    },
     ...now,
   });
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
   const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
-  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }) });
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm });
   return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders };
 }

@@ -9,6 +9,8 @@ export interface RecordingJobDependencies {
   retention: RetentionRunner;
   /** Makes the demo recording's media and hands it to processing (see seed/demo-recording.ts). */
   demo: (recordingId: string) => Promise<void>;
+  /** Conversation rhythm after processing (see domain/rhythm). */
+  rhythm: { analyse(recordingId: string, signal: AbortSignal): Promise<void>; giveUp(recordingId: string): Promise<void> };
 }
 
 /** The recordings' part of the handler table; main.ts adds the other features' jobs (the type makes a missing one a compile error there). */
@@ -28,6 +30,10 @@ export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHa
     },
     'recording.demo': {
       run: ({ recordingId }) => deps.demo(recordingId),
+    },
+    'recording.rhythm': {
+      run: ({ recordingId }, context) => deps.rhythm.analyse(recordingId, context.signal),
+      onGiveUp: ({ recordingId }) => deps.rhythm.giveUp(recordingId),
     },
   };
 }

@@ -32,6 +32,8 @@ export interface ProcessingDependencies {
   settings: { masterKey: Buffer; limits: MediaLimits; tools: MediaTools };
   /** Private per-job folders under the data directory, swept after a crash. */
   workFolders: WorkFolders;
+  /** Work that follows a ready recording (conversation rhythm); queued before the original goes. */
+  onReady?: (recordingId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -175,6 +177,7 @@ export class RecordingProcessor {
         subjectId: row.id,
         details: { mode: packaged.mode, audioOnly, segments: packaged.segmentFiles.length },
       });
+      await this.deps.onReady?.(row.id);
       await this.removeOriginal(row);
     } catch (error) {
       if (!(error instanceof RecordingGoneError)) throw error;

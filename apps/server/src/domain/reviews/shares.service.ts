@@ -103,6 +103,7 @@ export class SharesService {
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
       created_at: now.toISOString(),
+      rhythm_lane: 0,
     };
     await this.deps.shares.insert(row, momentIds);
     await this.deps.audit.record({
@@ -181,7 +182,7 @@ export class SharesService {
     const result: Share[] = [];
     for (const row of rows) {
       const momentIds = links.filter((l) => l.share_id === row.id).map((l) => l.moment_id);
-      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at };
+      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
       if (row.recipient_user_id) {
         const user = await this.deps.users.findById(row.recipient_user_id);
         result.push({ ...base, recipient: { type: 'reviewer', userId: row.recipient_user_id, name: user?.name ?? '' } });

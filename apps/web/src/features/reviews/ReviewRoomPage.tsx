@@ -25,6 +25,7 @@ import { reviewPaths } from './paths.js';
 import { draftSpan, frameSeconds, neighbourMoment, reviewCommandForKey, type ReviewCommand } from './review-keys.js';
 import { ReviewGuidePanel } from './ReviewGuidePanel.js';
 import { ReviewTimeline } from './ReviewTimeline.js';
+import { RhythmPanel } from './RhythmPanel.js';
 import { ShareSection } from './ShareSection.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
 import './reviews.css';
@@ -250,6 +251,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
               }}
             />
           ) : null}
+          <RhythmPanel recordingId={recording.id} duration={duration} time={player.time} onSeek={player.seek} />
           <details className="sk-keys-help">
             <summary>{t('reviews.tools.helpTitle')}</summary>
             <Paragraph small>{t('reviews.tools.help')}</Paragraph>

@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../com
 import { useErrorText } from '../../components/errors.js';
 import { formatClock, formatDate } from '../recordings/format.js';
 import { createShare, reviewKeys, revokeShare, useShareOptions, useShares } from './api.js';
+import { setShareLane } from './rhythm-api.js';
 import { reviewPaths } from './paths.js';
 
 /** yyyy-mm-dd of a day from now, in local time (the date field's own format). */
@@ -169,13 +170,17 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
     mutationFn: revokeShare,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) }),
   });
+  const lane = useMutation({
+    mutationFn: ({ shareId, include }: { shareId: string; include: boolean }) => setShareLane(shareId, include),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) }),
+  });
   const columns = { who: t('reviews.share.columns.who'), moments: t('reviews.share.columns.moments'), until: t('reviews.share.columns.until'), state: t('reviews.share.columns.state'), actions: t('reviews.share.columns.actions') };
   const titleOf = (id: string) => moments.find((m) => m.id === id)?.title ?? t('reviews.share.removedMoment');
   return (
     <>
-      {revoke.error ? (
+      {revoke.error || lane.error ? (
         <Alert type="error" role="alert">
-          <Paragraph>{errorText(revoke.error)}</Paragraph>
+          <Paragraph>{errorText(revoke.error ?? lane.error)}</Paragraph>
         </Alert>
       ) : null}
       <Table>
@@ -192,6 +197,16 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
               <TableCell label={columns.state}>{t(`reviews.share.state.${share.state}`)}</TableCell>
               <TableCell label={columns.actions} className="sk-cell--actions">
                 <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>
+                {share.state === 'active' ? (
+                  <CheckboxField
+                    id={`rhythm-lane-${share.id}`}
+                    label={t('rhythm.shareLane')}
+                    description={t('rhythm.shareLaneHint')}
+                    checked={share.rhythmLane}
+                    disabled={lane.isPending}
+                    onChange={(include) => lane.mutate({ shareId: share.id, include })}
+                  />
+                ) : null}
                 {share.state === 'active' ? (
                   <Button appearance="secondary-action-button" busy={revoke.isPending && revoke.variables === share.id} onClick={() => revoke.mutate(share.id)}>
                     {t('reviews.share.revoke', { name: share.recipient.name })}

@@ -15,6 +15,7 @@ import { MomentList } from './MomentList.js';
 import { reviewPaths } from './paths.js';
 import { ReviewGuidePanel } from './ReviewGuidePanel.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
+import { SharedRhythmLane } from './RhythmPanel.js';
 import './reviews.css';
 
 /** /gedeeld/:shareId — a reviewer or group member watches only the shared moments and comments on them. */
@@ -59,6 +60,7 @@ function SharedViewer({ share }: { share: ShareDetail }) {
               <Player key={selected.id} recordingId={share.recordingId} label={t('reviews.viewer.playerLabel', { title: selected.title })} range={[selected.startSeconds, selected.endSeconds]} loadDescriptor={fetchSharedPlayback} />
             </div>
           ) : null}
+          {selected ? <SharedRhythmLane shareId={share.id} span={[selected.startSeconds, selected.endSeconds]} /> : null}
           {selected && selected.themes.length > 0 ? (
             <Paragraph small>{t('reviews.viewer.themes', { themes: selected.themes.map((theme) => localize(momentThemeLabels[theme], i18n.language)).join(', ') })}</Paragraph>
           ) : null}

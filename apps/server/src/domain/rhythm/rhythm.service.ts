@@ -1,0 +1,265 @@
+import { createDecipheriv } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { hasPermission, type RhythmTurn, type RhythmView, type SharedRhythmLane } from '@spreekkamer/shared';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { openDerived, sealDerived } from '../../crypto/derived-data.js';
+import { unwrapKey } from '../../crypto/envelope.js';
+import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
+import type { RhythmRepository } from '../../db/repositories/rhythm.repository.js';
+import type { ShareRow } from '../../db/repositories/shares.repository.js';
+import type { MomentRow } from '../../db/repositories/moments.repository.js';
+import { parseHlsPlaylist, type MediaTools } from '../../media/index.js';
+import { analyseRhythm, rhythmMetrics, type Turn } from '../../media/rhythm/index.js';
+import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
+import type { Actor } from '../access.js';
+import { AppError } from '../errors.js';
+import { blobNames, recordingPrefix } from '../recordings/blob-keys.js';
+import type { ReviewAccess } from '../reviews/review-access.js';
+
+/** Sealed under a subkey of the recording's media key, like peaks: gone when the key is gone. */
+const LABEL = 'rhythm';
+const BLOB = 'rhythm.sealed';
+/** How many of the professional's own earlier recordings their voice is compared with. */
+const PRINT_HISTORY = 5;
+
+interface SealedRhythm {
+  version: 1;
+  durationSeconds: number;
+  method: 'voice' | 'channels';
+  turns: Turn[];
+  edited: boolean;
+  voicePrints: Record<'A' | 'B', number[]> | null;
+}
+
+export interface RhythmDependencies {
+  recordings: Pick<RecordingsRepository, 'findById'>;
+  rhythm: RhythmRepository;
+  blobs: BlobStore;
+  reviewAccess: ReviewAccess;
+  momentsOfShare: (share: ShareRow) => Promise<MomentRow[]>;
+  audit: AuditLog;
+  settings: { masterKey: Buffer; tools: MediaTools; workDir: string };
+  now?: () => Date;
+}
+
+/**
+ * Conversation rhythm: the job that works it out after processing, and what the professional
+ * (and, for a ticked share, its reviewer) may see of it. Private like the recording: only the
+ * recording's professional, no role is an exception, nothing is aggregated over recordings.
+ */
+export class RhythmService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RhythmDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** The job: decrypts the audio into a private folder that is always removed, analyses, seals. */
+  async analyse(recordingId: string, signal: AbortSignal): Promise<void> {
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording || recording.status !== 'ready' || !recording.wrapped_key) return;
+    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
+    await mkdir(this.deps.settings.workDir, { recursive: true });
+    const work = await mkdtemp(path.join(this.deps.settings.workDir, 'rhythm-'));
+    try {
+      const audio = path.join(work, 'audio.ts');
+      await this.decryptSegments(recording.id, mediaKey, audio, signal);
+      const result = await analyseRhythm(audio, { channels: 'auto', tools: this.deps.settings.tools, signal });
+      const sealed: SealedRhythm = { version: 1, durationSeconds: result.durationSeconds, method: result.method, turns: result.turns, edited: false, voicePrints: result.voicePrints };
+      const suggestion = await this.suggest(recording, result.voicePrints);
+      const still = await this.deps.recordings.findById(recording.id);
+      if (still?.status !== 'ready' || still.wrapped_key !== recording.wrapped_key) return;
+      await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(sealed))), 'application/octet-stream');
+      const at = this.now().toISOString();
+      await this.deps.rhythm.upsert({
+        recording_id: recording.id,
+        organisation_id: recording.organisation_id,
+        professional_id: recording.professional_id,
+        status: 'ready',
+        professional_speaker: null,
+        suggested_speaker: suggestion.speaker,
+        suggestion_basis: suggestion.basis,
+        created_at: at,
+        updated_at: at,
+      });
+      // A withdrawal while we wrote: the erase job may already have run, so clean up ourselves.
+      const after = await this.deps.recordings.findById(recording.id);
+      if (after?.status !== 'ready') await this.eraseFor(recording.id);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** After the last failed attempt: the professional sees that there is no rhythm, not why. */
+  async giveUp(recordingId: string): Promise<void> {
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording || recording.status !== 'ready') return;
+    const at = this.now().toISOString();
+    await this.deps.rhythm.upsert({
+      recording_id: recording.id,
+      organisation_id: recording.organisation_id,
+      professional_id: recording.professional_id,
+      status: 'failed',
+      professional_speaker: null,
+      suggested_speaker: null,
+      suggestion_basis: null,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+
+  /** For the recording eraser. The sealed blob lives under the recording's prefix and goes with it. */
+  async eraseFor(recordingId: string): Promise<void> {
+    await this.deps.blobs.delete(recordingPrefix(recordingId) + BLOB).catch(() => undefined);
+    await this.deps.rhythm.deleteForRecording(recordingId);
+  }
+
+  async get(actor: Actor, recordingId: string): Promise<RhythmView> {
+    const recording = await this.ownReadyRecording(actor, recordingId);
+    return this.view(recording);
+  }
+
+  async confirmSpeaker(actor: Actor, recordingId: string, speaker: 'A' | 'B'): Promise<RhythmView> {
+    const recording = await this.ownReadyRecording(actor, recordingId);
+    const row = await this.deps.rhythm.find(recording.id);
+    if (row?.status !== 'ready') throw new AppError('not_found');
+    await this.deps.rhythm.setProfessionalSpeaker(recording.id, speaker, this.now().toISOString());
+    return this.view(recording);
+  }
+
+  /** Corrections by the professional: the whole list, checked, replaces the turns; figures follow. */
+  async saveTurns(actor: Actor, recordingId: string, turns: RhythmTurn[]): Promise<RhythmView> {
+    const recording = await this.ownReadyRecording(actor, recordingId);
+    const sealed = await this.open(recording);
+    if (!sealed) throw new AppError('not_found');
+    const limit = sealed.durationSeconds + 0.5;
+    const sorted = [...turns].sort((a, b) => a.start - b.start);
+    if (sorted.some((t) => t.end > limit || t.start < 0 || t.end <= t.start)) throw new AppError('rhythm_turns_invalid');
+    const round = (x: number): number => Math.round(x * 1000) / 1000;
+    const next: SealedRhythm = { ...sealed, edited: true, turns: sorted.map((t) => ({ speaker: t.speaker, start: round(t.start), end: round(t.end) })) };
+    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
+    await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(next))), 'application/octet-stream');
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.corrected', subjectType: 'recording', subjectId: recording.id });
+    return this.view(recording);
+  }
+
+  /** The owner ticks (or unticks) whether a share carries the rhythm lane of its span. */
+  async setShareLane(actor: Actor, shareId: string, include: boolean): Promise<{ include: boolean }> {
+    const { share, isOwner } = await this.deps.reviewAccess.share(actor, shareId);
+    if (!isOwner) throw new AppError('not_found');
+    await this.deps.rhythm.setShareLane(share.id, include);
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.share_lane', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, include } });
+    return { include };
+  }
+
+  /** A recipient's lane: only for an active share that carries it, clipped to the shared spans. */
+  async sharedLane(actor: Actor, shareId: string): Promise<SharedRhythmLane> {
+    const { share } = await this.deps.reviewAccess.receivedShare(actor, shareId);
+    if (share.rhythm_lane !== 1) throw new AppError('not_found');
+    const recording = await this.deps.recordings.findById(share.recording_id);
+    if (!recording || recording.status !== 'ready' || !recording.wrapped_key) throw new AppError('not_found');
+    const row = await this.deps.rhythm.find(recording.id);
+    const sealed = row?.status === 'ready' ? await this.open({ ...recording, wrapped_key: recording.wrapped_key }) : null;
+    if (!row || !sealed) throw new AppError('not_found');
+    const ranges = (await this.deps.momentsOfShare(share)).map((m) => [m.start_seconds, m.end_seconds] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const who = (speaker: 'A' | 'B'): SharedRhythmLane['turns'][number]['who'] =>
+      row.professional_speaker === null ? speaker : speaker === row.professional_speaker ? 'professional' : 'client';
+    const turns: SharedRhythmLane['turns'] = [];
+    for (const [from, to] of ranges) {
+      for (const t of sealed.turns) {
+        const start = Math.max(from, t.start);
+        const end = Math.min(to, t.end);
+        if (end > start) turns.push({ who: who(t.speaker), start, end });
+      }
+    }
+    return { ranges, turns };
+  }
+
+  private async ownReadyRecording(actor: Actor, recordingId: string): Promise<RecordingRow & { wrapped_key: string }> {
+    if (!hasPermission(actor.roles, 'recordings.own')) throw new AppError('not_found');
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording || recording.professional_id !== actor.userId || recording.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (recording.status !== 'ready' || !recording.wrapped_key) throw new AppError(recording.status === 'deleted' ? 'not_found' : 'recording_not_ready');
+    return { ...recording, wrapped_key: recording.wrapped_key };
+  }
+
+  private async view(recording: RecordingRow & { wrapped_key: string }): Promise<RhythmView> {
+    const row = await this.deps.rhythm.find(recording.id);
+    const empty = { durationSeconds: null, method: null, turns: [], metrics: null, professionalSpeaker: null, suggestion: null, edited: false };
+    if (!row) return { status: 'pending', ...empty };
+    if (row.status === 'failed') return { status: 'failed', ...empty };
+    const sealed = await this.open(recording);
+    if (!sealed) return { status: 'pending', ...empty };
+    return {
+      status: 'ready',
+      durationSeconds: sealed.durationSeconds,
+      method: sealed.method,
+      turns: sealed.turns,
+      metrics: rhythmMetrics(sealed.turns, sealed.durationSeconds),
+      professionalSpeaker: row.professional_speaker,
+      suggestion: row.suggested_speaker && row.suggestion_basis ? { speaker: row.suggested_speaker, basis: row.suggestion_basis } : null,
+      edited: sealed.edited,
+    };
+  }
+
+  private async open(recording: Pick<RecordingRow, 'id'> & { wrapped_key: string }): Promise<SealedRhythm | null> {
+    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
+    try {
+      return JSON.parse(openDerived(mediaKey, LABEL, await this.deps.blobs.getBuffer(recordingPrefix(recording.id) + BLOB)).toString('utf8')) as SealedRhythm;
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Whose voice is the professional's: the voice closest to the one they confirmed in their own
+   * earlier recordings (never anyone else's), else whoever speaks first.
+   */
+  private async suggest(recording: RecordingRow, prints: Record<'A' | 'B', number[]> | null): Promise<{ speaker: 'A' | 'B'; basis: 'first_speaker' | 'own_voice' }> {
+    const fallback = { speaker: 'A' as const, basis: 'first_speaker' as const };
+    if (!prints) return fallback;
+    const earlier: number[][] = [];
+    for (const row of await this.deps.rhythm.listConfirmedOfProfessional(recording.professional_id, recording.id, PRINT_HISTORY)) {
+      const other = await this.deps.recordings.findById(row.recording_id);
+      if (!other?.wrapped_key || other.professional_id !== recording.professional_id || other.status !== 'ready' || !row.professional_speaker) continue;
+      const sealed = await this.open({ id: other.id, wrapped_key: other.wrapped_key }).catch(() => null);
+      const print = sealed?.voicePrints?.[row.professional_speaker];
+      if (print && print.length === prints.A.length) earlier.push(print);
+    }
+    if (earlier.length === 0) return fallback;
+    const mean = prints.A.map((_, d) => earlier.reduce((s, p) => s + p[d]!, 0) / earlier.length);
+    const distance = (p: number[]): number => Math.sqrt(p.reduce((s, v, d) => s + (v - mean[d]!) ** 2, 0));
+    return { speaker: distance(prints.A) <= distance(prints.B) ? 'A' : 'B', basis: 'own_voice' };
+  }
+
+  /** Segments are AES-128-CBC under the media key; the decrypted stream exists only in `out`. */
+  private async decryptSegments(recordingId: string, mediaKey: Buffer, out: string, signal: AbortSignal): Promise<void> {
+    const prefix = recordingPrefix(recordingId);
+    const playlist = parseHlsPlaylist((await this.deps.blobs.getBuffer(prefix + blobNames.playlist)).toString('utf8'));
+    const file = createWriteStream(out, { mode: 0o600 });
+    try {
+      for (const segment of playlist.segments) {
+        signal.throwIfAborted();
+        const data = await this.deps.blobs.getBuffer(prefix + segment.uri);
+        let plain = data;
+        if (playlist.key && playlist.key.method === 'AES-128') {
+          const iv = playlist.key.iv ? Buffer.from(playlist.key.iv.replace(/^0x/i, ''), 'hex') : sequenceIv(segment.sequence);
+          const decipher = createDecipheriv('aes-128-cbc', mediaKey, iv);
+          plain = Buffer.concat([decipher.update(data), decipher.final()]);
+        }
+        if (!file.write(plain)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    }
+  }
+}
+
+function sequenceIv(sequence: number): Buffer {
+  const iv = Buffer.alloc(16);
+  iv.writeUInt32BE(sequence >>> 0, 12);
+  return iv;
+}

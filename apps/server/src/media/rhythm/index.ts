@@ -1,0 +1,6 @@
+export { analyseRhythm } from './analyse.js';
+export type { AnalyseOptions, ChannelMode, RhythmAnalysis } from './analyse.js';
+export { diarizationError, talkShareError } from './der.js';
+export { LONG_PAUSE_SECONDS, rhythmMetrics } from './metrics.js';
+export type { Interval, RhythmMetrics } from './metrics.js';
+export type { Turn } from './turns.js';
