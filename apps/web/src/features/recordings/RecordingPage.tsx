@@ -114,12 +114,6 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
           <Fact label={t('recordings.page.retention')}>{t('recordings.page.retentionText', { date: formatDate(recording.retentionEndsAt, locale) })}</Fact>
         ) : null}
       </dl>
-      {/* Minimal way into the review room; the journeys work adds the full set of links. */}
-      {recording.status === 'ready' ? (
-        <Paragraph>
-          <ReviewRoomLink recordingId={recording.id} />
-        </Paragraph>
-      ) : null}
 
       <Section id="recording-views" title={t('recordings.views.title')}>
         <Paragraph small>{t('recordings.views.intro')}</Paragraph>
