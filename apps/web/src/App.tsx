@@ -43,6 +43,7 @@ import {
   LazyReviewRoomPage,
   LazySharedViewerPage,
   LazySharedWithMePage,
+  LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
 
 export function App() {
@@ -70,6 +71,7 @@ export function App() {
             <Route path="/opnames/:id" element={<LazyRecordingPage />} />
             <Route path="/opnames/:id/bekijken" element={<LazyReviewRoomPage />} />
             <Route path="/opnames/:id/verslag" element={<LazyReportPage />} />
+            <Route path="/punten-zonder-naam" element={<LazyAnonymousPointsPage />} />
           </Route>
           <Route element={<RequirePermission permission="shares.received" />}>
             <Route path="/gedeeld" element={<LazySharedWithMePage />} />

@@ -55,6 +55,7 @@ export const apiErrors = {
   comment_judging: { status: 422, nl: 'Dit klinkt als een oordeel. Beschrijf wat u ziet of hoort, en wat de ander zou kunnen proberen. U kunt ook toch plaatsen.', en: 'This sounds like a judgement. Describe what you see or hear, and what the other person could try. You can also post it anyway.' },
   client_talk_not_allowed: { status: 403, nl: 'De cliënt heeft geen toestemming gegeven om met een meekijker na te praten over deze opname.', en: 'The client did not consent to talking this recording over with a reviewer.' },
   client_point_decided: { status: 409, nl: 'De cliënt heeft over dit punt al gekozen. U kunt het niet meer weghalen.', en: 'The client has already decided about this point. You can no longer remove it.' },
+  client_point_released: { status: 409, nl: 'Dit punt is al zonder naam doorgegeven, samen met punten van andere mensen. U kunt het niet meer veranderen.', en: 'This point has already been passed on without a name, together with points from other people. It can no longer be changed.' },
   not_ready: { status: 503, nl: 'Spreekkamer is nog niet klaar. Probeer het zo opnieuw.', en: 'Spreekkamer is not ready yet. Try again shortly.' },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;

@@ -263,6 +263,8 @@ export interface FeedbackMomentsTable {
   position: number;
   theme: string;
   subtopic: string | null;
+  /** The person's own sub-topic (the card's empty line), instead of or beside a fixed one. */
+  own_subtopic: string | null; // TODO(shred): encrypt
   title: string;
   recording_id: string | null;
   start_seconds: number | null;
@@ -445,6 +447,8 @@ export interface ClientPointsTable {
   relay: 'pending' | 'pass_on' | 'anonymous' | 'private';
   decided_at: string | null;
   created_at: string;
+  /** Set when an anonymous point is released in a batch of at least k clients; final from then on. */
+  released_batch: string | null;
 }
 
 export interface ReviewGuidesTable {

@@ -15,7 +15,7 @@ export class ClientPointsRepository {
     return this.db.selectFrom('client_points').selectAll().where('share_id', 'in', shareIds).orderBy('created_at').execute();
   }
 
-  /** Only points the client chose to pass on: the single query the professional's side has. */
+  /** Only points the client passed on with their name: the one query that names a recording. */
   listRelayedForRecording(recordingId: string): Promise<(ClientPointRow & { reviewer_name: string })[]> {
     return this.db
       .selectFrom('client_points')
@@ -24,8 +24,40 @@ export class ClientPointsRepository {
       .selectAll('client_points')
       .select('users.name as reviewer_name')
       .where('shares.recording_id', '=', recordingId)
-      .where('client_points.relay', 'in', ['pass_on', 'anonymous'])
+      .where('client_points.relay', '=', 'pass_on')
       .orderBy('client_points.decided_at')
+      .execute();
+  }
+
+  /** Anonymous points on this professional's recordings not yet released, with their client (server-side only). */
+  listUnreleasedAnonymous(professionalId: string): Promise<{ id: string; client_id: string }[]> {
+    return this.db
+      .selectFrom('client_points')
+      .innerJoin('shares', 'shares.id', 'client_points.share_id')
+      .select(['client_points.id', 'client_points.client_id'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('client_points.relay', '=', 'anonymous')
+      .where('client_points.released_batch', 'is', null)
+      .execute();
+  }
+
+  async release(ids: readonly string[], batch: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('client_points').set({ released_batch: batch }).where('id', 'in', ids).where('released_batch', 'is', null).execute();
+  }
+
+  /** Released anonymous points: only text and batch, nothing that leads back to a share or client. */
+  listReleased(professionalId: string): Promise<{ text: string; released_batch: string }[]> {
+    return this.db
+      .selectFrom('client_points')
+      .innerJoin('shares', 'shares.id', 'client_points.share_id')
+      .select(['client_points.text', 'client_points.released_batch'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('client_points.relay', '=', 'anonymous')
+      .where('client_points.released_batch', 'is not', null)
+      .$narrowType<{ released_batch: string }>()
+      .orderBy('client_points.released_batch', 'desc')
+      .orderBy('client_points.text')
       .execute();
   }
 

@@ -257,6 +257,7 @@ export class FeedbackService {
       position: bundle.moments.length + 1,
       theme: input.theme,
       subtopic: input.subtopic,
+      own_subtopic: null,
       title: input.title,
       recording_id: input.recordingId,
       start_seconds: input.startSeconds,
