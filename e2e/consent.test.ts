@@ -141,7 +141,7 @@ describe('consent', () => {
     await pressOn(page, 'Uw afspraken bekijken');
     await heading(page, 'Uw afspraken');
     const copy = (await page.locator('main').textContent()) ?? '';
-    for (const expected of ['Beeld en geluid', 'Ook een coach', 'Youssef El Amrani', '30 dagen', 'Jan Klant', '2026-11.1', 'Zo kunt u stoppen', clientUrl]) {
+    for (const expected of ['Beeld en geluid', 'Ook een coach', 'Youssef El Amrani', '30 dagen', 'Jan Klant', '2026-12.1', 'Zo kunt u stoppen', clientUrl]) {
       expect(copy).toContain(expected);
     }
     await expectNoAxeViolations(page, 'consent copy (nl)');

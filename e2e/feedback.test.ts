@@ -84,7 +84,7 @@ describe('client feedback', () => {
     await axeBothLanguages(page, 'prepare: why', { nl: 'Waarom dit gesprek?', en: 'Why this talk?' });
     for (const [nl, en] of [
       ['Uw mening telt', 'Your opinion counts'],
-      ['Het blijft tussen jullie', 'It stays between you'],
+      ['Wat gebeurt er met wat u zegt?', 'What happens with what you say?'],
       ['Niets zeggen mag ook', 'Saying nothing is fine'],
     ] as const) {
       await pressOn(page, 'Verder');
@@ -412,7 +412,7 @@ describe('client feedback', () => {
         await heading(phonePage, 'Uw pagina');
         await phonePage.getByText('Sanne de Vries wil met een groep praten over de samenwerking.').waitFor();
         await pressOn(phonePage, 'Voorbereiden');
-        for (const title of ['Waarom dit gesprek?', 'Uw mening telt', 'Het blijft tussen jullie', 'Niets zeggen mag ook']) {
+        for (const title of ['Waarom dit gesprek?', 'Uw mening telt', 'Wat gebeurt er met wat u zegt?', 'Niets zeggen mag ook']) {
           await heading(phonePage, title);
           await pressOn(phonePage, 'Verder');
         }

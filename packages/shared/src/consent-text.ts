@@ -8,7 +8,13 @@
  * start when the stored text for a version differs from this one). Client level: A2 — short
  * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{count}}, {{date}}.
  */
-export const consentTextVersion = '2026-11.1';
+export const consentTextVersion = '2026-12.1';
+
+/*
+ * Earlier versions stay in the database exactly as shown (consent_texts), so old consents keep
+ * pointing at what the client read. 2026-11.1 → 2026-12.1: the client's own benefit is named
+ * instead of "it is not about you", and a coach who is not named yet may come from outside.
+ */
 
 export interface ConsentScreen {
   title: string;
@@ -58,7 +64,7 @@ export const consentTexts = {
         lines: [
           'Uw klantmanager wil leren van het gesprek.',
           'Bijvoorbeeld: luister ik goed? Leg ik het duidelijk uit?',
-          'Het gaat om uw klantmanager. Niet om u.',
+          'U kunt er zelf ook iets aan hebben. Als u wilt, kijkt u samen terug. Dan ziet u hoe u overkomt.',
           'Niemand beoordeelt u met de opname.',
           'De opname wordt nooit gebruikt voor besluiten over uw uitkering.',
         ],
@@ -102,7 +108,7 @@ export const consentTexts = {
       professional: { label: 'Alleen mijn klantmanager', description: 'Verder niemand.' },
       reviewer: { label: 'Ook een coach', description: 'Een coach helpt uw klantmanager leren.' },
       reviewerNamed: 'De coach is {{reviewer}}.',
-      reviewerOpen: 'Welke coach is nog niet bekend. Het is altijd iemand van de gemeente.',
+      reviewerOpen: 'Welke coach is nog niet bekend. Het kan iemand van de gemeente zijn. Of een onafhankelijke coach van buiten.',
       peer_group: { label: 'Ook een groep collega’s', description: 'Zij leren samen. Ze kijken alleen naar uw klantmanager.' },
     },
     watchWithClient: {
@@ -162,7 +168,7 @@ export const consentTexts = {
         lines: [
           'Your client manager wants to learn from the conversation.',
           'For example: do I listen well? Do I explain things clearly?',
-          'It is about your client manager. Not about you.',
+          'It can help you too. If you like, you watch it back together. Then you see how you come across.',
           'Nobody judges you with the recording.',
           'The recording is never used for decisions about your benefits.',
         ],
@@ -206,7 +212,7 @@ export const consentTexts = {
       professional: { label: 'Only my client manager', description: 'Nobody else.' },
       reviewer: { label: 'Also a coach', description: 'A coach helps your client manager learn.' },
       reviewerNamed: 'The coach is {{reviewer}}.',
-      reviewerOpen: 'Which coach is not known yet. It is always someone from the municipality.',
+      reviewerOpen: 'Which coach is not known yet. It can be someone from the municipality. Or an independent coach from outside.',
       peer_group: { label: 'Also a group of colleagues', description: 'They learn together. They only look at your client manager.' },
     },
     watchWithClient: {
