@@ -34,6 +34,10 @@ export interface UsersTable {
   locked_until: string | null;
   locale: string;
   created_at: string;
+  /** Set for an independent reviewer from another organisation (migration 011). */
+  external_organisation: string | null;
+  /** YYYY-MM-DD: the last day the account works; null = no end. */
+  access_until: string | null;
 }
 
 export interface MembershipsTable {
@@ -174,6 +178,8 @@ export interface ConsentsTable {
   created_at: string;
   /** 1 until every withdrawal listener has succeeded (migration 003). */
   withdrawal_pending: Flag;
+  /** A coach not named yet: anyone, only from the organisation, or only from outside (migration 011). */
+  reviewer_from: 'any' | 'internal' | 'external';
 }
 
 export interface RecordingsTable {

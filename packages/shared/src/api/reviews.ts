@@ -142,7 +142,8 @@ export type MomentPatch = z.infer<typeof momentPatchSchema>;
 
 // ── People and peer groups ──────────────────────────────────────────────────
 
-export const personSchema = z.object({ id: idSchema, name: z.string(), isReviewer: z.boolean() });
+/** independentFrom: set for an independent reviewer from outside (their organisation), shown as "onafhankelijk". */
+export const personSchema = z.object({ id: idSchema, name: z.string(), isReviewer: z.boolean(), independentFrom: z.string().nullable() });
 export type Person = z.infer<typeof personSchema>;
 export const peopleListSchema = z.object({ people: z.array(personSchema) });
 

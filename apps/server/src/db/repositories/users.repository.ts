@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, MembershipsTable, UsersTable } from '../schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -31,7 +31,7 @@ export class UsersRepository {
       .execute();
   }
 
-  async insert(row: UserRow): Promise<void> {
+  async insert(row: Insertable<UsersTable>): Promise<void> {
     await this.db.insertInto('users').values(row).execute();
   }
 

@@ -11,6 +11,7 @@ const inForce: ConsentRecord = {
   media: 'video',
   audience: 'professional',
   reviewerUserId: null,
+  reviewerFrom: 'any',
   watchWithClient: false,
   feedbackViaReviewer: false,
   retentionDays: 90,

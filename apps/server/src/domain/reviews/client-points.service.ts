@@ -182,6 +182,8 @@ export class ClientPointsService {
     const recording = await this.deps.access.recordingOf(share);
     if (!recording) return false;
     const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
-    return consent !== null && consent.feedbackViaReviewer && share.recipient_user_id !== null && mayShareWith(consent, 'reviewer', share.recipient_user_id);
+    if (consent === null || !consent.feedbackViaReviewer || share.recipient_user_id === null) return false;
+    const recipient = await this.deps.users.findById(share.recipient_user_id);
+    return recipient !== undefined && mayShareWith(consent, 'reviewer', share.recipient_user_id, recipient.external_organisation !== null);
   }
 }
