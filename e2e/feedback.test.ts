@@ -84,7 +84,7 @@ describe('client feedback', () => {
     await axeBothLanguages(page, 'prepare: why', { nl: 'Waarom dit gesprek?', en: 'Why this talk?' });
     for (const [nl, en] of [
       ['Uw mening telt', 'Your opinion counts'],
-      ['Het blijft tussen jullie', 'It stays between you'],
+      ['Wat gebeurt er met wat u zegt?', 'What happens with what you say?'],
       ['Niets zeggen mag ook', 'Saying nothing is fine'],
     ] as const) {
       await pressOn(page, 'Verder');
@@ -99,7 +99,7 @@ describe('client feedback', () => {
     await pressOn(page, 'Verder');
     await heading(page, 'Waar wilt u over praten?');
     await pressOn(page, /^Hoe werken we samen\?/, 'Space');
-    await pressOn(page, /^Past de hulp bij u\?/, 'Space');
+    await pressOn(page, /^Hoe past wat we samen doen\?/, 'Space');
     await expect(page.getByRole('button', { name: /^Hoe werken we samen\?/ }).getAttribute('aria-pressed')).resolves.toBe('true');
     await axeBothLanguages(page, 'prepare: themes', { nl: 'Waar wilt u over praten?', en: 'What do you want to talk about?' });
     await page.setViewportSize({ width: 320, height: 640 });
@@ -111,7 +111,7 @@ describe('client feedback', () => {
     await pressOn(page, /^Luisteren/, 'Space');
     await axeBothLanguages(page, 'prepare: sub-topics', { nl: 'Hoe werken we samen?', en: 'How do we work together?' });
     await pressOn(page, 'Verder');
-    await heading(page, 'Past de hulp bij u?');
+    await heading(page, 'Hoe past wat we samen doen?');
     await pressOn(page, 'Verder');
 
     await heading(page, 'Wilt u iets zeggen in uw eigen woorden?');
@@ -153,13 +153,13 @@ describe('client feedback', () => {
     await page.getByRole('heading', { name: 'Stap 1. Kies de momenten' }).waitFor();
     // The client's picks come first.
     const firstCard = (await page.locator('.sk-feedback-card h4').first().textContent()) ?? '';
-    expect(['Hoe werken we samen?', 'Past de hulp bij u?']).toContain(firstCard.trim());
+    expect(['Hoe werken we samen?', 'Hoe past wat we samen doen?']).toContain(firstCard.trim());
     await axeBothLanguages(page, 'conversation step 1', { nl: 'Samenleergesprek met Mevrouw F.', en: 'Feedback conversation with Mevrouw F.' });
 
     // Two moments, with the keyboard.
     for (const [card, title] of [
       ['Hoe werken we samen?', 'Het begin van het gesprek'],
-      ['Past de hulp bij u?', 'De brief over de uitkering'],
+      ['Hoe past wat we samen doen?', 'De brief over de uitkering'],
     ] as const) {
       await page.getByLabel(card).focus();
       await page.keyboard.press('Space');
@@ -412,7 +412,7 @@ describe('client feedback', () => {
         await heading(phonePage, 'Uw pagina');
         await phonePage.getByText('Sanne de Vries wil met een groep praten over de samenwerking.').waitFor();
         await pressOn(phonePage, 'Voorbereiden');
-        for (const title of ['Waarom dit gesprek?', 'Uw mening telt', 'Het blijft tussen jullie', 'Niets zeggen mag ook']) {
+        for (const title of ['Waarom dit gesprek?', 'Uw mening telt', 'Wat gebeurt er met wat u zegt?', 'Niets zeggen mag ook']) {
           await heading(phonePage, title);
           await pressOn(phonePage, 'Verder');
         }

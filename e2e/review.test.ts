@@ -282,7 +282,8 @@ describe('foreign eyes', () => {
     await heading(professional, /^Terugkijken/);
     const relayed = professional.locator('section[aria-labelledby="review-client-points"]');
     await relayed.getByText('Ik voelde me gehoord.').waitFor();
-    await relayed.getByText('Het ging te snel over geld.').waitFor();
+    // A point passed on without a name waits for a batch of k clients, away from the recording.
+    expect(await relayed.textContent()).not.toContain('Het ging te snel over geld.');
     expect(await relayed.textContent()).not.toContain('schulden');
   });
 

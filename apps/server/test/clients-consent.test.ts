@@ -590,6 +590,7 @@ describe('the consent policy on records', () => {
     media: 'video',
     audience: 'peer_group',
     reviewerUserId: null,
+    reviewerFrom: 'any',
     watchWithClient: false,
     feedbackViaReviewer: false,
     retentionDays: 90,

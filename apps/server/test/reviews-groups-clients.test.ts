@@ -178,11 +178,9 @@ describe('reviews: peer groups, client points, withdrawal', () => {
       expect((await decide(points.secret, 'private')).statusCode).toBe(200);
 
       const relayed = await professional.get(`/api/recordings/${recordingId}/client-points`);
-      const list = relayed.json().points as { id: string; text: string; fromClient: boolean }[];
-      expect(list.map((p) => [p.text, p.fromClient]).sort()).toEqual([
-        ['Het ging te snel over geld.', false],
-        ['Ik voelde me gehoord toen zij <i>wachtte</i>.', true],
-      ]);
+      const list = relayed.json().points as { id: string; text: string }[];
+      // A nameless point never sits next to its recording; it waits for a batch of k clients.
+      expect(list.map((p) => p.text)).toEqual(['Ik voelde me gehoord toen zij <i>wachtte</i>.']);
       expect(relayed.body).not.toContain('schulden');
 
       const reviewerList = (await reviewer.get(`/api/shares/${shareId}/client-points`)).json().points as { id: string; relay: string }[];

@@ -44,6 +44,7 @@ import {
   LazyReviewRoomPage,
   LazySharedViewerPage,
   LazySharedWithMePage,
+  LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
 
@@ -73,6 +74,7 @@ export function App() {
             <Route path="/opnames/:id" element={<LazyRecordingPage />} />
             <Route path="/opnames/:id/bekijken" element={<LazyReviewRoomPage />} />
             <Route path="/opnames/:id/verslag" element={<LazyReportPage />} />
+            <Route path="/punten-zonder-naam" element={<LazyAnonymousPointsPage />} />
           </Route>
           <Route element={<RequirePermission permission="shares.received" />}>
             <Route path="/gedeeld" element={<LazySharedWithMePage />} />

@@ -6,12 +6,19 @@
  *
  * Changing anything here means a new version: bump `consentTextVersion` (the server refuses to
  * start when the stored text for a version differs from this one). Client level: A2 — short
- * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{count}}, {{date}}.
+ * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{organisation}}, {{count}}, {{date}}.
+ */
+export const consentTextVersion = '2026-12.1';
+
+/*
+ * Earlier versions stay in the database exactly as shown (consent_texts), so old consents keep
+ * pointing at what the client read. 2026-11.1 → 2026-12.1: the client's own benefit is named
+ * instead of "it is not about you", a coach who is not named yet may come from outside, and the
+ * client can choose a coach from inside or from outside the municipality; the text is offered in
+ * Arabic, Turkish, Polish and Ukrainian too.
  */
 import type { ClientLocale } from './client-languages.js';
 import { consentTextTranslations } from './consent-text-translations.js';
-
-export const consentTextVersion = '2026-12.1';
 
 export interface ConsentScreen {
   title: string;
@@ -38,8 +45,10 @@ export interface ConsentTextContent {
     reviewer: ConsentChoiceText;
     reviewerNamed: string;
     reviewerOpen: string;
+    reviewerIndependent: string;
     peer_group: ConsentChoiceText;
   };
+  reviewerFrom: { question: string; hint: string; any: ConsentChoiceText; internal: ConsentChoiceText; external: ConsentChoiceText };
   watchWithClient: { question: string; hint: string; yes: string; no: string };
   feedbackViaReviewer: { question: string; hint: string; yes: string; no: string };
   retention: { question: string; hint: string; option: string; until: string };
@@ -61,7 +70,7 @@ export const consentTexts = {
         lines: [
           'Uw klantmanager wil leren van het gesprek.',
           'Bijvoorbeeld: luister ik goed? Leg ik het duidelijk uit?',
-          'Het gaat om uw klantmanager. Niet om u.',
+          'U kunt er zelf ook iets aan hebben. Als u wilt, kijkt u samen terug. Dan ziet u hoe u overkomt.',
           'Niemand beoordeelt u met de opname.',
           'De opname wordt nooit gebruikt voor besluiten over uw uitkering.',
         ],
@@ -105,8 +114,16 @@ export const consentTexts = {
       professional: { label: 'Alleen mijn klantmanager', description: 'Verder niemand.' },
       reviewer: { label: 'Ook een coach', description: 'Een coach helpt uw klantmanager leren.' },
       reviewerNamed: 'De coach is {{reviewer}}.',
-      reviewerOpen: 'Welke coach is nog niet bekend. Het is altijd iemand van de gemeente.',
+      reviewerOpen: 'Welke coach is nog niet bekend. Het kan iemand van de gemeente zijn. Of een onafhankelijke coach van buiten.',
+      reviewerIndependent: 'Deze coach werkt niet bij de gemeente, maar bij {{organisation}}. De coach is onafhankelijk.',
       peer_group: { label: 'Ook een groep collega’s', description: 'Zij leren samen. Ze kijken alleen naar uw klantmanager.' },
+    },
+    reviewerFrom: {
+      question: 'Wie mag de coach zijn?',
+      hint: 'Een coach van buiten werkt niet voor de gemeente. Die kijkt onafhankelijk mee.',
+      any: { label: 'Dat maakt mij niet uit', description: 'Iemand van de gemeente of van buiten.' },
+      internal: { label: 'Iemand van de gemeente', description: 'Een coach die bij de gemeente werkt.' },
+      external: { label: 'Iemand van buiten de gemeente', description: 'Een onafhankelijke coach van een ander bureau.' },
     },
     watchWithClient: {
       question: 'Wilt u stukjes samen terugkijken?',
@@ -165,7 +182,7 @@ export const consentTexts = {
         lines: [
           'Your client manager wants to learn from the conversation.',
           'For example: do I listen well? Do I explain things clearly?',
-          'It is about your client manager. Not about you.',
+          'It can help you too. If you like, you watch it back together. Then you see how you come across.',
           'Nobody judges you with the recording.',
           'The recording is never used for decisions about your benefits.',
         ],
@@ -209,8 +226,16 @@ export const consentTexts = {
       professional: { label: 'Only my client manager', description: 'Nobody else.' },
       reviewer: { label: 'Also a coach', description: 'A coach helps your client manager learn.' },
       reviewerNamed: 'The coach is {{reviewer}}.',
-      reviewerOpen: 'Which coach is not known yet. It is always someone from the municipality.',
+      reviewerOpen: 'Which coach is not known yet. It can be someone from the municipality. Or an independent coach from outside.',
+      reviewerIndependent: 'This coach does not work for the municipality, but for {{organisation}}. The coach is independent.',
       peer_group: { label: 'Also a group of colleagues', description: 'They learn together. They only look at your client manager.' },
+    },
+    reviewerFrom: {
+      question: 'Who may the coach be?',
+      hint: 'A coach from outside does not work for the municipality. They watch independently.',
+      any: { label: 'I do not mind', description: 'Someone from the municipality or from outside.' },
+      internal: { label: 'Someone from the municipality', description: 'A coach who works for the municipality.' },
+      external: { label: 'Someone from outside the municipality', description: 'An independent coach from another agency.' },
     },
     watchWithClient: {
       question: 'Would you like to watch parts together?',

@@ -38,6 +38,10 @@ export interface UsersTable {
   password_reset_at: string | null;
   password_reset_requested_by: string | null;
   password_reset_approved_by: string | null;
+  /** Set for an independent reviewer from another organisation (migration 011). */
+  external_organisation: string | null;
+  /** YYYY-MM-DD: the last day the account works; null = no end. */
+  access_until: string | null;
 }
 
 export interface MembershipsTable {
@@ -212,6 +216,8 @@ export interface ConsentsTable {
   created_at: string;
   /** 1 until every withdrawal listener has succeeded (migration 003). */
   withdrawal_pending: Flag;
+  /** A coach not named yet: anyone, only from the organisation, or only from outside (migration 011). */
+  reviewer_from: 'any' | 'internal' | 'external';
 }
 
 export interface RecordingsTable {
@@ -303,6 +309,8 @@ export interface FeedbackMomentsTable {
   position: number;
   theme: string;
   subtopic: string | null;
+  /** The person's own sub-topic (the card's empty line), instead of or beside a fixed one. */
+  own_subtopic: string | null; // TODO(shred): encrypt
   title: string;
   recording_id: string | null;
   start_seconds: number | null;
@@ -490,6 +498,8 @@ export interface ClientPointsTable {
   relay: 'pending' | 'pass_on' | 'anonymous' | 'private';
   decided_at: string | null;
   created_at: string;
+  /** Set when an anonymous point is released in a batch of at least k clients; final from then on. */
+  released_batch: string | null;
 }
 
 export interface ReviewGuidesTable {

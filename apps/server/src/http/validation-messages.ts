@@ -34,6 +34,7 @@ const messages = {
   // Client feedback (refinements in packages/shared/src/api/feedback.ts, and service checks):
   no_markup: { nl: 'Gebruik gewone tekst, zonder codes zoals <b> of <script>.', en: 'Use plain text, without codes such as <b> or <script>.' },
   date_invalid: { nl: 'Vul een bestaande datum in.', en: 'Enter a date that exists.' },
+  access_until_past: { nl: 'Kies een einddatum van vandaag of later.', en: 'Choose an end date of today or later.' },
   duplicate: { nl: 'Iemand staat er twee keer in.', en: 'Someone is listed twice.' },
   subtopic_wrong_theme: { nl: 'Dit onderwerp hoort bij een andere themakaart.', en: 'This topic belongs to another theme card.' },
   end_before_start: { nl: 'Het einde moet na het begin liggen.', en: 'The end must come after the start.' },

@@ -45,6 +45,7 @@ export async function seedDemoRecording(deps: DemoRecordingDependencies): Promis
     audience: 'professional',
     watchWithClient: false,
     feedbackViaReviewer: false,
+    reviewerFrom: 'any',
     retentionDays: 90,
     signature: 'A. Voorbeeld',
     textVersion: consentTextVersion,

@@ -44,6 +44,7 @@ export interface ConsentChoices {
   reviewerUserId?: string | null;
   watchWithClient?: boolean;
   feedbackViaReviewer?: boolean;
+  reviewerFrom?: 'any' | 'internal' | 'external';
 }
 
 export interface ConsentedConversation {
@@ -76,6 +77,7 @@ export async function consentedConversation(server: TestServer, professional: Ag
     audience: choices.audience ?? 'peer_group',
     watchWithClient: choices.watchWithClient ?? false,
     feedbackViaReviewer: choices.feedbackViaReviewer ?? false,
+    ...(choices.reviewerFrom ? { reviewerFrom: choices.reviewerFrom } : {}),
     retentionDays: 90,
     signature: 'Jan de Klant',
     textVersion: consentTextVersion,

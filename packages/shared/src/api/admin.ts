@@ -31,15 +31,27 @@ export const adminUserSchema = z.object({
     .object({ status: z.enum(['requested', 'awaiting_approval']), requestedBy: z.string().nullable(), requestedByName: z.string().nullable() })
     .nullable()
     .optional(),
+  external: z.object({ organisation: z.string(), accessUntil: z.string() }).nullable(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
 export const adminUserListSchema = z.object({ users: z.array(adminUserSchema) });
 
+/**
+ * An independent reviewer from outside the organisation (a coach on contract, a researcher): the
+ * organisation they come from, shown as "onafhankelijk", and the last day their account works.
+ */
+export const externalAccountSchema = z.object({
+  organisation: z.string().trim().min(1).max(120),
+  accessUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type ExternalAccount = z.infer<typeof externalAccountSchema>;
+
 export const inviteUserRequestSchema = z.object({
   name: z.string().trim().min(1).max(120),
   email: emailSchema,
   memberships: z.array(membershipSchema).min(1).max(20),
+  external: externalAccountSchema.nullable().default(null),
 });
 
 export const inviteUserResponseSchema = z.object({
@@ -53,6 +65,7 @@ export const updateUserRequestSchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   active: z.boolean().optional(),
   memberships: z.array(membershipSchema).min(1).max(20).optional(),
+  external: externalAccountSchema.nullable().optional(),
 });
 
 export const teamSchema = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });

@@ -13,6 +13,10 @@ export const consentAudiences = ['professional', 'reviewer', 'peer_group'] as co
 export const consentAudienceSchema = z.enum(consentAudiences);
 export type ConsentAudience = z.infer<typeof consentAudienceSchema>;
 
+/** A coach not named yet: anyone, only from the organisation itself, or only an independent one from outside. */
+export const reviewerFromSchema = z.enum(['any', 'internal', 'external']);
+export type ReviewerFrom = z.infer<typeof reviewerFromSchema>;
+
 export const signatureSchema = z.string().trim().min(2).max(120);
 
 /** What the client sends at the end of the consent flow. */
@@ -21,6 +25,8 @@ export const giveConsentRequestSchema = z.strictObject({
   audience: consentAudienceSchema,
   watchWithClient: z.boolean(),
   feedbackViaReviewer: z.boolean(),
+  /** Only counts when the coach is not named yet. */
+  reviewerFrom: reviewerFromSchema.default('any'),
   retentionDays: z.number().int().min(1).max(3650),
   /** The typed name; not needed to say no. */
   signature: z.string().max(120).optional(),
@@ -50,7 +56,8 @@ export const consentCopySchema = z.object({
   status: consentStatusSchema,
   media: consentMediaSchema,
   audience: consentAudienceSchema,
-  reviewer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  reviewer: z.object({ id: z.string(), name: z.string(), independentFrom: z.string().nullable() }).nullable(),
+  reviewerFrom: reviewerFromSchema,
   watchWithClient: z.boolean(),
   feedbackViaReviewer: z.boolean(),
   retentionDays: z.number().int(),
@@ -73,7 +80,8 @@ export const consentFormSchema = z.object({
   kind: z.enum(['in_person', 'phone', 'video_call']),
   professionalName: z.string(),
   organisationName: z.string(),
-  reviewer: z.object({ name: z.string() }).nullable(),
+  /** independentFrom: the outside organisation of an independent reviewer, else null. */
+  reviewer: z.object({ name: z.string(), independentFrom: z.string().nullable() }).nullable(),
   retentionDaysOptions: z.array(z.number().int()),
   retentionDaysDefault: z.number().int(),
   textVersion: z.string(),

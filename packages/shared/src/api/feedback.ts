@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allianceItemIds, faceScores } from '../method/alliance-check.js';
-import { subtopicIds, themeIds, themeOfSubtopic } from '../method/feedback-conversation.js';
+import { ownSubtopicMaxLength, subtopicIds, themeIds, themeOfSubtopic } from '../method/feedback-conversation.js';
 import { idSchema } from './admin.js';
 import { clientLocaleSchema } from '../client-languages.js';
 
@@ -79,6 +79,8 @@ export const feedbackMomentInputSchema = z
   .object({
     theme: themeIdSchema,
     subtopic: subtopicIdSchema.nullable().default(null),
+    /** The card's empty line: a sub-topic in one's own words, under any card. */
+    ownSubtopic: plainText(ownSubtopicMaxLength).nullable().default(null),
     title: plainText(200),
     /** A fragment of a recording of the conversation; watched together only with the client's consent. */
     recordingId: idSchema.nullable().default(null),
@@ -96,6 +98,7 @@ export const feedbackMomentUpdateSchema = z
   .object({
     theme: themeIdSchema.optional(),
     subtopic: subtopicIdSchema.nullable().optional(),
+    ownSubtopic: plainText(ownSubtopicMaxLength).nullable().optional(),
     title: plainText(200).optional(),
     recordingId: idSchema.nullable().optional(),
     startSeconds: secondsSchema.nullable().optional(),
@@ -146,6 +149,23 @@ const changeRequestBase = {
 };
 /** The client asks, on their own device. */
 export const clientChangeRequestSchema = z.object(changeRequestBase).strict();
+/**
+ * The client leads too, on their own device: they propose a moment (a card, a sub-topic of their
+ * own or from the card, a few words) and move the conversation to another step.
+ */
+export const clientMomentInputSchema = z
+  .object({
+    theme: themeIdSchema,
+    subtopic: subtopicIdSchema.nullable().default(null),
+    ownSubtopic: plainText(ownSubtopicMaxLength).nullable().default(null),
+    /** Optional on a phone: empty means "name it after the sub-topic or the card". */
+    title: optionalPlainText(200).default(''),
+  })
+  .strict()
+  .refine((m) => m.subtopic === null || themeOfSubtopic(m.subtopic) === m.theme, { message: 'subtopic_wrong_theme', path: ['subtopic'] });
+export type ClientMomentInput = z.input<typeof clientMomentInputSchema>;
+export const clientStepInputSchema = z.object({ step: feedbackStepSchema }).strict();
+
 /** Asked in the room on the shared screen; the professional's device records which client asked. */
 export const roomChangeRequestSchema = z.object({ ...changeRequestBase, participantId: idSchema.nullable().default(null) }).strict();
 export type ClientChangeRequestInput = z.input<typeof clientChangeRequestSchema>;
@@ -194,6 +214,7 @@ export const feedbackMomentSchema = z.object({
   position: z.number().int(),
   theme: themeIdSchema,
   subtopic: subtopicIdSchema.nullable(),
+  ownSubtopic: z.string().nullable(),
   title: z.string(),
   recording: z
     .object({

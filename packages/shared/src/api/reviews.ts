@@ -35,7 +35,8 @@
  *   GET    /shares/:id/client-points           → clientPointListSchema      the share's reviewer: all points with the client's choice
  *   POST   /shares/:id/client-points           → clientPointSchema          the share's reviewer (share.clientTalk and consent)
  *   DELETE /client-points/:id                  → 204                        the reviewer, while the client has not chosen
- *   GET    /recordings/:id/client-points       → relayedClientPointListSchema  owner: ONLY points the client chose to pass on
+ *   GET    /recordings/:id/client-points       → relayedClientPointListSchema  owner: ONLY points the client passed on with their name
+ *   GET    /client-points/anonymous            → anonymousClientPointsSchema   professional: nameless points, only in batches of ≥ k clients
  *
  *   GET    /reviews/people                     → peopleListSchema           colleagues to share with or invite (names only)
  *   GET    /peer-groups                        → peerGroupListSchema        groups I am in or invited to
@@ -141,7 +142,8 @@ export type MomentPatch = z.infer<typeof momentPatchSchema>;
 
 // ── People and peer groups ──────────────────────────────────────────────────
 
-export const personSchema = z.object({ id: idSchema, name: z.string(), isReviewer: z.boolean() });
+/** independentFrom: set for an independent reviewer from outside (their organisation), shown as "onafhankelijk". */
+export const personSchema = z.object({ id: idSchema, name: z.string(), isReviewer: z.boolean(), independentFrom: z.string().nullable() });
 export type Person = z.infer<typeof personSchema>;
 export const peopleListSchema = z.object({ people: z.array(personSchema) });
 
@@ -352,16 +354,25 @@ export const createClientPointRequestSchema = z.object({
   momentId: idSchema.nullable().default(null),
 });
 
-/** What the professional sees: only passed-on points; `fromClient` false when the client asked to stay unnamed. */
+/** What the professional sees per recording: only points the client passed on with their name. */
 export const relayedClientPointSchema = z.object({
   id: idSchema,
   text: z.string(),
-  fromClient: z.boolean(),
   reviewerName: z.string(),
   momentId: idSchema.nullable(),
   decidedAt: z.string(),
 });
 export const relayedClientPointListSchema = z.object({ points: z.array(relayedClientPointSchema) });
+
+/**
+ * Points passed on without a name: only in batches from at least `minimumClients` clients, as
+ * bare texts in alphabetical order, with no recording, moment, reviewer, id or time of day.
+ */
+export const anonymousClientPointsSchema = z.object({
+  minimumClients: z.number().int(),
+  batches: z.array(z.object({ releasedOn: z.string(), texts: z.array(z.string()) })),
+});
+export type AnonymousClientPoints = z.infer<typeof anonymousClientPointsSchema>;
 
 export const clientRelayRequestSchema = z.object({ relay: z.enum(['pass_on', 'anonymous', 'private']) });
 

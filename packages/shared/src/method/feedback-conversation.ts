@@ -36,53 +36,68 @@ export const themeCards: readonly ThemeCard[] = [
     id: 'collaboration',
     pictogram: 'themeCollaboration',
     title: { nl: 'Hoe werken we samen?', en: 'How do we work together?' },
-    question: { nl: 'Gaat het praten goed? Voelt u zich gehoord?', en: 'Does talking go well? Do you feel heard?' },
+    question: { nl: 'Hoe praten we met elkaar, en hoe gehoord voelen we ons?', en: 'How do we talk with each other, and how heard do we feel?' },
     description: {
-      nl: 'Over de manier waarop we met elkaar praten, en of we ons gezien en gehoord voelen.',
-      en: 'About the way we talk with each other, and whether we feel seen and heard.',
+      nl: 'Over de manier waarop we met elkaar praten, en of we ons allebei gezien en gehoord voelen.',
+      en: 'About the way we talk with each other, and whether we both feel seen and heard.',
     },
     subtopics: [
-      { id: 'connection', pictogram: 'subConnection', title: { nl: 'Klik', en: 'Connection' }, question: { nl: 'Begrijpen we elkaar snel?', en: 'Do we understand each other easily?' } },
-      { id: 'openness', pictogram: 'subOpenness', title: { nl: 'Open zijn', en: 'Openness' }, question: { nl: 'Durven we eerlijk te zijn? Ook als het moeilijk is?', en: 'Do we dare to be honest? Even when it is hard?' } },
-      { id: 'listening', pictogram: 'subListening', title: { nl: 'Luisteren', en: 'Listening' }, question: { nl: 'Luisteren we goed naar elkaar?', en: 'Do we listen well to each other?' } },
+      { id: 'connection', pictogram: 'subConnection', title: { nl: 'Klik', en: 'Connection' }, question: { nl: 'Hoe goed voelen we aan wat de ander bedoelt?', en: 'How well do we sense what the other means?' } },
+      { id: 'openness', pictogram: 'subOpenness', title: { nl: 'Open zijn', en: 'Openness' }, question: { nl: 'Hoe open zijn we tegen elkaar, ook als iets moeilijk is?', en: 'How open are we with each other, even when something is hard?' } },
+      {
+        id: 'listening',
+        pictogram: 'subListening',
+        title: { nl: 'Luisteren en begrijpen', en: 'Listening and understanding' },
+        question: { nl: 'Hoe goed luisteren we naar elkaar, en hoe goed begrijpen we elkaar?', en: 'How well do we listen to each other, and how well do we understand each other?' },
+      },
     ],
   },
   {
     id: 'achievement',
     pictogram: 'themeAchievement',
     title: { nl: 'Wat bereiken we samen?', en: 'What do we achieve together?' },
-    question: { nl: 'Werken we aan wat u belangrijk vindt?', en: 'Do we work on what matters to you?' },
+    question: { nl: 'Wat leveren onze gesprekken op, en hoe werken we aan onze doelen?', en: 'What do our conversations bring, and how do we work on our goals?' },
     description: {
-      nl: 'Over wat onze gesprekken opleveren: het doel, de onderwerpen, de afspraken en het resultaat.',
-      en: 'About what our conversations bring: the goal, the topics, the agreements and the result.',
+      nl: 'Over wat onze gesprekken opleveren: het doel, de onderwerpen, hoe duidelijk de afspraken zijn en het resultaat.',
+      en: 'About what our conversations bring: the goal, the topics, how clear the agreements are and the result.',
     },
     subtopics: [
-      { id: 'goal', pictogram: 'subGoal', title: { nl: 'Doel', en: 'Goal' }, question: { nl: 'Willen we hetzelfde bereiken?', en: 'Do we want to reach the same thing?' } },
-      { id: 'topics', pictogram: 'subTopics', title: { nl: 'Onderwerpen', en: 'Topics' }, question: { nl: 'Praten we over de goede dingen? Missen we iets?', en: 'Do we talk about the right things? Do we miss something?' } },
-      { id: 'agreements', pictogram: 'subAgreements', title: { nl: 'Afspraken', en: 'Agreements' }, question: { nl: 'Zijn onze afspraken duidelijk? Kunnen we ze doen?', en: 'Are our agreements clear? Can we keep them?' } },
-      { id: 'result', pictogram: 'subResult', title: { nl: 'Resultaat', en: 'Result' }, question: { nl: 'Zijn we blij met wat eruit komt?', en: 'Are we happy with what comes out of it?' } },
+      { id: 'goal', pictogram: 'subGoal', title: { nl: 'Doel', en: 'Goal' }, question: { nl: 'Hoe goed werken we aan hetzelfde doel?', en: 'How well do we work towards the same goal?' } },
+      { id: 'topics', pictogram: 'subTopics', title: { nl: 'Onderwerpen', en: 'Topics' }, question: { nl: 'Welke onderwerpen vinden we belangrijk, en wat slaan we over?', en: 'Which topics do we find important, and what do we skip?' } },
+      {
+        id: 'agreements',
+        pictogram: 'subAgreements',
+        title: { nl: 'Duidelijkheid', en: 'Clarity' },
+        question: { nl: 'Hoe duidelijk en haalbaar zijn de afspraken die we maken?', en: 'How clear and doable are the agreements we make?' },
+      },
+      { id: 'result', pictogram: 'subResult', title: { nl: 'Resultaat', en: 'Result' }, question: { nl: 'Hoe tevreden zijn we over wat we samen bereiken?', en: 'How satisfied are we with what we achieve together?' } },
     ],
   },
   {
     id: 'fit',
     pictogram: 'themeFit',
-    title: { nl: 'Past de hulp bij u?', en: 'Does the help fit you?' },
-    question: { nl: 'Past de hulp bij uw leven? Helpt het u verder?', en: 'Does the help fit your life? Does it help you forward?' },
+    title: { nl: 'Hoe past wat we samen doen?', en: 'How does what we do together fit?' },
+    question: { nl: 'Hoe goed past wat we samen doen bij wie ik ben en wat ik nodig heb?', en: 'How well does what we do together fit who I am and what I need?' },
     description: {
       nl: 'Over hoe goed de begeleiding past bij wie de cliënt is en wat hij of zij nodig heeft.',
       en: 'About how well the support fits who the client is and what they need.',
     },
     subtopics: [
-      { id: 'situation', pictogram: 'subSituation', title: { nl: 'Mijn situatie', en: 'My situation' }, question: { nl: 'Past de hulp bij mijn leven?', en: 'Does the help fit my life?' } },
-      { id: 'support', pictogram: 'subSupport', title: { nl: 'Hulp en advies', en: 'Help and advice' }, question: { nl: 'Helpt het advies mij verder?', en: 'Does the advice help me forward?' } },
-      { id: 'trust', pictogram: 'subTrust', title: { nl: 'Vertrouwen', en: 'Trust' }, question: { nl: 'Vertrouwen we elkaar?', en: 'Do we trust each other?' } },
+      { id: 'situation', pictogram: 'subSituation', title: { nl: 'Aansluiting', en: 'Fit with my life' }, question: { nl: 'Hoe goed past wat we samen doen bij mijn leven?', en: 'How well does what we do together fit my life?' } },
+      {
+        id: 'support',
+        pictogram: 'subSupport',
+        title: { nl: 'Advies en steun', en: 'Advice and support' },
+        question: { nl: 'Hoe helpen het advies en de steun uit onze gesprekken mij verder?', en: 'How do the advice and support from our conversations help me forward?' },
+      },
+      { id: 'trust', pictogram: 'subTrust', title: { nl: 'Vertrouwen', en: 'Trust' }, question: { nl: 'Hoe groot is het vertrouwen tussen ons?', en: 'How much trust is there between us?' } },
     ],
   },
   {
     id: 'other',
     pictogram: 'themeOther',
-    title: { nl: 'Iets anders', en: 'Something else' },
-    question: { nl: 'Wilt u over iets anders praten? Dat mag.', en: 'Do you want to talk about something else? That is fine.' },
+    title: { nl: 'Wat willen we nog meer bespreken?', en: 'What else do we want to discuss?' },
+    question: { nl: 'Waar willen we het nog meer over hebben?', en: 'What else do we want to talk about?' },
     description: {
       nl: 'Een eigen onderwerp van de cliënt of van u.',
       en: "An own topic, the client's or yours.",
@@ -90,6 +105,13 @@ export const themeCards: readonly ThemeCard[] = [
     subtopics: [],
   },
 ];
+
+/**
+ * Every card has room for own sub-topics (the empty lines on the printed cards): a few words in
+ * the person's own language, beside or instead of the ones above.
+ */
+export const ownSubtopicMaxLength = 80;
+export const cardsAllowOwnSubtopics: Readonly<Record<ThemeId, true>> = { collaboration: true, achievement: true, fit: true, other: true };
 
 export function themeCard(id: ThemeId): ThemeCard {
   const card = themeCards.find((c) => c.id === id);
@@ -126,20 +148,20 @@ export const conversationSheet: readonly SheetPrompt[] = [
     pictogram: 'sheetWhat',
     title: { nl: 'A. Wat gebeurde er?', en: 'A. What happened?' },
     prompt: {
-      nl: 'Vertel elkaar zo precies mogelijk wat er gezegd werd en hoe de ander reageerde. Is er een opname? Kijk of luister dan samen.',
-      en: 'Tell each other as precisely as you can what was said and how the other reacted. Is there a recording? Then watch or listen together.',
+      nl: 'Vertel elkaar zo precies mogelijk wat er gezegd werd. Hoe reageerde de cliënt, en hoe reageerde u zelf? Is er een opname? Kijk of luister dan samen.',
+      en: 'Tell each other as precisely as you can what was said. How did the client react, and how did you react yourself? Is there a recording? Then watch or listen together.',
     },
-    question: { nl: 'Wat gebeurde er? Wat werd er gezegd?', en: 'What happened? What was said?' },
+    question: { nl: 'Wat gebeurde er? Wat zeiden we, en hoe reageerden we?', en: 'What happened? What did we say, and how did we react?' },
   },
   {
     section: 'b',
     pictogram: 'sheetFeeling',
     title: { nl: 'B. Wat deed het met ons?', en: 'B. What did it do to us?' },
     prompt: {
-      nl: 'Wat dacht of voelde ieder van jullie op dat moment? Waarom was het goed of lastig? Bedoelde de een iets anders dan de ander begreep?',
-      en: 'What did each of you think or feel at that moment? Why was it good or difficult? Did one mean something other than what the other understood?',
+      nl: 'Wat dacht of voelde ieder op dat moment? Wat deed het met u, en wat deed het met de ander? Waarom was het goed of lastig? Zoek samen het verschil tussen wat de een bedoelde en hoe het bij de ander aankwam.',
+      en: 'What did each of you think or feel at that moment? What did it do to you, and what did it do to the other? Why was it good or difficult? Look together for the difference between what one meant and how it came across to the other.',
     },
-    question: { nl: 'Wat deed het met u? Was het fijn of moeilijk?', en: 'What did it do to you? Was it nice or hard?' },
+    question: { nl: 'Wat deed het met u? En wat met de ander?', en: 'What did it do to you? And what to the other?' },
   },
   {
     section: 'c',
@@ -182,3 +204,32 @@ export const stepTexts: Readonly<Record<ConversationStep, { title: Localized; pr
     question: { nl: 'Wat hebben we geleerd? Wat gaan we doen?', en: 'What did we learn? What will we do?' },
   },
 };
+
+/** Step 1 can start with one open question from the professional to the client. */
+export const openingQuestion: Localized = {
+  nl: 'Wat vond u lastig in ons gesprek? Welk moment is u bijgebleven?',
+  en: 'What did you find hard in our conversation? Which moment stayed with you?',
+};
+
+export interface GroundRule {
+  pictogram: string;
+  text: Localized;
+}
+
+/** What both agree on at the start of every feedback conversation: shown to both, every time. */
+export const groundRules: readonly GroundRule[] = [
+  { pictogram: 'personAndCoach', text: { nl: 'We zijn gelijk. Wat u vindt, telt net zo zwaar als wat ik vind.', en: 'We are equals. What you think counts as much as what I think.' } },
+  { pictogram: 'shield', text: { nl: 'We zeggen wat we echt denken. Ook als het moeilijk is.', en: 'We say what we really think. Even when it is hard.' } },
+  { pictogram: 'heart', text: { nl: 'We veroordelen elkaar niet.', en: 'We do not judge each other.' } },
+  { pictogram: 'lock', text: { nl: 'Wat we hier bespreken, gaat niet zomaar verder. Lessen delen we alleen zonder naam.', en: 'What we discuss here does not simply go further. We only share lessons without names.' } },
+  { pictogram: 'sheetNext', text: { nl: 'We zoeken wat we willen houden, en wat we willen veranderen.', en: 'We look for what we want to keep, and what we want to change.' } },
+];
+
+/** For the professional during the conversation: how to receive feedback. */
+export const professionalTips: readonly Localized[] = [
+  { nl: 'Bedank de cliënt voor elk punt. Het is moedig om dit te zeggen.', en: 'Thank the client for every point. It takes courage to say it.' },
+  { nl: 'Schrijf het punt op in de woorden van de cliënt.', en: "Write the point down in the client's words." },
+  { nl: 'Verdedig u niet. Vraag liever door: wat bedoelt u precies?', en: 'Do not defend yourself. Ask instead: what exactly do you mean?' },
+  { nl: 'Laat merken dat feedback niet negatief is: het helpt jullie allebei.', en: 'Show that feedback is not negative: it helps you both.' },
+  { nl: 'Noem ook wat goed gaat. Dat houden jullie vast.', en: 'Also name what goes well. That is what you keep.' },
+];

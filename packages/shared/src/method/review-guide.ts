@@ -40,7 +40,10 @@ export const defaultReviewGuide: readonly ReviewGuideStep[] = [
     title: { nl: 'Wat doet het met ieder?', en: 'What does it do to each person?' },
     prompts: [
       { nl: 'Wat lijkt dit te doen met de cliënt? En met de professional?', en: 'What does this seem to do to the client? And to the professional?' },
-      { nl: 'Is het gesprek echt? Of geeft de cliënt antwoorden die de ander wil horen?', en: 'Is the conversation genuine? Or does the client give the answers the other wants to hear?' },
+      {
+        nl: 'Hoe echt is het contact, van beide kanten? Zeggen ze allebei wat ze werkelijk denken, of houden ze iets voor zich?',
+        en: 'How genuine is the contact, on both sides? Do both say what they really think, or do they keep something back?',
+      },
       { nl: 'Werken beiden aan hetzelfde doel?', en: 'Are both working on the same goal?' },
       { nl: 'Past de aanpak bij hoe de cliënt zijn situatie ziet?', en: 'Does the approach fit how the client sees their situation?' },
       { nl: 'Zie je een raakmoment? Bijvoorbeeld frustratie, weerstand, afhaken of vastlopen. Of juist flow en spontaniteit?', en: 'Do you see a turning point? For example frustration, resistance, dropping out or getting stuck. Or flow and spontaneity?' },
@@ -83,7 +86,7 @@ export const momentThemeLabels: Readonly<Record<MomentThemeId, Localized>> = {
   spontaneity: { nl: 'Spontaniteit', en: 'Spontaneity' },
   collaboration: { nl: 'Hoe we samenwerken', en: 'How we work together' },
   achievement: { nl: 'Wat we samen bereiken', en: 'What we achieve together' },
-  fit: { nl: 'Past de hulp?', en: 'Does the help fit?' },
+  fit: { nl: 'Hoe past de hulp?', en: 'How does the help fit?' },
 };
 
 export const momentThemeGroupLabels: Readonly<Record<MomentThemeGroup, Localized>> = {

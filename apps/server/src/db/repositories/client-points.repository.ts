@@ -43,16 +43,49 @@ export class ClientPointsRepository {
     return this.opened(await this.sealed().where('client_points.share_id', 'in', shareIds).orderBy('client_points.created_at').execute());
   }
 
-  /** Only points the client chose to pass on: the single query the professional's side has. */
+  /** Only points the client passed on with their name: the one query that names a recording. */
   async listRelayedForRecording(recordingId: string): Promise<(ClientPointRow & { reviewer_name: string })[]> {
     const rows = await this.sealed()
       .innerJoin('users', 'users.id', 'client_points.reviewer_id')
       .select('users.name as reviewer_name')
       .where('shares.recording_id', '=', recordingId)
-      .where('client_points.relay', 'in', ['pass_on', 'anonymous'])
+      .where('client_points.relay', '=', 'pass_on')
       .orderBy('client_points.decided_at')
       .execute();
     return this.opened(rows);
+  }
+
+  /** Anonymous points on this professional's recordings not yet released, with their client (server-side only). */
+  listUnreleasedAnonymous(professionalId: string): Promise<{ id: string; client_id: string }[]> {
+    return this.db
+      .selectFrom('client_points')
+      .innerJoin('shares', 'shares.id', 'client_points.share_id')
+      .select(['client_points.id', 'client_points.client_id'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('client_points.relay', '=', 'anonymous')
+      .where('client_points.released_batch', 'is', null)
+      .execute();
+  }
+
+  async release(ids: readonly string[], batch: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('client_points').set({ released_batch: batch }).where('id', 'in', ids).where('released_batch', 'is', null).execute();
+  }
+
+  /**
+   * Released anonymous points: only text and batch, nothing that leads back to a share or client.
+   * Sorted by text after opening (sealed texts cannot be sorted in SQL); a withdrawn recording's
+   * points are gone with its key.
+   */
+  async listReleased(professionalId: string): Promise<{ text: string; released_batch: string }[]> {
+    const rows = await this.sealed()
+      .where('shares.professional_id', '=', professionalId)
+      .where('client_points.relay', '=', 'anonymous')
+      .where('client_points.released_batch', 'is not', null)
+      .execute();
+    return this.opened(rows)
+      .flatMap((row) => (row.released_batch === null ? [] : [{ text: row.text, released_batch: row.released_batch }]))
+      .sort((a, b) => b.released_batch.localeCompare(a.released_batch) || a.text.localeCompare(b.text));
   }
 
   async insert(row: ClientPointRow): Promise<void> {

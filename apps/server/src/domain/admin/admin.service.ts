@@ -3,6 +3,7 @@ import {
   isRole,
   teamRoles,
   type AdminUser,
+  type ExternalAccount,
   type MembershipInput,
   type OrganisationSettings,
 } from '@spreekkamer/shared';
@@ -54,6 +55,7 @@ function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[], 
     passwordReset: reset
       ? { status: reset.requested_by ? 'awaiting_approval' : 'requested', requestedBy: reset.requested_by, requestedByName: reset.requested_by ? (names?.get(reset.requested_by) ?? null) : null }
       : null,
+    external: user.external_organisation !== null && user.access_until !== null ? { organisation: user.external_organisation, accessUntil: user.access_until } : null,
   };
 }
 
@@ -77,9 +79,10 @@ export class AdminService {
     return users.map((user) => toAdminUser(user, memberships, resets.find((r) => r.user_id === user.id), names));
   }
 
-  async inviteUser(actor: Actor, input: { name: string; email: string; memberships: MembershipInput[] }): Promise<Invitation> {
+  async inviteUser(actor: Actor, input: { name: string; email: string; memberships: MembershipInput[]; external?: ExternalAccount | null | undefined }): Promise<Invitation> {
     requirePermission(actor, 'admin.users');
     if (await this.deps.users.findByEmail(input.email)) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
+    this.checkExternal(input.external ?? null);
     const memberships = await this.checkedMemberships(actor, input.memberships);
     const id = randomUUID();
     await this.deps.users.insert({
@@ -95,6 +98,8 @@ export class AdminService {
       locked_until: null,
       locale: 'nl',
       created_at: this.now().toISOString(),
+      external_organisation: input.external?.organisation ?? null,
+      access_until: input.external?.accessUntil ?? null,
     });
     await this.deps.users.replaceMemberships(id, memberships(id));
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_invited', subjectType: 'user', subjectId: id, details: { roles: input.memberships.map((m) => m.role) } });
@@ -110,9 +115,14 @@ export class AdminService {
     return this.issueInvitation(userId);
   }
 
-  async updateUser(actor: Actor, userId: string, changes: { name?: string | undefined; active?: boolean | undefined; memberships?: MembershipInput[] | undefined }): Promise<AdminUser> {
+  async updateUser(
+    actor: Actor,
+    userId: string,
+    changes: { name?: string | undefined; active?: boolean | undefined; memberships?: MembershipInput[] | undefined; external?: ExternalAccount | null | undefined },
+  ): Promise<AdminUser> {
     requirePermission(actor, 'admin.users');
     const user = await this.userInOrganisation(actor, userId);
+    if (changes.external) this.checkExternal(changes.external);
     const current = await this.deps.users.membershipsOf([userId]);
     const wasAdmin = user.active === 1 && current.some((m) => m.role === 'administrator');
     const staysAdmin = (changes.active ?? user.active === 1) && (changes.memberships ?? current).some((m) => m.role === 'administrator');
@@ -128,7 +138,14 @@ export class AdminService {
     const update: Partial<UserRow> = {};
     if (changes.name !== undefined) update.name = changes.name;
     if (changes.active !== undefined) update.active = changes.active ? 1 : 0;
+    if (changes.external !== undefined) {
+      update.external_organisation = changes.external?.organisation ?? null;
+      update.access_until = changes.external?.accessUntil ?? null;
+    }
     if (Object.keys(update).length > 0) await this.deps.users.update(userId, update);
+    if (changes.external !== undefined) {
+      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.external_changed', subjectType: 'user', subjectId: userId, details: { accessUntil: changes.external?.accessUntil ?? null } });
+    }
     if (changes.active === false) {
       await this.deps.sessions.deleteForUser(userId);
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
@@ -136,6 +153,14 @@ export class AdminService {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
     }
     return this.adminUser(userId);
+  }
+
+  /** An end date that already passed would make an account that never works: refuse it plainly. */
+  private checkExternal(external: ExternalAccount | null): void {
+    if (!external) return;
+    const day = new Date(`${external.accessUntil}T00:00:00.000Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== external.accessUntil) throw new AppError('validation', [{ path: 'external.accessUntil', message: 'date_invalid' }]);
+    if (external.accessUntil < this.now().toISOString().slice(0, 10)) throw new AppError('validation', [{ path: 'external.accessUntil', message: 'access_until_past' }]);
   }
 
   async listTeams(actor: Actor): Promise<{ id: string; name: string; memberCount: number }[]> {

@@ -8,6 +8,7 @@ import type { OrganisationRow, OrganisationsRepository } from '../../db/reposito
 import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
 import type { MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
+import { accountUsable } from './account-window.js';
 import { AppError } from '../errors.js';
 import { hasEverHadPassword } from './password-reset.service.js';
 import { settingsOf } from '../admin/organisation-settings.js';
@@ -68,7 +69,7 @@ export class AuthService {
     const { users, audit, settings } = this.deps;
     const now = this.now();
     const user = await users.findByEmail(input.email);
-    if (!user || !user.active || !user.password_hash) {
+    if (!user || !accountUsable(user, now) || !user.password_hash) {
       await verifyAgainstDummy(input.password);
       await audit.record({ organisationId: user?.organisation_id ?? null, actorUserId: null, action: 'auth.login_failed', details: { reason: 'unknown_or_inactive' } });
       throw new AppError('login_failed');
@@ -143,7 +144,7 @@ export class AuthService {
     }
     const user = await users.findById(row.user_id);
     const organisation = user ? await organisations.findById(user.organisation_id) : undefined;
-    if (!user || !user.active || !organisation) {
+    if (!user || !accountUsable(user, now) || !organisation) {
       await sessions.delete(row.id);
       return null;
     }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   maxMoments,
+  themeCard,
+  type ClientMomentInput,
   feedbackMomentInputSchema,
   themePickSchema,
   type FeedbackActionInput,
@@ -257,6 +259,7 @@ export class FeedbackService {
       position: bundle.moments.length + 1,
       theme: input.theme,
       subtopic: input.subtopic,
+      own_subtopic: input.ownSubtopic,
       title: input.title,
       recording_id: input.recordingId,
       start_seconds: input.startSeconds,
@@ -276,6 +279,7 @@ export class FeedbackService {
     const next = {
       theme: input.theme ?? moment.theme,
       subtopic: input.subtopic !== undefined ? input.subtopic : moment.subtopic,
+      own_subtopic: input.ownSubtopic !== undefined ? input.ownSubtopic : moment.own_subtopic,
       title: input.title ?? moment.title,
       recording_id: input.recordingId !== undefined ? input.recordingId : moment.recording_id,
       start_seconds: input.startSeconds !== undefined ? input.startSeconds : moment.start_seconds,
@@ -285,6 +289,7 @@ export class FeedbackService {
     const checked = feedbackMomentInputSchema.safeParse({
       theme: next.theme,
       subtopic: next.subtopic,
+      ownSubtopic: next.own_subtopic,
       title: next.title,
       recordingId: next.recording_id,
       startSeconds: next.start_seconds,
@@ -557,6 +562,48 @@ export class FeedbackService {
     return this.clientView(await this.bundle(id), participant, { ...feedback, updated_at: at });
   }
 
+  /**
+   * "We choose together": on their own device the client proposes a moment (a card, a sub-topic,
+   * their own words). It joins the conversation like the professional's, within the same limit.
+   */
+  async clientAddMoment(session: ClientSession, id: string, input: Required<ClientMomentInput>): Promise<ClientFeedback> {
+    const { feedback, participant } = await this.asParticipant(session, id);
+    if (feedback.status === 'completed') throw new AppError('feedback_closed');
+    const bundle = await this.bundle(id);
+    if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
+    const card = themeCard(input.theme);
+    const fixed = input.subtopic ? card.subtopics.find((s) => s.id === input.subtopic) : undefined;
+    // The professional's screen is Dutch: a moment without a title is named after what was chosen.
+    const title = input.title || input.ownSubtopic || (fixed ? fixed.title.nl : card.title.nl);
+    const at = this.now().toISOString();
+    await this.deps.feedback.insertMoment({
+      id: randomUUID(),
+      feedback_id: id,
+      position: bundle.moments.length + 1,
+      theme: input.theme,
+      subtopic: input.subtopic,
+      own_subtopic: input.ownSubtopic,
+      title,
+      recording_id: null,
+      start_seconds: null,
+      end_seconds: null,
+      created_at: at,
+    });
+    await this.deps.feedback.update(id, { updated_at: at, ...(feedback.status === 'invited' ? { status: 'in_progress' as const, started_at: at } : {}) });
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.moment_added', subjectType: 'feedback', subjectId: id, details: { via: 'own_device' } });
+    return this.clientView(await this.bundle(id), participant, { ...feedback, updated_at: at });
+  }
+
+  /** Either person may move the conversation on (or back): the lead is shared. */
+  async clientSetStep(session: ClientSession, id: string, step: 1 | 2 | 3): Promise<ClientFeedback> {
+    const { feedback, participant } = await this.asParticipant(session, id);
+    if (feedback.status === 'completed') throw new AppError('feedback_closed');
+    const at = this.now().toISOString();
+    await this.deps.feedback.update(id, { step, updated_at: at });
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.step_changed', subjectType: 'feedback', subjectId: id, details: { step, via: 'own_device' } });
+    return this.clientView(await this.bundle(id), participant, { ...feedback, step, updated_at: at });
+  }
+
   // -------------------------------------------------------------------------------------------
   // Internals
 
@@ -614,6 +661,7 @@ export class FeedbackService {
       position: m.position,
       theme: m.theme as FeedbackMoment['theme'],
       subtopic: m.subtopic as FeedbackMoment['subtopic'],
+      ownSubtopic: m.own_subtopic,
       title: m.title,
       recording: m.recording_id
         ? { recordingId: m.recording_id, startSeconds: m.start_seconds, endSeconds: m.end_seconds, watchTogether: await this.mayWatchTogether(actor, m.recording_id, participants) }
@@ -722,6 +770,7 @@ export class FeedbackService {
         position: m.position,
         theme: m.theme as FeedbackMoment['theme'],
         subtopic: m.subtopic as FeedbackMoment['subtopic'],
+        ownSubtopic: m.own_subtopic,
         title: m.title,
         hasRecording: m.recording_id !== null,
       })),

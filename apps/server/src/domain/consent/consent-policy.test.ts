@@ -11,6 +11,7 @@ const inForce: ConsentRecord = {
   media: 'video',
   audience: 'professional',
   reviewerUserId: null,
+  reviewerFrom: 'any',
   watchWithClient: false,
   feedbackViaReviewer: false,
   retentionDays: 90,
@@ -65,6 +66,14 @@ describe('consent policy', () => {
 
     const openReviewer = { ...inForce, audience: 'reviewer' as const };
     expect(mayShareWith(openReviewer, 'reviewer', 'reviewer-2')).toBe(true);
+    // A client who asked for a coach from outside (or only from inside) gets only that kind.
+    const outside = { ...openReviewer, reviewerFrom: 'external' as const };
+    expect(mayShareWith(outside, 'reviewer', 'reviewer-2', true)).toBe(true);
+    expect(mayShareWith(outside, 'reviewer', 'reviewer-2', false)).toBe(false);
+    expect(mayShareWith(outside, 'reviewer', 'reviewer-2')).toBe(false);
+    const inside = { ...openReviewer, reviewerFrom: 'internal' as const };
+    expect(mayShareWith(inside, 'reviewer', 'reviewer-2', false)).toBe(true);
+    expect(mayShareWith(inside, 'reviewer', 'reviewer-2', true)).toBe(false);
 
     const group = { ...inForce, audience: 'peer_group' as const, reviewerUserId: 'reviewer-1' };
     expect(mayShareWith(group, 'peer_group')).toBe(true);

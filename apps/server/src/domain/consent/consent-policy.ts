@@ -26,6 +26,8 @@ export interface ConsentRecord {
   audience: ConsentAudience;
   /** The named reviewer; null with audience reviewer/peer_group means "a reviewer, not named yet". */
   reviewerUserId: string | null;
+  /** For a reviewer not named yet: anyone, only from the organisation, or only from outside. */
+  reviewerFrom: 'any' | 'internal' | 'external';
   watchWithClient: boolean;
   feedbackViaReviewer: boolean;
   retentionDays: number;
@@ -48,6 +50,7 @@ export function toConsentRecord(row: ConsentRow): ConsentRecord {
     media: row.media,
     audience: row.audience,
     reviewerUserId: row.reviewer_user_id,
+    reviewerFrom: row.reviewer_from,
     watchWithClient: row.watch_with_client === 1,
     feedbackViaReviewer: row.feedback_via_reviewer === 1,
     retentionDays: row.retention_days,
@@ -100,9 +103,11 @@ export function assertMayRecord(consent: ConsentRecord | null | undefined, kind:
  * - 'reviewer': audience reviewer or peer_group; when the consent names a reviewer, only that
  *   person (pass their user id); when it left the reviewer open, any reviewer (the caller still
  *   checks that the recipient holds the reviewer role in the same organisation).
+ *   When the client chose "from the organisation" or "from outside" for an open reviewer, pass
+ *   whether the recipient is external: without that answer the share is refused.
  * - 'peer_group': audience peer_group only.
  */
-export function mayShareWith(consent: ConsentRecord | null | undefined, audience: ShareAudience, reviewerUserId?: string): boolean {
+export function mayShareWith(consent: ConsentRecord | null | undefined, audience: ShareAudience, reviewerUserId?: string, recipientExternal?: boolean): boolean {
   if (!isConsentInForce(consent)) return false;
   switch (audience) {
     case 'client':
@@ -111,7 +116,9 @@ export function mayShareWith(consent: ConsentRecord | null | undefined, audience
       return consent.audience === 'peer_group';
     case 'reviewer':
       if (consent.audience !== 'reviewer' && consent.audience !== 'peer_group') return false;
-      return consent.reviewerUserId === null || consent.reviewerUserId === reviewerUserId;
+      if (consent.reviewerUserId !== null) return consent.reviewerUserId === reviewerUserId;
+      if (consent.reviewerFrom === 'any') return true;
+      return recipientExternal !== undefined && recipientExternal === (consent.reviewerFrom === 'external');
   }
 }
 

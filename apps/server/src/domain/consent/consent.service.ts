@@ -20,6 +20,7 @@ import { requirePermission, type Actor } from '../access.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { openText, sealText } from '../clients/sealed-text.js';
+import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
 import type { ConsentWithdrawalListener, ConsentWithdrawnEvent } from './withdrawal.js';
 
@@ -103,7 +104,7 @@ export class ConsentService {
       kind: conversation.kind,
       professionalName: professional?.name ?? '',
       organisationName: organisation.name,
-      reviewer: reviewer ? { name: reviewer.name } : null,
+      reviewer: reviewer ? { name: reviewer.name, independentFrom: reviewer.independentFrom } : null,
       retentionDaysOptions: settings.retentionDaysOptions,
       retentionDaysDefault: settings.retentionDaysDefault,
       textVersion: consentTextVersion,
@@ -146,6 +147,8 @@ export class ConsentService {
       media: input.media,
       audience,
       reviewer_user_id: reviewer?.id ?? null,
+      // Only an open coach needs the choice; a named one is who they are.
+      reviewer_from: audience !== 'professional' && !reviewer ? input.reviewerFrom : 'any',
       watch_with_client: !declined && input.watchWithClient ? 1 : 0,
       feedback_via_reviewer: !declined && input.feedbackViaReviewer ? 1 : 0,
       retention_days: declined ? settings.retentionDaysDefault : input.retentionDays,
@@ -266,7 +269,8 @@ export class ConsentService {
       status: row.status,
       media: row.media,
       audience: row.audience,
-      reviewer: reviewer ? { id: reviewer.id, name: reviewer.name } : null,
+      reviewer: reviewer ? { id: reviewer.id, name: reviewer.name, independentFrom: reviewer.external_organisation } : null,
+      reviewerFrom: row.reviewer_from,
       watchWithClient: row.watch_with_client === 1,
       feedbackViaReviewer: row.feedback_via_reviewer === 1,
       retentionDays: row.retention_days,
@@ -282,12 +286,12 @@ export class ConsentService {
   }
 
   /** The proposed reviewer, if still an active reviewer in the same organisation. */
-  private async proposedReviewer(conversation: ConversationRow): Promise<{ id: string; name: string } | null> {
+  private async proposedReviewer(conversation: ConversationRow): Promise<{ id: string; name: string; independentFrom: string | null } | null> {
     if (!conversation.reviewer_user_id) return null;
     const user = await this.deps.users.findById(conversation.reviewer_user_id);
-    if (!user || user.active !== 1 || user.organisation_id !== conversation.organisation_id) return null;
+    if (!user || !accountUsable(user, this.now()) || user.organisation_id !== conversation.organisation_id) return null;
     const memberships = await this.deps.users.membershipsOf([user.id]);
-    return memberships.some((m) => m.role === 'reviewer') ? { id: user.id, name: user.name } : null;
+    return memberships.some((m) => m.role === 'reviewer') ? { id: user.id, name: user.name, independentFrom: user.external_organisation } : null;
   }
 
   private async clientOf(session: ClientSession) {

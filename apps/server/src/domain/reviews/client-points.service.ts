@@ -5,7 +5,7 @@ import type { ClientPointRow, ClientPointsRepository } from '../../db/repositori
 import type { ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import type { Actor } from '../access.js';
+import { requirePermission, type Actor } from '../access.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 import type { ReviewAccess } from './review-access.js';
@@ -21,6 +21,8 @@ export interface ClientPointsDependencies {
   users: UsersRepository;
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** The organisation's k: the fewest clients an anonymous batch may hold. */
+  minimumGroupSize: (organisationId: string) => Promise<number>;
 }
 
 function toPoint(row: ClientPointRow): ClientPoint {
@@ -30,7 +32,8 @@ function toPoint(row: ClientPointRow): ClientPoint {
 /**
  * Client feedback via a reviewer. The reviewer writes down what the client says; for each point
  * only the client chooses: pass it on, pass it on without their name, or keep it between them.
- * The professional's side has one query, and it returns only what the client passed on.
+ * The professional sees named points per recording, and anonymous ones only in batches across
+ * at least k clients (see anonymousForProfessional).
  */
 export class ClientPointsService {
   constructor(private readonly deps: ClientPointsDependencies) {}
@@ -57,6 +60,7 @@ export class ClientPointsService {
       relay: 'pending',
       decided_at: null,
       created_at: this.deps.access.now().toISOString(),
+      released_batch: null,
     };
     await this.deps.points.insert(row);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.client_point_added', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, pointId: row.id } });
@@ -70,11 +74,39 @@ export class ClientPointsService {
     if (!(await this.deps.points.deletePending(pointId))) throw new AppError('client_point_decided');
   }
 
-  /** The professional: only points the client chose to pass on. */
+  /** The professional, per recording: only points the client passed on with their name. */
   async relayedForOwner(actor: Actor, recordingId: string) {
     await this.deps.access.ownRecording(actor, recordingId);
     const rows = await this.deps.points.listRelayedForRecording(recordingId);
-    return rows.map((row) => ({ id: row.id, text: row.text, fromClient: row.relay === 'pass_on', reviewerName: row.reviewer_name, momentId: row.moment_id, decidedAt: row.decided_at ?? row.created_at }));
+    return rows.map((row) => ({ id: row.id, text: row.text, reviewerName: row.reviewer_name, momentId: row.moment_id, decidedAt: row.decided_at ?? row.created_at }));
+  }
+
+  /**
+   * The professional: points passed on without a name. They arrive only in batches that hold
+   * points of at least k different clients (the organisation's minimum group size), with no
+   * recording, moment, reviewer, id or time beside them, in alphabetical order: "without my name"
+   * then holds even for a professional who knows whom they recorded.
+   */
+  async anonymousForProfessional(actor: Actor): Promise<{ minimumClients: number; batches: { releasedOn: string; texts: string[] }[] }> {
+    requirePermission(actor, 'recordings.own');
+    const minimumClients = await this.deps.minimumGroupSize(actor.organisationId);
+    const batches = new Map<string, string[]>();
+    for (const row of await this.deps.points.listReleased(actor.userId)) {
+      batches.set(row.released_batch, [...(batches.get(row.released_batch) ?? []), row.text]);
+    }
+    return { minimumClients, batches: [...batches].map(([batch, texts]) => ({ releasedOn: batch.slice(0, 10), texts })) };
+  }
+
+  /** Releases the waiting anonymous points of one professional once they come from at least k clients. */
+  private async releaseAnonymous(organisationId: string, professionalId: string): Promise<void> {
+    const waiting = await this.deps.points.listUnreleasedAnonymous(professionalId);
+    const clients = new Set(waiting.map((p) => p.client_id));
+    if (clients.size < (await this.deps.minimumGroupSize(organisationId))) return;
+    // The batch name is only the day plus randomness: no order of decisions can be read from it.
+    await this.deps.points.release(
+      waiting.map((p) => p.id),
+      `${this.deps.access.now().toISOString().slice(0, 10)}:${randomUUID()}`,
+    );
   }
 
   /** The client's own talks: fragments by number and time, and the points the reviewer wrote. */
@@ -107,8 +139,10 @@ export class ClientPointsService {
     if (!point || point.client_id !== session.clientId) throw new AppError('not_found');
     const share = (await this.activeTalksOf(session)).find((s) => s.id === point.share_id);
     if (!share) throw new AppError('not_found');
+    if (point.released_batch !== null) throw new AppError('client_point_released');
     const at = this.deps.access.now().toISOString();
     await this.deps.points.setRelay(pointId, relay, at);
+    if (relay === 'anonymous') await this.releaseAnonymous(session.organisationId, share.professional_id);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_point_decided', subjectType: 'client', subjectId: session.clientId, details: { pointId, relay } });
     const moments = await this.deps.sharesService.momentsOf(share);
     const index = moments.findIndex((m) => m.id === point.moment_id);
@@ -148,6 +182,8 @@ export class ClientPointsService {
     const recording = await this.deps.access.recordingOf(share);
     if (!recording) return false;
     const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
-    return consent !== null && consent.feedbackViaReviewer && share.recipient_user_id !== null && mayShareWith(consent, 'reviewer', share.recipient_user_id);
+    if (consent === null || !consent.feedbackViaReviewer || share.recipient_user_id === null) return false;
+    const recipient = await this.deps.users.findById(share.recipient_user_id);
+    return recipient !== undefined && mayShareWith(consent, 'reviewer', share.recipient_user_id, recipient.external_organisation !== null);
   }
 }

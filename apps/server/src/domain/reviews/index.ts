@@ -2,6 +2,7 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Actor } from '../access.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
+import { settingsOf } from '../admin/organisation-settings.js';
 import { ClientPointsService } from './client-points.service.js';
 import { CommentsService } from './comments.service.js';
 import { MomentsService } from './moments.service.js';
@@ -21,7 +22,7 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  * `derivedDataEraser` with the recording eraser.
  */
 export function createReviewServices(
-  repositories: Pick<Repositories, 'moments' | 'shares' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users'>,
+  repositories: Pick<Repositories, 'moments' | 'shares' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
   deps: { audit: AuditLog; consentPolicy: ConsentPolicy; now?: (() => Date) | undefined },
 ) {
   const now = deps.now ?? (() => new Date());
@@ -37,7 +38,15 @@ export function createReviewServices(
     moments: new MomentsService({ access, moments: repositories.moments, audit }),
     comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
     meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
-    clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints, users: repositories.users, consentPolicy, audit }),
+    clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
+      users: repositories.users,
+      consentPolicy,
+      audit,
+      minimumGroupSize: async (organisationId) => {
+        const organisation = await repositories.organisations.findById(organisationId);
+        return organisation ? settingsOf(organisation).minimumGroupSize : Number.POSITIVE_INFINITY;
+      },
+    }),
     peerGroups: new PeerGroupsService({ groups: repositories.peerGroups, shares, audit, now }),
     guide: new ReviewGuideService({ guides: repositories.reviewGuides, audit, now }),
     exports: new ReviewExportService({ access, moments: repositories.moments, comments: repositories.comments, audit }),

@@ -6,6 +6,7 @@ import type { PeerGroupsRepository } from '../../db/repositories/peer-groups.rep
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
+import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
 import { themesOf } from './mapping.js';
 import { shareStateOf, type ReviewAccess } from './review-access.js';
@@ -34,12 +35,13 @@ export class SharesService {
   /** Colleagues in the organisation who can receive a share or join a group: names only. */
   async people(actor: Actor): Promise<Person[]> {
     requirePermission(actor, 'shares.received');
-    const users = (await this.deps.users.listByOrganisation(actor.organisationId)).filter((u) => u.active === 1 && u.id !== actor.userId);
+    const now = this.deps.access.now();
+    const users = (await this.deps.users.listByOrganisation(actor.organisationId)).filter((u) => accountUsable(u, now) && u.id !== actor.userId);
     const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
     return users.flatMap((user) => {
       const roles = memberships.filter((m) => m.user_id === user.id).map((m) => m.role);
       if (!roles.some((r) => reviewingRoles.has(r))) return [];
-      return [{ id: user.id, name: user.name, isReviewer: roles.includes('reviewer') }];
+      return [{ id: user.id, name: user.name, isReviewer: roles.includes('reviewer'), independentFrom: user.external_organisation }];
     });
   }
 
@@ -50,7 +52,7 @@ export class SharesService {
     const groups = await this.ownActiveGroups(actor);
     return {
       consent: consent ? { audience: consent.audience, reviewerUserId: consent.reviewerUserId, feedbackViaReviewer: consent.feedbackViaReviewer } : null,
-      reviewers: consent ? people.filter((p) => p.isReviewer && mayShareWith(consent, 'reviewer', p.id)) : [],
+      reviewers: consent ? people.filter((p) => p.isReviewer && mayShareWith(consent, 'reviewer', p.id, p.independentFrom !== null)) : [],
       groups: consent && mayShareWith(consent, 'peer_group') ? groups.map((g) => ({ id: g.id, name: g.name })) : [],
       maxExpiresAt: this.maxExpiry(recording).toISOString(),
     };
@@ -82,7 +84,7 @@ export class SharesService {
       // Named in a share as "reviewer": someone who holds the reviewer role, like the consent's named reviewer.
       const person = (await this.people(actor)).find((p) => p.id === recipient.userId && p.isReviewer);
       if (!person) throw new AppError('not_found', [{ path: 'recipient.userId', message: 'id' }]);
-      if (!consent || !mayShareWith(consent, 'reviewer', recipient.userId)) throw new AppError('consent_scope_exceeded');
+      if (!consent || !mayShareWith(consent, 'reviewer', recipient.userId, person.independentFrom !== null)) throw new AppError('consent_scope_exceeded');
     } else {
       const member = await this.deps.peerGroups.findMember(recipient.groupId, actor.userId);
       const group = await this.deps.peerGroups.findById(recipient.groupId);

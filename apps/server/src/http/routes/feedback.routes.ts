@@ -7,6 +7,8 @@ import {
   clientFeedbackOverviewSchema,
   clientFeedbackSchema,
   clientFollowUpSchema,
+  clientMomentInputSchema,
+  clientStepInputSchema,
   createAllianceRequestSchema,
   createFeedbackRequestSchema,
   createFollowUpSchema,
@@ -188,6 +190,16 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       '/client/feedback/:id/change-requests',
       { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientChangeRequestSchema, response: { 200: clientFeedbackSchema } } },
       async (request) => feedback.clientChangeRequest(await ctx.requireClient(request), request.params.id, request.body),
+    );
+    app.post(
+      '/client/feedback/:id/moments',
+      { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientMomentInputSchema, response: { 200: clientFeedbackSchema } } },
+      async (request) => feedback.clientAddMoment(await ctx.requireClient(request), request.params.id, request.body),
+    );
+    app.post(
+      '/client/feedback/:id/step',
+      { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientStepInputSchema, response: { 200: clientFeedbackSchema } } },
+      async (request) => feedback.clientSetStep(await ctx.requireClient(request), request.params.id, request.body.step),
     );
 
     app.post('/client/alliance/:id/answer', { schema: { tags: ['client'], params: idParamsSchema, body: allianceAnswerSchema, response: { 200: okResponseSchema } } }, async (request) => {

@@ -1,5 +1,6 @@
 import {
   addPeerGroupMemberRequestSchema,
+  anonymousClientPointsSchema,
   clientPointForClientSchema,
   clientPointListSchema,
   clientPointSchema,
@@ -139,6 +140,9 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await reviews.clientPoints.remove(await actorOf(request), request.params.id);
       return noContent(reply);
     });
+    app.get('/client-points/anonymous', { schema: { tags, response: { 200: anonymousClientPointsSchema } } }, async (request) =>
+      reviews.clientPoints.anonymousForProfessional(await actorOf(request)),
+    );
     app.get('/recordings/:id/client-points', { schema: { tags, params: idParamsSchema, response: { 200: relayedClientPointListSchema } } }, async (request) => ({
       points: await reviews.clientPoints.relayedForOwner(await actorOf(request), request.params.id),
     }));

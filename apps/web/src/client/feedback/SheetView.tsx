@@ -82,7 +82,7 @@ export function SheetView({ feedback, canAsk, step, summaryFirst = false }: { fe
                   <Pictogram name={pictogramOf(sub?.pictogram ?? card.pictogram)} size={44} />
                   <div>
                     <h3 id={`moment-${moment.id}`}>{t('feedback.live.moment', { n: moment.position, title: moment.title })}</h3>
-                    <p className="sk-client-hint">{sub ? `${localize(card.title, language)} · ${localize(sub.title, language)}` : localize(card.title, language)}</p>
+                    <p className="sk-client-hint">{[localize(card.title, language), sub ? localize(sub.title, language) : null, moment.ownSubtopic].filter(Boolean).join(' · ')}</p>
                   </div>
                 </div>
                 {canAsk ? <AskChange feedback={feedback} target={{ target: 'moment', targetId: moment.id }} /> : null}

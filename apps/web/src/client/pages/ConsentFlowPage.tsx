@@ -8,6 +8,7 @@ import {
   clientLocaleSchema,
   type ClientSessionResponse,
   type ConsentAudience,
+  type ReviewerFrom,
   type ConsentCopy,
   type ConsentForm,
   type ConsentMedia,
@@ -60,17 +61,21 @@ function ConsentFlowLoader({ session, conversationId }: { session: ClientSession
   return <ConsentFlow session={session} form={form.data} />;
 }
 
-type StepId = 'what' | 'why' | 'who' | 'keep' | 'no' | 'media' | 'audience' | 'watch' | 'feedback' | 'retention' | 'confirm' | 'decline';
+type StepId = 'what' | 'why' | 'who' | 'keep' | 'no' | 'media' | 'audience' | 'reviewerFrom' | 'watch' | 'feedback' | 'retention' | 'confirm' | 'decline';
 type ExplainId = 'what' | 'why' | 'who' | 'keep' | 'no';
 
 const explainSteps: readonly ExplainId[] = ['what', 'why', 'who', 'keep', 'no'];
 const explainIcon: Record<ExplainId, PictogramName> = { what: 'video', why: 'heart', who: 'eye', keep: 'lock', no: 'shield' };
 
-function stepsFor(media: ConsentMedia | null, audience: ConsentAudience | null): StepId[] {
+function stepsFor(media: ConsentMedia | null, audience: ConsentAudience | null, reviewerNamed: boolean): StepId[] {
   if (media === 'none') return [...explainSteps, 'media', 'decline'];
   const feedback: StepId[] = audience && audience !== 'professional' ? ['feedback'] : [];
-  return [...explainSteps, 'media', 'audience', 'watch', ...feedback, 'retention', 'confirm'];
+  // Only a coach not named yet can still be chosen from inside or outside the municipality.
+  const from: StepId[] = audience && audience !== 'professional' && !reviewerNamed ? ['reviewerFrom'] : [];
+  return [...explainSteps, 'media', 'audience', ...from, 'watch', ...feedback, 'retention', 'confirm'];
 }
+
+const reviewerFromIcon = { any: 'personAndCoach', internal: 'home', external: 'globe' } as const satisfies Record<ReviewerFrom, PictogramName>;
 
 function addDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString();
@@ -92,11 +97,12 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
   const [audience, setAudience] = useState<ConsentAudience | null>(null);
   const [watch, setWatch] = useState<boolean | null>(null);
   const [feedback, setFeedback] = useState<boolean | null>(null);
+  const [reviewerFrom, setReviewerFrom] = useState<ReviewerFrom | null>(null);
   const [retention, setRetention] = useState<number>(form.retentionDaysDefault);
   const [signature, setSignature] = useState('');
   const [done, setDone] = useState<ConsentCopy | null>(null);
 
-  const steps = stepsFor(media, audience);
+  const steps = stepsFor(media, audience, form.reviewer !== null);
   const index = Math.max(steps.indexOf(current), 0);
   const go = (step: StepId | undefined) => step && setCurrent(step);
   const next = () => go(steps[index + 1]);
@@ -116,6 +122,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           audience: declined ? 'professional' : (audience ?? 'professional'),
           watchWithClient: !declined && watch === true,
           feedbackViaReviewer: !declined && audience !== 'professional' && feedback === true,
+          reviewerFrom: reviewerFrom ?? 'any',
           retentionDays: retention,
           ...(declined ? {} : { signature: signature.trim() }),
           textVersion: form.textVersion,
@@ -131,7 +138,8 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
     },
   });
 
-  const values = { professional: form.professionalName, reviewer: form.reviewer?.name ?? '' };
+  const values = { professional: form.professionalName, reviewer: form.reviewer?.name ?? '', organisation: form.reviewer?.independentFrom ?? '' };
+  const namedReviewer = form.reviewer ? `${fill(text.audience.reviewerNamed, values)}${form.reviewer.independentFrom ? ` ${fill(text.audience.reviewerIndependent, values)}` : ''}` : text.audience.reviewerOpen;
   const shell = (children: ReactNode, progress = true) => (
     <ClientShell documentTitle={t('consent.flow.documentTitle')} organisationName={form.organisationName} progress={progress ? { step: index + 1, total: steps.length } : undefined}>
       {children}
@@ -226,9 +234,27 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
                 key={value}
                 icon={audienceIcon[value]}
                 label={text.audience[value].label}
-                description={value === 'reviewer' ? `${text.audience.reviewer.description} ${form.reviewer ? fill(text.audience.reviewerNamed, values) : text.audience.reviewerOpen}` : text.audience[value].description}
+                description={value === 'reviewer' ? `${text.audience.reviewer.description} ${namedReviewer}` : text.audience[value].description}
                 pressed={audience === value}
                 onPress={() => setAudience(value)}
+              />
+            ))}
+          </ChoiceGroup>
+        </StepFlow>,
+      );
+    case 'reviewerFrom':
+      return shell(
+        <StepFlow {...common} title={text.reviewerFrom.question} onNext={next} ready={reviewerFrom !== null}>
+          <p>{text.reviewerFrom.hint}</p>
+          <ChoiceGroup labelledBy={headingId}>
+            {(['external', 'internal', 'any'] as const).map((value) => (
+              <ChoiceButton
+                key={value}
+                icon={reviewerFromIcon[value]}
+                label={text.reviewerFrom[value].label}
+                description={text.reviewerFrom[value].description}
+                pressed={reviewerFrom === value}
+                onPress={() => setReviewerFrom(value)}
               />
             ))}
           </ChoiceGroup>

@@ -67,6 +67,7 @@ function UserTable({ users, onEdit }: { users: readonly AdminUser[]; onEdit: (us
             <TableCell label={columns.name}>
               <span className="sk-user-name">{user.name}</span>
               <span className="sk-muted">{user.email}</span>
+              {user.external ? <span className="sk-muted">{t('admin.users.independent', { organisation: user.external.organisation, date: user.external.accessUntil })}</span> : null}
             </TableCell>
             <TableCell label={columns.roles}>
               <ul className="sk-plain-list">
@@ -124,6 +125,8 @@ function InviteForm() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [memberships, setMemberships] = useState<MembershipInput[]>([]);
+  const [organisation, setOrganisation] = useState('');
+  const [accessUntil, setAccessUntil] = useState('');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const { errors, showError, check, clear } = useFormErrors();
 
@@ -131,7 +134,7 @@ function InviteForm() {
     mutationFn: () =>
       api('/admin/users', inviteUserResponseSchema, {
         method: 'POST',
-        body: { name: name.trim(), email: email.trim(), memberships },
+        body: { name: name.trim(), email: email.trim(), memberships, external: organisation.trim() === '' ? null : { organisation: organisation.trim(), accessUntil } },
       }),
     onSuccess: (result) => {
       clear();
@@ -139,6 +142,8 @@ function InviteForm() {
       setName('');
       setEmail('');
       setMemberships([]);
+      setOrganisation('');
+      setAccessUntil('');
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
     },
@@ -149,6 +154,8 @@ function InviteForm() {
     name: { id: 'invite-name', label: t('admin.users.name') },
     email: { id: 'invite-email', label: t('admin.users.email') },
     memberships: { id: membershipFieldId('invite'), label: t('admin.users.roles') },
+    'external.organisation': { id: 'invite-external-organisation', label: t('admin.users.externalOrganisation') },
+    'external.accessUntil': { id: 'invite-access-until', label: t('admin.users.accessUntil') },
   };
 
   function submit(event: FormEvent) {
@@ -158,6 +165,7 @@ function InviteForm() {
       name: name.trim() === '' && t('validation.nameRequired'),
       email: !isEmail(email) && t('validation.email'),
       memberships: memberships.length === 0 && t('validation.roleRequired'),
+      'external.accessUntil': organisation.trim() !== '' && accessUntil === '' && t('admin.users.accessUntilRequired'),
     });
     if (valid) invite.mutate();
   }
@@ -186,6 +194,26 @@ function InviteForm() {
             value={memberships}
             onChange={setMemberships}
             error={errors.fields.memberships}
+          />
+        ) : null}
+        <TextField
+          id={fields['external.organisation'].id}
+          label={fields['external.organisation'].label}
+          description={t('admin.users.externalOrganisationHelp')}
+          maxLength={120}
+          value={organisation}
+          error={errors.fields['external.organisation']}
+          onChange={setOrganisation}
+        />
+        {organisation.trim() !== '' ? (
+          <TextField
+            id={fields['external.accessUntil'].id}
+            label={fields['external.accessUntil'].label}
+            description={t('admin.users.accessUntilHelp')}
+            type="date"
+            value={accessUntil}
+            error={errors.fields['external.accessUntil']}
+            onChange={setAccessUntil}
           />
         ) : null}
         <SubmitActions label={t('admin.users.inviteSubmit')} busy={invite.isPending} />

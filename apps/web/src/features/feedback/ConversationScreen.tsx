@@ -7,7 +7,11 @@ import { Button } from '@utrecht/button-react';
 import {
   conversationSheet,
   feedbackDetailSchema,
+  groundRules,
   localize,
+  openingQuestion,
+  ownSubtopicMaxLength,
+  professionalTips,
   maxMoments,
   recordingListSchema,
   stepTexts,
@@ -105,6 +109,7 @@ function Conversation({ feedback }: { feedback: FeedbackDetail }) {
         </Alert>
       ) : null}
       <ChangeRequests feedback={feedback} />
+      <GroundRules open={step === 1 && !closed} />
       <nav aria-labelledby={stepsId} className="sk-feedback-steps">
         <h2 id={stepsId} className="sk-visually-hidden">
           {t('feedback.talk.steps')}
@@ -125,6 +130,12 @@ function Conversation({ feedback }: { feedback: FeedbackDetail }) {
           {localize(stepTexts[step].title, language)}
         </Heading>
         <Paragraph>{localize(stepTexts[step].prompt, language)}</Paragraph>
+        {step === 1 ? (
+          <Paragraph>
+            {t('feedback.talk.openingQuestionLead')} <q className="sk-feedback-text">{localize(openingQuestion, language)}</q>
+          </Paragraph>
+        ) : null}
+        {closed ? null : <Tips />}
         {step === 1 ? <StepOne feedback={feedback} /> : null}
         {step === 2 ? <StepTwo feedback={feedback} /> : null}
         {step === 3 ? <StepThree feedback={feedback} /> : null}
@@ -146,6 +157,40 @@ function Conversation({ feedback }: { feedback: FeedbackDetail }) {
         </div>
       )}
     </Page>
+  );
+}
+
+/** The agreements of the method, read together at the start of every conversation. */
+function GroundRules({ open }: { open: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <details className="sk-feedback-rules" open={open}>
+      <summary>{t('feedback.talk.rulesTitle')}</summary>
+      <Paragraph small>{t('feedback.talk.rulesIntro')}</Paragraph>
+      <ul className="sk-feedback-subs">
+        {groundRules.map((rule) => (
+          <li key={rule.text.nl}>
+            <Pictogram name={pictogramOf(rule.pictogram)} size={24} />
+            <span>{localize(rule.text, i18n.language)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** For the professional only: how to take feedback in, while it is happening. */
+function Tips() {
+  const { t, i18n } = useTranslation();
+  return (
+    <details className="sk-feedback-tips">
+      <summary>{t('feedback.talk.tipsTitle')}</summary>
+      <ul>
+        {professionalTips.map((tip) => (
+          <li key={tip.nl}>{localize(tip, i18n.language)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -281,7 +326,7 @@ function StepOne({ feedback }: { feedback: FeedbackDetail }) {
             <li key={moment.id}>
               <Pictogram name={pictogramOf(sub?.pictogram ?? card.pictogram)} size={32} />
               <span className="sk-feedback-moments__text">
-                <strong>{moment.title}</strong> <span>({sub ? `${localize(card.title, language)}: ${localize(sub.title, language)}` : localize(card.title, language)})</span>
+                <strong>{moment.title}</strong> <span>({[localize(card.title, language), sub ? localize(sub.title, language) : null, moment.ownSubtopic].filter(Boolean).join(': ')})</span>
                 {moment.recording?.watchTogether ? (
                   <Link to={`/opnames/${encodeURIComponent(moment.recording.recordingId)}${moment.recording.startSeconds !== null ? `?t=${moment.recording.startSeconds}` : ''}`}> {t('feedback.talk.watchTogether')}</Link>
                 ) : null}
@@ -356,6 +401,7 @@ function AddMoment({
   const language = i18n.language;
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
+  const [ownSubtopic, setOwnSubtopic] = useState('');
   const [recordingId, setRecordingId] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -363,6 +409,7 @@ function AddMoment({
   const fields = {
     theme: { id: 'moment-theme', label: t('feedback.talk.themeLegend') },
     subtopic: { id: 'moment-subtopic', label: t('feedback.talk.subtopic') },
+    ownSubtopic: { id: 'moment-own-subtopic', label: t('feedback.talk.ownSubtopic') },
     title: { id: 'moment-title', label: t('feedback.talk.momentTitle') },
     recordingId: { id: 'moment-recording', label: t('feedback.talk.recording') },
     startSeconds: { id: 'moment-start', label: t('feedback.talk.start') },
@@ -382,6 +429,7 @@ function AddMoment({
         body: {
           theme,
           subtopic: subtopic === '' ? null : subtopic,
+          ownSubtopic: ownSubtopic.trim() === '' ? null : ownSubtopic,
           title,
           recordingId: recordingId === '' ? null : recordingId,
           startSeconds: recordingId === '' ? null : startSeconds,
@@ -393,6 +441,7 @@ function AddMoment({
       clear();
       setTitle('');
       setSubtopic('');
+      setOwnSubtopic('');
       setRecordingId('');
       setStart('');
       setEnd('');
@@ -440,6 +489,17 @@ function AddMoment({
           error={errors.fields.subtopic}
           onChange={(value) => setSubtopic(value as SubtopicId | '')}
           options={[{ value: '', label: t('feedback.talk.noSubtopic') }, ...card.subtopics.map((s) => ({ value: s.id, label: localize(s.title, language) }))]}
+        />
+      ) : null}
+      {card ? (
+        <TextField
+          id={fields.ownSubtopic.id}
+          label={fields.ownSubtopic.label}
+          description={t('feedback.talk.ownSubtopicHelp', { max: ownSubtopicMaxLength })}
+          maxLength={ownSubtopicMaxLength}
+          value={ownSubtopic}
+          error={errors.fields.ownSubtopic}
+          onChange={setOwnSubtopic}
         />
       ) : null}
       <TextField id={fields.title.id} label={fields.title.label} description={t('feedback.talk.momentTitleHelp')} maxLength={200} value={title} error={errors.fields.title} onChange={setTitle} />

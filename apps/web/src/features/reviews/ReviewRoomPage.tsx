@@ -306,10 +306,13 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
           {relayed.data?.points.map((point) => (
             <li key={point.id}>
               <span className="sk-outcomes__text">{point.text}</span>{' '}
-              <span className="sk-muted">{point.fromClient ? t('reviews.relayed.fromClient', { reviewer: point.reviewerName }) : t('reviews.relayed.anonymous', { reviewer: point.reviewerName })}</span>
+              <span className="sk-muted">{t('reviews.relayed.fromClient', { reviewer: point.reviewerName })}</span>
             </li>
           ))}
         </ul>
+        <Paragraph small>
+          {t('reviews.relayed.anonymousElsewhere')} <Link to={reviewPaths.anonymousPoints}>{t('reviews.anonymousPoints.title')}</Link>
+        </Paragraph>
       </Section>
       <Section id="review-report" title={t('reviews.report.sectionTitle')}>
         <Paragraph>{t('reviews.report.sectionIntro')}</Paragraph>

@@ -115,7 +115,10 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
     );
   }
   const recipientOptions = [
-    ...data.reviewers.map((p) => ({ value: `reviewer:${p.id}`, label: t('reviews.share.reviewerOption', { name: p.name }) })),
+    ...data.reviewers.map((p) => ({
+      value: `reviewer:${p.id}`,
+      label: p.independentFrom ? t('reviews.share.reviewerOptionIndependent', { name: p.name, organisation: p.independentFrom }) : t('reviews.share.reviewerOption', { name: p.name }),
+    })),
     ...data.groups.map((g) => ({ value: `group:${g.id}`, label: t('reviews.share.groupOption', { name: g.name }) })),
   ];
   const maxDay = data.maxExpiresAt ? data.maxExpiresAt.slice(0, 10) : undefined;

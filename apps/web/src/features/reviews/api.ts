@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  anonymousClientPointsSchema,
   clientPointListSchema,
   clientPointSchema,
   commentListSchema,
@@ -40,6 +41,7 @@ export const reviewKeys = {
   shareOptions: (recordingId: string) => ['reviews', 'share-options', recordingId] as const,
   outcomes: (recordingId: string) => ['reviews', 'outcomes', recordingId] as const,
   relayed: (recordingId: string) => ['reviews', 'relayed', recordingId] as const,
+  anonymousPoints: ['reviews', 'anonymous-points'] as const,
   received: ['reviews', 'received'] as const,
   share: (shareId: string) => ['reviews', 'share', shareId] as const,
   comments: (momentId: string, shareId: string | null) => ['reviews', 'comments', momentId, shareId] as const,
@@ -58,6 +60,7 @@ export const useShareOptions = (recordingId: string, enabled: boolean) =>
 export const useOutcomes = (recordingId: string) => useQuery({ queryKey: reviewKeys.outcomes(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/outcomes`, outcomeListSchema) });
 export const useRelayedPoints = (recordingId: string) =>
   useQuery({ queryKey: reviewKeys.relayed(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/client-points`, relayedClientPointListSchema) });
+export const useAnonymousPoints = () => useQuery({ queryKey: reviewKeys.anonymousPoints, queryFn: () => api('/client-points/anonymous', anonymousClientPointsSchema) });
 export const useReceivedShares = () => useQuery({ queryKey: reviewKeys.received, queryFn: () => api('/shares/received', receivedShareListSchema), staleTime: 0 });
 export const useShare = (shareId: string) => useQuery({ queryKey: reviewKeys.share(shareId), queryFn: () => api(`/shares/${enc(shareId)}`, shareDetailSchema), staleTime: 0 });
 export const useComments = (momentId: string, shareId: string | null) =>

@@ -4,6 +4,7 @@ export const reviewPaths = {
   room: (recordingId: string) => `/opnames/${enc(recordingId)}/bekijken`,
   report: (recordingId: string) => `/opnames/${enc(recordingId)}/verslag`,
   received: '/gedeeld',
+  anonymousPoints: '/punten-zonder-naam',
   shared: (shareId: string) => `/gedeeld/${enc(shareId)}`,
   meeting: (shareId: string) => `/gedeeld/${enc(shareId)}/nagesprek`,
   clientTalk: (shareId: string) => `/gedeeld/${enc(shareId)}/clientgesprek`,

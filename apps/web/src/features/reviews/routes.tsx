@@ -6,6 +6,7 @@ import { lazyPage } from '../../components/lazyPage.js';
  */
 export const LazyReviewRoomPage = lazyPage(() => import('./ReviewRoomPage.js').then((module) => module.ReviewRoomPage));
 export const LazyReportPage = lazyPage(() => import('./ReportPage.js').then((module) => module.ReportPage));
+export const LazyAnonymousPointsPage = lazyPage(() => import('./AnonymousPointsPage.js').then((module) => module.AnonymousPointsPage));
 export const LazySharedWithMePage = lazyPage(() => import('./SharedWithMePage.js').then((module) => module.SharedWithMePage));
 export const LazySharedViewerPage = lazyPage(() => import('./SharedViewerPage.js').then((module) => module.SharedViewerPage));
 export const LazyReviewMeetingPage = lazyPage(() => import('./ReviewMeetingPage.js').then((module) => module.ReviewMeetingPage));
