@@ -30,7 +30,7 @@ export function HomePage() {
   const roles = roleOrder.filter((role) => session.user.roles.includes(role));
 
   return (
-    <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')}>
+    <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')} breadcrumbs={false}>
       {roles.length === 0 ? <Paragraph>{t('home.noRoles')}</Paragraph> : null}
       <div className="sk-role-sections">
         {roles.map((role) => (

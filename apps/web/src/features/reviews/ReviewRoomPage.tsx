@@ -13,7 +13,8 @@ import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../
 import { useErrorText } from '../../components/errors.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock, formatDate } from '../recordings/format.js';
-import { recordingPath } from '../recordings/paths.js';
+import { conversationPath, recordingPath } from '../recordings/paths.js';
+import { ProcessingView } from '../recordings/ProcessingStatus.js';
 import { Player } from '../recordings/player/Player.js';
 import { createMoment, reviewKeys, updateMoment, useMoments, useOutcomes, useRelayedPoints } from './api.js';
 import { Comments } from './Comments.js';
@@ -43,9 +44,20 @@ export function ReviewRoomPage() {
       </LoadErrorPage>
     );
   }
+  if (recording.data.status === 'deleted') {
+    // After a withdrawal or the end of retention there is nothing to get ready: say it is gone.
+    return (
+      <Page title={t('recordings.page.deletedTitle')} breadcrumbs={[{ to: conversationPath(recording.data.conversationId), label: t('breadcrumbs.conversation') }]}>
+        <ProcessingView recording={recording.data} />
+        <Paragraph>
+          <Link to={conversationPath(recording.data.conversationId)}>{t('recordings.page.toConversation')}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
   if (recording.data.status !== 'ready') {
     return (
-      <Page title={t('reviews.room.notReadyTitle')}>
+      <Page title={t('reviews.room.notReadyTitle')} breadcrumbs={[{ to: recordingPath(recording.data.id), label: t('breadcrumbs.recording') }]}>
         <Paragraph>{t('reviews.room.notReadyText')}</Paragraph>
         <Paragraph>
           <Link to={recordingPath(recording.data.id)}>{t('reviews.room.toRecording')}</Link>
@@ -208,7 +220,15 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   ];
 
   return (
-    <Page title={t('reviews.room.title', { client: recording.clientPseudonym, date })} intro={t('reviews.room.intro')}>
+    <Page
+      title={t('reviews.room.title', { client: recording.clientPseudonym, date })}
+      intro={t('reviews.room.intro')}
+      crumbLabel={t('breadcrumbs.room')}
+      breadcrumbs={[
+        { to: conversationPath(recording.conversationId), label: t('breadcrumbs.conversationOf', { client: recording.clientPseudonym, date }) },
+        { to: recordingPath(recording.id), label: t('breadcrumbs.recording') },
+      ]}
+    >
       <Paragraph>
         <Link to={recordingPath(recording.id)}>{t('reviews.room.toRecording')}</Link>
       </Paragraph>
@@ -282,7 +302,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
         </aside>
       </div>
       <Section id="review-share" title={t('reviews.share.title')}>
-        <ShareSection recordingId={recording.id} moments={list} />
+        <ShareSection recordingId={recording.id} moments={list} mayShare={recording.mayShare} />
       </Section>
       <Section id="review-outcomes" title={t('reviews.outcomes.title')}>
         {outcomes.data ? (
