@@ -1,16 +1,7 @@
 import { consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
 
-function intlLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language === 'nl' ? 'nl-NL' : language;
-}
-
 /** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
-export function formatDay(value: string, language: string): string {
-  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = dateOnly ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-}
+export { formatLongDate as formatDay } from '../lib/format.js';
 
 /** Fills {{name}} placeholders in the consent text. */
 export function fill(text: string, values: Record<string, string | number>): string {

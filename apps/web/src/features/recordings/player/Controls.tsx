@@ -1,6 +1,7 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../format.js';
+import { intlLocale } from '../../../lib/format.js';
 import { playbackRates, seekStepSeconds, type Span } from './playback-math.js';
 
 export interface ControlsProps {
@@ -68,7 +69,7 @@ export function Controls({ playButtonRef, ...props }: ControlsProps) {
   const { span, duration, currentTime } = props;
   const min = span ? span[0] : 0;
   const max = Math.max(min, span ? span[1] : duration);
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  const number = new Intl.NumberFormat(intlLocale(i18n.language));
 
   return (
     <div className="sk-player__controls">
