@@ -35,9 +35,27 @@ function useFocusOnNavigation(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) heading.focus();
-    else document.getElementById('main')?.focus();
+    const main = document.getElementById('main');
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (!focusHeading()) main?.focus();
+    if (!main) return;
+    // A page that loads first (e.g. home right after log-in) swaps its heading when the data is
+    // there; the focused node disappears and focus would fall to the body. Follow the new heading
+    // for a few seconds, unless the person has moved focus somewhere themselves.
+    const observer = new MutationObserver(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || active === main) focusHeading();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
   }, [pathname]);
 }
 
