@@ -23,6 +23,7 @@ import { createRecordingServices, type RecordingServices } from './domain/record
 import { assertCompleteHandlers, createJobQueue, type JobQueue } from './jobs/index.js';
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
+import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
 
 export interface Spreekkamer {
@@ -63,7 +64,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     await migrateToLatest(database);
     const repositories = createRepositories(database);
     const now = overrides.now;
-    const audit = new AuditLog(repositories.audit, now);
+    const notificationLog = pino({ level: config.logLevel, base: { area: 'notifications' } });
+    const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
+    const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
+    audit.listen((entry) => notifications.fromAudit(entry));
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -177,7 +181,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback };
+    const services = { auth, admin, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, notifications };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

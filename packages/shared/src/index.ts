@@ -15,3 +15,4 @@ export * from './method/alliance-check.js';
 export * from './api/feedback.js';
 export * from './method/review-guide.js';
 export * from './api/reviews.js';
+export * from './api/notifications.js';

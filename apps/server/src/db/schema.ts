@@ -111,6 +111,21 @@ export interface Database {
   review_outcomes: ReviewOutcomesTable;
   client_points: ClientPointsTable;
   review_guides: ReviewGuidesTable;
+  notifications: NotificationsTable;
+}
+
+/** Migration 010: in-app notifications, one row per reader, without content or client names. */
+export interface NotificationsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: string;
+  actor_name: string | null;
+  link: string;
+  recording_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
 }
 
 export interface ClientsTable {

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { playbackRoutes } from './routes/playback.routes.js';
 import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 
 export interface AppOptions {
@@ -72,6 +73,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(recordingsRoutes(ctx));
       await api.register(playbackRoutes(ctx));
       await api.register(uploadRoutes(ctx));
+      await api.register(notificationsRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

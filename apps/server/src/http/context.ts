@@ -8,6 +8,7 @@ import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { ReviewServices } from '../domain/reviews/index.js';
 import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
+import type { NotificationsService } from '../domain/notifications/notifications.service.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
 import type { RequireSessionOptions, SessionCookieOptions } from './plugins/session.js';
@@ -26,6 +27,7 @@ export interface HttpContext {
     reviews: ReviewServices;
     recordings: RecordingsService;
     playback: PlaybackService;
+    notifications: NotificationsService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

@@ -5,6 +5,7 @@ import * as m003 from './003_consent_details.js';
 import * as m004 from './004_recordings_and_jobs.js';
 import * as m005 from './005_client_feedback.js';
 import * as m006 from './006_reviews.js';
+import * as m010 from './010_notifications.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -17,4 +18,5 @@ export const migrations: Record<string, PortableMigration> = {
   '004_recordings_and_jobs': m004,
   '005_client_feedback': m005,
   '006_reviews': m006,
+  '010_notifications': m010,
 };

@@ -17,6 +17,7 @@ import { CommentsRepository } from './comments.repository.js';
 import { MomentsRepository } from './moments.repository.js';
 import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { SharesRepository } from './shares.repository.js';
 
 export function createRepositories(handle: DatabaseHandle) {
@@ -41,6 +42,7 @@ export function createRepositories(handle: DatabaseHandle) {
     comments: new CommentsRepository(db),
     clientPoints: new ClientPointsRepository(db),
     reviewGuides: new ReviewGuidesRepository(db),
+    notifications: new NotificationsRepository(db),
   };
 }
 
