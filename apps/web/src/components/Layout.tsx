@@ -8,6 +8,7 @@ import { api } from '../api/client.js';
 import { forgetEverything, useSession } from '../features/auth/session.js';
 import type { TranslationKey } from '../i18n/keys.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 interface NavItem {
   to: string;
@@ -85,6 +86,7 @@ export function Layout() {
             </span>
           </RouterLink>
           <div className="sk-header__tools">
+            {session && !session.mustSetUpTotp ? <NotificationBell /> : null}
             <LanguageSwitch />
           </div>
         </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { Moment, PlaybackDescriptor, RecordingDetail } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
@@ -79,7 +79,10 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const [descriptor, setDescriptor] = useState<PlaybackDescriptor | null>(null);
   const playerBox = useRef<HTMLDivElement>(null);
   const player = usePlayerMedia(playerBox);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A notification about a comment opens the room at its moment (?moment=<id>) until another is chosen.
+  const [params] = useSearchParams();
+  const [chosenId, setSelectedId] = useState<string | null>(null);
+  const selectedId = chosenId ?? params.get('moment');
   const [marks, setMarks] = useState<{ start: number | null; end: number | null }>({ start: null, end: null });
   const [loop, setLoop] = useState(false);
   const [announcement, setAnnouncement] = useState('');
