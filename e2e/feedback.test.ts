@@ -279,11 +279,12 @@ describe('client feedback', () => {
     await page.getByText('Uw klantmanager ziet wat u kiest. Dan kunt u er samen over praten.').first().waitFor();
     await pressOn(page, 'Beginnen');
     const answers = [
-      ['Hoe ging het praten samen?', 'How did talking together go?', 'Goed'],
-      ['Werkten we aan wat u belangrijk vindt?', 'Did we work on what matters to you?', 'Heel goed'],
-      ['Past de hulp bij uw leven?', 'Does the help fit your life?', null],
-      ['Kon u alles zeggen wat u wilde?', 'Could you say everything you wanted?', 'Goed'],
-      ['Hoe gaat het samenwerken, alles bij elkaar?', 'All in all, how is working together going?', 'Heel goed'],
+      // Faces for "how did it go", yes / a bit / no for a yes-no question.
+      ['Hoe ging het praten samen?', 'How did talking together go?', 'Goed', 'Slecht'],
+      ['Werkten we aan wat u belangrijk vindt?', 'Did we work on what matters to you?', 'Ja', 'Nee'],
+      ['Past de hulp bij uw leven?', 'Does the help fit your life?', null, 'Nee'],
+      ['Kon u alles zeggen wat u wilde?', 'Could you say everything you wanted?', 'Een beetje', 'Nee'],
+      ['Hoe gaat het samenwerken, alles bij elkaar?', 'All in all, how is working together going?', 'Heel goed', 'Slecht'],
     ] as const;
     for (const [nl, en, face] of answers) {
       await heading(page, nl);
@@ -318,9 +319,9 @@ describe('client feedback', () => {
     await pressOn(phonePage, 'Vragen beantwoorden');
     await heading(phonePage, 'Hoe ging het?');
     await pressOn(phonePage, 'Beginnen');
-    for (const [nl] of answers) {
+    for (const [nl, , , low] of answers) {
       await heading(phonePage, nl);
-      await pressOn(phonePage, 'Slecht', 'Space');
+      await pressOn(phonePage, low, 'Space');
       await pressOn(phonePage, 'Verder');
     }
     await heading(phonePage, 'Versturen?');

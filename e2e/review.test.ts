@@ -261,10 +261,14 @@ describe('foreign eyes', () => {
     await heading(reviewer, 'Terugkijken');
     await reviewer.getByText('Ik voelde me gehoord.').waitFor();
     await checked(reviewer, 'client talk page');
-    await reviewer.getByRole('button', { name: 'Stukje 1 afspelen' }).click();
-    await reviewer.getByRole('button', { name: 'Stukje 1 pauzeren' }).waitFor({ timeout: 20_000 });
+    // Wait on the media's own state, not on a label that flips back when a short fragment ends.
+    const fragment = reviewer.locator('.sk-client-fragment').first();
+    await fragment.getByRole('button', { name: 'Stukje 1 afspelen' }).click();
+    await reviewer.locator('.sk-client-fragment[data-played="true"]').first().waitFor({ timeout: 60_000 });
     await checked(reviewer, 'client talk page playing');
-    await reviewer.getByRole('button', { name: 'Stukje 1 pauzeren' }).click();
+    // Either this pauses it, or the fragment had already ended and this plays it again until its end: both end paused.
+    await fragment.getByRole('button', { name: /^Stukje 1 (pauzeren|afspelen)$/ }).click();
+    await reviewer.locator('.sk-client-fragment[data-played="true"][data-state="paused"]').first().waitFor({ timeout: 60_000 });
 
     const point = (text: string) => reviewer.locator('li.sk-client-card').filter({ hasText: text });
     await point('Ik voelde me gehoord.').getByRole('button', { name: /^Doorgeven\b/ }).first().click();

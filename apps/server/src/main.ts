@@ -26,6 +26,7 @@ import { createRecordingServices, type RecordingServices } from './domain/record
 import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue } from './jobs/index.js';
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
+import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
 
 export interface Spreekkamer {
@@ -66,7 +67,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     await migrateToLatest(database, { masterKey: config.masterKey });
     const repositories = createRepositories(database, config.masterKey);
     const now = overrides.now;
-    const audit = new AuditLog(repositories.audit, now);
+    const notificationLog = pino({ level: config.logLevel, base: { area: 'notifications' } });
+    const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
+    const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
+    audit.listen((entry) => notifications.fromAudit(entry));
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -211,7 +215,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

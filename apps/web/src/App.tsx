@@ -15,6 +15,7 @@ import { InvitationPage } from './features/auth/InvitationPage.js';
 import { PasswordResetPage } from './features/auth/PasswordResetPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { HomePage } from './features/home/HomePage.js';
+import { NotificationsPage } from './features/notifications/NotificationsPage.js';
 import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
 import { ClientPage } from './features/clients/ClientPage.js';
 import { ClientsPage } from './features/clients/ClientsPage.js';
@@ -70,6 +71,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path={totpSetupPath} element={<TotpSetupPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/meldingen" element={<NotificationsPage />} />
           <Route element={<RequirePermission permission="recordings.own" />}>
             <Route path="/opnames/:id" element={<LazyRecordingPage />} />
             <Route path="/opnames/:id/bekijken" element={<LazyReviewRoomPage />} />

@@ -20,3 +20,4 @@ export * from './api/reviews.js';
 export * from './api/learning.js';
 export * from './method/client-translations.js';
 export * from './api/rhythm.js';
+export * from './api/notifications.js';

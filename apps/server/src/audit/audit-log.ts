@@ -36,12 +36,22 @@ function hashEvent(prevHash: string, fields: HashedFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Told about every entry after it is written; a listener's failure never fails the action. */
+export type AuditListener = (entry: AuditEntry) => Promise<void>;
+
 /** Append-only, hash-chained: changing, removing or reordering any entry breaks the chain. */
 export class AuditLog {
+  private readonly listeners: AuditListener[] = [];
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly onListenerError: (error: unknown) => void = () => undefined,
   ) {}
+
+  listen(listener: AuditListener): void {
+    this.listeners.push(listener);
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     const fields: HashedFields = {
@@ -54,6 +64,13 @@ export class AuditLog {
       details_json: JSON.stringify(entry.details ?? {}),
     };
     await this.repository.append(fields, (prevHash) => hashEvent(prevHash, fields));
+    for (const listener of this.listeners) {
+      try {
+        await listener(entry);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   async verify(): Promise<AuditVerification> {

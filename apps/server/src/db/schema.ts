@@ -151,6 +151,21 @@ export interface Database {
   learning_actions: LearningActionsTable;
   learning_reminders_sent: LearningRemindersSentTable;
   recording_rhythm: RecordingRhythmTable;
+  notifications: NotificationsTable;
+}
+
+/** Migration 010: in-app notifications, one row per reader, without content or client names. */
+export interface NotificationsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: string;
+  actor_name: string | null;
+  link: string;
+  recording_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
 }
 
 export interface ClientsTable {

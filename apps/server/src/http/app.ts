@@ -22,6 +22,7 @@ import { learningRoutes } from './routes/learning.routes.js';
 import { playbackRoutes } from './routes/playback.routes.js';
 import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(rhythmRoutes(ctx));
       await api.register(uploadRoutes(ctx));
       await api.register(learningRoutes(ctx));
+      await api.register(notificationsRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -11,6 +11,7 @@ import type { LearningServices } from '../domain/learning/index.js';
 import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
 import type { RhythmService } from '../domain/rhythm/rhythm.service.js';
+import type { NotificationsService } from '../domain/notifications/notifications.service.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
 import type { RateLimitCounter } from './plugins/rate-limit-store.js';
@@ -33,6 +34,7 @@ export interface HttpContext {
     playback: PlaybackService;
     learning: LearningServices;
     rhythm: RhythmService;
+    notifications: NotificationsService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

@@ -8,6 +8,7 @@ import { api } from '../api/client.js';
 import { forgetEverything, useSession } from '../features/auth/session.js';
 import type { TranslationKey } from '../i18n/keys.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 interface NavItem {
   to: string;
@@ -36,9 +37,27 @@ function useFocusOnNavigation(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) heading.focus();
-    else document.getElementById('main')?.focus();
+    const main = document.getElementById('main');
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (!focusHeading()) main?.focus();
+    if (!main) return;
+    // A page that loads first (e.g. home right after log-in) swaps its heading when the data is
+    // there; the focused node disappears and focus would fall to the body. Follow the new heading
+    // for a few seconds, unless the person has moved focus somewhere themselves.
+    const observer = new MutationObserver(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || active === main) focusHeading();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
   }, [pathname]);
 }
 
@@ -68,6 +87,7 @@ export function Layout() {
             </span>
           </RouterLink>
           <div className="sk-header__tools">
+            {session && !session.mustSetUpTotp ? <NotificationBell /> : null}
             <LanguageSwitch />
           </div>
         </div>

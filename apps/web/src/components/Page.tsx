@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breadcrumbs, type Crumb } from './Breadcrumbs.js';
 import { Heading } from './Heading.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -10,13 +11,20 @@ export interface PageProps {
   /** One calm sentence under the title that says what this page is for. */
   intro?: ReactNode;
   children?: ReactNode;
+  /**
+   * The way back up, after the home page (which is always first). Leave out for a page directly
+   * under home; `false` for pages outside the signed-in app (log-in, invitation) and home itself.
+   */
+  breadcrumbs?: readonly Crumb[] | false;
+  /** The last crumb, when the h1 is too long for it. */
+  crumbLabel?: string;
 }
 
 /**
  * Every page starts here: it owns the only h1 (the layout moves focus to it after navigation) and
  * sets the document title, so screen reader users hear where they landed.
  */
-export function Page({ title, documentTitle, intro, children }: PageProps) {
+export function Page({ title, documentTitle, intro, children, breadcrumbs = [], crumbLabel }: PageProps) {
   const { t } = useTranslation();
   const product = t('app.name');
   const tabTitle = documentTitle ?? title;
@@ -26,6 +34,7 @@ export function Page({ title, documentTitle, intro, children }: PageProps) {
 
   return (
     <div className="sk-page">
+      {breadcrumbs === false ? null : <Breadcrumbs items={[{ to: '/', label: t('breadcrumbs.home') }, ...breadcrumbs]} current={crumbLabel ?? documentTitle ?? title} />}
       <Heading level={1} tabIndex={-1} className="sk-page__title">
         {title}
       </Heading>

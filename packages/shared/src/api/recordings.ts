@@ -56,6 +56,7 @@ export const recordingSummarySchema = z.object({
   conversationId: idSchema,
   /** The conversation's date (yyyy-mm-dd) and the client's pseudonym, for lists. */
   conversationHeldOn: z.string(),
+  clientId: idSchema,
   clientPseudonym: z.string(),
   kind: recordingKindSchema,
   status: recordingStatusSchema,
@@ -74,6 +75,8 @@ export const recordingSummarySchema = z.object({
   failure: z.object({ code: recordingFailureCodeSchema, message: z.string() }).nullable(),
   deletedAt: z.string().nullable(),
   deletedReason: recordingDeletedReasonSchema.nullable(),
+  /** Whether the consent allows sharing moments of this recording (ready, consent given, audience beyond the professional). */
+  mayShare: z.boolean(),
 });
 export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
 

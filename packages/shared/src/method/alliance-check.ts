@@ -39,3 +39,33 @@ export const faceLabels: Readonly<Record<FaceScore, Localized>> = {
   4: { nl: 'Goed', en: 'Good' },
   5: { nl: 'Heel goed', en: 'Very good' },
 };
+
+/**
+ * Which answers fit a question: faces for "how did it go", yes / a bit / no for a yes-no question
+ * ("Kon u alles zeggen?" cannot be answered with "very bad"). Both are stored on the same 1..5
+ * scale so the professional's trend stays one line.
+ */
+export type AllianceAnswerScale = 'faces' | 'yes_no';
+export const allianceAnswerScales: Readonly<Record<AllianceItemId, AllianceAnswerScale>> = {
+  collaboration: 'faces',
+  achievement: 'yes_no',
+  fit: 'yes_no',
+  own_topics: 'yes_no',
+  overall: 'faces',
+};
+
+/** yes / a bit / no, from the most positive, with the score each stands for. */
+export const yesNoAnswers: ReadonlyArray<{ score: FaceScore; label: Localized }> = [
+  { score: 5, label: { nl: 'Ja', en: 'Yes' } },
+  { score: 3, label: { nl: 'Een beetje', en: 'A bit' } },
+  { score: 1, label: { nl: 'Nee', en: 'No' } },
+];
+
+/** The words for a stored score, in the scale its question uses. */
+export function allianceAnswerLabel(item: AllianceItemId, score: FaceScore): Localized {
+  if (allianceAnswerScales[item] === 'yes_no') {
+    const answer = yesNoAnswers.find((a) => a.score === score);
+    if (answer) return answer.label;
+  }
+  return faceLabels[score];
+}

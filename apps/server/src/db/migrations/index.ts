@@ -7,6 +7,7 @@ import * as m005 from './005_client_feedback.js';
 import * as m006 from './006_reviews.js';
 import * as m007 from './007_account_safety.js';
 import * as m008 from './008_sealed_texts.js';
+import * as m010 from './010_notifications.js';
 import * as m011 from './011_method.js';
 import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
@@ -25,6 +26,7 @@ export const migrations: Record<string, PortableMigration> = {
   '006_reviews': m006,
   '007_account_safety': m007,
   '008_sealed_texts': m008,
+  '010_notifications': m010,
   '011_method': m011,
   '012_client_language': m012,
   '013_rhythm': m013,

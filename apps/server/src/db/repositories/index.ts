@@ -19,6 +19,7 @@ import { CommentsRepository } from './comments.repository.js';
 import { MomentsRepository } from './moments.repository.js';
 import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { SharesRepository } from './shares.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
@@ -53,6 +54,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     reviewGuides: new ReviewGuidesRepository(db),
     learning: new LearningRepository(db),
     rhythm: new RhythmRepository(db),
+    notifications: new NotificationsRepository(db),
   };
 }
 

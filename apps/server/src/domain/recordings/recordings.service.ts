@@ -265,6 +265,7 @@ export class RecordingsService {
       id: row.id,
       conversationId: row.conversation_id,
       conversationHeldOn: row.conversation_held_on,
+      clientId: row.client_id,
       clientPseudonym: row.client_pseudonym,
       kind: row.kind,
       status: row.status,
@@ -276,6 +277,8 @@ export class RecordingsService {
       failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? '' } : null,
       deletedAt: row.deleted_at,
       deletedReason: row.deleted_reason,
+      // Only a hint for the lists: the share service checks the consent again on every share.
+      mayShare: row.status === 'ready' && row.consent_status === 'given' && row.consent_audience !== null && row.consent_audience !== 'professional',
     };
   }
 }

@@ -9,6 +9,8 @@ export interface ChoiceButtonProps {
   pressed: boolean;
   onPress: () => void;
   lang?: string;
+  /** One of several that may all be chosen: a square mark like a checkbox, not a round one like a radio button. */
+  multiple?: boolean;
 }
 
 /**
@@ -16,9 +18,9 @@ export interface ChoiceButtonProps {
  * chosen state shown by border, background and a check mark, never by colour alone, and announced
  * through aria-pressed.
  */
-export function ChoiceButton({ icon, label, description, pressed, onPress, lang }: ChoiceButtonProps) {
+export function ChoiceButton({ icon, label, description, pressed, onPress, lang, multiple = false }: ChoiceButtonProps) {
   return (
-    <button type="button" className="sk-choice-button" aria-pressed={pressed} onClick={onPress} lang={lang}>
+    <button type="button" className={multiple ? 'sk-choice-button sk-choice-button--multiple' : 'sk-choice-button'} aria-pressed={pressed} onClick={onPress} lang={lang}>
       <Pictogram name={icon} size={44} className="sk-choice-button__icon" />
       <span className="sk-choice-button__text">
         <span className="sk-choice-button__label">{label}</span>

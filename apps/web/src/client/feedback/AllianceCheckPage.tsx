@@ -3,9 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  allianceAnswerLabel,
+  allianceAnswerScales,
   allianceItems,
-  faceLabels,
   faceScores,
+  yesNoAnswers,
   localize,
   okResponseSchema,
   type AllianceScores,
@@ -25,6 +27,8 @@ import { clientFeedbackKeys, pictogramOf, useClientFeedbackOverview } from './ap
 import './feedback-client.css';
 
 const faceIcon: Record<FaceScore, PictogramName> = { 1: 'face1', 2: 'face2', 3: 'face3', 4: 'face4', 5: 'face5' };
+/** yes / a bit / no get their own signs, so a yes-no question never shows happy or sad faces. */
+const yesNoIcon: Partial<Record<FaceScore, PictogramName>> = { 5: 'check', 3: 'question', 1: 'cross' };
 const emptyScores: AllianceScores = { collaboration: null, achievement: null, fit: null, own_topics: null, overall: null };
 
 /** /klant/check/:id — the alliance check: five faces per question, one question per screen. */
@@ -164,9 +168,9 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
             const score = scores[item.id];
             return (
               <li key={item.id}>
-                <Pictogram name={score ? faceIcon[score as FaceScore] : 'cross'} size={36} />
+                <Pictogram name={score ? answerIcon(item.id, score as FaceScore) : 'cross'} size={36} />
                 <span>
-                  {localize(item.question, language)} <strong>{score ? localize(faceLabels[score as FaceScore], language) : t('feedback.check.skipped')}</strong>
+                  {localize(item.question, language)} <strong>{score ? localize(allianceAnswerLabel(item.id, score as FaceScore), language) : t('feedback.check.skipped')}</strong>
                 </span>
               </li>
             );
@@ -188,11 +192,11 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
   return shell(
     <StepFlow stepKey={current} headingId={headingId} onBack={back} title={localize(item.question, language)} icon={pictogramOf(item.pictogram)} onNext={next}>
       <ChoiceGroup labelledBy={headingId}>
-        {[...faceScores].reverse().map((score) => (
+        {(allianceAnswerScales[item.id] === 'yes_no' ? yesNoAnswers.map((a) => a.score) : [...faceScores].reverse()).map((score) => (
           <ChoiceButton
             key={score}
-            icon={faceIcon[score]}
-            label={localize(faceLabels[score], language)}
+            icon={answerIcon(item.id, score)}
+            label={localize(allianceAnswerLabel(item.id, score), language)}
             pressed={value === score}
             onPress={() => {
               setScores((all) => ({ ...all, [item.id]: score }));
@@ -214,3 +218,9 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
     </StepFlow>,
   );
 }
+
+function answerIcon(item: AllianceScoresKey, score: FaceScore): PictogramName {
+  return allianceAnswerScales[item] === 'yes_no' ? (yesNoIcon[score] ?? faceIcon[score]) : faceIcon[score];
+}
+
+type AllianceScoresKey = keyof AllianceScores;

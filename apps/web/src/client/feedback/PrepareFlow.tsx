@@ -55,6 +55,10 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
     'check',
   ];
   const index = Math.max(steps.indexOf(current), 0);
+  // The counter counts stages, not screens: all sub-topic screens are one stage, so choosing a
+  // card never changes "of N" half-way.
+  const stages: string[] = [...intros, 'themes', 'sub', 'words', ...(feedback.group ? ['anonymous'] : []), 'check'];
+  const stageIndex = Math.max(stages.indexOf(current.startsWith('sub:') ? 'sub' : current), 0);
 
   const save = useMutation({
     mutationFn: (input: PreparationInput) => clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/preparation`, clientFeedbackSchema, { method: 'POST', body: input }),
@@ -89,7 +93,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
     <ClientShell
       documentTitle={t('feedback.prepare.documentTitle')}
       organisationName={session.organisationName}
-      progress={progress ? { step: index + 1, total: steps.length } : undefined}
+      progress={progress ? { step: stageIndex + 1, total: stages.length } : undefined}
       headerAction={<HomeLink />}
     >
       {content}
@@ -148,6 +152,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
               description={localize(card.question, language)}
               pressed={picks.some((p) => p.theme === card.id)}
               onPress={() => toggleTheme(card.id)}
+              multiple
             />
           ))}
         </ChoiceGroup>
@@ -170,6 +175,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
               description={localize(sub.question, language)}
               pressed={hasPick({ theme: card.id, subtopic: sub.id })}
               onPress={() => togglePick({ theme: card.id, subtopic: sub.id })}
+              multiple
             />
           ))}
         </ChoiceGroup>

@@ -10,6 +10,7 @@ import { formatDay } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientFeedbackTasks } from '../feedback/ClientFeedbackTasks.js';
+import { useClientFeedbackOverview } from '../feedback/api.js';
 import { ClientTalksLink } from '../../features/reviews/client/ClientTalksLink.js';
 
 export const clientHomeKey = ['client', 'home'] as const;
@@ -27,6 +28,11 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
   const navigate = useNavigate();
   const [finished, setFinished] = useState(false);
   const home = useQuery({ queryKey: clientHomeKey, queryFn: () => clientApi('/client/home', clientHomeSchema) });
+  // The same query the feedback tasks below use, so "nothing for you" is only said when that is true.
+  const overview = useClientFeedbackOverview();
+  const openTasks = overview.data
+    ? overview.data.allianceChecks.length + overview.data.conversations.filter((c) => c.status !== 'completed').length + overview.data.followUps.filter((f) => !f.read).length
+    : null;
 
   async function finish() {
     await endClientSession(queryClient);
@@ -54,8 +60,7 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
       {home.data ? (
         <>
           <p>{t('consent.home.intro', { professional: home.data.professionalName })}</p>
-          <h2>{t('consent.home.waitingTitle')}</h2>
-          {home.data.waiting.length === 0 ? <p>{t('consent.home.nothingWaiting')}</p> : null}
+          {home.data.waiting.length > 0 ? <h2>{t('consent.home.waitingTitle')}</h2> : openTasks === 0 ? <p>{t('consent.home.nothingWaiting')}</p> : null}
           <ul className="sk-client-list">
             {home.data.waiting.map((item) => (
               <li key={item.conversationId} className="sk-client-card">

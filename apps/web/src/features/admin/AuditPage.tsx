@@ -104,14 +104,18 @@ function AuditList() {
                 </TableCell>
                 <TableCell label={columns.at}>{formatDateTime(event.at, i18n.language)}</TableCell>
                 <TableCell label={columns.action}>
-                  {optional(`admin.audit.actions.${event.action}`, event.action)}
-                  <code className="utrecht-code sk-muted sk-code-small">{event.action}</code>
+                  {/* Translated once; only an action we have no words for yet shows its code. */}
+                  {optional(`admin.audit.actions.${event.action}`, '') || (
+                    <>
+                      {t('admin.audit.otherAction')} <code className="utrecht-code sk-muted sk-code-small">{event.action}</code>
+                    </>
+                  )}
                 </TableCell>
                 <TableCell label={columns.actor}>{event.actorName ?? t('admin.audit.system')}</TableCell>
                 <TableCell label={columns.subject}>
                   {event.subjectType ? (
                     <>
-                      {optional(`admin.audit.subjects.${event.subjectType}`, event.subjectType)}
+                      {optional(`admin.audit.subjects.${event.subjectType}`, t('admin.audit.otherSubject'))}
                       {event.subjectId ? <span className="sk-muted sk-id"> {event.subjectId.slice(0, 8)}</span> : null}
                     </>
                   ) : (

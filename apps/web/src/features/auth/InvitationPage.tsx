@@ -60,7 +60,7 @@ export function InvitationPage() {
     invitation.error instanceof ApiError && ['invitation_invalid', 'not_found'].includes(invitation.error.code);
 
   return (
-    <Page title={t('invitation.title')}>
+    <Page title={t('invitation.title')} breadcrumbs={false}>
       {invitation.isPending ? <Loading /> : null}
       {expired ? (
         <Alert type="warning">

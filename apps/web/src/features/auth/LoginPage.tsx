@@ -66,7 +66,7 @@ export function LoginPage() {
   }
 
   return (
-    <Page title={t('login.title')} intro={t('login.intro')}>
+    <Page title={t('login.title')} intro={t('login.intro')} breadcrumbs={false}>
       {isPending ? <Loading /> : null}
       <form className="sk-form sk-form--narrow" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} fields={fields} />

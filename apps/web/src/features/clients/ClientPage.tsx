@@ -14,6 +14,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { conversationPath } from '../recordings/paths.js';
+import { ClientRecordings } from '../recordings/RecordingsOverview.js';
 import { clientKeys, useClient, useConversations, useReviewers } from './api.js';
 import { ClientAccess } from './ClientAccess.js';
 import { ClientForm, type ClientFormValues } from './ClientForm.js';
@@ -27,7 +28,7 @@ export function ClientPage() {
   const client = useClient(id);
   if (!client.data) {
     return (
-      <Page title={t('clients.client.documentTitle')}>
+      <Page title={t('clients.client.documentTitle')} breadcrumbs={[{ to: '/clienten', label: t('breadcrumbs.clients') }]}>
         <QueryStatus query={client} />
       </Page>
     );
@@ -38,12 +39,12 @@ export function ClientPage() {
 function ClientDetails({ client }: { client: Client }) {
   const { t } = useTranslation();
   return (
-    <Page title={client.pseudonym} documentTitle={`${t('clients.client.documentTitle')}: ${client.pseudonym}`} intro={t('clients.client.intro')}>
-      <Paragraph>
-        <Link to="/clienten">{t('clients.client.back')}</Link>
-      </Paragraph>
+    <Page title={client.pseudonym} documentTitle={`${t('clients.client.documentTitle')}: ${client.pseudonym}`} intro={t('clients.client.intro')} breadcrumbs={[{ to: '/clienten', label: t('breadcrumbs.clients') }]}>
       <Section id="client-conversations" title={t('clients.conversations.title')}>
         <ConversationList clientId={client.id} />
+      </Section>
+      <Section id="client-recordings" title={t('recordings.overview.clientTitle')}>
+        <ClientRecordings clientId={client.id} />
       </Section>
       <Section id="client-plan" title={t('clients.conversations.planTitle')}>
         <PlanConversation clientId={client.id} />

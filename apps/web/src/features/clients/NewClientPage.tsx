@@ -22,7 +22,7 @@ export function NewClientPage() {
     onError: showError,
   });
   return (
-    <Page title={t('clients.form.newTitle')} intro={t('clients.form.newIntro')}>
+    <Page title={t('clients.form.newTitle')} intro={t('clients.form.newIntro')} breadcrumbs={[{ to: '/clienten', label: t('breadcrumbs.clients') }]}>
       <ClientForm errors={errors} check={check} busy={create.isPending} submitLabel={t('clients.form.create')} onSubmit={(values) => create.mutate(values)} />
     </Page>
   );

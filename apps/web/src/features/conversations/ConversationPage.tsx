@@ -27,7 +27,7 @@ export function ConversationPage() {
   const conversation = useConversation(id);
   if (!conversation.data) {
     return (
-      <Page title={t('clients.conversation.documentTitle')}>
+      <Page title={t('clients.conversation.documentTitle')} breadcrumbs={[{ to: '/clienten', label: t('breadcrumbs.clients') }]}>
         <QueryStatus query={conversation} />
       </Page>
     );
@@ -41,7 +41,15 @@ function ConversationDetails({ conversation }: { conversation: Conversation }) {
   const backFromClient = params.get('terug') === '1';
   const date = formatDay(conversation.heldOn, i18n.language);
   return (
-    <Page title={t('clients.conversation.title', { date })} documentTitle={`${t('clients.conversation.documentTitle')}: ${conversation.clientPseudonym}, ${date}`}>
+    <Page
+      title={t('clients.conversation.title', { date })}
+      documentTitle={`${t('clients.conversation.documentTitle')}: ${conversation.clientPseudonym}, ${date}`}
+      crumbLabel={t('breadcrumbs.conversation')}
+      breadcrumbs={[
+        { to: '/clienten', label: t('breadcrumbs.clients') },
+        { to: clientPath(conversation.clientId), label: conversation.clientPseudonym },
+      ]}
+    >
       <dl className="sk-consent-details">
         <dt>{t('clients.conversation.client')}</dt>
         <dd>

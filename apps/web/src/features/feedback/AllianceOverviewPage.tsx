@@ -4,6 +4,7 @@ import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { formatMonth, formatNumber } from '../../lib/format.js';
 import { useAllianceOverview } from './api.js';
 import { SignalNote } from './SignalNote.js';
 import './feedback.css';
@@ -11,7 +12,11 @@ import './feedback.css';
 function monthName(period: string, language: string): string {
   const [year, month] = period.split('-').map(Number);
   if (!year || !month) return period;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric' }).format(new Date(year, month - 1, 1));
+  return formatMonth(year, month, language);
+}
+
+function formatAverage(value: number | null | undefined, language: string): string {
+  return value === null || value === undefined ? '—' : formatNumber(value, language);
 }
 
 /**
@@ -52,7 +57,7 @@ export function AllianceOverviewPage() {
                     <TableCell label={t('feedback.overview.count')}>{period.enoughAnswers ? period.count : t('feedback.overview.notEnough', { count: overview.data.minimumGroupSize })}</TableCell>
                     {allianceItems.map((item) => (
                       <TableCell key={item.id} label={localize(item.short, language)}>
-                        {period.averages?.[item.id]?.toLocaleString(language, { maximumFractionDigits: 1 }) ?? '—'}
+                        {formatAverage(period.averages?.[item.id], language)}
                       </TableCell>
                     ))}
                   </TableRow>

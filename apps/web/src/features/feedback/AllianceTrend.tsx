@@ -7,6 +7,7 @@ import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
+import { formatNumber } from '../../lib/format.js';
 import { useAllianceTrend } from './api.js';
 import { SignalNote } from './SignalNote.js';
 
@@ -24,7 +25,7 @@ function Chart({ trend }: { trend: Trend }) {
       width: Math.min(640, element.clientWidth || 640),
       height: 240,
       marginLeft: 40,
-      y: { domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true, label: t('feedback.alliance.average') },
+      y: { domain: [1, 5], ticks: [1, 2, 3, 4, 5], tickFormat: (value: number) => formatNumber(value, i18n.language), grid: true, label: t('feedback.alliance.average') },
       x: { type: 'point', label: null, tickFormat: day, padding: 0.5 },
       marks: [
         Plot.ruleY([trend.threshold], { stroke: '#a85a00', strokeDasharray: '6,4' }),
@@ -40,7 +41,7 @@ function Chart({ trend }: { trend: Trend }) {
   return (
     <figure className="sk-feedback-chart">
       <div ref={container} />
-      <figcaption>{t('feedback.alliance.chartLabel', { threshold: trend.threshold })}</figcaption>
+      <figcaption>{t('feedback.alliance.chartLabel', { threshold: formatNumber(trend.threshold, i18n.language) })}</figcaption>
     </figure>
   );
 }
@@ -83,7 +84,7 @@ export function AllianceTrendView({ clientId }: { clientId: string }) {
                       {point.scores[item.id] ?? t('feedback.alliance.skipped')}
                     </TableCell>
                   ))}
-                  <TableCell label={columns.average}>{point.average.toLocaleString(language, { maximumFractionDigits: 1 })}</TableCell>
+                  <TableCell label={columns.average}>{formatNumber(point.average, language)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -6,8 +6,9 @@ import { ButtonLink, Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { AllianceHandOut } from './AllianceHandOut.js';
 import { AllianceTrendView } from './AllianceTrend.js';
-import { feedbackPaths, useFeedbackList } from './api.js';
-import { FollowUpEditor } from './FollowUpEditor.js';
+import { feedbackPaths, useFeedbackHome, useFeedbackList, useFollowUps } from './api.js';
+import { SentFollowUp } from './FollowUpEditor.js';
+import { QueryStatus } from '../../components/QueryState.js';
 import './feedback.css';
 
 /**
@@ -37,7 +38,40 @@ export function ClientFeedbackSection({ client }: { client: Client }) {
       <AllianceHandOut clientId={client.id} pseudonym={client.pseudonym} />
       <AllianceTrendView clientId={client.id} />
       <Heading level={3}>{t('feedback.followUp.title')}</Heading>
-      <FollowUpEditor clientId={client.id} pseudonym={client.pseudonym} />
+      <ClientFollowUps client={client} />
     </div>
+  );
+}
+
+/**
+ * One follow-up flow: it is written on the feedback conversation's page, where the home page
+ * points too. Here: what is still to send (the home page's own list) and what was sent and read.
+ */
+function ClientFollowUps({ client }: { client: Client }) {
+  const { t, i18n } = useTranslation();
+  const home = useFeedbackHome();
+  const followUps = useFollowUps(client.id);
+  if (home.isPending || home.error) return <QueryStatus query={home} />;
+  if (followUps.isPending || followUps.error) return <QueryStatus query={followUps} />;
+  const open = home.data.openFollowUps.filter((item) => item.clientId === client.id);
+  const sent = followUps.data.followUps.filter((f) => f.status === 'sent');
+  return (
+    <>
+      {open.length === 0 && sent.length === 0 ? <Paragraph>{t('feedback.followUp.none')}</Paragraph> : null}
+      {open.length > 0 ? (
+        <ul className="sk-feedback-links">
+          {open.map((item) => (
+            <li key={item.feedbackId}>
+              <Link to={`${feedbackPaths.one(item.feedbackId)}#feedback-after`}>
+                {t(item.draftId ? 'feedback.home.followUpDraft' : 'feedback.home.followUpItem', { name: item.pseudonym, date: formatDay(item.completedAt, i18n.language) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {sent.map((followUp) => (
+        <SentFollowUp key={followUp.id} followUp={followUp} />
+      ))}
+    </>
   );
 }

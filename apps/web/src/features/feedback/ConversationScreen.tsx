@@ -56,7 +56,7 @@ export function ConversationScreen() {
   const feedback = useFeedback(id, true);
   if (!feedback.data) {
     return (
-      <Page title={t('feedback.talk.documentTitle')}>
+      <Page title={t('feedback.talk.documentTitle')} breadcrumbs={[{ to: '/samenleergesprekken', label: t('breadcrumbs.feedback') }]}>
         <QueryStatus query={feedback} />
       </Page>
     );
@@ -94,7 +94,7 @@ function Conversation({ feedback }: { feedback: FeedbackDetail }) {
   const setStep = (next: Step) => change.mutate({ path: '', options: { method: 'PATCH', body: { step: next } } });
 
   return (
-    <Page title={t('feedback.talk.title', { names: participantNames(feedback) })} documentTitle={t('feedback.talk.documentTitle')}>
+    <Page title={t('feedback.talk.title', { names: participantNames(feedback) })} documentTitle={t('feedback.talk.documentTitle')} breadcrumbs={[{ to: '/samenleergesprekken', label: t('breadcrumbs.feedback') }]}>
       <Paragraph>
         <Link to={feedbackPaths.one(feedback.id)}>{t('feedback.talk.back')}</Link>
       </Paragraph>

@@ -16,17 +16,14 @@ export function FeedbackHomeSection() {
   const { openFollowUps, overdueActions, openChangeRequests, signals } = home.data;
   const nothing = openFollowUps.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
   return (
-    <section className="sk-feedback-home" aria-labelledby="feedback-home-title">
-      <Heading level={3} id="feedback-home-title">
-        {t('feedback.home.title')}
-      </Heading>
+    <div className="sk-feedback-home">
       {nothing ? <Paragraph>{t('feedback.home.nothing')}</Paragraph> : null}
       {signals.map((signal) => (
         <SignalNote key={`${signal.clientId ?? 'anonymous'}-${signal.kind}`} signal={signal} />
       ))}
       {openChangeRequests.length > 0 ? (
         <>
-          <Heading level={4}>{t('feedback.home.changes')}</Heading>
+          <Heading level={3}>{t('feedback.home.changes')}</Heading>
           <ul>
             {openChangeRequests.map((item) => (
               <li key={item.feedbackId}>
@@ -38,7 +35,7 @@ export function FeedbackHomeSection() {
       ) : null}
       {openFollowUps.length > 0 ? (
         <>
-          <Heading level={4}>{t('feedback.home.openFollowUps')}</Heading>
+          <Heading level={3}>{t('feedback.home.openFollowUps')}</Heading>
           <ul>
             {openFollowUps.map((item) => (
               <li key={`${item.feedbackId}-${item.clientId}`}>
@@ -52,7 +49,7 @@ export function FeedbackHomeSection() {
       ) : null}
       {overdueActions.length > 0 ? (
         <>
-          <Heading level={4}>{t('feedback.home.overdue')}</Heading>
+          <Heading level={3}>{t('feedback.home.overdue')}</Heading>
           <ul>
             {overdueActions.map((item) => (
               <li key={item.actionId}>
@@ -67,7 +64,7 @@ export function FeedbackHomeSection() {
       <Paragraph>
         <Link to={feedbackPaths.list}>{t('feedback.home.toList')}</Link> · <Link to={feedbackPaths.allianceOverview}>{t('feedback.home.toOverview')}</Link> · <Link to="/clienten">{t('feedback.home.toClients')}</Link>
       </Paragraph>
-    </section>
+    </div>
   );
 }
 

@@ -28,7 +28,7 @@ export function FeedbackPage() {
   const feedback = useFeedback(id, true);
   if (!feedback.data) {
     return (
-      <Page title={t('feedback.detail.documentTitle')}>
+      <Page title={t('feedback.detail.documentTitle')} breadcrumbs={[{ to: '/samenleergesprekken', label: t('breadcrumbs.feedback') }]}>
         <QueryStatus query={feedback} />
       </Page>
     );
@@ -46,7 +46,7 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
   const [openedAt] = useState(() => Date.now());
   const expired = feedback.status === 'invited' && new Date(feedback.invitationExpiresAt).getTime() < openedAt;
   return (
-    <Page title={t('feedback.detail.title', { names })} documentTitle={t('feedback.detail.documentTitle')} intro={t(`feedback.detail.status.${feedback.status}`)}>
+    <Page title={t('feedback.detail.title', { names })} documentTitle={t('feedback.detail.documentTitle')} intro={t(`feedback.detail.status.${feedback.status}`)} breadcrumbs={[{ to: '/samenleergesprekken', label: t('breadcrumbs.feedback') }]}>
       <Paragraph>
         <Link to={feedbackPaths.list}>{t('feedback.detail.back')}</Link>
       </Paragraph>

@@ -37,7 +37,7 @@ export function FollowUpEditor({ clientId, pseudonym, feedbackId = null }: { cli
   );
 }
 
-function SentFollowUp({ followUp }: { followUp: FollowUp }) {
+export function SentFollowUp({ followUp }: { followUp: FollowUp }) {
   const { t, i18n } = useTranslation();
   return (
     <article className="sk-feedback-sent" aria-label={t('feedback.followUp.sentOn', { date: formatDay(followUp.sentAt ?? followUp.createdAt, i18n.language) })}>

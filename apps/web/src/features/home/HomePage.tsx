@@ -11,6 +11,7 @@ import { useSession } from '../auth/session.js';
 import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
+import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 
 /** The smallest group an aggregate may describe unless the organisation set a higher one (invariant 7). */
 const defaultMinimumGroupSize = 5;
@@ -32,7 +33,7 @@ export function HomePage() {
   const roles = roleOrder.filter((role) => session.user.roles.includes(role));
 
   return (
-    <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')}>
+    <Page title={t('home.title', { name: firstName })} documentTitle={t('home.documentTitle')} intro={t('home.intro')} breadcrumbs={false}>
       <PasswordResetNotice session={session} recentOnly />
       {roles.length === 0 ? <Paragraph>{t('home.noRoles')}</Paragraph> : null}
       <div className="sk-role-sections">
@@ -44,7 +45,7 @@ export function HomePage() {
   );
 }
 
-function Card({ id, title, children, role }: { id: string; title: string; children: ReactNode; role: Role }) {
+function Card({ id, title, children, role }: { id: string; title: string; children: ReactNode; role: Role | 'method' }) {
   return (
     <section className={`sk-card sk-card--${role}`} aria-labelledby={id}>
       <Heading level={2} id={id}>
@@ -60,30 +61,36 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
   const id = `home-${role}`;
   switch (role) {
     case 'professional':
+      // One card per subject: recordings, client feedback and the method each under their own heading.
       return (
-        <Card id={id} role={role} title={t('home.professional.title')}>
-          <LearningHomeSection />
-          <RecordingsOverview />
-          <FeedbackHomeSection />
-          <Heading level={3}>{t('home.professional.methodTitle')}</Heading>
-          <ol className="sk-method">
-            <li>
-              <strong>{t('home.professional.step1Title')}</strong> {t('home.professional.step1Text')}
-            </li>
-            <li>
-              <strong>{t('home.professional.step2Title')}</strong> {t('home.professional.step2Text')}
-            </li>
-            <li>
-              <strong>{t('home.professional.step3Title')}</strong> {t('home.professional.step3Text')}
-            </li>
-          </ol>
-          <Paragraph small>{t('home.professional.private')}</Paragraph>
-        </Card>
+        <>
+          <Card id={id} role={role} title={t('home.professional.title')}>
+            <LearningHomeSection />
+            <RecordingsOverview />
+            <Paragraph small>{t('home.professional.private')}</Paragraph>
+          </Card>
+          <Card id={`${id}-feedback`} role={role} title={t('feedback.home.title')}>
+            <FeedbackHomeSection />
+          </Card>
+          <Card id={`${id}-method`} role="method" title={t('home.professional.methodTitle')}>
+            <ol className="sk-method">
+              <li>
+                <strong>{t('home.professional.step1Title')}</strong> {t('home.professional.step1Text')}
+              </li>
+              <li>
+                <strong>{t('home.professional.step2Title')}</strong> {t('home.professional.step2Text')}
+              </li>
+              <li>
+                <strong>{t('home.professional.step3Title')}</strong> {t('home.professional.step3Text')}
+              </li>
+            </ol>
+          </Card>
+        </>
       );
     case 'reviewer':
       return (
         <Card id={id} role={role} title={t('home.reviewer.title')}>
-          <Paragraph>{t('home.reviewer.empty')}</Paragraph>
+          <ReceivedSharesSummary />
           <CoachingHomeSection />
           <Paragraph small>{t('home.reviewer.next')}</Paragraph>
         </Card>

@@ -16,7 +16,7 @@ import { Player } from './player/Player.js';
 import { ProcessingView } from './ProcessingStatus.js';
 import { conversationPath } from './paths.js';
 import { ViewsTable } from './ViewsTable.js';
-import { ReviewRoomLink } from '../reviews/ReviewRoomLink.js';
+import { RecordingActions } from '../reviews/ReviewRoomLink.js';
 import './recordings.css';
 
 /** /opnames/:id — watch a recording back, see who watched it, delete it. */
@@ -69,7 +69,7 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
 
   if (recording.status === 'deleted') {
     return (
-      <Page title={t('recordings.page.deletedTitle')}>
+      <Page title={t('recordings.page.deletedTitle')} breadcrumbs={[{ to: conversationPath(recording.conversationId), label: t('breadcrumbs.conversation') }]}>
         <ProcessingView recording={recording} />
         <Paragraph>
           <Link to={conversationPath(recording.conversationId)}>{t('recordings.page.toConversation')}</Link>
@@ -79,13 +79,18 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
   }
 
   return (
-    <Page title={title} documentTitle={t('recordings.page.documentTitle', { date })}>
+    <Page
+      title={title}
+      documentTitle={t('recordings.page.documentTitle', { date })}
+      crumbLabel={t('breadcrumbs.recording')}
+      breadcrumbs={[{ to: conversationPath(recording.conversationId), label: t('breadcrumbs.conversationOf', { client: recording.clientPseudonym, date }) }]}
+    >
       <Notices notices={notices} />
       {ready ? (
         <>
           <Player recordingId={recording.id} label={t('recordings.player.label', { client: recording.clientPseudonym, date })} onViewLogged={onViewLogged} />
           <Paragraph>
-            <ReviewRoomLink recordingId={recording.id} />
+            <RecordingActions recording={recording} />
           </Paragraph>
         </>
       ) : (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingSummary } from '@spreekkamer/shared';
 import { Link } from '../../components/Links.js';
+import { RecordingActions } from '../reviews/ReviewRoomLink.js';
 import { formatDateTime } from '../../components/format.js';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
@@ -24,6 +25,7 @@ export function RecordingTable({ recordings, caption }: { recordings: readonly R
     duration: t('recordings.list.duration'),
     status: t('recordings.list.status'),
     until: t('recordings.list.until'),
+    actions: t('recordings.list.actions'),
   };
   return (
     <Table className="sk-recording-table">
@@ -35,6 +37,7 @@ export function RecordingTable({ recordings, caption }: { recordings: readonly R
           <TableHeaderCell>{columns.duration}</TableHeaderCell>
           <TableHeaderCell>{columns.status}</TableHeaderCell>
           <TableHeaderCell>{columns.until}</TableHeaderCell>
+          <TableHeaderCell>{columns.actions}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -60,6 +63,9 @@ export function RecordingTable({ recordings, caption }: { recordings: readonly R
             </TableCell>
             <TableCell label={columns.until}>
               {recording.retentionEndsAt ? formatDate(recording.retentionEndsAt, locale) : '–'}
+            </TableCell>
+            <TableCell label={columns.actions} className="sk-cell--actions">
+              {recording.status === 'ready' ? <RecordingActions recording={recording} compact /> : '–'}
             </TableCell>
           </TableRow>
         ))}

@@ -26,3 +26,16 @@ export function RecordingsOverview() {
     </div>
   );
 }
+
+/** One client's recordings, from the same list the home page shows. */
+export function ClientRecordings({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const list = useRecordingList();
+  if (list.isPending || list.error) return <QueryStatus query={list} />;
+  const recordings = list.data.recordings.filter((recording) => recording.clientId === clientId);
+  return recordings.length === 0 ? (
+    <Paragraph>{t('recordings.overview.clientEmpty')}</Paragraph>
+  ) : (
+    <RecordingTable recordings={recordings} caption={t('recordings.overview.clientTitle')} />
+  );
+}

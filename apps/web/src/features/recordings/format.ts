@@ -8,13 +8,10 @@ export function formatClock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+import { formatNumber, formatLongDate } from '../../lib/format.js';
+
 /** A date without time in the person's language, e.g. "3 maart 2026". */
-export function formatDate(value: string, locale: string): string {
-  // yyyy-mm-dd is a calendar day, not an instant: read it as local noon so no time zone shifts the day.
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(date);
-}
+export const formatDate = formatLongDate;
 
 /** "45 MB", "1,2 GB". */
 export function formatBytes(bytes: number, locale: string): string {
@@ -26,7 +23,7 @@ export function formatBytes(bytes: number, locale: string): string {
     unit += 1;
   }
   const digits = unit >= 3 || (unit > 0 && value < 10) ? 1 : 0;
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }).format(value);
+  const number = formatNumber(value, locale, { maximumFractionDigits: digits });
   return `${number} ${units[unit] ?? 'B'}`;
 }
 

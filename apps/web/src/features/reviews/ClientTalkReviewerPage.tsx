@@ -72,7 +72,7 @@ export function ClientTalkReviewerPage() {
 
   const moments = share.data.moments;
   return (
-    <Page title={t('reviews.clientTalk.title')} intro={t('reviews.clientTalk.intro', { owner: share.data.ownerName })}>
+    <Page title={t('reviews.clientTalk.title')} intro={t('reviews.clientTalk.intro', { owner: share.data.ownerName })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
       <Paragraph>
         <Link to={reviewPaths.shared(shareId)}>{t('reviews.meeting.toShare')}</Link>
       </Paragraph>

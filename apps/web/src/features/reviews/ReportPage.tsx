@@ -19,7 +19,7 @@ export function ReportPage() {
   const data = useReviewExport(id);
   if (data.isPending || data.error) {
     return (
-      <Page title={t('reviews.report.title')}>
+      <Page title={t('reviews.report.title')} breadcrumbs={[{ to: reviewPaths.room(id), label: t('breadcrumbs.room') }]}>
         <QueryStatus query={data} />
       </Page>
     );
@@ -27,7 +27,7 @@ export function ReportPage() {
   const report = data.data;
   const kinds = (kind: string) => t(`reviews.kinds.${kind as 'observation'}`);
   return (
-    <Page title={t('reviews.report.titleWithDate', { date: formatDate(report.conversationHeldOn, i18n.language) })} intro={t('reviews.report.intro')}>
+    <Page title={t('reviews.report.titleWithDate', { date: formatDate(report.conversationHeldOn, i18n.language) })} intro={t('reviews.report.intro')} crumbLabel={t('breadcrumbs.report')} breadcrumbs={[{ to: reviewPaths.room(id), label: t('breadcrumbs.room') }]}>
       <div className="sk-actions sk-no-print">
         <Button appearance="primary-action-button" onClick={() => window.print()}>
           {t('reviews.report.print')}

@@ -46,7 +46,9 @@ function Meeting({ meeting }: { meeting: ReviewMeeting }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: reviewKeys.meeting(share.id) });
 
   return (
-    <Page title={share.isOwner ? t('reviews.meeting.titleOwner') : t('reviews.meeting.titleReviewer', { owner: share.ownerName })} intro={t('reviews.meeting.intro')}>
+    <Page title={share.isOwner ? t('reviews.meeting.titleOwner') : t('reviews.meeting.titleReviewer', { owner: share.ownerName })} intro={t('reviews.meeting.intro')}
+      breadcrumbs={share.isOwner ? [{ to: reviewPaths.room(share.recordingId), label: t('breadcrumbs.room') }] : [{ to: reviewPaths.received, label: t('breadcrumbs.shared') }, { to: reviewPaths.shared(share.id), label: t('breadcrumbs.share') }]}
+    >
       <Paragraph>
         {share.isOwner ? <Link to={reviewPaths.room(share.recordingId)}>{t('reviews.meeting.toRoom')}</Link> : <Link to={reviewPaths.shared(share.id)}>{t('reviews.meeting.toShare')}</Link>}
       </Paragraph>

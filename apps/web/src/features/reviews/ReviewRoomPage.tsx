@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { Moment, PlaybackDescriptor, RecordingDetail } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
@@ -13,7 +13,8 @@ import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../
 import { useErrorText } from '../../components/errors.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock, formatDate } from '../recordings/format.js';
-import { recordingPath } from '../recordings/paths.js';
+import { conversationPath, recordingPath } from '../recordings/paths.js';
+import { ProcessingView } from '../recordings/ProcessingStatus.js';
 import { Player } from '../recordings/player/Player.js';
 import { learningPaths } from '../learning/api.js';
 import { createMoment, reviewKeys, updateMoment, useMoments, useOutcomes, useRelayedPoints } from './api.js';
@@ -45,9 +46,20 @@ export function ReviewRoomPage() {
       </LoadErrorPage>
     );
   }
+  if (recording.data.status === 'deleted') {
+    // After a withdrawal or the end of retention there is nothing to get ready: say it is gone.
+    return (
+      <Page title={t('recordings.page.deletedTitle')} breadcrumbs={[{ to: conversationPath(recording.data.conversationId), label: t('breadcrumbs.conversation') }]}>
+        <ProcessingView recording={recording.data} />
+        <Paragraph>
+          <Link to={conversationPath(recording.data.conversationId)}>{t('recordings.page.toConversation')}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
   if (recording.data.status !== 'ready') {
     return (
-      <Page title={t('reviews.room.notReadyTitle')}>
+      <Page title={t('reviews.room.notReadyTitle')} breadcrumbs={[{ to: recordingPath(recording.data.id), label: t('breadcrumbs.recording') }]}>
         <Paragraph>{t('reviews.room.notReadyText')}</Paragraph>
         <Paragraph>
           <Link to={recordingPath(recording.data.id)}>{t('reviews.room.toRecording')}</Link>
@@ -69,7 +81,10 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const [descriptor, setDescriptor] = useState<PlaybackDescriptor | null>(null);
   const playerBox = useRef<HTMLDivElement>(null);
   const player = usePlayerMedia(playerBox);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A notification about a comment opens the room at its moment (?moment=<id>) until another is chosen.
+  const [params] = useSearchParams();
+  const [chosenId, setSelectedId] = useState<string | null>(null);
+  const selectedId = chosenId ?? params.get('moment');
   const [marks, setMarks] = useState<{ start: number | null; end: number | null }>({ start: null, end: null });
   const [loop, setLoop] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -210,7 +225,15 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   ];
 
   return (
-    <Page title={t('reviews.room.title', { client: recording.clientPseudonym, date })} intro={t('reviews.room.intro')}>
+    <Page
+      title={t('reviews.room.title', { client: recording.clientPseudonym, date })}
+      intro={t('reviews.room.intro')}
+      crumbLabel={t('breadcrumbs.room')}
+      breadcrumbs={[
+        { to: conversationPath(recording.conversationId), label: t('breadcrumbs.conversationOf', { client: recording.clientPseudonym, date }) },
+        { to: recordingPath(recording.id), label: t('breadcrumbs.recording') },
+      ]}
+    >
       <Paragraph>
         <Link to={recordingPath(recording.id)}>{t('reviews.room.toRecording')}</Link>
       </Paragraph>
@@ -288,7 +311,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
         </aside>
       </div>
       <Section id="review-share" title={t('reviews.share.title')}>
-        <ShareSection recordingId={recording.id} moments={list} />
+        <ShareSection recordingId={recording.id} moments={list} mayShare={recording.mayShare} />
       </Section>
       <Section id="review-outcomes" title={t('reviews.outcomes.title')}>
         {outcomes.data ? (

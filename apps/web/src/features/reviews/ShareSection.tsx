@@ -29,23 +29,25 @@ function endOfDay(day: string): string {
   return new Date(`${day}T23:59:00`).toISOString();
 }
 
-export function ShareSection({ recordingId, moments }: { recordingId: string; moments: readonly Moment[] }) {
+export function ShareSection({ recordingId, moments, mayShare }: { recordingId: string; moments: readonly Moment[]; mayShare: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const shares = useShares(recordingId);
+  // Say why before the click, not after: the consent decides first, then whether there is a moment.
+  const reason = !mayShare ? t('reviews.share.consentOnlyYou') : moments.length === 0 ? t('reviews.share.needMoment') : null;
   return (
     <div className="sk-stack">
       <Paragraph>{t('reviews.share.intro')}</Paragraph>
-      {open ? (
+      {open && !reason ? (
         <ShareForm recordingId={recordingId} moments={moments} onDone={() => setOpen(false)} />
       ) : (
-        <Button appearance="primary-action-button" onClick={() => setOpen(true)} disabled={moments.length === 0} aria-describedby={moments.length === 0 ? 'share-needs-moment' : undefined}>
+        <Button appearance="primary-action-button" onClick={() => setOpen(true)} disabled={reason !== null} aria-describedby={reason ? 'share-why-not' : undefined}>
           {t('reviews.share.open')}
         </Button>
       )}
-      {moments.length === 0 ? (
-        <Paragraph small id="share-needs-moment">
-          {t('reviews.share.needMoment')}
+      {reason ? (
+        <Paragraph small id="share-why-not">
+          {reason}
         </Paragraph>
       ) : null}
       <QueryStatus query={shares} />

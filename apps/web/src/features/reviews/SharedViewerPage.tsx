@@ -44,7 +44,7 @@ function SharedViewer({ share }: { share: ShareDetail }) {
   const player = usePlayerMedia(playerBox);
 
   return (
-    <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDate(share.expiresAt, i18n.language) })}>
+    <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDate(share.expiresAt, i18n.language) })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
       {share.question ? (
         <Paragraph>
           <strong>{t('reviews.received.question')}</strong> <span className="sk-share-question">{share.question}</span>

@@ -1,6 +1,7 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../format.js';
+import { intlLocale } from '../../../lib/format.js';
 import { playbackRates, seekStepSeconds, type Span } from './playback-math.js';
 
 export interface ControlsProps {
@@ -68,7 +69,9 @@ export function Controls({ playButtonRef, ...props }: ControlsProps) {
   const { span, duration, currentTime } = props;
   const min = span ? span[0] : 0;
   const max = Math.max(min, span ? span[1] : duration);
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  // The recording's own clock, never a time outside the fragment (before play the media is still at 0).
+  const shown = Math.min(Math.max(currentTime, min), max);
+  const number = new Intl.NumberFormat(intlLocale(i18n.language));
 
   return (
     <div className="sk-player__controls">
@@ -86,7 +89,7 @@ export function Controls({ playButtonRef, ...props }: ControlsProps) {
         <Icon d={icons.forward} />
       </ControlButton>
       <span className="sk-player__time">
-        <span>{formatClock(currentTime)}</span>
+        <span>{formatClock(shown)}</span>
         <span aria-hidden="true"> / </span>
         <span className="sk-visually-hidden"> {t('recordings.player.of')} </span>
         <span>{formatClock(max)}</span>
@@ -99,7 +102,7 @@ export function Controls({ playButtonRef, ...props }: ControlsProps) {
         step={1}
         value={Math.min(Math.max(currentTime, min), max)}
         aria-label={t('recordings.player.position')}
-        aria-valuetext={t('recordings.player.positionText', { current: formatClock(currentTime), total: formatClock(max) })}
+        aria-valuetext={t('recordings.player.positionText', { current: formatClock(shown), total: formatClock(max) })}
         onChange={(event) => props.onSeek(Number(event.target.value))}
       />
       <ControlButton

@@ -7,6 +7,7 @@ import { Alert } from '../../../components/Alert.js';
 import { Paragraph } from '../../../components/Paragraph.js';
 import { useErrorText } from '../../../components/errors.js';
 import { fetchPlayback } from '../api.js';
+import { formatClock } from '../format.js';
 import { Controls } from './Controls.js';
 import { NameOverlay } from './NameOverlay.js';
 import { clampTime, commandForKey, effectiveSpan, seekStepSeconds, withToken, type Span } from './playback-math.js';
@@ -325,6 +326,11 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
             />
           </>
         )}
+        {isVideo && !descriptor.posterUrl && !started ? (
+          // A shared fragment has no still from the whole recording (that could show what was not
+          // shared); instead of a black screen, say what pressing play will show.
+          <span className="sk-player__placeholder">{span ? t('recordings.player.placeholderSpan', { from: formatClock(span[0]), to: formatClock(span[1]) }) : t('recordings.player.placeholder')}</span>
+        ) : null}
         <NameOverlay name={descriptor.viewerName} tone={isVideo ? 'light' : 'dark'} />
         {!playing ? (
           <span className="sk-player__big-play" aria-hidden="true">

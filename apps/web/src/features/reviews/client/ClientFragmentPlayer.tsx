@@ -29,6 +29,8 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
   const descriptorRef = useRef<PlaybackDescriptor | null>(null);
   const [state, setState] = useState<State>('idle');
   const [playing, setPlaying] = useState(false);
+  // Stays true once sound has really played, so a test (or a person) can see it did without catching a moment.
+  const [played, setPlayed] = useState(false);
   const [time, setTime] = useState(range[0]);
   const [showPicture, setShowPicture] = useState(false);
   const length = Math.max(0, range[1] - range[0]);
@@ -51,10 +53,16 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
       } else if (media.currentTime < range[0] - 0.5) media.currentTime = range[0];
     };
     const onState = () => setPlaying(!media.paused && !media.ended);
+    const onPlaying = () => {
+      setPlayed(true);
+      onState();
+    };
+    media.addEventListener('playing', onPlaying);
     media.addEventListener('timeupdate', onTime);
     media.addEventListener('play', onState);
     media.addEventListener('pause', onState);
     return () => {
+      media.removeEventListener('playing', onPlaying);
       media.removeEventListener('timeupdate', onTime);
       media.removeEventListener('play', onState);
       media.removeEventListener('pause', onState);
@@ -112,7 +120,13 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
 
   const position = Math.min(Math.max(time - range[0], 0), length);
   return (
-    <div className="sk-client-fragment" onContextMenu={(event) => event.preventDefault()}>
+    <div
+      className="sk-client-fragment"
+      data-state={state === 'ready' ? (playing ? 'playing' : 'paused') : state}
+      data-played={played ? 'true' : 'false'}
+      aria-busy={state === 'loading'}
+      onContextMenu={(event) => event.preventDefault()}
+    >
       <h4 className="sk-client-card__title">{t('reviews.client.fragment', { number, length: formatClock(length) })}</h4>
       {/* Always a <video> element: it plays sound alone until the client asks for the picture. */}
       <video ref={mediaRef} className={showPicture && kind === 'video' ? 'sk-client-fragment__video' : 'sk-visually-hidden'} playsInline preload="none" controlsList="nodownload" disablePictureInPicture tabIndex={-1} aria-hidden={!showPicture} />

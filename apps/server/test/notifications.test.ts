@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { consentedConversation, inDays, newUser, readyRecording, unknownId, userIdOf, type ConsentedConversation } from './support/review-fixtures.js';
+
+interface NotificationJson {
+  id: string;
+  kind: string;
+  actorName: string | null;
+  link: string;
+  read: boolean;
+}
+
+describe('notifications inside the app', () => {
+  let server: TestServer;
+  let professional: Agent;
+  let professionalId: string;
+  let reviewer: Agent;
+  let reviewerId: string;
+  let otherProfessional: Agent;
+  let otherReviewer: Agent;
+  let manager: Agent;
+  let admin: Agent;
+  let conversation: ConsentedConversation;
+  let recordingId: string;
+  let momentId: string;
+  let shareId: string;
+
+  async function listOf(agent: Agent): Promise<{ unread: number; notifications: NotificationJson[] }> {
+    const response = await agent.get('/api/notifications');
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    professional = await server.login(demo.professional);
+    reviewer = await server.login(demo.reviewer);
+    manager = await server.login(demo.manager);
+    admin = await server.login(demo.admin);
+    professionalId = await userIdOf(admin, demo.professional);
+    reviewerId = await userIdOf(admin, demo.reviewer);
+    otherProfessional = (await newUser(server, admin, 'Noor Visser', 'professional')).agent;
+    otherReviewer = (await newUser(server, admin, 'Bram de Boer', 'reviewer')).agent;
+    conversation = await consentedConversation(server, professional, { audience: 'reviewer', feedbackViaReviewer: true });
+    recordingId = await readyRecording(server, professionalId, conversation, 120);
+    momentId = (await professional.post(`/api/recordings/${recordingId}/moments`, { startSeconds: 10, endSeconds: 20, title: 'Vraag over werk' })).json().id;
+  });
+  afterAll(async () => server?.close());
+
+  it('tells the reviewer that something was shared, naming the colleague and never the client', async () => {
+    const before = (await listOf(reviewer)).unread;
+    const share = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7) });
+    expect(share.statusCode, share.body).toBe(200);
+    shareId = share.json().id;
+    const list = await listOf(reviewer);
+    expect(list.unread).toBe(before + 1);
+    const item = list.notifications.find((n) => n.kind === 'share_received' && n.link === `/gedeeld/${shareId}`);
+    expect(item).toBeDefined();
+    expect(item?.read).toBe(false);
+    const pseudonym = (await professional.get(`/api/clients/${conversation.clientId}`)).json().pseudonym as string;
+    expect(JSON.stringify(list)).not.toContain(pseudonym);
+    expect(JSON.stringify(list)).not.toContain('Vraag over werk');
+    // The one who shared hears nothing of their own act.
+    expect((await listOf(professional)).notifications.some((n) => n.kind === 'share_received')).toBe(false);
+  });
+
+  it('tells the professional about a comment, linking to its moment in the review room', async () => {
+    const comment = await reviewer.post(`/api/moments/${momentId}/comments`, { shareId, atSeconds: 12, kind: 'strength', body: 'Mooie open vraag.' });
+    expect(comment.statusCode, comment.body).toBe(200);
+    const list = await listOf(professional);
+    const item = list.notifications.find((n) => n.kind === 'comment_added');
+    expect(item?.link).toBe(`/opnames/${recordingId}/bekijken?moment=${momentId}`);
+    expect(JSON.stringify(list)).not.toContain('Mooie open vraag.');
+  });
+
+  it('keeps each reader’s notifications to themselves: another professional, another reviewer, a manager and an administrator see none of them and cannot mark them', async () => {
+    const own = (await listOf(reviewer)).notifications[0];
+    expect(own).toBeDefined();
+    const id = own?.id ?? unknownId;
+    for (const stranger of [otherProfessional, otherReviewer, manager, admin]) {
+      const list = await listOf(stranger);
+      expect(list.notifications.map((n) => n.id)).not.toContain(id);
+      expect(list.notifications.some((n) => n.link.includes(recordingId) || n.link.includes(shareId))).toBe(false);
+      const mark = await stranger.post(`/api/notifications/${id}/read`);
+      expect(mark.statusCode).toBe(404);
+      await stranger.post('/api/notifications/read-all');
+    }
+    expect((await listOf(reviewer)).notifications.find((n) => n.id === id)?.read).toBe(false);
+  });
+
+  it('marks one and then all as read, for the reader only', async () => {
+    const list = await listOf(professional);
+    const first = list.notifications[0];
+    expect(first).toBeDefined();
+    expect((await professional.post(`/api/notifications/${first?.id ?? unknownId}/read`)).statusCode).toBe(200);
+    const after = await listOf(professional);
+    expect(after.unread).toBe(list.unread - 1);
+    expect(after.notifications.find((n) => n.id === first?.id)?.read).toBe(true);
+    expect((await professional.post('/api/notifications/read-all')).statusCode).toBe(200);
+    expect((await listOf(professional)).unread).toBe(0);
+    expect((await listOf(reviewer)).unread).toBeGreaterThan(0);
+  });
+
+  it('refuses strangers and bad ids clearly, changing nothing', async () => {
+    const anonymous = await server.request({ method: 'GET', url: '/api/notifications' });
+    expect(anonymous.statusCode).toBe(401);
+    const bad = await reviewer.post('/api/notifications/niet-een-id/read');
+    expect(bad.statusCode).toBe(400);
+    expect((await reviewer.post(`/api/notifications/${unknownId}/read`)).statusCode).toBe(404);
+  });
+
+  it('tells the professional about a point the client passed on, without the client’s name or words', async () => {
+    // The client passes on a point through the reviewer.
+    const share = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7), clientTalk: true });
+    expect(share.statusCode, share.body).toBe(200);
+    const talkShare = share.json().id as string;
+    const point = await reviewer.post(`/api/shares/${talkShare}/client-points`, { text: 'Het ging te snel over geld.', momentId });
+    expect(point.statusCode, point.body).toBe(200);
+    const decided = await conversation.client.post(`/api/client/client-points/${point.json().id}/relay`, { relay: 'anonymous' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const list = await listOf(professional);
+    const item = list.notifications.find((n) => n.kind === 'client_point_relayed');
+    expect(item?.link).toBe(`/opnames/${recordingId}/bekijken#review-client-points`);
+    expect(JSON.stringify(list)).not.toContain('te snel over geld');
+  });
+
+  it('removes notifications that point at a recording once the client withdraws', async () => {
+    const withdraw = await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`);
+    expect(withdraw.statusCode, withdraw.body).toBeLessThan(300);
+    await expect.poll(async () => (await listOf(reviewer)).notifications.filter((n) => n.link.includes(shareId)).length, { timeout: 10_000 }).toBe(0);
+    expect((await listOf(professional)).notifications.some((n) => n.link.includes(recordingId))).toBe(false);
+  });
+});
