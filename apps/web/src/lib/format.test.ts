@@ -43,6 +43,8 @@ describe('dates', () => {
   it('maps page languages to Intl locales', () => {
     expect(intlLocale('nl')).toBe('nl-NL');
     expect(intlLocale('en')).toBe('en-GB');
-    expect(intlLocale('tr')).toBe('tr');
+    expect(intlLocale('tr')).toBe('tr-TR');
+    expect(intlLocale('ar')).toBe('ar');
+    expect(intlLocale('de')).toBe('de');
   });
 });
