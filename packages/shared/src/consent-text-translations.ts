@@ -276,7 +276,7 @@ export const consentTextTranslations = {
       reviewer: { label: 'Także coach', description: 'Coach pomaga opiekunowi się uczyć.' },
       reviewerNamed: 'Coach to {{reviewer}}.',
       reviewerOpen: 'Nie wiadomo jeszcze, kto będzie coachem. To może być ktoś z gminy. Albo niezależny coach z zewnątrz.',
-      reviewerIndependent: 'Ten coach nie pracuje w gminie. Pracuje w {{organisation}}. Coach jest niezależny.',
+      reviewerIndependent: 'Ten coach nie pracuje w gminie. Pracuje w organizacji {{organisation}}. Coach jest niezależny.',
       peer_group: { label: 'Także grupa kolegów', description: 'Uczą się razem. Patrzą tylko na Twojego opiekuna.' },
     },
     reviewerFrom: {
@@ -383,7 +383,7 @@ export const consentTextTranslations = {
       reviewer: { label: 'Також наставник', description: 'Наставник допомагає консультанту вчитися.' },
       reviewerNamed: 'Наставник: {{reviewer}}.',
       reviewerOpen: 'Хто буде наставником, ще невідомо. Це може бути хтось із муніципалітету. Або незалежний наставник ззовні.',
-      reviewerIndependent: 'Цей наставник не працює в муніципалітеті. Він працює в {{organisation}}. Наставник незалежний.',
+      reviewerIndependent: 'Цей наставник не працює в муніципалітеті. Він працює в організації {{organisation}}. Наставник незалежний.',
       peer_group: { label: 'Також група колег', description: 'Вони вчаться разом. Дивляться тільки на вашого консультанта.' },
     },
     reviewerFrom: {
