@@ -52,7 +52,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     comments: new CommentsRepository(db, vault),
     clientPoints: new ClientPointsRepository(db, vault),
     reviewGuides: new ReviewGuidesRepository(db),
-    learning: new LearningRepository(db),
+    learning: new LearningRepository(db, vault),
     rhythm: new RhythmRepository(db),
     notifications: new NotificationsRepository(db),
   };

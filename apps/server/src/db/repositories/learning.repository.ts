@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { TextVault } from './text-vault.js';
 import type {
   Database,
   LearningActionsTable,
@@ -36,7 +37,18 @@ export interface LinkTarget {
 }
 
 export class LearningRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: TextVault,
+  ) {}
+
+  /** A sealed label of a recording's text, or undefined once that recording's key is gone. */
+  private opened(row: { label: string; text_key: string | null; recordingId: string; conversationId: string } | undefined, purpose: string): LinkTarget | undefined {
+    if (!row) return undefined;
+    const { text_key, ...target } = row;
+    const label = this.vault.open(text_key, purpose, target.label);
+    return label === null ? undefined : { ...target, label };
+  }
 
   // ── rhythm ──
   async rhythmJson(organisationId: string): Promise<string | undefined> {
@@ -148,32 +160,32 @@ export class LearningRepository {
         const row = await this.db
           .selectFrom('moments')
           .innerJoin('recordings', 'recordings.id', 'moments.recording_id')
-          .select(['moments.title as label', 'moments.recording_id as recordingId', 'recordings.conversation_id as conversationId'])
+          .select(['moments.title as label', 'moments.recording_id as recordingId', 'recordings.conversation_id as conversationId', 'recordings.text_key as text_key'])
           .where('moments.id', '=', targetId)
           .where('moments.professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row;
+        return this.opened(row, 'moment.title');
       }
       case 'comment': {
         const row = await this.db
           .selectFrom('comments')
           .innerJoin('moments', 'moments.id', 'comments.moment_id')
           .innerJoin('recordings', 'recordings.id', 'moments.recording_id')
-          .select(['comments.body as label', 'moments.recording_id as recordingId', 'recordings.conversation_id as conversationId'])
+          .select(['comments.body as label', 'moments.recording_id as recordingId', 'recordings.conversation_id as conversationId', 'recordings.text_key as text_key'])
           .where('comments.id', '=', targetId)
           .where('moments.professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row;
+        return this.opened(row, 'comment.body');
       }
       case 'outcome': {
         const row = await this.db
           .selectFrom('review_outcomes')
           .innerJoin('recordings', 'recordings.id', 'review_outcomes.recording_id')
-          .select(['review_outcomes.text as label', 'review_outcomes.recording_id as recordingId', 'recordings.conversation_id as conversationId'])
+          .select(['review_outcomes.text as label', 'review_outcomes.recording_id as recordingId', 'recordings.conversation_id as conversationId', 'recordings.text_key as text_key'])
           .where('review_outcomes.id', '=', targetId)
           .where('recordings.professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row;
+        return this.opened(row, 'outcome.text');
       }
       case 'feedback': {
         const row = await this.db
