@@ -182,14 +182,22 @@ describe('client pages in Arabic and Turkish', () => {
       await page.locator('main').getByRole('link', { name: tx('feedback.prepare.toHome') }).click();
       await heading(page, tx('consent.home.title'));
 
-      // The check: five questions with faces, in the client's language.
+      // The check: five questions, in the client's language.
       await page.locator('main').getByRole('link', { name: tx('feedback.client.checkAction') }).click();
       await check(page, tx('feedback.check.introTitle'), dir, `${locale} check`, false);
       await press(page, tx('feedback.check.start'));
-      for (const question of ['Hoe ging het praten samen?', 'Werkten we aan wat u belangrijk vindt?', 'Past de hulp bij uw leven?', 'Kon u alles zeggen wat u wilde?', 'Hoe gaat het samenwerken, alles bij elkaar?']) {
+      // Faces for "how did it go", yes / a bit / no for yes-no questions.
+      const questions: Array<[string, string]> = [
+        ['Hoe ging het praten samen?', 'Goed'],
+        ['Werkten we aan wat u belangrijk vindt?', 'Ja'],
+        ['Past de hulp bij uw leven?', 'Ja'],
+        ['Kon u alles zeggen wat u wilde?', 'Een beetje'],
+        ['Hoe gaat het samenwerken, alles bij elkaar?', 'Goed'],
+      ];
+      for (const [question, answer] of questions) {
         await heading(page, method[question] ?? '');
         if (question === 'Hoe ging het praten samen?') await check(page, method[question] ?? '', dir, `${locale} check question`);
-        await press(page, method.Goed ?? '');
+        await press(page, method[answer] ?? '');
         await press(page, tx('clientKit.next'));
       }
       await heading(page, tx('feedback.check.sendTitle'));

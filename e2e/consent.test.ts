@@ -188,7 +188,7 @@ describe('consent', () => {
     await expectNoAxeViolations(page, 'conversation page with consent');
 
     // A new conversation, consent in the room on this device.
-    await page.getByRole('link', { name: 'Meneer <b>E2E</b>' }).click();
+    await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Meneer <b>E2E</b>' }).click();
     await heading(page, 'Meneer <b>E2E</b>');
     await page.getByLabel('Telefoon', { exact: true }).check();
     await page.getByRole('button', { name: 'Gesprek opslaan' }).click();

@@ -23,7 +23,7 @@ beforeAll(async () => {
 }, 180_000);
 
 async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
 }
 
 describe('learning', () => {

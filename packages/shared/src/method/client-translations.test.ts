@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allianceItems, faceLabels } from './alliance-check.js';
+import { allianceItems, faceLabels, yesNoAnswers } from './alliance-check.js';
 import { conversationSheet, stepTexts, themeCards } from './feedback-conversation.js';
 import { methodTextTranslations } from './client-translations.js';
 import { localize, type Localized } from './text.js';
@@ -12,6 +12,7 @@ function clientFacingTexts(): Localized[] {
     ...Object.values(stepTexts).map((step) => step.question),
     ...allianceItems.map((item) => item.question),
     ...Object.values(faceLabels),
+    ...yesNoAnswers.map((answer) => answer.label),
   ];
 }
 
