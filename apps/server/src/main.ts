@@ -144,7 +144,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const consentPolicy = new ConsentPolicy(repositories.consents);
     // Features that keep what a consent covers register a ConsentWithdrawalListener here:
     // consent.addWithdrawalListener(listener). Pending follow-ups are retried further below.
-    const reviews = createReviewServices(repositories, { audit, consentPolicy, now });
+    // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
+    const storage = createStorageBackends(config);
+    const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = new FeedbackService({
       feedback: repositories.feedback,
@@ -171,9 +174,6 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       ...(now ? { now } : {}),
     });
     const followUps = new FollowUpService({ followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
-    // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
-    const storage = createStorageBackends(config);
-    const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
@@ -249,6 +249,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       'learning.reminders': {
         run: async () => {
           await learning.rounds.sendDueReminders();
+        },
+      },
+      'share.cuts.sweep': {
+        run: async () => {
+          await reviews.cuts.sweep();
         },
       },
     };

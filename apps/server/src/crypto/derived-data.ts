@@ -43,3 +43,14 @@ export function openDerived(mediaKey: Buffer, label: string, sealed: Buffer): Bu
     throw new DerivedDataError();
   }
 }
+
+/**
+ * The AES-128 key of one exact cut of a shared span: HKDF from the recording's media key and the
+ * cut's own random salt (stored only in its share_cuts row). Without the row, or without the
+ * recording's key, the cut cannot be decrypted; no two cuts share a key.
+ */
+export function deriveCutKey(mediaKey: Buffer, salt: Buffer, cutId: string): Buffer {
+  if (mediaKey.length !== 16) throw new TypeError('media key must be 16 bytes');
+  if (salt.length < 16) throw new TypeError('cut salt must be at least 16 bytes');
+  return Buffer.from(hkdfSync('sha256', mediaKey, salt, `spreekkamer-span-cut-v1:${cutId}`, 16));
+}

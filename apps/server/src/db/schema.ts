@@ -136,6 +136,7 @@ export interface Database {
   peer_group_members: PeerGroupMembersTable;
   shares: SharesTable;
   share_moments: ShareMomentsTable;
+  share_cuts: ShareCutsTable;
   comments: CommentsTable;
   review_meetings: ReviewMeetingsTable;
   review_outcomes: ReviewOutcomesTable;
@@ -463,6 +464,20 @@ export interface SharesTable {
   created_at: string;
   /** The rhythm lane of the shared span goes along only when the professional ticked it. */
   rhythm_lane: Generated<Flag>;
+}
+
+/** Migration 015: one exact cut of a shared moment, with the salt of its own key. */
+export interface ShareCutsTable {
+  id: string;
+  share_id: string;
+  moment_id: string;
+  recording_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  salt: string;
+  status: 'pending' | 'ready' | 'failed';
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ShareMomentsTable {

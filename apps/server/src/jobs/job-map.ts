@@ -17,6 +17,12 @@ export const jobPayloadSchemas = {
   'learning.reminders': z.object({}),
   /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
   'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
+  /** A shared moment, cut exactly into its own encrypted HLS with its own key. */
+  'share.cut': z.object({ cutId: z.string().uuid() }),
+  /** The files of cuts whose rows (salts, so keys) were already deleted. */
+  'share.cuts.erase': z.object({ recordingId: z.string().uuid(), cutIds: z.array(z.string().uuid()).max(1000) }),
+  /** Daily and at each share's expiry: cuts of ended shares lose their salt and files. */
+  'share.cuts.sweep': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -55,12 +61,16 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
   'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
   'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30, timeoutSeconds: 1800 },
+  'share.cut': { maxAttempts: 3, retryDelaySeconds: 15, timeoutSeconds: 1800 },
+  'share.cuts.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
+  'share.cuts.sweep': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 600 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */
 export const dailySchedules: { name: JobName; hourUtc: number }[] = [
   { name: 'recordings.retention', hourUtc: 3 },
   { name: 'learning.reminders', hourUtc: 7 },
+  { name: 'share.cuts.sweep', hourUtc: 4 },
 ];
 
 export function assertCompleteHandlers(handlers: Partial<Record<string, Partial<JobHandler<JobName>>>>): void {

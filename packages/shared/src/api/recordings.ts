@@ -147,8 +147,13 @@ export const playbackDescriptorSchema = z.object({
   /** Video only. */
   posterUrl: z.string().nullable(),
   durationSeconds: z.number(),
-  /** 'all', or the spans this viewer may watch (shares); the playlist contains only their segments. */
+  /** 'all' (the owner), or the one shared span whose exact cut the playlist plays. */
   allowedRanges: z.union([z.literal('all'), z.array(timeRangeSchema)]),
+  /**
+   * Where the playlist's time 0 lies on the recording's own clock: 0 for the whole recording, the
+   * span's start for an exact cut of a shared span (whose media holds nothing before or after it).
+   */
+  startsAtSeconds: z.number().min(0),
   expiresAt: z.string(),
   /** Fetch a new descriptor after this moment to keep playing. */
   refreshAt: z.string(),

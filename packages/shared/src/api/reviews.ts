@@ -19,6 +19,10 @@
  *   POST   /shares/:id/revoke                  → shareSchema                owner; access ends at once
  *   GET    /shares/received                    → receivedShareListSchema    reviewer / group member: active shares only
  *   GET    /shares/:id                         → shareDetailSchema          owner or recipient (active share)
+ *   POST   /shares/:id/moments/:momentId/playback → playbackDescriptorSchema (recordings.ts) for the exact cut of that
+ *                                          shared moment (its own HLS and key, time 0 = `startsAtSeconds` on the recording's
+ *                                          clock); 409 span_preparing while it is being cut (ask again in a few seconds),
+ *                                          422 span_failed when cutting did not work
  *
  *   GET    /moments/:id/comments?shareId=      → commentListSchema          owner (all, or one share's thread) or recipient (their share)
  *   POST   /moments/:id/comments               → commentSchema              body createCommentRequestSchema;
@@ -53,7 +57,7 @@
  * Client pages (client cookie from link + code; POST/PUT need the client's `x-csrf-token`):
  *   GET    /client/review-talks                → clientReviewTalkListSchema  talks a reviewer holds with this client
  *   POST   /client/client-points/:id/relay     → clientPointForClientSchema  body { relay } — the client's choice
- *   GET    /client/review-talks/:shareId/playback → playback descriptor (recordings.ts), only the talk's fragments;
+ *   GET    /client/review-talks/:shareId/playback?fragment=<n> → playback descriptor (recordings.ts) of the exact cut of fragment n;
  *                                          needs the client's cookie AND the named reviewer's session on the same device
  *
  * Text is stored and returned exactly as typed (no HTML); the web app renders it as text.
@@ -389,6 +393,9 @@ export const clientReviewTalkSchema = z.object({
 export type ClientReviewTalk = z.infer<typeof clientReviewTalkSchema>;
 export const clientReviewTalkListSchema = z.object({ talks: z.array(clientReviewTalkSchema) });
 export const shareIdParamsSchema = z.object({ shareId: idSchema });
+export const shareMomentParamsSchema = z.object({ id: idSchema, momentId: idSchema });
+/** Which fragment of a client's talk (1-based, as numbered in the talk). */
+export const clientTalkPlaybackQuerySchema = z.object({ fragment: z.coerce.number().int().min(1).max(1000) });
 
 // ── Export ──────────────────────────────────────────────────────────────────
 

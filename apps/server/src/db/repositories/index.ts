@@ -21,6 +21,7 @@ import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { SharesRepository } from './shares.repository.js';
+import { ShareCutsRepository } from './share-cuts.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
@@ -48,6 +49,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     followUps: new FollowUpsRepository(db),
     moments: new MomentsRepository(db, vault),
     shares: new SharesRepository(db, vault),
+    shareCuts: new ShareCutsRepository(db),
     peerGroups: new PeerGroupsRepository(db),
     comments: new CommentsRepository(db, vault),
     clientPoints: new ClientPointsRepository(db, vault),

@@ -99,6 +99,8 @@ export class MomentsRepository {
     return this.db.transaction().execute(async (trx) => {
       const momentIds = trx.selectFrom('moments').select('id').where('recording_id', 'in', recordingIds);
       const shareIds = trx.selectFrom('shares').select('id').where('recording_id', 'in', recordingIds);
+      // The cuts' salts first: their keys are gone with them (the erase job removes the files).
+      await trx.deleteFrom('share_cuts').where('recording_id', 'in', recordingIds).execute();
       const clientPoints = await trx.deleteFrom('client_points').where('share_id', 'in', shareIds).executeTakeFirst();
       // Replies first: a reply's parent is removed in the same statement on databases that check per row.
       await trx.deleteFrom('comments').where('moment_id', 'in', momentIds).where('parent_id', 'is not', null).execute();

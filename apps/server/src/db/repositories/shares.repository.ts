@@ -57,6 +57,11 @@ export class SharesRepository {
     return this.opened(await query.orderBy('shares.created_at', 'desc').execute());
   }
 
+  /** Active shares addressed to a group. */
+  async listActiveForGroup(groupId: string, nowIso: string): Promise<ShareRow[]> {
+    return this.opened(await this.sealed().where('shares.peer_group_id', '=', groupId).where('shares.revoked_at', 'is', null).where('shares.expires_at', '>', nowIso).execute());
+  }
+
   momentIdsOf(shareIds: readonly string[]): Promise<{ share_id: string; moment_id: string }[]> {
     if (shareIds.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('share_moments').select(['share_id', 'moment_id']).where('share_id', 'in', shareIds).execute();

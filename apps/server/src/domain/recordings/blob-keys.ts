@@ -3,6 +3,11 @@ export function recordingPrefix(recordingId: string): string {
   return `recordings/${recordingId}/`;
 }
 
+/** An exact cut of a shared span: its own playlist and segments, inside the recording's prefix (so erasure takes it along). */
+export function spanPrefix(recordingId: string, cutId: string): string {
+  return `${recordingPrefix(recordingId)}spans/${cutId}/`;
+}
+
 export const blobNames = {
   playlist: 'index.m3u8',
   peaks: 'peaks.sealed',

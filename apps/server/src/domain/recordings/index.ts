@@ -10,7 +10,8 @@ import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import type { ConsentPolicy } from '../consent/consent-policy.js';
 import { RecordingEraser } from './erasure.js';
-import { recordingJobHandlers, type RecordingJobDependencies } from './jobs.js';
+import { recordingJobHandlers, type OtherFeatureJobs, type RecordingJobDependencies } from './jobs.js';
+import { SpanCutter } from './span-cuts.js';
 import { PlaybackAccessPolicy } from './playback-access.js';
 import { PlaybackService } from './playback.service.js';
 import { RecordingProcessor } from './processing.js';
@@ -29,13 +30,14 @@ export interface RecordingServices {
   eraser: RecordingEraser;
   processor: RecordingProcessor;
   retention: RetentionRunner;
-  jobHandlers: Omit<JobHandlers, 'learning.reminders'>;
+  jobHandlers: Omit<JobHandlers, OtherFeatureJobs>;
+  spanCutter: SpanCutter;
   /** Every process sweeps these at start and periodically (see main.ts). */
   workFolders: WorkFolders;
 }
 
 export interface RecordingServicesDependencies {
-  repositories: Pick<Repositories, 'recordings' | 'conversations'>;
+  repositories: Pick<Repositories, 'recordings' | 'conversations' | 'shareCuts'>;
   audit: AuditLog;
   consentPolicy: ConsentPolicy;
   blobs: BlobStore;
@@ -69,6 +71,7 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
   const access = new PlaybackAccessPolicy(repositories.recordings);
   const playback = new PlaybackService({
     recordings: repositories.recordings,
+    cuts: repositories.shareCuts,
     access,
     blobs,
     audit,
@@ -95,6 +98,7 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
   });
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
   const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
-  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm });
-  return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders };
+  const spanCutter = new SpanCutter({ recordings: repositories.recordings, cuts: repositories.shareCuts, blobs, audit, workFolders, settings: { masterKey: config.masterKey, tools: config.tools }, ...now });
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter });
+  return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
 }

@@ -2,6 +2,7 @@ import type { JobHandlers } from '../../jobs/index.js';
 import type { RecordingEraser } from './erasure.js';
 import type { RecordingProcessor } from './processing.js';
 import type { RetentionRunner } from './retention.js';
+import type { SpanCutter } from './span-cuts.js';
 
 export interface RecordingJobDependencies {
   processor: RecordingProcessor;
@@ -11,10 +12,15 @@ export interface RecordingJobDependencies {
   demo: (recordingId: string) => Promise<void>;
   /** Conversation rhythm after processing (see domain/rhythm). */
   rhythm: { analyse(recordingId: string, signal: AbortSignal): Promise<void>; giveUp(recordingId: string): Promise<void> };
+  /** Exact cuts of shared spans. */
+  spanCutter: SpanCutter;
 }
 
+/** Jobs that main.ts adds from other features. */
+export type OtherFeatureJobs = 'learning.reminders' | 'share.cuts.sweep';
+
 /** The recordings' part of the handler table; main.ts adds the other features' jobs (the type makes a missing one a compile error there). */
-export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, 'learning.reminders'> {
+export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, OtherFeatureJobs> {
   return {
     'recording.process': {
       run: ({ recordingId }, context) => deps.processor.process(recordingId, context),
@@ -34,6 +40,13 @@ export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHa
     'recording.rhythm': {
       run: ({ recordingId }, context) => deps.rhythm.analyse(recordingId, context.signal),
       onGiveUp: ({ recordingId }) => deps.rhythm.giveUp(recordingId),
+    },
+    'share.cut': {
+      run: ({ cutId }, context) => deps.spanCutter.cut(cutId, context),
+      onGiveUp: ({ cutId }) => deps.spanCutter.giveUp(cutId),
+    },
+    'share.cuts.erase': {
+      run: ({ recordingId, cutIds }) => deps.spanCutter.erase(recordingId, cutIds),
     },
   };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordingRow } from '../../db/repositories/recordings.repository.js';
-import { parseHlsPlaylist } from '../../media/index.js';
+import { parseHlsPlaylist, renderHlsPlaylist } from '../../media/index.js';
 import type { Actor } from '../access.js';
 import { PlaybackAccessPolicy, rangesOverlap } from './playback-access.js';
-import { renderPlaylist } from './playback.service.js';
 
 const recording = {
   id: 'r1',
@@ -63,17 +62,13 @@ describe('a playlist for spans', () => {
   );
   const uris = { keyUri: 'key?t=T', segmentUri: (name: string) => `${name}?t=T` };
 
-  it('contains only the segments that overlap the spans, with a discontinuity between gaps', () => {
-    const text = renderPlaylist(playlist, [[5, 9], [30, 31]], uris);
+  it('renders the whole recording with the key and segment addresses rewritten (media/hls.ts, the one playlist writer)', () => {
+    const text = renderHlsPlaylist(playlist, uris);
     const rendered = parseHlsPlaylist(text);
-    expect(rendered.segments.map((s) => s.uri)).toEqual(['seg_00001.ts?t=T', 'seg_00002.ts?t=T', 'seg_00007.ts?t=T']);
-    expect(text.match(/#EXT-X-DISCONTINUITY/g)?.length).toBe(1);
+    expect(rendered.segments).toHaveLength(10);
+    expect(rendered.segments[0]?.uri).toBe('seg_00000.ts?t=T');
     expect(rendered.key).toEqual({ method: 'AES-128', uri: 'key?t=T', iv: '0x0123456789abcdef0123456789abcdef' });
     expect(text).toContain('#EXT-X-ENDLIST');
-  });
-
-  it('renders the whole recording for "all"', () => {
-    expect(parseHlsPlaylist(renderPlaylist(playlist, 'all', uris)).segments).toHaveLength(10);
   });
 
   it('decides segment overlap with half-open spans', () => {

@@ -7,12 +7,14 @@ import { openDerived } from '../../crypto/derived-data.js';
 import { unwrapKey } from '../../crypto/envelope.js';
 import { signToken, verifyToken } from '../../crypto/tokens.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
-import { parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist, type HlsSegment } from '../../media/index.js';
+import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
+import { parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
-import { blobNames, recordingPrefix, SEGMENT_NAME } from './blob-keys.js';
-import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type TimeRange } from './playback-access.js';
+import { blobNames, recordingPrefix, SEGMENT_NAME, spanPrefix } from './blob-keys.js';
+import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type PlaybackGrant, type TimeRange } from './playback-access.js';
+import { cutKeyOf } from './span-cuts.js';
 
 export interface PlaybackSettings {
   masterKey: Buffer;
@@ -23,6 +25,8 @@ export interface PlaybackSettings {
 
 export interface PlaybackDependencies {
   recordings: RecordingsRepository;
+  /** Exact cuts of shared spans: all a recipient ever receives of the media. */
+  cuts: Pick<ShareCutsRepository, 'findById'>;
   access: PlaybackAccessPolicy;
   blobs: BlobStore;
   audit: AuditLog;
@@ -40,6 +44,8 @@ const tokenSchema = z.object({
   /** allowed ranges */
   a: z.union([z.literal('all'), z.array(rangeSchema).min(1).max(200)]),
   k: z.enum(['owner', 'reviewer', 'peer_group', 'client']),
+  /** The exact cut of a shared span this token plays; without it, only the whole recording (owner). */
+  c: z.string().uuid().optional(),
 });
 type PlaybackToken = z.infer<typeof tokenSchema>;
 
@@ -71,18 +77,18 @@ export class PlaybackService {
     return this.deps.settings.tokenTtlSeconds ?? 600;
   }
 
-  /** Mints the tokens for one viewer; checks access like every playback request. */
-  async descriptor(actor: Actor, viewerName: string, recordingId: string, narrowTo?: AllowedRanges): Promise<PlaybackDescriptor> {
+  /**
+   * Mints the tokens for the whole recording: only for who may watch all of it (the owner). A
+   * recipient of a share receives nothing of the recording's own media, only exact cuts
+   * (spanDescriptor).
+   */
+  async descriptor(actor: Actor, viewerName: string, recordingId: string): Promise<PlaybackDescriptor> {
     const grant = await this.deps.access.playbackAccess(actor, recordingId);
-    if (!grant) throw new AppError('not_found');
-    // A caller may ask for less than the actor may watch, e.g. only the fragments of a talk with the client.
-    const allowed = narrowTo ? narrow(narrowTo, grant.allowedRanges) : grant.allowedRanges;
-    if (allowed !== 'all' && allowed.length === 0) throw new AppError('not_found');
+    if (grant?.allowedRanges !== 'all') throw new AppError('not_found');
     const now = this.now();
-    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: recordingId, v: actor.userId, a: allowed, k: grant.role }, this.ttl, now);
+    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: recordingId, v: actor.userId, a: 'all', k: grant.role }, this.ttl, now);
     const base = `/api/playback/${recordingId}`;
     const q = `?t=${token}`;
-    const whole = allowed === 'all';
     return {
       recordingId,
       kind: grant.recording.kind,
@@ -90,22 +96,79 @@ export class PlaybackService {
       token,
       viewerName,
       peaksUrl: `${base}/peaks.json${q}`,
-      posterUrl: whole && grant.recording.has_poster === 1 ? `${base}/poster.jpg${q}` : null,
+      posterUrl: grant.recording.has_poster === 1 ? `${base}/poster.jpg${q}` : null,
       durationSeconds: grant.recording.duration_seconds ?? 0,
-      allowedRanges: allowed,
+      allowedRanges: 'all',
+      startsAtSeconds: 0,
       expiresAt: new Date(now.getTime() + this.ttl * 1000).toISOString(),
       refreshAt: new Date(now.getTime() + (this.ttl * 1000) / 2).toISOString(),
     };
+  }
+
+  /**
+   * The tokens for one exact cut of a shared span (the caller found the cut through the share).
+   * Its playlist, key and segments hold nothing outside [start, end); the cut starts at 0, and
+   * `startsAtSeconds` tells the player where that is on the recording's own clock.
+   */
+  async spanDescriptor(actor: Actor, viewerName: string, cut: ShareCutRow): Promise<PlaybackDescriptor> {
+    const grant = await this.deps.access.playbackAccess(actor, cut.recording_id);
+    if (!grant || !covers(grant.allowedRanges, cut)) throw new AppError('not_found');
+    const now = this.now();
+    const span: TimeRange = [cut.start_seconds, cut.end_seconds];
+    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: cut.recording_id, v: actor.userId, a: [span], k: grant.role, c: cut.id }, this.ttl, now);
+    const base = `/api/playback/${cut.recording_id}`;
+    const q = `?t=${token}`;
+    return {
+      recordingId: cut.recording_id,
+      kind: grant.recording.kind,
+      playlistUrl: `${base}/spans/${cut.id}/index.m3u8${q}`,
+      token,
+      viewerName,
+      peaksUrl: `${base}/peaks.json${q}`,
+      posterUrl: null,
+      durationSeconds: grant.recording.duration_seconds ?? 0,
+      allowedRanges: [span],
+      startsAtSeconds: cut.start_seconds,
+      expiresAt: new Date(now.getTime() + this.ttl * 1000).toISOString(),
+      refreshAt: new Date(now.getTime() + (this.ttl * 1000) / 2).toISOString(),
+    };
+  }
+
+  /** A cut's playlist: one logged view. Token, session, today's access and the cut's row, on every request. */
+  async spanPlaylist(actor: Actor, recordingId: string, cutId: string, token: string): Promise<string> {
+    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, token);
+    const playlist = parseHlsPlaylist((await this.blob(spanPrefix(recordingId, cut.id) + blobNames.playlist)).toString('utf8'));
+    await this.deps.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'recording.viewed',
+      subjectType: 'recording',
+      subjectId: recordingId,
+      details: { role: grant.role, ranges: [`${round(cut.start_seconds)}-${round(cut.end_seconds)}`], cutId: cut.id },
+    });
+    const suffix = `?t=${encodeURIComponent(token)}`;
+    return renderHlsPlaylist(playlist, { keyUri: `key${suffix}`, segmentUri: (name) => `${name}${suffix}` });
+  }
+
+  /** The cut's own key: derived from the recording's key and the cut's salt, so it dies with either. */
+  async spanKey(actor: Actor, recordingId: string, cutId: string, token: string): Promise<Buffer> {
+    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, token);
+    const key = cutKeyOf(this.deps.settings.masterKey, grant.recording.wrapped_key, cut);
+    if (!key) throw new AppError('not_found');
+    return key;
+  }
+
+  async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
+    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    const { cut } = await this.spanAccess(actor, recordingId, cutId, token);
+    return this.segmentBody(spanPrefix(recordingId, cut.id) + name);
   }
 
   /** The playlist: one view in the audit log. Needs the viewer's own session as well as the token. */
   async playlist(actor: Actor, recordingId: string, token: string): Promise<string> {
     const claims = this.verify(actor, recordingId, token);
     // Access is checked again: a share that ended or a recording that was deleted stops here.
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
-    if (!grant) throw new AppError('not_found');
-    const ranges = narrow(claims.a, grant.allowedRanges);
-    if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
+    const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
     const playlist = await this.loadPlaylist(recordingId);
     await this.deps.audit.record({
       organisationId: actor.organisationId,
@@ -113,35 +176,29 @@ export class PlaybackService {
       action: 'recording.viewed',
       subjectType: 'recording',
       subjectId: recordingId,
-      details: { role: grant.role, ...(ranges === 'all' ? {} : { ranges: ranges.map(([from, to]) => `${round(from)}-${round(to)}`) }) },
+      details: { role: grant.role },
     });
     const suffix = `?t=${encodeURIComponent(token)}`;
-    return renderPlaylist(playlist, ranges, { keyUri: `key${suffix}`, segmentUri: (name) => `${name}${suffix}` });
+    return renderHlsPlaylist(playlist, { keyUri: `key${suffix}`, segmentUri: (name) => `${name}${suffix}` });
   }
 
   async key(actor: Actor, recordingId: string, token: string): Promise<Buffer> {
-    this.verify(actor, recordingId, token);
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
-    if (!grant?.recording.wrapped_key) throw new AppError('not_found');
+    const claims = this.verify(actor, recordingId, token);
+    const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
+    if (!grant.recording.wrapped_key) throw new AppError('not_found');
     return unwrapKey(this.deps.settings.masterKey, grant.recording.wrapped_key);
   }
 
-  /**
-   * Segments: within the token's spans AND today's access, so a share that is revoked or expires
-   * stops the next segment too, not only the next playlist; the recording must still exist.
-   */
+  /** Segments of the whole recording: today's access is checked again, and the recording must still exist. */
   async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
     const claims = this.verify(actor, recordingId, token);
     if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const recording = await this.playable(recordingId);
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
-    if (!grant) throw new AppError('not_found');
-    const ranges = narrow(claims.a, grant.allowedRanges);
-    if (ranges !== 'all') {
-      const segment = (await this.loadPlaylist(recordingId)).segments.find((s) => s.uri === name);
-      if (!segment || !rangesOverlap(ranges, segment.startSeconds, segment.startSeconds + segment.durationSeconds)) throw new AppError('not_found');
-    }
-    const key = recordingPrefix(recording.id) + name;
+    await this.wholeRecordingAccess(actor, recordingId, claims);
+    return this.segmentBody(recordingPrefix(recording.id) + name);
+  }
+
+  private async segmentBody(key: string): Promise<MediaBody> {
     try {
       const size = await this.deps.blobs.size(key);
       return { contentType: 'video/mp2t', body: await this.deps.blobs.getStream(key), size };
@@ -177,6 +234,33 @@ export class PlaybackService {
     const ranges = narrow(claims.a, grant.allowedRanges);
     if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
     return { claims, ranges, recording: await this.playable(recordingId) };
+  }
+
+  /** The recording's own media: only for a viewer who may watch all of it, with a token for all of it. */
+  private async wholeRecordingAccess(actor: Actor, recordingId: string, claims: PlaybackToken): Promise<PlaybackGrant & { recording: RecordingRow }> {
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant || claims.c !== undefined || claims.a !== 'all' || grant.allowedRanges !== 'all') throw new AppError('not_found');
+    return grant;
+  }
+
+  /** A cut: the token names it, its row (salt) still exists and is ready, and today's access still covers its span. */
+  private async spanAccess(actor: Actor, recordingId: string, cutId: string, token: string): Promise<{ cut: ShareCutRow; grant: PlaybackGrant & { recording: RecordingRow } }> {
+    const claims = this.verify(actor, recordingId, token);
+    if (claims.c !== cutId) throw new AppError('playback_token_invalid');
+    const cut = await this.deps.cuts.findById(cutId);
+    if (!cut || cut.recording_id !== recordingId || cut.status !== 'ready') throw new AppError('not_found');
+    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    if (!grant || !covers(narrow(claims.a, grant.allowedRanges), cut)) throw new AppError('not_found');
+    return { cut, grant };
+  }
+
+  private async blob(key: string): Promise<Buffer> {
+    try {
+      return await this.deps.blobs.getBuffer(key);
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) throw new AppError('not_found');
+      throw error;
+    }
   }
 
   /** A token works only for the recording and the person it was made for: a copied URL is useless to anyone else. */
@@ -241,34 +325,8 @@ function narrow(fromToken: AllowedRanges, now: AllowedRanges): AllowedRanges {
   return out;
 }
 
-/**
- * The whole recording, or only the segments that overlap the allowed spans. Spans that are not
- * adjacent are separated by a discontinuity, so a player does not try to bridge the gap.
- */
-export function renderPlaylist(
-  playlist: HlsPlaylist,
-  ranges: AllowedRanges,
-  uris: { keyUri: string; segmentUri: (name: string) => string },
-): string {
-  if (ranges === 'all') return renderHlsPlaylist(playlist, uris);
-  const selected: HlsSegment[] = playlist.segments.filter((s) => rangesOverlap(ranges, s.startSeconds, s.startSeconds + s.durationSeconds));
-  const first = selected[0];
-  const lines = [
-    '#EXTM3U',
-    '#EXT-X-VERSION:3',
-    `#EXT-X-TARGETDURATION:${Math.max(1, ...selected.map((s) => Math.ceil(s.durationSeconds)))}`,
-    `#EXT-X-MEDIA-SEQUENCE:${first ? first.sequence : playlist.mediaSequence}`,
-    '#EXT-X-PLAYLIST-TYPE:VOD',
-  ];
-  if (playlist.key && playlist.key.method !== 'NONE') {
-    lines.push(`#EXT-X-KEY:METHOD=${playlist.key.method},URI="${uris.keyUri}"${playlist.key.iv ? `,IV=${playlist.key.iv}` : ''}`);
-  }
-  let previous: HlsSegment | undefined;
-  for (const segment of selected) {
-    if (previous && segment.sequence !== previous.sequence + 1) lines.push('#EXT-X-DISCONTINUITY');
-    lines.push(`#EXTINF:${segment.durationSeconds.toFixed(6)},`, uris.segmentUri(segment.uri));
-    previous = segment;
-  }
-  lines.push('#EXT-X-ENDLIST', '');
-  return lines.join('\n');
+/** True when the allowed spans hold the whole cut. */
+function covers(allowed: AllowedRanges, cut: Pick<ShareCutRow, 'start_seconds' | 'end_seconds'>): boolean {
+  if (allowed === 'all') return true;
+  return allowed.some(([from, to]) => cut.start_seconds >= from - 1e-6 && cut.end_seconds <= to + 1e-6);
 }

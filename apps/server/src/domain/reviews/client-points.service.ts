@@ -3,6 +3,7 @@ import type { ClientPoint, ClientReviewTalk } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientPointRow, ClientPointsRepository } from '../../db/repositories/client-points.repository.js';
 import type { ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
@@ -11,7 +12,6 @@ import { AppError } from '../errors.js';
 import type { ReviewAccess } from './review-access.js';
 import type { SharesService } from './shares.service.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
-import { unionOfRanges } from './time-ranges.js';
 
 export interface ClientPointsDependencies {
   access: ReviewAccess;
@@ -151,14 +151,15 @@ export class ClientPointsService {
 
   /**
    * What may be played in a talk: only its fragments, and only with both present on the device,
-   * the client (their session) and the reviewer the share names (theirs). The reviewer's playback
-   * token is narrowed to these spans.
+   * the client (their session) and the reviewer the share names (theirs). What plays is the exact
+   * cut of the one fragment, never the recording's own media.
    */
-  async clientTalkRanges(session: ClientSession, reviewer: Actor, shareId: string): Promise<{ recordingId: string; ranges: [number, number][] }> {
+  async clientTalkCut(session: ClientSession, reviewer: Actor, shareId: string, fragment: number): Promise<ShareCutRow> {
     const share = (await this.activeTalksOf(session)).find((s) => s.id === shareId);
     if (!share || share.recipient_user_id !== reviewer.userId || share.organisation_id !== reviewer.organisationId) throw new AppError('not_found');
-    const moments = await this.deps.sharesService.momentsOf(share);
-    return { recordingId: share.recording_id, ranges: unionOfRanges(moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const)) };
+    const moment = (await this.deps.sharesService.momentsOf(share))[fragment - 1];
+    if (!moment) throw new AppError('not_found');
+    return this.deps.sharesService.readyCut(share, moment.id);
   }
 
   private async activeTalksOf(session: ClientSession) {

@@ -13,6 +13,8 @@ import { ReviewGuideService } from './review-guide.service.js';
 import { ReviewMeetingService } from './review-meeting.service.js';
 import { removeReviewDataOfConversation } from './review-withdrawal.js';
 import { SharesService } from './shares.service.js';
+import { ShareCuts } from './share-cuts.js';
+import type { JobQueue } from '../../jobs/index.js';
 
 export type ReviewServices = ReturnType<typeof createReviewServices>;
 
@@ -22,20 +24,22 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  * `derivedDataEraser` with the recording eraser.
  */
 export function createReviewServices(
-  repositories: Pick<Repositories, 'moments' | 'shares' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
-  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; now?: (() => Date) | undefined },
+  repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
+  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined },
 ) {
   const now = deps.now ?? (() => new Date());
   const { audit, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
-  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit });
+  const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
+  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit }, event.conversationId),
   };
   return {
     access,
     shares,
-    moments: new MomentsService({ access, moments: repositories.moments, audit }),
+    cuts,
+    moments: new MomentsService({ access, moments: repositories.moments, audit, cuts }),
     comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
     meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
     clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,

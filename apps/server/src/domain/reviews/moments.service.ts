@@ -6,6 +6,7 @@ import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { toMoment } from './mapping.js';
 import type { ReviewAccess } from './review-access.js';
+import type { ShareCuts } from './share-cuts.js';
 
 /** A moment must be long enough to watch; shorter marks are almost always a slip of the mouse. */
 export const minimumMomentSeconds = 0.5;
@@ -20,7 +21,7 @@ function checkSpan(recording: ReviewRecordingRow, start: number, end: number): v
 
 /** The professional's own moments on their own recording: only they can list or change them. */
 export class MomentsService {
-  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog }) {}
+  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog; cuts: ShareCuts }) {}
 
   async list(actor: Actor, recordingId: string): Promise<Moment[]> {
     await this.deps.access.ownRecording(actor, recordingId);
@@ -63,12 +64,14 @@ export class MomentsService {
       updated_at: this.deps.access.now().toISOString(),
     };
     await this.deps.moments.update(momentId, changes);
+    if (changes.start_seconds !== Number(moment.start_seconds) || changes.end_seconds !== Number(moment.end_seconds)) await this.deps.cuts.momentChanged(momentId);
     return toMoment({ ...moment, ...changes });
   }
 
   async delete(actor: Actor, momentId: string): Promise<void> {
     const { moment } = await this.deps.access.ownMoment(actor, momentId);
     await this.deps.moments.delete(momentId);
+    await this.deps.cuts.momentChanged(momentId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_deleted', subjectType: 'recording', subjectId: moment.recording_id, details: { momentId } });
   }
 }

@@ -64,6 +64,7 @@ export class PeerGroupsService {
     requirePermission(actor, 'shares.received');
     if (!(await this.deps.groups.findMember(groupId, actor.userId))) throw new AppError('not_found');
     await this.deps.groups.removeMember(groupId, actor.userId);
+    await this.deps.shares.rekeyGroup(groupId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.group_left', subjectType: 'peer_group', subjectId: groupId });
   }
 
@@ -73,6 +74,7 @@ export class PeerGroupsService {
     if (group.created_by !== actor.userId) throw new AppError('forbidden');
     if (userId === actor.userId || !(await this.deps.groups.findMember(groupId, userId))) throw new AppError('not_found');
     await this.deps.groups.removeMember(groupId, userId);
+    await this.deps.shares.rekeyGroup(groupId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.group_member_removed', subjectType: 'peer_group', subjectId: groupId, details: { userId } });
     return this.one(actor, groupId);
   }

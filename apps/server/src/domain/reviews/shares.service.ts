@@ -11,6 +11,8 @@ import { AppError } from '../errors.js';
 import { themesOf } from './mapping.js';
 import { shareStateOf, type ReviewAccess } from './review-access.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
+import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
+import type { ShareCuts } from './share-cuts.js';
 
 export interface SharesDependencies {
   access: ReviewAccess;
@@ -20,6 +22,8 @@ export interface SharesDependencies {
   users: UsersRepository;
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** Exact cuts of the shared moments: made when shared, gone when the share ends. */
+  cuts: ShareCuts;
 }
 
 const dayMs = 24 * 3600_000;
@@ -108,6 +112,8 @@ export class SharesService {
       rhythm_lane: 0,
     };
     await this.deps.shares.insert(row, momentIds);
+    await this.deps.cuts.cut(row, moments);
+    await this.deps.cuts.scheduleExpiry(row);
     await this.deps.audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -126,6 +132,7 @@ export class SharesService {
     if (!isOwner) throw new AppError('not_found');
     const at = this.deps.access.now().toISOString();
     await this.deps.shares.revoke(shareId, at);
+    await this.deps.cuts.endShare(shareId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_revoked', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
     const [result] = await this.toShares([{ ...share, revoked_at: share.revoked_at ?? at }]);
     if (!result) throw new AppError('internal');
@@ -151,6 +158,33 @@ export class SharesService {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_opened', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
     }
     return { ...(await this.toReceived(share, recording)), isOwner, state: shareStateOf(share, this.deps.access.now()) };
+  }
+
+  /**
+   * The exact cut a viewer of this share plays for one of its moments, once it is ready: the
+   * owner, or a recipient while the share reaches them. span_preparing until the job is done.
+   */
+  async spanCut(actor: Actor, shareId: string, momentId: string): Promise<ShareCutRow> {
+    const { share } = await this.deps.access.share(actor, shareId);
+    return this.readyCut(share, momentId);
+  }
+
+  /** For callers that checked access to the share themselves (the client's talk). */
+  async readyCut(share: ShareRow, momentId: string): Promise<ShareCutRow> {
+    // An ended share has no cuts any more, and gets none.
+    if (shareStateOf(share, this.deps.access.now()) !== 'active') throw new AppError('not_found');
+    const moment = (await this.momentsOf(share)).find((m) => m.id === momentId);
+    if (!moment) throw new AppError('not_found');
+    const cut = await this.deps.cuts.current(share, moment);
+    if (cut.status === 'pending') throw new AppError('span_preparing');
+    if (cut.status === 'failed') throw new AppError('span_failed');
+    return cut;
+  }
+
+  /** A member left a group, or was removed: the group's cuts get new keys. */
+  async rekeyGroup(groupId: string): Promise<void> {
+    const shares = await this.deps.shares.listActiveForGroup(groupId, this.deps.access.now().toISOString());
+    await this.deps.cuts.rekey(shares, (share) => this.momentsOf(share));
   }
 
   /** Moments of a share, in time order. */

@@ -1,4 +1,3 @@
-import { createDecipheriv } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,12 +9,13 @@ import type { RecordingRow, RecordingsRepository } from '../../db/repositories/r
 import type { RhythmRepository } from '../../db/repositories/rhythm.repository.js';
 import type { ShareRow } from '../../db/repositories/shares.repository.js';
 import type { MomentRow } from '../../db/repositories/moments.repository.js';
-import { parseHlsPlaylist, type MediaTools } from '../../media/index.js';
+import type { MediaTools } from '../../media/index.js';
 import { analyseRhythm, rhythmMetrics, type Turn } from '../../media/rhythm/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
-import { blobNames, recordingPrefix } from '../recordings/blob-keys.js';
+import { recordingPrefix } from '../recordings/blob-keys.js';
+import { decryptedSegments, readRecordingPlaylist } from '../recordings/hls-source.js';
 import type { ReviewAccess } from '../reviews/review-access.js';
 
 /** Sealed under a subkey of the recording's media key, like peaks: gone when the key is gone. */
@@ -237,29 +237,14 @@ export class RhythmService {
 
   /** Segments are AES-128-CBC under the media key; the decrypted stream exists only in `out`. */
   private async decryptSegments(recordingId: string, mediaKey: Buffer, out: string, signal: AbortSignal): Promise<void> {
-    const prefix = recordingPrefix(recordingId);
-    const playlist = parseHlsPlaylist((await this.deps.blobs.getBuffer(prefix + blobNames.playlist)).toString('utf8'));
+    const playlist = await readRecordingPlaylist(this.deps.blobs, recordingId);
     const file = createWriteStream(out, { mode: 0o600 });
     try {
-      for (const segment of playlist.segments) {
-        signal.throwIfAborted();
-        const data = await this.deps.blobs.getBuffer(prefix + segment.uri);
-        let plain = data;
-        if (playlist.key && playlist.key.method === 'AES-128') {
-          const iv = playlist.key.iv ? Buffer.from(playlist.key.iv.replace(/^0x/i, ''), 'hex') : sequenceIv(segment.sequence);
-          const decipher = createDecipheriv('aes-128-cbc', mediaKey, iv);
-          plain = Buffer.concat([decipher.update(data), decipher.final()]);
-        }
+      for await (const plain of decryptedSegments(this.deps.blobs, recordingId, playlist, playlist.segments, mediaKey, signal)) {
         if (!file.write(plain)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
       }
     } finally {
       await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
     }
   }
-}
-
-function sequenceIv(sequence: number): Buffer {
-  const iv = Buffer.alloc(16);
-  iv.writeUInt32BE(sequence >>> 0, 12);
-  return iv;
 }

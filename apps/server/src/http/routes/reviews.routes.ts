@@ -37,6 +37,8 @@ import {
   shareListSchema,
   shareOptionsSchema,
   shareIdParamsSchema,
+  shareMomentParamsSchema,
+  clientTalkPlaybackQuerySchema,
   shareSchema,
   takeawayRequestSchema,
 } from '@spreekkamer/shared';
@@ -94,6 +96,13 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.post('/shares/:id/revoke', { schema: { tags, params: idParamsSchema, response: { 200: shareSchema } } }, async (request) =>
       reviews.shares.revoke(await actorOf(request), request.params.id),
     );
+    // The exact cut of one shared moment: all a recipient receives of the media.
+    app.post('/shares/:id/moments/:momentId/playback', { schema: { tags, params: shareMomentParamsSchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
+      const session = await ctx.requireSession(request);
+      const cut = await reviews.shares.spanCut(session.actor, request.params.id, request.params.momentId);
+      reply.header('Cache-Control', 'no-store');
+      return ctx.services.playback.spanDescriptor(session.actor, session.user.name, cut);
+    });
     app.get('/shares/received', { schema: { tags, response: { 200: receivedShareListSchema } } }, async (request) => ({ shares: await reviews.shares.received(await actorOf(request)) }));
     app.get('/shares/:id', { schema: { tags, params: idParamsSchema, response: { 200: shareDetailSchema } } }, async (request) =>
       reviews.shares.detail(await actorOf(request), request.params.id),
@@ -202,12 +211,12 @@ export function clientReviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     );
     // Played on the reviewer's device with the client present: both sessions are needed. A GET, so
     // neither CSRF token is involved; minting a short-lived token changes nothing.
-    app.get('/client/review-talks/:shareId/playback', { schema: { tags: ['client'], params: shareIdParamsSchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
+    app.get('/client/review-talks/:shareId/playback', { schema: { tags: ['client'], params: shareIdParamsSchema, querystring: clientTalkPlaybackQuerySchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
       const client = await ctx.requireClient(request);
       const session = await ctx.requireSession(request);
-      const { recordingId, ranges } = await reviews.clientPoints.clientTalkRanges(client, session.actor, request.params.shareId);
+      const cut = await reviews.clientPoints.clientTalkCut(client, session.actor, request.params.shareId, request.query.fragment);
       reply.header('Cache-Control', 'no-store');
-      return ctx.services.playback.descriptor(session.actor, session.user.name, recordingId, ranges);
+      return ctx.services.playback.spanDescriptor(session.actor, session.user.name, cut);
     });
   };
 }
