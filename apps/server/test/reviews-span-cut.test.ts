@@ -6,16 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playedSeconds } from '../src/media/index.js';
 import { demo, demoPassword, startTestServer, type TestServer } from './support/harness.js';
 import { consentedConversation, inDays, type ConsentedConversation } from './support/review-fixtures.js';
-import { expectDutchError, fetchPlaylist, httpLogin, listen, media, newStaff, parseHlsPlaylist, playbackDescriptor, readyUploadedRecording, type HttpAgent } from './support/recordings.js';
-
-interface SpanDescriptor {
-  playlistUrl: string;
-  token: string;
-  peaksUrl: string;
-  posterUrl: string | null;
-  allowedRanges: [number, number][];
-  startsAtSeconds: number;
-}
+import { expectDutchError, fetchPlaylist, httpLogin, listen, media, newStaff, parseHlsPlaylist, playbackDescriptor, readyUploadedRecording, sharedSpanDescriptor, type HttpAgent, type SpanDescriptor } from './support/recordings.js';
 
 /**
  * Finding 3 of issue 8: a reviewer receives exactly the shared span. Everything a reviewer can
@@ -61,19 +52,13 @@ describe('reviewers receive exactly the shared span', () => {
     return ((await response.json()) as { id: string }).id;
   }
 
-  /** Asks for the cut's descriptor until it is ready; the first answers say "being prepared". */
+  /** Asks for the cut's descriptor until it is ready; the first answers say "being prepared" (a Dutch message). */
   async function spanDescriptor(agent: HttpAgent, shareId: string): Promise<{ descriptor: SpanDescriptor; sawPreparing: boolean }> {
-    let sawPreparing = false;
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const response = await agent.fetch(`/api/shares/${shareId}/moments/${moment}/playback`, { method: 'POST' });
-      if (response.status === 200) return { descriptor: (await response.json()) as SpanDescriptor, sawPreparing };
-      expect(response.status).toBe(409);
-      expectDutchError(await response.json(), 'span_preparing');
-      sawPreparing = true;
-      if (Date.now() > deadline) throw new Error('cut not ready in time');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const first = await agent.fetch(`/api/shares/${shareId}/moments/${moment}/playback`, { method: 'POST' });
+    if (first.status === 409) expectDutchError(await first.json(), 'span_preparing');
+    else expect(first.status).toBe(200);
+    const result = await sharedSpanDescriptor(() => agent.fetch(`/api/shares/${shareId}/moments/${moment}/playback`, { method: 'POST' }));
+    return { descriptor: result.descriptor, sawPreparing: first.status === 409 || result.sawPreparing };
   }
 
   /** Every address a player can reach from the descriptor: playlist, key, segments, waveform. */

@@ -245,3 +245,29 @@ export async function newStaff(baseUrl: string, admin: HttpAgent, name: string, 
   if (accepted.status !== 200) throw new Error(`accept: ${accepted.status}`);
   return { id: invited.user.id, agent: await httpLogin(baseUrl, email, password) };
 }
+
+export interface SpanDescriptor extends Descriptor {
+  allowedRanges: [number, number][];
+  startsAtSeconds: number;
+}
+
+/**
+ * The exact cut of a shared moment, as a recipient's player asks for it: 409 span_preparing until
+ * the cut job is done. `url` defaults to the share route; the client's talk passes its own.
+ */
+export async function sharedSpanDescriptor(
+  fetchDescriptor: () => Promise<Response>,
+  timeoutMs = 90_000,
+): Promise<{ descriptor: SpanDescriptor; sawPreparing: boolean }> {
+  let sawPreparing = false;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetchDescriptor();
+    if (response.status === 200) return { descriptor: (await response.json()) as SpanDescriptor, sawPreparing };
+    const body = (await response.json()) as { error?: { code?: string } };
+    if (response.status !== 409 || body.error?.code !== 'span_preparing') throw new Error(`span playback: ${response.status} ${JSON.stringify(body)}`);
+    sawPreparing = true;
+    if (Date.now() > deadline) throw new Error('cut not ready in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
