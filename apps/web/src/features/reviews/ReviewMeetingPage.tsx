@@ -12,8 +12,8 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatDate } from '../recordings/format.js';
-import { Player } from '../recordings/player/Player.js';
-import { fetchSharedPlayback, reviewKeys, saveMeeting, useMeeting } from './api.js';
+import { reviewKeys, saveMeeting, useMeeting } from './api.js';
+import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
 import { MomentList } from './MomentList.js';
 import { Outcomes } from './Outcomes.js';
@@ -65,7 +65,7 @@ function Meeting({ meeting }: { meeting: ReviewMeeting }) {
         {selected && active ? (
           <div className="sk-review-room">
             <div className="sk-review-room__main" ref={playerBox}>
-              <Player key={selected.id} recordingId={share.recordingId} label={t('reviews.viewer.playerLabel', { title: selected.title })} range={[selected.startSeconds, selected.endSeconds]} loadDescriptor={fetchSharedPlayback} />
+              <SharedMomentPlayer key={selected.id} shareId={share.id} recordingId={share.recordingId} moment={selected} label={t('reviews.viewer.playerLabel', { title: selected.title })} />
             </div>
             <div className="sk-review-room__side">
               <Comments key={selected.id} momentId={selected.id} momentSpan={[selected.startSeconds, selected.endSeconds]} shareId={share.id} isOwner={share.isOwner} currentTime={player.time} onSeek={player.seek} />

@@ -8,8 +8,8 @@ import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { formatDate } from '../recordings/format.js';
-import { Player } from '../recordings/player/Player.js';
-import { fetchSharedPlayback, useShare } from './api.js';
+import { useShare } from './api.js';
+import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
 import { MomentList } from './MomentList.js';
 import { reviewPaths } from './paths.js';
@@ -57,7 +57,7 @@ function SharedViewer({ share }: { share: ShareDetail }) {
           {selected ? (
             <div ref={playerBox}>
               {/* One player per moment: it plays and seeks only inside that moment. */}
-              <Player key={selected.id} recordingId={share.recordingId} label={t('reviews.viewer.playerLabel', { title: selected.title })} range={[selected.startSeconds, selected.endSeconds]} loadDescriptor={fetchSharedPlayback} />
+              <SharedMomentPlayer key={selected.id} shareId={share.id} recordingId={share.recordingId} moment={selected} label={t('reviews.viewer.playerLabel', { title: selected.title })} />
             </div>
           ) : null}
           {selected ? <SharedRhythmLane shareId={share.id} span={[selected.startSeconds, selected.endSeconds]} /> : null}

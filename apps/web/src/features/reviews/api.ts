@@ -113,9 +113,12 @@ export const leaveGroup = (groupId: string) => api(`/peer-groups/${enc(groupId)}
 export const updateGuide = (body: ReviewGuideUpdate) => api('/review-guide', reviewGuideSchema, { method: 'PUT', body });
 export const resetGuide = () => api('/review-guide', reviewGuideSchema, { method: 'DELETE' });
 
-/** The same playback descriptor as the recording page; a recipient gets only the shared spans. */
-export function fetchSharedPlayback(recordingId: string): Promise<PlaybackDescriptor> {
-  return api(`/recordings/${enc(recordingId)}/playback`, playbackDescriptorSchema, { method: 'POST' });
+/**
+ * The playback descriptor of the exact cut of one shared moment: its media holds only that span,
+ * starting at `startsAtSeconds` on the recording's clock. 409 span_preparing while it is being cut.
+ */
+export function fetchSharedSpanPlayback(shareId: string, momentId: string): Promise<PlaybackDescriptor> {
+  return api(`/shares/${enc(shareId)}/moments/${enc(momentId)}/playback`, playbackDescriptorSchema, { method: 'POST' });
 }
 
 export function exportUrl(recordingId: string, format: 'md' | 'csv'): string {

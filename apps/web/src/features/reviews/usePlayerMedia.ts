@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 export interface PlayerMedia {
   media: HTMLMediaElement | null;
-  /** Position in seconds, updated as it plays. */
+  /** Position in seconds on the recording's clock, updated as it plays. */
   time: number;
   playing: boolean;
   rate: number;
@@ -10,6 +10,15 @@ export interface PlayerMedia {
   pause(): void;
   seek(seconds: number): void;
   setRate(rate: number): void;
+}
+
+/**
+ * Where the element's time 0 lies on the recording's clock: the player marks an exact cut of a
+ * shared span with `data-starts-at`; the review tools always speak the recording's clock.
+ */
+function offsetOf(media: HTMLMediaElement): number {
+  const value = Number(media.dataset.startsAt ?? 0);
+  return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 function isStarted(media: HTMLMediaElement): boolean {
@@ -48,7 +57,7 @@ export function usePlayerMedia(container: RefObject<HTMLElement | null>): Player
   useEffect(() => {
     if (!media) return;
     const sync = () => {
-      setTime(media.currentTime);
+      setTime(media.currentTime + offsetOf(media));
       setPlaying(!media.paused && !media.ended);
       setRateState(media.playbackRate);
     };
@@ -88,13 +97,15 @@ export function usePlayerMedia(container: RefObject<HTMLElement | null>): Player
       if (!element) return;
       const target = Math.max(0, seconds);
       setTime(target);
+      // Stored and applied as the element's own time.
+      const mediaTarget = Math.max(0, target - offsetOf(element));
       if (!isStarted(element)) {
-        pendingSeek.current = target;
+        pendingSeek.current = mediaTarget;
         start();
         return;
       }
-      if (element.readyState < 1) pendingSeek.current = target;
-      else element.currentTime = target;
+      if (element.readyState < 1) pendingSeek.current = mediaTarget;
+      else element.currentTime = mediaTarget;
     },
     [start],
   );

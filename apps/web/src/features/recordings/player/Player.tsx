@@ -41,7 +41,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
   const { t } = useTranslation();
   const errorText = useErrorText();
   const helpId = useId();
-  const { descriptor, error: descriptorError, currentToken, refresh } = usePlayback(recordingId, loadDescriptor);
+  const { descriptor, error: descriptorError, preparing, currentToken, refresh } = usePlayback(recordingId, loadDescriptor);
 
   const boxRef = useRef<HTMLDivElement | null>(null);
   const mediaRef = useRef<HTMLVideoElement | HTMLAudioElement | null>(null);
@@ -59,11 +59,17 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
   const [fullscreen, setFullscreen] = useState(false);
   const [playbackProblem, setProblem] = useState<Problem | null>(null);
 
-  const duration = mediaDuration > 0 ? mediaDuration : (descriptor?.durationSeconds ?? 0);
+  // An exact cut of a shared span starts at 0; everything shown and every seek stays on the
+  // recording's own clock: clock time = media time + offset.
+  const isCut = descriptor ? descriptor.allowedRanges !== 'all' : false;
+  const offset = descriptor?.startsAtSeconds ?? 0;
+  const duration = isCut ? (descriptor?.durationSeconds ?? 0) : mediaDuration > 0 ? mediaDuration : (descriptor?.durationSeconds ?? 0);
   const span = descriptor ? effectiveSpan(range, descriptor.allowedRanges, duration) : null;
   const spanRef = useRef(span);
+  const offsetRef = useRef(offset);
   useEffect(() => {
     spanRef.current = span;
+    offsetRef.current = offset;
   });
 
   const problem = useMemo<Problem | null>(
@@ -87,7 +93,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
     if (!media) return;
     const sync = () => {
       setPlaying(!media.paused && !media.ended);
-      setCurrentTime(media.currentTime);
+      setCurrentTime(media.currentTime + offsetRef.current);
       setMuted(media.muted);
       setRate(media.playbackRate);
       if (Number.isFinite(media.duration)) setMediaDuration(media.duration);
@@ -95,11 +101,13 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
     const keepInSpan = () => {
       const current = spanRef.current;
       if (!current) return;
-      if (media.currentTime >= current[1] - 0.05 && !media.paused) {
+      const off = offsetRef.current;
+      const time = media.currentTime + off;
+      if (time >= current[1] - 0.05 && !media.paused) {
         media.pause();
-        media.currentTime = current[1];
-      } else if (media.currentTime < current[0] - 0.05 || media.currentTime > current[1] + 0.05) {
-        media.currentTime = clampTime(media.currentTime, current, media.duration);
+        media.currentTime = current[1] - off;
+      } else if (time < current[0] - 0.05 || time > current[1] + 0.05) {
+        media.currentTime = clampTime(time, current, media.duration + off) - off;
       }
     };
     const events = ['play', 'pause', 'timeupdate', 'durationchange', 'volumechange', 'ratechange', 'ended', 'seeked', 'loadedmetadata'];
@@ -123,7 +131,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
     async (media: HTMLMediaElement, source: PlaybackDescriptor): Promise<void> => {
       // The waveform must claim the element before hls.js gives it a source (see Waveform).
       await waveformReady.current;
-      const start = spanRef.current?.[0] ?? 0;
+      const start = Math.max(0, (spanRef.current?.[0] ?? 0) - offsetRef.current);
       if (Hls.isSupported()) {
         const hls = new Hls({
           startPosition: start,
@@ -196,7 +204,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
     if (media.paused || media.ended) {
       const current = spanRef.current;
       // At the end of a moment, play means "play it again".
-      if (current && media.currentTime >= current[1] - 0.1) media.currentTime = current[0];
+      if (current && media.currentTime + offsetRef.current >= current[1] - 0.1) media.currentTime = current[0] - offsetRef.current;
       void media.play().catch(() => undefined);
     } else {
       media.pause();
@@ -208,13 +216,13 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
       const media = mediaRef.current;
       if (!media) return;
       const target = clampTime(time, spanRef.current, duration);
-      media.currentTime = target;
+      media.currentTime = Math.max(0, target - offsetRef.current);
       setCurrentTime(target);
     },
     [duration],
   );
 
-  const seekBy = useCallback((delta: number) => seekTo((mediaRef.current?.currentTime ?? 0) + delta), [seekTo]);
+  const seekBy = useCallback((delta: number) => seekTo((mediaRef.current?.currentTime ?? 0) + offsetRef.current + delta), [seekTo]);
 
   const toggleMute = useCallback(() => {
     const media = mediaRef.current;
@@ -261,6 +269,15 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
     );
   }
 
+  if (!descriptor && preparing && !problem) {
+    return (
+      <div className="sk-player sk-player--loading" aria-busy="true">
+        <div className="sk-player__screen sk-player__screen--video" />
+        <Paragraph role="status">{t('recordings.player.preparing')}</Paragraph>
+      </div>
+    );
+  }
+
   if (!descriptor) {
     if (problem?.kind === 'failed') {
       return (
@@ -297,6 +314,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
               mediaRef.current = element;
             }}
             className="sk-player__video"
+            data-starts-at={offset}
             poster={descriptor.posterUrl ?? undefined}
             playsInline
             preload="none"
@@ -311,6 +329,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
               ref={(element) => {
                 mediaRef.current = element;
               }}
+              data-starts-at={offset}
               preload="none"
               controlsList="nodownload noremoteplayback"
               tabIndex={-1}
@@ -320,6 +339,7 @@ export function Player({ recordingId, label, range = null, loadDescriptor = fetc
               peaksUrl={descriptor.peaksUrl}
               span={span}
               duration={duration}
+              cut={isCut}
               onReady={(ready) => {
                 waveformReady.current = ready;
               }}

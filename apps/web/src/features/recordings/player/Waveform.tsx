@@ -11,6 +11,11 @@ export interface WaveformProps {
   duration: number;
   /** Receives a promise that settles once the waveform holds the media element (or gave up). */
   onReady: (ready: Promise<void>) => void;
+  /**
+   * The media is an exact cut of `span` (its time 0 is span[0]): only the span's part of the
+   * waveform is drawn, so the cursor follows the cut's own clock.
+   */
+  cut?: boolean;
 }
 
 /**
@@ -19,10 +24,12 @@ export interface WaveformProps {
  * It must be created before hls.js gives the element its source: wavesurfer resets a source it
  * finds when it loads peaks. Decorative for screen readers; the position slider does the same.
  */
-export function Waveform({ media, peaksUrl, span, duration, onReady }: WaveformProps) {
+export function Waveform({ media, peaksUrl, span, duration, onReady, cut = false }: WaveformProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement | null>(null);
   const [failed, setFailed] = useState(false);
+  const cutFrom = cut && span ? span[0] : null;
+  const cutTo = cut && span ? span[1] : null;
   const onReadyRef = useRef(onReady);
 
   useEffect(() => {
@@ -41,11 +48,12 @@ export function Waveform({ media, peaksUrl, span, duration, onReady }: WaveformP
         if (!response.ok) throw new Error(`peaks: HTTP ${response.status}`);
         const peaks = peaksSchema.parse(await response.json());
         if (cancelled) return;
+        const drawn = cutFrom !== null && cutTo !== null ? spanOfPeaks(peaks.peaks, peaks.durationSeconds, [cutFrom, cutTo]) : { peaks: peaks.peaks, duration: peaks.durationSeconds };
         wavesurfer = WaveSurfer.create({
           container,
           media: element,
-          peaks: [peaks.peaks],
-          duration: peaks.durationSeconds,
+          peaks: [drawn.peaks],
+          duration: drawn.duration,
           height: 112,
           waveColor: '#8fb0bb',
           progressColor: '#17607a',
@@ -67,10 +75,10 @@ export function Waveform({ media, peaksUrl, span, duration, onReady }: WaveformP
       cancelled = true;
       wavesurfer?.destroy();
     };
-  }, [media, peaksUrl]);
+  }, [media, peaksUrl, cutFrom, cutTo]);
 
   const shade =
-    span && duration > 0
+    span && duration > 0 && !cut
       ? { left: `${(span[0] / duration) * 100}%`, width: `${((span[1] - span[0]) / duration) * 100}%` }
       : null;
 
@@ -81,4 +89,11 @@ export function Waveform({ media, peaksUrl, span, duration, onReady }: WaveformP
       {failed ? <p className="sk-waveform__failed">{t('recordings.player.noWaveform')}</p> : null}
     </div>
   );
+}
+
+/** The peaks of [from, to) only, for a cut that holds exactly that span. */
+function spanOfPeaks(peaks: readonly number[], durationSeconds: number, span: Span): { peaks: number[]; duration: number } {
+  const step = peaks.length > 0 ? durationSeconds / peaks.length : 0;
+  if (step <= 0) return { peaks: [...peaks], duration: Math.max(0, span[1] - span[0]) };
+  return { peaks: peaks.slice(Math.floor(span[0] / step), Math.ceil(span[1] / step)), duration: Math.max(0, span[1] - span[0]) };
 }

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybackDescriptor } from '@spreekkamer/shared';
+import { ApiError } from '../../../api/client.js';
 import { refreshDelayMs } from './playback-math.js';
+
+/** How often to ask again while a shared fragment is being cut. */
+const PREPARING_POLL_MS = 2_000;
+
+function isPreparing(reason: unknown): boolean {
+  return reason instanceof ApiError && reason.code === 'span_preparing';
+}
 
 export type LoadDescriptor = (recordingId: string) => Promise<PlaybackDescriptor>;
 
@@ -13,6 +21,8 @@ export type LoadDescriptor = (recordingId: string) => Promise<PlaybackDescriptor
 export function usePlayback(recordingId: string, load: LoadDescriptor) {
   const [descriptor, setDescriptor] = useState<PlaybackDescriptor | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** A shared fragment is still being cut: counts the answers that said so (each one schedules the next try). */
+  const [preparing, setPreparing] = useState(0);
   const token = useRef('');
   const refreshAt = useRef(0);
   const inFlight = useRef<Promise<string> | null>(null);
@@ -23,10 +33,12 @@ export function usePlayback(recordingId: string, load: LoadDescriptor) {
         token.current = fresh.token;
         refreshAt.current = Date.now() + refreshDelayMs(fresh.refreshAt, Date.now());
         setDescriptor((current) => current ?? fresh);
+        setPreparing(0);
         return fresh.token;
       })
       .catch((reason: unknown) => {
-        setError(reason);
+        if (isPreparing(reason)) setPreparing((count) => count + 1);
+        else setError(reason);
         throw reason;
       })
       .finally(() => {
@@ -46,6 +58,13 @@ export function usePlayback(recordingId: string, load: LoadDescriptor) {
     void refresh().catch(() => undefined);
   }, [refresh]);
 
+  // While the fragment is being prepared, ask again every few seconds (the page shows that it is).
+  useEffect(() => {
+    if (preparing === 0) return;
+    const timer = window.setTimeout(() => void refresh().catch(() => undefined), PREPARING_POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, [preparing, refresh]);
+
   // Refresh ahead of expiry while the page is open, so a paused video can continue later.
   useEffect(() => {
     if (!descriptor) return;
@@ -59,5 +78,5 @@ export function usePlayback(recordingId: string, load: LoadDescriptor) {
     return () => window.clearTimeout(timer);
   }, [descriptor, refresh]);
 
-  return { descriptor, error, currentToken, refresh };
+  return { descriptor, error, preparing: preparing > 0 && !descriptor, currentToken, refresh };
 }

@@ -34,6 +34,8 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
   const [time, setTime] = useState(range[0]);
   const [showPicture, setShowPicture] = useState(false);
   const length = Math.max(0, range[1] - range[0]);
+  // The fragment is its own exact cut: its media starts at 0, which is range[0] on the recording's clock.
+  const offsetRef = useRef(0);
 
   useEffect(
     () => () => {
@@ -46,11 +48,13 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
     const media = mediaRef.current;
     if (!media) return;
     const onTime = () => {
-      setTime(media.currentTime);
-      if (media.currentTime >= range[1] - 0.05) {
+      const off = offsetRef.current;
+      const clock = media.currentTime + off;
+      setTime(clock);
+      if (clock >= range[1] - 0.05) {
         media.pause();
-        media.currentTime = range[0];
-      } else if (media.currentTime < range[0] - 0.5) media.currentTime = range[0];
+        media.currentTime = Math.max(0, range[0] - off);
+      } else if (clock < range[0] - 0.5) media.currentTime = Math.max(0, range[0] - off);
     };
     const onState = () => setPlaying(!media.paused && !media.ended);
     const onPlaying = () => {
@@ -70,9 +74,18 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
   }, [range]);
 
   async function descriptor(): Promise<PlaybackDescriptor> {
-    const fresh = await clientApi(`/client/review-talks/${encodeURIComponent(shareId)}/playback`, playbackDescriptorSchema);
-    descriptorRef.current = fresh;
-    return fresh;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const fresh = await clientApi(`/client/review-talks/${encodeURIComponent(shareId)}/playback?fragment=${number}`, playbackDescriptorSchema);
+        descriptorRef.current = fresh;
+        offsetRef.current = fresh.startsAtSeconds;
+        return fresh;
+      } catch (error) {
+        // Still being prepared: the button stays busy and we ask again shortly.
+        if (!(error instanceof ApiError && error.code === 'span_preparing') || attempt >= 90) throw error;
+        await new Promise((resolve) => window.setTimeout(resolve, 2_000));
+      }
+    }
   }
 
   async function start() {
@@ -83,7 +96,7 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
       const source = await descriptor();
       if (Hls.isSupported()) {
         const hls = new Hls({
-          startPosition: range[0],
+          startPosition: Math.max(0, range[0] - source.startsAtSeconds),
           xhrSetup: (xhr, url) => xhr.open('GET', withToken(url, descriptorRef.current?.token ?? '', window.location.href), true),
         });
         hlsRef.current = hls;
@@ -98,7 +111,7 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
         hls.attachMedia(media);
       } else if (media.canPlayType('application/vnd.apple.mpegurl')) {
         media.src = source.playlistUrl;
-        media.addEventListener('loadedmetadata', () => (media.currentTime = range[0]), { once: true });
+        media.addEventListener('loadedmetadata', () => (media.currentTime = Math.max(0, range[0] - source.startsAtSeconds)), { once: true });
         setState('ready');
         void media.play().catch(() => undefined);
       } else setState('failed');
