@@ -35,6 +35,14 @@ function mediaTime(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector<HTMLMediaElement>('.sk-player video, .sk-player audio')?.currentTime ?? -1);
 }
 
+/** The position on the recording's own clock: a shared moment plays from its exact cut, which starts at `data-starts-at`. */
+function clockTime(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const media = document.querySelector<HTMLMediaElement>('.sk-player video, .sk-player audio');
+    return media ? media.currentTime + Number(media.dataset.startsAt ?? 0) : -1;
+  });
+}
+
 beforeAll(async () => {
   if (screenshots) mkdirSync(screenshots, { recursive: true });
   owner = await apiLogin(setup.server.url, demoAccounts.professional, demoPassword);
@@ -146,19 +154,26 @@ describe('foreign eyes', () => {
     await reviewer.getByRole('link', { name: 'Bekijk de momenten van Sanne de Vries' }).click();
     await heading(reviewer, 'Momenten van Sanne de Vries');
 
-    const descriptorResponse = reviewer.waitForResponse((r) => r.url().endsWith(`/api/recordings/${recordingId}/playback`));
+    // The moment plays from its own exact cut (asked for again while it is still being prepared).
+    // The later of the two shared moments (in time order) is the one with the theme "Vraag over werk".
+    const sharedMoments = (await owner.json<{ moments: { id: string }[] }>(`/api/shares/${shareId}`)).moments;
+    const target = sharedMoments[1]?.id ?? '';
+    const descriptorResponse = reviewer.waitForResponse((r) => r.url().endsWith(`/api/shares/${shareId}/moments/${target}/playback`) && r.status() === 200);
     await reviewer.getByRole('button', { name: /Vraag over werk$/ }).click();
-    const descriptor = (await (await descriptorResponse).json()) as { token: string; allowedRanges: [number, number][] };
-    expect(descriptor.allowedRanges.length).toBe(2);
+    const descriptor = (await (await descriptorResponse).json()) as { token: string; allowedRanges: [number, number][]; startsAtSeconds: number };
+    expect(descriptor.allowedRanges.length).toBe(1);
+    const [from, to] = descriptor.allowedRanges[0] ?? [0, 0];
+    expect(descriptor.startsAtSeconds).toBe(from);
     await reviewer.getByRole('button', { name: 'Afspelen' }).click();
-    await reviewer.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.sk-player video')?.currentTime ?? 0) > 5.3, undefined, { timeout: 20_000 });
-    const [from, to] = descriptor.allowedRanges[1] ?? [0, 0];
-    const now = await mediaTime(reviewer);
+    await reviewer.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.sk-player video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 20_000 });
+    // The clock shows the recording's own time: inside the moment, not the cut's 0.
+    const now = await clockTime(reviewer);
     expect(now).toBeGreaterThanOrEqual(from - 0.1);
     expect(now).toBeLessThanOrEqual(to + 0.1);
+    expect(await mediaTime(reviewer)).toBeLessThanOrEqual(to - from + 0.1);
     await checked(reviewer, 'shared viewer playing');
 
-    // The server refuses segments outside the shared spans, even with the reviewer's own token.
+    // The server refuses every segment of the recording itself, even with the reviewer's own token.
     const statuses = await reviewer.evaluate(
       async ({ id, token }) => {
         const names = ['seg_00000.ts', 'seg_00001.ts', 'seg_00002.ts', 'seg_00003.ts'];
@@ -166,7 +181,7 @@ describe('foreign eyes', () => {
       },
       { id: recordingId, token: descriptor.token },
     );
-    expect(statuses.filter((s) => s === 404).length).toBeGreaterThan(0);
+    expect(statuses).toEqual([404, 404, 404, 404]);
     const ownerSegments = await owner.fetch(`/api/recordings/${recordingId}/playback`, { method: 'POST' });
     expect(ownerSegments.status).toBe(200);
 
