@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateMediaKey } from './envelope.js';
-import { DerivedDataError, openDerived, sealDerived } from './derived-data.js';
+import { deriveCutKey, DerivedDataError, openDerived, sealDerived } from './derived-data.js';
 
 describe('derived data sealing', () => {
   it('round-trips and hides the plaintext', () => {
@@ -22,5 +23,28 @@ describe('derived data sealing', () => {
       expect(() => openDerived(key, 'poster', tampered)).toThrow(DerivedDataError);
     }
     expect(() => openDerived(key, 'poster', sealed.subarray(0, 10))).toThrow(DerivedDataError);
+  });
+});
+
+describe('the key of an exact cut', () => {
+  const mediaKey = randomBytes(16);
+  const salt = randomBytes(32);
+
+  it('is the same for the same recording key, salt and cut, and 16 bytes long', () => {
+    expect(deriveCutKey(mediaKey, salt, 'cut-a')).toEqual(deriveCutKey(mediaKey, Buffer.from(salt), 'cut-a'));
+    expect(deriveCutKey(mediaKey, salt, 'cut-a')).toHaveLength(16);
+  });
+
+  it('differs with another salt, another cut or another recording key, and is never the recording key', () => {
+    const key = deriveCutKey(mediaKey, salt, 'cut-a');
+    expect(key.equals(deriveCutKey(mediaKey, randomBytes(32), 'cut-a'))).toBe(false);
+    expect(key.equals(deriveCutKey(mediaKey, salt, 'cut-b'))).toBe(false);
+    expect(key.equals(deriveCutKey(randomBytes(16), salt, 'cut-a'))).toBe(false);
+    expect(key.equals(mediaKey)).toBe(false);
+  });
+
+  it('refuses a short salt or a wrong-size recording key', () => {
+    expect(() => deriveCutKey(mediaKey, randomBytes(8), 'cut-a')).toThrow();
+    expect(() => deriveCutKey(randomBytes(32), salt, 'cut-a')).toThrow();
   });
 });
