@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store, type S3BlobStore } from '../src/storage/s3.js';
 import { startS3TestServer, type S3TestServer } from '../src/storage/s3-test-server.js';
 import { demo, demoPassword, startTestServer, type TestServer } from './support/harness.js';
-import { consentedConversation } from './support/review-fixtures.js';
-import { decryptSegment, fetchPlaylist, httpLogin, listen, looksLikeTransportStream, media, playbackDescriptor, readyUploadedRecording, type HttpAgent } from './support/recordings.js';
+import { consentedConversation, inDays } from './support/review-fixtures.js';
+import { decryptSegment, fetchPlaylist, httpLogin, listen, looksLikeTransportStream, media, playbackDescriptor, readyUploadedRecording, sharedSpanDescriptor, type HttpAgent } from './support/recordings.js';
 
 let s3: S3TestServer;
 let bucket: S3BlobStore;
@@ -49,6 +49,33 @@ describe('recordings on S3-compatible storage', () => {
     const deadline = Date.now() + 30_000;
     while ((await bucket.list('')).some((k) => k.includes(recordingId))) {
       if (Date.now() > deadline) throw new Error('objects left in the bucket');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
+  it('an exact cut of a shared span goes to the bucket under the recording, plays for the reviewer, and goes when the share is revoked', async () => {
+    const conversation = await consentedConversation(server, await server.login(demo.professional), { media: 'video', audience: 'peer_group' });
+    const { recordingId } = await readyUploadedRecording(owner, conversation.conversationId, await media.videoMp4());
+    const reviewer = await httpLogin(owner.baseUrl, demo.reviewer, demoPassword);
+    const reviewerId = (await server.spreekkamer.repositories.users.findByEmail(demo.reviewer))?.id ?? '';
+    const moment = ((await (await owner.json(`/api/recordings/${recordingId}/moments`, 'POST', { startSeconds: 5, endSeconds: 7.5, title: 'Midden' })).json()) as { id: string }).id;
+    const shared = await owner.json(`/api/recordings/${recordingId}/shares`, 'POST', { momentIds: [moment], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(2) });
+    const shareId = ((await shared.json()) as { id: string }).id;
+    const { descriptor } = await sharedSpanDescriptor(() => reviewer.fetch(`/api/shares/${shareId}/moments/${moment}/playback`, { method: 'POST' }));
+    const cutId = descriptor.playlistUrl.split('/spans/')[1]?.split('/')[0] ?? '';
+    const inBucket = async () => (await bucket.list(`recordings/${recordingId}/spans/${cutId}/`)).length;
+    expect(await inBucket()).toBeGreaterThan(1);
+
+    const played = await fetchPlaylist(reviewer, descriptor);
+    const key = Buffer.from(await (await reviewer.fetch(played.keyPath)).arrayBuffer());
+    const segment = Buffer.from(await (await reviewer.fetch(played.segmentPaths[0] ?? '')).arrayBuffer());
+    expect(looksLikeTransportStream(decryptSegment(key, played.iv, segment))).toBe(true);
+
+    expect((await owner.fetch(`/api/shares/${shareId}/revoke`, { method: 'POST' })).status).toBe(200);
+    expect((await reviewer.fetch(played.keyPath)).status).toBe(404);
+    const deadline = Date.now() + 30_000;
+    while ((await inBucket()) > 0) {
+      if (Date.now() > deadline) throw new Error('cut objects left in the bucket');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
