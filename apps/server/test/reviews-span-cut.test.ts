@@ -169,6 +169,22 @@ describe('reviewers receive exactly the shared span', () => {
     await eventually(async () => (await spanBlobs()).length === 0);
   });
 
+  it('changing a shared moment’s span ends its cut; the next view gets a new cut of the new span', async () => {
+    const shareId = await share({ type: 'reviewer', userId: reviewerId });
+    const { descriptor } = await spanDescriptor(reviewer, shareId);
+    const found = await reachable(reviewer, descriptor);
+    expect((await owner.json(`/api/moments/${moment}`, 'PATCH', { endSeconds: 6 })).status).toBe(200);
+    expect(await statuses(reviewer, found.urls.slice(0, -1))).toEqual(found.urls.slice(0, -1).map(() => 404));
+    const { descriptor: next } = await spanDescriptor(reviewer, shareId);
+    expect(next.allowedRanges).toEqual([[span[0], 6]]);
+    expect(next.playlistUrl.split('?')[0]).not.toBe(descriptor.playlistUrl.split('?')[0]);
+    const again = await reachable(reviewer, next);
+    expect(Math.abs((await decryptedDuration(reviewer, again, 'changed')) - (6 - span[0]))).toBeLessThanOrEqual(0.1);
+    expect((await owner.json(`/api/moments/${moment}`, 'PATCH', { endSeconds: span[1] })).status).toBe(200);
+    expect((await owner.fetch(`/api/shares/${shareId}/revoke`, { method: 'POST' })).status).toBe(200);
+    await eventually(async () => (await cutRows()).length === 0 && (await spanBlobs()).length === 0);
+  });
+
   it('withdrawal ends every cut at once and removes its files', async () => {
     const shareId = await share({ type: 'reviewer', userId: reviewerId });
     const { descriptor } = await spanDescriptor(reviewer, shareId);
