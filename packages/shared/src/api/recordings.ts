@@ -9,6 +9,8 @@
  *   GET    /recordings/:id                       → recordingDetailSchema   poll this for processing progress (every 1–2 s while not settled)
  *   DELETE /recordings/:id                       → 204                     the professional deletes their recording (key destroyed at once)
  *   POST   /recordings/:id/playback              → playbackDescriptorSchema  mints short-lived tokens; call again before `refreshAt`
+ *                                                                          (the owner's whole recording; recipients of a share use
+ *                                                                          POST /shares/:id/moments/:momentId/playback, see reviews.ts)
  *   GET    /recordings/:id/views                 → recordingViewListSchema  "who watched what, when" (owner only)
  *
  *   tus 1.0.0 resumable upload (creation, creation-with-upload, termination), endpoint /api/uploads:

@@ -159,8 +159,8 @@ export class PlaybackService {
   }
 
   async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
-    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const { cut } = await this.spanAccess(actor, recordingId, cutId, token);
+    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
     return this.segmentBody(spanPrefix(recordingId, cut.id) + name);
   }
 
