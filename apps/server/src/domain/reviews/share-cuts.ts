@@ -5,6 +5,9 @@ import type { ShareRow } from '../../db/repositories/shares.repository.js';
 import type { JobQueue } from '../../jobs/index.js';
 import { shareStateOf } from './review-access.js';
 
+/** A cut still pending after this long is queued again (the queue keeps one job per cut). */
+const STALE_PENDING_MS = 2 * 60_000;
+
 export interface ShareCutsDependencies {
   cuts: ShareCutsRepository;
   queue: Pick<JobQueue, 'enqueue'>;
@@ -42,7 +45,13 @@ export class ShareCuts {
   /** The cut a viewer of this share plays for this moment; made now when there is none yet (shares from before cuts existed). */
   async current(share: ShareRow, moment: MomentRow): Promise<ShareCutRow> {
     const existing = await this.deps.cuts.findFor(share.id, moment.id);
-    if (existing && existing.start_seconds === Number(moment.start_seconds) && existing.end_seconds === Number(moment.end_seconds)) return existing;
+    if (existing && existing.start_seconds === Number(moment.start_seconds) && existing.end_seconds === Number(moment.end_seconds)) {
+      // Pending for long: its job may have been lost (a crash between the row and the queue); hand it over again.
+      if (existing.status === 'pending' && this.deps.now().getTime() - Date.parse(existing.updated_at) > STALE_PENDING_MS) {
+        await this.deps.queue.enqueue('share.cut', { cutId: existing.id }, { singletonKey: `cut:${existing.id}` });
+      }
+      return existing;
+    }
     if (existing) await this.discard([existing]);
     const [made] = await this.cut(share, [moment]);
     if (!made) throw new Error('no cut made');
