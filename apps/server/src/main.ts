@@ -28,6 +28,7 @@ import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
+import { createMetrics, instrumentBlobStore, instrumentJobHandlers } from './observability/metrics.js';
 
 export interface Spreekkamer {
   config: Config;
@@ -172,8 +173,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const followUps = new FollowUpService({ followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
-    const storage = createStorageBackends(config);
+    const metrics = createMetrics();
+    const backends = createStorageBackends(config);
+    const storage: StorageBackends = { ...backends, blobs: instrumentBlobStore(backends.blobs, metrics.storageErrors) };
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    metrics.watchQueue(queue);
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
@@ -242,16 +246,20 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
             trustProxy: config.trustProxy,
             https,
             webDistDir: config.webDistDir,
+            metrics: { metrics, access: config.metrics },
           });
 
-    const jobHandlers: JobHandlers = {
-      ...recordings.jobHandlers,
-      'learning.reminders': {
-        run: async () => {
-          await learning.rounds.sendDueReminders();
+    const jobHandlers: JobHandlers = instrumentJobHandlers(
+      {
+        ...recordings.jobHandlers,
+        'learning.reminders': {
+          run: async () => {
+            await learning.rounds.sendDueReminders();
+          },
         },
       },
-    };
+      metrics.jobDuration,
+    );
     if (config.role === 'worker') await queue.work(jobHandlers);
     if (config.role === 'all') {
       // A missing handler refuses the boot right here; the queue itself (pg-boss creates its

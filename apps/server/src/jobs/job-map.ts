@@ -80,8 +80,20 @@ export interface EnqueueOptions {
   timeoutSeconds?: number;
 }
 
+/** What operators see of one job name across the whole cluster (the queue is shared). */
+export interface JobQueueStat {
+  name: JobName;
+  /** Due and not taken by a worker. */
+  waiting: number;
+  running: number;
+  /** Age of the oldest due job that waits; 0 when none waits. */
+  oldestWaitingSeconds: number;
+}
+
 export interface JobQueue {
   readonly kind: 'database' | 'pg-boss';
+  /** One row per job name, for /metrics. */
+  stats(): Promise<JobQueueStat[]>;
   enqueue<K extends JobName>(name: K, payload: JobMap[K], options?: EnqueueOptions): Promise<void>;
   /** Starts running jobs in this process (worker and all roles), with the daily schedules. */
   work(handlers: JobHandlers): Promise<void>;

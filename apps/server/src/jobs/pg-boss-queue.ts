@@ -10,6 +10,7 @@ import {
   type JobMap,
   type JobName,
   type JobQueue,
+  type JobQueueStat,
 } from './job-map.js';
 import { describeError, silentJobLogger, type JobLogger } from './logger.js';
 
@@ -79,6 +80,23 @@ export class PgBossJobQueue implements JobQueue {
     if (options.delaySeconds) sendOptions.startAfter = options.delaySeconds;
     if (options.timeoutSeconds) sendOptions.expireInSeconds = options.timeoutSeconds;
     await this.boss.send(queueName(name), parseJobPayload(name, payload), sendOptions);
+  }
+
+  async stats(): Promise<JobQueueStat[]> {
+    await this.ensureStarted();
+    const { rows } = await this.boss.getDb().executeSql(
+      `select name,
+              count(*) filter (where state in ('created', 'retry') and start_after <= now()) as waiting,
+              count(*) filter (where state = 'active') as running,
+              extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now())) as oldest
+         from pgboss.job where state in ('created', 'retry', 'active') group by name`,
+      [],
+    );
+    const counted = rows as { name: string; waiting: string; running: string; oldest: string | null }[];
+    return jobNames.map((name) => {
+      const row = counted.find((candidate) => candidate.name === queueName(name));
+      return { name, waiting: Number(row?.waiting ?? 0), running: Number(row?.running ?? 0), oldestWaitingSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
+    });
   }
 
   async work(handlers: JobHandlers): Promise<void> {
