@@ -28,6 +28,7 @@ import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
+import { ShredLedger, isDeletionReason } from './ops/shred-ledger.js';
 import { createMetrics, instrumentBlobStore, instrumentJobHandlers } from './observability/metrics.js';
 
 export interface Spreekkamer {
@@ -72,6 +73,14 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
     const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
     audit.listen((entry) => notifications.fromAudit(entry));
+    if (config.database.kind === 'sqlite') {
+      // Embedded set-up: withdrawals outlive a restored backup (see ops/backup.ts).
+      const ledger = new ShredLedger(ShredLedger.fileIn(config.dataDir));
+      audit.listen(async (entry) => {
+        const reason = entry.details?.reason;
+        if (entry.action === 'recording.deleted' && entry.subjectId && typeof reason === 'string' && isDeletionReason(reason)) await ledger.append({ recordingId: entry.subjectId, reason });
+      });
+    }
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
