@@ -106,6 +106,15 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       organisations: repositories.organisations,
       auditRepository: repositories.audit,
       audit,
+      deployment: {
+        database: config.database.kind,
+        mediaStore: config.s3 ? 's3' : 'local',
+        email: config.mail !== undefined,
+        https: config.publicUrl?.startsWith('https://') ?? false,
+        sessionIdleMinutes: config.session.idleMinutes,
+        sessionMaxHours: config.session.maxHours,
+        loginMaxFailures: config.login.maxFailures,
+      },
       ...(now ? { now } : {}),
     });
     const clientSessionMinutes = 120;
