@@ -125,7 +125,7 @@ describe('foundation', () => {
 
   it('switches to English and back; every page has zero axe violations in both languages', async () => {
     const page = await setup.browser('visitor').newPage();
-    const paths = ['/', '/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account'];
+    const paths = ['/', '/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/beheer/verwerkingsregister', '/account'];
 
     // Logged out, the choice is remembered on the device.
     await page.goto(`${setup.server.url}/inloggen`);
@@ -178,6 +178,27 @@ describe('foundation', () => {
     await page.close();
   });
 
+  it('lets an administrator find the processing register from the menu and download it', async () => {
+    const page = await setup.browser('visitor').newPage();
+    await logIn(page, setup.server.url, demoAccounts.administrator);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verwerkingsregister' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwerkingsregister' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Opnames van gesprekken' }).waitFor();
+    const retention = await page.locator('section', { has: page.getByRole('heading', { name: 'Opnames van gesprekken' }) }).textContent();
+    expect(retention).toMatch(/30, 90, 180 dagen \(standaard 90\)/);
+    expect(await page.getByText('Beheerders, teamleiders en beleid kunnen geen gesprek, opname of feedback zien.').count()).toBe(1);
+    await expectNoAxeViolations(page, 'processing register');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Downloaden als tekstbestand (Markdown)' }).click();
+    const file = await (await downloading).path();
+    const { readFile } = await import('node:fs/promises');
+    const markdown = await readFile(file, 'utf8');
+    expect(markdown).toMatch(/^# Verwerkingsregister/);
+    expect(markdown).toContain('## Opnames van gesprekken');
+    expect(markdown).toContain('**Hoe lang:**');
+    await page.close();
+  });
+
   it('works on a phone: no sideways scrolling, and the menu opens from a button', async () => {
     const page = await setup.browser('visitor').newPage(phone);
     await page.goto(`${setup.server.url}/inloggen`);
@@ -205,7 +226,7 @@ describe('foundation', () => {
     expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
-    for (const path of ['/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/account']) {
+    for (const path of ['/beheer/gebruikers', '/beheer/teams', '/beheer/instellingen', '/beheer/logboek', '/beheer/verwerkingsregister', '/account']) {
       await page.goto(`${setup.server.url}${path}`);
       await settled(page);
       expect(await hasHorizontalScroll(page), path).toBe(false);

@@ -68,6 +68,43 @@ async function verifyAudit(): Promise<void> {
   if (!result.ok) process.exitCode = 3;
 }
 
+/** `backup <folder>`: a consistent copy of the embedded set-up while it runs (never the master key). */
+async function backupCommand(): Promise<void> {
+  const target = process.argv[3];
+  if (!target) {
+    process.stderr.write('Usage: backup <new empty folder>\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { backup } = await import('./ops/backup.js');
+  const manifest = await backup(loadConfig(), target);
+  process.stdout.write(`Backup made in ${target}: database and ${manifest.mediaFiles} media files (${Math.round(manifest.mediaBytes / 1024)} kB). The master key is not in it: keep it apart.\n`);
+}
+
+/** `restore <folder> [--force] [--ledger <file>]`: into DATA_DIR, then verify and count. */
+async function restoreCommand(): Promise<void> {
+  const args = process.argv.slice(3);
+  const source = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--ledger');
+  if (!source) {
+    process.stderr.write('Usage: restore <backup folder> [--force] [--ledger <shredded-recordings.log>]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const ledgerIndex = args.indexOf('--ledger');
+  const ledgerFile = ledgerIndex >= 0 ? args[ledgerIndex + 1] : undefined;
+  const { restore } = await import('./ops/backup.js');
+  const result = await restore(loadConfig(), source, { force: args.includes('--force'), ...(ledgerFile ? { ledgerFile } : {}) });
+  const c = result.counts;
+  process.stdout.write(
+    [
+      `Restored from ${source}. Audit log intact: ${result.auditEntries} entries checked.`,
+      `  organisations ${c.organisations}, users ${c.users}, clients ${c.clients}, recordings ${c.recordings} (${c.recordingsPlayable} playable)`,
+      `  recordings withdrawn or deleted after the backup, destroyed again: ${result.shreddedAgain}`,
+      '',
+    ].join('\n'),
+  );
+}
+
 /** For researchers and tests: who speaks when in one file, as JSON. Needs no database or keys. */
 async function analyseRhythmCommand(): Promise<void> {
   const args = process.argv.slice(3);
@@ -84,7 +121,7 @@ async function analyseRhythmCommand(): Promise<void> {
   process.stdout.write(JSON.stringify({ turns: result.turns, metrics: result.metrics }, null, 2) + '\n');
 }
 
-const commands: Record<string, () => Promise<void>> = { start, migrate, 'verify-audit': verifyAudit, 'analyse-rhythm': analyseRhythmCommand };
+const commands: Record<string, () => Promise<void>> = { start, migrate, 'verify-audit': verifyAudit, 'analyse-rhythm': analyseRhythmCommand, backup: backupCommand, restore: restoreCommand };
 
 const command = process.argv[2] ?? 'start';
 const run = commands[command];
@@ -93,7 +130,7 @@ if (!run) {
   process.exit(2);
 }
 run().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof MigrationError || (error instanceof Error && error.name === 'BackupError')) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Spreekkamer could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -51,6 +51,14 @@ const environmentSchema = z.object({
   /** Sends a client their personal link by e-mail when set, e.g. smtps://user:password@mail.gemeente.nl:465. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().email('must be an e-mail address').optional(),
+  /** /metrics answers a request with `Authorization: Bearer <token>`; off when neither this nor METRICS_ALLOW_FROM is set. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** /metrics answers requests from these addresses or networks, e.g. 10.0.0.0/8,127.0.0.1. */
+  METRICS_ALLOW_FROM: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must be a comma-separated list of IP addresses or networks (CIDR)')))
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -76,6 +84,8 @@ export interface Config {
   tools: { ffmpeg: string; ffprobe: string };
   /** Outgoing e-mail (SMTP); without it, client links are given on paper or by QR code only. */
   mail?: { smtpUrl: string; from: string } | undefined;
+  /** Who may read /metrics; undefined = nobody (the route answers 404). */
+  metrics?: { token: string | undefined; allowFrom: string[] } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     limits: { maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024, maxRecordingSeconds: e.MAX_RECORDING_MINUTES * 60 },
     tools: { ffmpeg: e.FFMPEG_PATH, ffprobe: e.FFPROBE_PATH },
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    metrics: e.METRICS_TOKEN || e.METRICS_ALLOW_FROM?.length ? { token: e.METRICS_TOKEN, allowFrom: e.METRICS_ALLOW_FROM ?? [] } : undefined,
   };
 }

@@ -28,6 +28,8 @@ import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
+import { ShredLedger, isDeletionReason } from './ops/shred-ledger.js';
+import { createMetrics, instrumentBlobStore, instrumentJobHandlers } from './observability/metrics.js';
 
 export interface Spreekkamer {
   config: Config;
@@ -71,6 +73,14 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
     const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
     audit.listen((entry) => notifications.fromAudit(entry));
+    if (config.database.kind === 'sqlite') {
+      // Embedded set-up: withdrawals outlive a restored backup (see ops/backup.ts).
+      const ledger = new ShredLedger(ShredLedger.fileIn(config.dataDir));
+      audit.listen(async (entry) => {
+        const reason = entry.details?.reason;
+        if (entry.action === 'recording.deleted' && entry.subjectId && typeof reason === 'string' && isDeletionReason(reason)) await ledger.append({ recordingId: entry.subjectId, reason });
+      });
+    }
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -96,6 +106,15 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       organisations: repositories.organisations,
       auditRepository: repositories.audit,
       audit,
+      deployment: {
+        database: config.database.kind,
+        mediaStore: config.s3 ? 's3' : 'local',
+        email: config.mail !== undefined,
+        https: config.publicUrl?.startsWith('https://') ?? false,
+        sessionIdleMinutes: config.session.idleMinutes,
+        sessionMaxHours: config.session.maxHours,
+        loginMaxFailures: config.login.maxFailures,
+      },
       ...(now ? { now } : {}),
     });
     const clientSessionMinutes = 120;
@@ -145,8 +164,12 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     // Features that keep what a consent covers register a ConsentWithdrawalListener here:
     // consent.addWithdrawalListener(listener). Pending follow-ups are retried further below.
     // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
-    const storage = createStorageBackends(config);
+    // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
+    const metrics = createMetrics();
+    const backends = createStorageBackends(config);
+    const storage: StorageBackends = { ...backends, blobs: instrumentBlobStore(backends.blobs, metrics.storageErrors) };
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    metrics.watchQueue(queue);
     const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = new FeedbackService({
@@ -242,21 +265,25 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
             trustProxy: config.trustProxy,
             https,
             webDistDir: config.webDistDir,
+            metrics: { metrics, access: config.metrics },
           });
 
-    const jobHandlers: JobHandlers = {
-      ...recordings.jobHandlers,
-      'learning.reminders': {
-        run: async () => {
-          await learning.rounds.sendDueReminders();
+    const jobHandlers: JobHandlers = instrumentJobHandlers(
+      {
+        ...recordings.jobHandlers,
+        'learning.reminders': {
+          run: async () => {
+            await learning.rounds.sendDueReminders();
+          },
+        },
+        'share.cuts.sweep': {
+          run: async () => {
+            await reviews.cuts.sweep();
+          },
         },
       },
-      'share.cuts.sweep': {
-        run: async () => {
-          await reviews.cuts.sweep();
-        },
-      },
-    };
+      metrics.jobDuration,
+    );
     if (config.role === 'worker') await queue.work(jobHandlers);
     if (config.role === 'all') {
       // A missing handler refuses the boot right here; the queue itself (pg-boss creates its

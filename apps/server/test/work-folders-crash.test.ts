@@ -3,7 +3,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEGMENT_NAME } from '../src/domain/recordings/blob-keys.js';
+import { createLocalDiskStore } from '../src/storage/local-disk.js';
+import { createS3Store } from '../src/storage/s3.js';
 import { startS3TestServer } from '../src/storage/s3-test-server.js';
 import { databaseUnderTest, demo, demoPassword, freshDatabase } from './support/harness.js';
 import { consentedConversationHttp, moveAgent, startChildServer, type ChildServer } from './support/processes.js';
@@ -13,6 +17,21 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
+
+async function processedCount(env: Record<string, string>, recordingId: string): Promise<number> {
+  const sql = "select count(*) as n from audit_events where action = 'recording.processed' and subject_id = $1";
+  if (env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const result = await client.query<{ n: string }>(sql, [recordingId]);
+    await client.end();
+    return Number(result.rows[0]?.n ?? 0);
+  }
+  const db = new Database(path.join(env.DATA_DIR ?? '', 'spreekkamer.sqlite'), { readonly: true });
+  const row = db.prepare(sql.replace('$1', '?')).get(recordingId) as { n: number };
+  db.close();
+  return row.n;
+}
 
 function track(server: ChildServer): ChildServer {
   cleanups.push(() => server.stop());
@@ -76,7 +95,7 @@ async function playsBack(agent: HttpAgent, recordingId: string): Promise<void> {
  * becomes ready exactly once.
  */
 describe('nothing readable is left behind by a crash', () => {
-  it('sweeps the job folder of a worker killed mid-processing; on SQLite the retry then makes the recording ready once', { timeout: 300_000 }, async () => {
+  it('sweeps the job folder of a worker killed mid-processing, and another worker makes the recording ready once within two minutes', { timeout: 300_000 }, async () => {
     const database = await freshDatabase();
     cleanups.push(() => database.drop());
     const startedAt = Date.now();
@@ -114,22 +133,29 @@ describe('nothing readable is left behind by a crash', () => {
     const recentKeyDirs = await Promise.all(temp.filter((e) => e.name.startsWith('spreekkamer-key-')).map(async (e) => (await stat(path.join(os.tmpdir(), e.name))).mtimeMs));
     expect(recentKeyDirs.filter((mtime) => mtime >= startedAt)).toEqual([]);
 
-    // Any process sweeps at start; on PostgreSQL a second API process on the same machine shows it
-    // (pg-boss hands the job out again only after its expiry, minutes later).
-    const next = onS3 ? track(await startChildServer({ ...env, DEMO_SEED: 'false' }, 'api')) : track(await startChildServer(env));
-    // The sweep ran before the new process took work.
+    // Any process sweeps at start, before it takes work: on PostgreSQL a second worker, on SQLite
+    // a new all-in-one process.
+    const killedAt = Date.now();
+    const next = onS3 ? track(await startChildServer({ ...env, DEMO_SEED: 'false' }, 'worker')) : track(await startChildServer(env));
     expect(await readdir(jobsDir)).not.toContain(caught.folder);
     const viewer = onS3 ? agent : moveAgent(agent, next.url ?? '');
-    if (!onS3) {
-      const state = await waitForStatus(viewer, recordingId, ['ready', 'failed'], 120_000);
-      expect(state.status).toBe('ready');
-      await playsBack(viewer, recordingId);
-      const db = new Database(path.join(database.dataDir, 'spreekkamer.sqlite'), { readonly: true });
-      const processed = db.prepare("select count(*) as n from audit_events where action = 'recording.processed' and subject_id = ?").get(recordingId) as { n: number };
-      db.close();
-      expect(processed.n).toBe(1);
-      expect(await readdir(jobsDir)).toEqual([]);
-    }
+    // The dead worker's lease runs out (JOB_LEASE_SECONDS, renewed only while a handler runs),
+    // and another worker retries the job: well within two minutes on both queues.
+    const state = await waitForStatus(viewer, recordingId, ['ready', 'failed'], 120_000);
+    expect(state.status).toBe('ready');
+    expect(Date.now() - killedAt).toBeLessThan(120_000);
+    await playsBack(viewer, recordingId);
+    expect(await processedCount(database.env, recordingId)).toBe(1);
+    // Later jobs (rhythm) may be working in their own folders now; none is left of the killed process.
+    expect((await readdir(jobsDir)).filter((name) => name.includes(`.${worker.child.pid}.`))).toEqual([]);
+    // Exactly the playlist's segments are stored: no duplicate or orphaned segment of the crashed run.
+    const store = onS3 ? createS3Store({ endpoint: env.S3_ENDPOINT ?? '', region: 'us-east-1', bucket: env.S3_BUCKET ?? '', accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '', forcePathStyle: true }) : createLocalDiskStore(path.join(database.dataDir, 'blobs'));
+    const prefix = `recordings/${recordingId}/`;
+    const storedSegments = (await store.list(prefix)).map((key) => key.slice(prefix.length)).filter((name) => SEGMENT_NAME.test(name));
+    const playlist = (await store.getBuffer(`${prefix}index.m3u8`)).toString('utf8');
+    const listedSegments = playlist.split('\n').filter((line) => SEGMENT_NAME.test(line.trim())).map((line) => line.trim());
+    expect(storedSegments.sort()).toEqual([...new Set(listedSegments)].sort());
+    expect(listedSegments.length).toBeGreaterThan(0);
 
     // No file under the data directory holds the crashed run's key, and no work file is readable by others.
     for (const { file, mode } of await filesUnder(path.join(database.dataDir, 'work'))) {

@@ -8,6 +8,7 @@ import { AccountPage } from './features/account/AccountPage.js';
 import { TotpSetupPage } from './features/account/TotpSetupPage.js';
 import { AuditPage } from './features/admin/AuditPage.js';
 import { SettingsPage } from './features/admin/SettingsPage.js';
+import { ProcessingRegisterPage } from './features/admin/ProcessingRegisterPage.js';
 import { TeamsPage } from './features/admin/TeamsPage.js';
 import { UsersPage } from './features/admin/UsersPage.js';
 import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
@@ -111,6 +112,7 @@ export function App() {
           <Route element={<RequirePermission permission="admin.settings" />}>
             <Route path="/beheer/instellingen" element={<SettingsPage />} />
             <Route path="/beheer/kijkwijzer" element={<LazyGuideAdminPage />} />
+            <Route path="/beheer/verwerkingsregister" element={<ProcessingRegisterPage />} />
           </Route>
           <Route element={<RequirePermission permission="admin.audit" />}>
             <Route path="/beheer/logboek" element={<AuditPage />} />

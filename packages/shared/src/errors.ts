@@ -65,6 +65,7 @@ export const apiErrors = {
   client_talk_not_allowed: { status: 403, nl: 'De cliënt heeft geen toestemming gegeven om met een meekijker na te praten over deze opname.', en: 'The client did not consent to talking this recording over with a reviewer.' },
   client_point_decided: { status: 409, nl: 'De cliënt heeft over dit punt al gekozen. U kunt het niet meer weghalen.', en: 'The client has already decided about this point. You can no longer remove it.' },
   client_point_released: { status: 409, nl: 'Dit punt is al zonder naam doorgegeven, samen met punten van andere mensen. U kunt het niet meer veranderen.', en: 'This point has already been passed on without a name, together with points from other people. It can no longer be changed.' },
+  metrics_not_allowed: { status: 403, nl: 'Deze meetgegevens zijn alleen voor wie de servers beheert. Gebruik het afgesproken token of netwerk.', en: 'These measurements are only for the people who run the servers. Use the agreed token or network.' },
   not_ready: { status: 503, nl: 'Spreekkamer is nog niet klaar. Probeer het zo opnieuw.', en: 'Spreekkamer is not ready yet. Try again shortly.' },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
   rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },

@@ -25,6 +25,8 @@ import { uploadRoutes } from './routes/uploads.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
+import { metricsRoutes, type MetricsAccess } from './routes/metrics.routes.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface AppOptions {
   logger: FastifyServerOptions['logger'];
@@ -33,6 +35,8 @@ export interface AppOptions {
   webDistDir: string | undefined;
   /** JSON bodies are small; media travels through the upload endpoint, which sets its own limit. */
   bodyLimitBytes?: number;
+  /** Request durations go here; /metrics serves them to the configured token or network only. */
+  metrics?: { metrics: Metrics; access: MetricsAccess | undefined };
 }
 
 /** Long opaque tokens in URLs (invitation and client links) must not end up in logs. */
@@ -61,6 +65,14 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
     transform: jsonSchemaTransform,
   });
   registerSessions(app);
+  const observed = options.metrics;
+  if (observed) {
+    // The route's template, never its URL: ids and link tokens stay out of the series.
+    app.addHook('onResponse', async (request, reply) => {
+      observed.metrics.observeRequest(request.method, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime / 1000);
+    });
+    await app.register(metricsRoutes(observed.metrics, observed.access));
+  }
 
   await app.register(healthRoutes(ctx));
   await app.register(

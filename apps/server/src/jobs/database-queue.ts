@@ -12,6 +12,7 @@ import {
   type JobMap,
   type JobName,
   type JobQueue,
+  type JobQueueStat,
 } from './job-map.js';
 import { describeError, silentJobLogger, type JobLogger } from './logger.js';
 
@@ -108,6 +109,32 @@ export class DatabaseJobQueue implements JobQueue {
     for (const wake of this.wakers.values()) wake();
     await Promise.allSettled(this.loops);
     this.loops.length = 0;
+  }
+
+  async stats(): Promise<JobQueueStat[]> {
+    const nowIso = this.now().toISOString();
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        'name',
+        eb.fn.count<number>(eb.case().when(eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)])).then(1).end()).as('waiting'),
+        eb.fn.count<number>(eb.case().when('status', '=', 'running').then(1).end()).as('running'),
+        eb.fn.min(eb.case().when(eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', nowIso)])).then(eb.ref('run_after')).end()).as('oldest'),
+      ])
+      .where('status', 'in', ['queued', 'running'])
+      .groupBy('name')
+      .execute();
+    const now = this.now().getTime();
+    return jobNames.map((name) => {
+      const row = rows.find((candidate) => candidate.name === name);
+      const oldest = row?.oldest ? Date.parse(String(row.oldest)) : null;
+      return {
+        name,
+        waiting: Number(row?.waiting ?? 0),
+        running: Number(row?.running ?? 0),
+        oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, (now - oldest) / 1000),
+      };
+    });
   }
 
   private async runSchedules(): Promise<void> {

@@ -50,20 +50,18 @@ export interface JobPolicy {
   maxAttempts: number;
   /** Doubles after every failed attempt. */
   retryDelaySeconds: number;
-  /** How long a run may take before another worker assumes a crash (database queue: renewed while running). */
-  timeoutSeconds: number;
 }
 
 export const jobPolicies: { [K in JobName]: JobPolicy } = {
-  'recording.process': { maxAttempts: 4, retryDelaySeconds: 15, timeoutSeconds: 900 },
-  'recording.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
-  'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
-  'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
-  'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
-  'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30, timeoutSeconds: 1800 },
-  'share.cut': { maxAttempts: 3, retryDelaySeconds: 15, timeoutSeconds: 1800 },
-  'share.cuts.erase': { maxAttempts: 10, retryDelaySeconds: 10, timeoutSeconds: 600 },
-  'share.cuts.sweep': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 600 },
+  'recording.process': { maxAttempts: 4, retryDelaySeconds: 15 },
+  'recording.erase': { maxAttempts: 10, retryDelaySeconds: 10 },
+  'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60 },
+  'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10 },
+  'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300 },
+  'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30 },
+  'share.cut': { maxAttempts: 3, retryDelaySeconds: 15 },
+  'share.cuts.erase': { maxAttempts: 10, retryDelaySeconds: 10 },
+  'share.cuts.sweep': { maxAttempts: 3, retryDelaySeconds: 60 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */
@@ -86,12 +84,22 @@ export interface EnqueueOptions {
   /** While a job with this key is queued or running (or done today, for schedules), another is not added. */
   singletonKey?: string;
   delaySeconds?: number;
-  /** Overrides the policy's timeout, e.g. longer for a long recording. */
-  timeoutSeconds?: number;
+}
+
+/** What operators see of one job name across the whole cluster (the queue is shared). */
+export interface JobQueueStat {
+  name: JobName;
+  /** Due and not taken by a worker. */
+  waiting: number;
+  running: number;
+  /** Age of the oldest due job that waits; 0 when none waits. */
+  oldestWaitingSeconds: number;
 }
 
 export interface JobQueue {
   readonly kind: 'database' | 'pg-boss';
+  /** One row per job name, for /metrics. */
+  stats(): Promise<JobQueueStat[]>;
   enqueue<K extends JobName>(name: K, payload: JobMap[K], options?: EnqueueOptions): Promise<void>;
   /** Starts running jobs in this process (worker and all roles), with the daily schedules. */
   work(handlers: JobHandlers): Promise<void>;

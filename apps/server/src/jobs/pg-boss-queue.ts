@@ -10,6 +10,7 @@ import {
   type JobMap,
   type JobName,
   type JobQueue,
+  type JobQueueStat,
 } from './job-map.js';
 import { describeError, silentJobLogger, type JobLogger } from './logger.js';
 
@@ -19,6 +20,13 @@ export interface PgBossQueueOptions {
   worker: boolean;
   logger?: JobLogger;
   pollIntervalSeconds?: number;
+  /**
+   * A running job's lease, renewed every third of it while the handler runs. A worker that dies
+   * stops renewing, so its job expires after the lease (pg-boss checks every third of it) and is
+   * retried by another worker: about lease + lease/3 + the retry delay, not the 15 minutes of a
+   * fixed expiry.
+   */
+  leaseSeconds?: number;
 }
 
 /** pg-boss queue names allow letters, digits, '_' and '-'. */
@@ -28,8 +36,8 @@ function queueName(name: JobName): string {
 
 /**
  * The PostgreSQL queue for scale-out. pg-boss retries with backoff (retryLimit = attempts - 1)
- * and re-runs a job whose worker died once its expiry passes; onGiveUp runs when the last retry
- * throws.
+ * and re-runs a job whose worker died once its lease (pg-boss's expiry, renewed while the
+ * handler runs) passes; onGiveUp runs when the last retry throws.
  */
 export class PgBossJobQueue implements JobQueue {
   readonly kind = 'pg-boss' as const;
@@ -38,10 +46,13 @@ export class PgBossJobQueue implements JobQueue {
   private started: Promise<void> | null = null;
   private readonly controllers = new Set<AbortController>();
   private stopped = false;
+  private readonly leaseSeconds: number;
 
   constructor(private readonly options: PgBossQueueOptions) {
     this.logger = options.logger ?? silentJobLogger;
+    this.leaseSeconds = options.leaseSeconds ?? 60;
     this.boss = new PgBoss({
+      maintenanceIntervalSeconds: Math.max(1, Math.ceil(this.leaseSeconds / 3)),
       connectionString: options.connectionString,
       schema: 'pgboss',
       max: 4,
@@ -60,13 +71,16 @@ export class PgBossJobQueue implements JobQueue {
       await this.boss.start();
       for (const name of jobNames) {
         const policy = jobPolicies[name];
-        await this.boss.createQueue(queueName(name), {
+        const settings = {
           name: queueName(name),
           retryLimit: policy.maxAttempts - 1,
           retryDelay: policy.retryDelaySeconds,
           retryBackoff: true,
-          expireInSeconds: policy.timeoutSeconds,
-        });
+          expireInSeconds: this.leaseSeconds,
+        };
+        // createQueue leaves an existing queue as it was; the update makes it follow this release.
+        await this.boss.createQueue(queueName(name), settings);
+        await this.boss.updateQueue(queueName(name), settings);
       }
     })();
     return this.started;
@@ -77,8 +91,24 @@ export class PgBossJobQueue implements JobQueue {
     const sendOptions: PgBoss.SendOptions = {};
     if (options.singletonKey) sendOptions.singletonKey = options.singletonKey;
     if (options.delaySeconds) sendOptions.startAfter = options.delaySeconds;
-    if (options.timeoutSeconds) sendOptions.expireInSeconds = options.timeoutSeconds;
     await this.boss.send(queueName(name), parseJobPayload(name, payload), sendOptions);
+  }
+
+  async stats(): Promise<JobQueueStat[]> {
+    await this.ensureStarted();
+    const { rows } = await this.boss.getDb().executeSql(
+      `select name,
+              count(*) filter (where state in ('created', 'retry') and start_after <= now()) as waiting,
+              count(*) filter (where state = 'active') as running,
+              extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now())) as oldest
+         from pgboss.job where state in ('created', 'retry', 'active') group by name`,
+      [],
+    );
+    const counted = rows as { name: string; waiting: string; running: string; oldest: string | null }[];
+    return jobNames.map((name) => {
+      const row = counted.find((candidate) => candidate.name === queueName(name));
+      return { name, waiting: Number(row?.waiting ?? 0), running: Number(row?.running ?? 0), oldestWaitingSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
+    });
   }
 
   async work(handlers: JobHandlers): Promise<void> {
@@ -104,6 +134,7 @@ export class PgBossJobQueue implements JobQueue {
           this.controllers.add(controller);
           const attempt = job.retryCount + 1;
           const isLastAttempt = job.retryCount >= job.retryLimit;
+          const stopRenewing = this.renewLease(name, job.id);
           try {
             await handler.run(payload, { attempt, isLastAttempt, signal: controller.signal });
           } catch (error) {
@@ -119,11 +150,28 @@ export class PgBossJobQueue implements JobQueue {
             }
             throw error;
           } finally {
+            stopRenewing();
             this.controllers.delete(controller);
           }
         }
       },
     );
+  }
+
+  /** Keeps a running job's expiry one lease ahead of now, until the returned function is called. */
+  private renewLease(name: JobName, jobId: string): () => void {
+    const renew = () =>
+      this.boss
+        .getDb()
+        .executeSql(
+          `update pgboss.job set expire_in = (now() - started_on) + $3 * interval '1 second'
+            where name = $1 and id = $2 and state = 'active'`,
+          [queueName(name), jobId, this.leaseSeconds],
+        )
+        .catch((error: unknown) => this.logger.warn({ job: name, err: describeError(error) }, 'lease renewal failed'));
+    void renew();
+    const timer = setInterval(() => void renew(), (this.leaseSeconds * 1000) / 3);
+    return () => clearInterval(timer);
   }
 
   async stop(): Promise<void> {

@@ -27,6 +27,7 @@ const navItems: readonly NavItem[] = [
   { to: '/beheer/instellingen', label: 'nav.settings', permission: 'admin.settings' },
   { to: '/beheer/kijkwijzer', label: 'reviews.nav.guide', permission: 'admin.settings' },
   { to: '/beheer/logboek', label: 'nav.audit', permission: 'admin.audit' },
+  { to: '/beheer/verwerkingsregister', label: 'register.nav', permission: 'admin.settings' },
   { to: '/account', label: 'nav.account', permission: 'account.self' },
 ];
 

@@ -20,6 +20,8 @@ import learningNl from './learning.nl.json' with { type: 'json' };
 import rhythmEn from './rhythm.en.json' with { type: 'json' };
 import rhythmNl from './rhythm.nl.json' with { type: 'json' };
 import languagesEn from './languages.en.json' with { type: 'json' };
+import registerEn from './register.en.json' with { type: 'json' };
+import registerNl from './register.nl.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
 import clientAr from './client/ar.json' with { type: 'json' };
@@ -29,8 +31,8 @@ import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn } },
 } as const;
 
 export const clientResources = {

@@ -111,3 +111,56 @@ export const adminPasswordResetResponseSchema = z.object({
   status: z.enum(['email_sent', 'email_failed', 'awaiting_approval', 'approved']),
   user: adminUserSchema,
 });
+
+/**
+ * The register of processing activities (GDPR art. 30), generated from the live configuration as
+ * a starting point for the DPIA. Codes only: the web app words them in the reader's language.
+ */
+export const processingActivityIds = ['accounts', 'clients', 'consent', 'recordings', 'reviews', 'client_feedback', 'learning', 'insight', 'audit_log', 'email'] as const;
+export const processingRecipientIds = ['professional', 'chosen_reviewers', 'external_reviewers', 'peer_group', 'leercoach', 'client', 'administrators', 'managers_aggregate', 'mail_server', 'storage_provider', 'hosting'] as const;
+export const processingRetentionIds = ['account_lifetime', 'client_relation', 'consent_with_recording', 'recording_days', 'until_withdrawn_or_recording', 'learning_owner', 'aggregate_only', 'audit_chain', 'not_stored'] as const;
+export const securityMeasureIds = [
+  'encryption_per_recording',
+  'text_sealing',
+  'crypto_shredding',
+  'totp_required',
+  'totp_optional',
+  'session_limits',
+  'login_lockout',
+  'audit_hash_chain',
+  'no_content_for_admins',
+  'k_anonymity',
+  'https',
+  'private_work_folders',
+  'backup_without_key',
+  'metrics_without_personal_data',
+] as const;
+export const processingRegisterSchema = z.object({
+  organisation: z.string(),
+  generatedAt: z.string(),
+  deployment: z.object({
+    database: z.enum(['sqlite', 'postgres']),
+    mediaStore: z.enum(['local', 's3']),
+    email: z.boolean(),
+    https: z.boolean(),
+    sessionIdleMinutes: z.number().int(),
+    sessionMaxHours: z.number().int(),
+    loginMaxFailures: z.number().int(),
+  }),
+  settings: z.object({
+    requireTotp: z.boolean(),
+    minimumGroupSize: z.number().int(),
+    retentionDaysOptions: z.array(z.number().int()),
+    retentionDaysDefault: z.number().int(),
+    clientLocales: z.array(z.string()),
+  }),
+  activities: z.array(
+    z.object({
+      id: z.enum(processingActivityIds),
+      recipients: z.array(z.enum(processingRecipientIds)),
+      retention: z.enum(processingRetentionIds),
+    }),
+  ),
+  securityMeasures: z.array(z.enum(securityMeasureIds)),
+});
+export type ProcessingRegister = z.infer<typeof processingRegisterSchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ProcessingRegister,
   isRole,
   teamRoles,
   type AdminUser,
@@ -18,6 +19,7 @@ import type { TeamsRepository } from '../../db/repositories/teams.repository.js'
 import type { MembershipRow, MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import { hasEverHadPassword } from '../auth/password-reset.service.js';
+import { buildProcessingRegister, type DeploymentFacts } from './processing-register.js';
 import { AppError } from '../errors.js';
 import { settingsOf } from './organisation-settings.js';
 
@@ -30,6 +32,8 @@ export interface AdminDependencies {
   organisations: OrganisationsRepository;
   auditRepository: AuditRepository;
   audit: AuditLog;
+  /** How this installation runs, for the processing register. */
+  deployment: DeploymentFacts;
   invitationDays?: number;
   now?: () => Date;
 }
@@ -206,6 +210,11 @@ export class AdminService {
     const changed = (Object.keys(settings) as (keyof OrganisationSettings)[]).filter((key) => settings[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.settings_changed', subjectType: 'organisation', subjectId: actor.organisationId, details: { changed } });
     return settingsOf(await this.organisation(actor));
+  }
+
+  async processingRegister(actor: Actor): Promise<ProcessingRegister> {
+    requirePermission(actor, 'admin.settings');
+    return buildProcessingRegister(settingsOf(await this.organisation(actor)), this.deps.deployment, this.now());
   }
 
   async listAudit(actor: Actor, limit: number, before?: number) {

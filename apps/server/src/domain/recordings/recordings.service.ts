@@ -12,7 +12,7 @@ import type {
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { RecordingRow, RecordingsRepository, RecordingWithContext } from '../../db/repositories/recordings.repository.js';
-import { jobPolicies, type JobQueue } from '../../jobs/index.js';
+import type { JobQueue } from '../../jobs/index.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import { requirePermission, type Actor } from '../access.js';
 import { assertMayRecord, type ConsentPolicy } from '../consent/consent-policy.js';
@@ -44,14 +44,6 @@ export const RETENTION_NOTICE_DAYS = 7;
 /** Removals stay in the notices for a month. */
 const REMOVAL_NOTICE_DAYS = 30;
 const uploadIdPattern = /^[0-9a-f-]{36}-[0-9a-f]{16}$/;
-
-/**
- * How long processing may take before pg-boss assumes the worker died and runs it again: a
- * quarter of an hour plus a second per 200 kB (transcoding runs at about real time or faster).
- */
-export function processingTimeoutSeconds(uploadBytes: number | null): number {
-  return jobPolicies['recording.process'].timeoutSeconds + Math.ceil((uploadBytes ?? 0) / 200_000);
-}
 
 function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
   if (row.status === 'ready') return 'retention_ending';
@@ -242,7 +234,7 @@ export class RecordingsService {
     const moved = await this.deps.recordings.updateIf(row.id, ['uploading'], { status: 'processing', progress: 0, updated_at: this.now().toISOString() });
     if (!moved) return;
     await this.deps.audit.record({ organisationId: row.organisation_id, actorUserId: null, action: 'recording.uploaded', subjectType: 'recording', subjectId: row.id });
-    await this.deps.queue.enqueue('recording.process', { recordingId: row.id }, { timeoutSeconds: processingTimeoutSeconds(row.upload_length) });
+    await this.deps.queue.enqueue('recording.process', { recordingId: row.id });
   }
 
   /** After termination (tus DELETE) the recording waits for a new upload. */

@@ -10,6 +10,7 @@ import {
   inviteUserRequestSchema,
   inviteUserResponseSchema,
   organisationSettingsSchema,
+  processingRegisterSchema,
   teamListSchema,
   teamNameRequestSchema,
   teamSchema,
@@ -27,6 +28,10 @@ export function adminRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
+    });
+    app.get('/processing-register', { schema: { tags: ['admin'], response: { 200: processingRegisterSchema } } }, async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return admin.processingRegister(await actorOf(request));
     });
     app.get('/users', { schema: { tags: ['admin'], response: { 200: adminUserListSchema } } }, async (request) => ({
       users: await admin.listUsers(await actorOf(request)),
