@@ -206,6 +206,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
+    notifications.addDueSource((actor) => learning.rounds.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
     recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.

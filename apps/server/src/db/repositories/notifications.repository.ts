@@ -12,6 +12,13 @@ export class NotificationsRepository {
     await this.db.insertInto('notifications').values([...rows]).execute();
   }
 
+  /** Notices made when due: a row whose (reader, dedupe key) already exists is left alone, so each is made once. */
+  async insertDue(rows: readonly NotificationRow[]): Promise<void> {
+    for (const row of rows) {
+      await this.db.insertInto('notifications').values(row).onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).execute();
+    }
+  }
+
   listForUser(userId: string, limit: number): Promise<NotificationRow[]> {
     return this.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
   }
