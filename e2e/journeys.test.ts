@@ -16,6 +16,10 @@ import { demoAccounts, demoPassword, startServer, type RunningServer } from './s
 
 /** Before logging in the app asks who is there; the answer "nobody" is expected and handled. */
 const anonymousSession: Expected4xx = { status: 401, path: /^\/api\/session$/ };
+/** A client's page asks for their session before the code is entered; "none" is expected and handled. */
+const noClientSession: Expected4xx = { status: 401, path: /^\/api\/client\/session$/ };
+/** The shared viewer asks for the conversation-rhythm lane; none was shared, and the page shows none. */
+const noSharedRhythm: Expected4xx = { status: 404, path: /^\/api\/shares\/[^/]+\/rhythm$/ };
 const demoClient = 'Meneer A. (voorbeeld)';
 
 let server: RunningServer;
@@ -29,8 +33,10 @@ async function visited(label: string): Promise<void> {
   guard.assertClean();
 }
 
-async function newJourney(expected: Expected4xx[] = []): Promise<void> {
-  page = await browser.newPage();
+/** A new person at the device: no cookies of the one before. */
+async function newJourney(expected: Expected4xx[] = [], viewport?: { width: number; height: number }): Promise<void> {
+  await browser.context.clearCookies();
+  page = await browser.newPage(viewport);
   guard = guardJourney(page, server.url, [anonymousSession, ...expected]);
 }
 
@@ -73,7 +79,7 @@ describe('journeys, by clicking only', () => {
     await logIn(page, server.url, demoAccounts.professional);
     await visited('professional home');
     await menu('Cliënten').click();
-    await heading(page, 'Cliënten');
+    await heading(page, 'Mijn cliënten');
     await visited('clients');
     await page.getByRole('link', { name: demoClient }).first().click();
     await heading(page, demoClient);
@@ -88,7 +94,7 @@ describe('journeys, by clicking only', () => {
     await page.getByText(/^Begin gezet op/).first().waitFor();
     await mediaTimeAbove(3);
     await page.getByRole('button', { name: 'Einde hier' }).click();
-    await page.getByRole('button', { name: 'Moment toevoegen' }).click();
+    await page.getByRole('button', { name: /^Moment toevoegen/ }).click();
     await page.getByRole('button', { name: 'Pauzeren' }).click();
     await page.getByRole('button', { name: /Moment 1 \(/ }).first().waitFor();
     await visited('review room with a moment');
@@ -107,7 +113,7 @@ describe('journeys, by clicking only', () => {
   });
 
   it('2 · the coach sees the share on their home page, plays it and comments with each kind', async () => {
-    await newJourney();
+    await newJourney([noSharedRhythm]);
     await logIn(page, server.url, demoAccounts.reviewer);
     const card = page.locator('section', { has: page.getByRole('heading', { name: 'Gedeeld met u' }) });
     await card.getByText('U kunt 1 gedeelde opname bekijken.').waitFor();
@@ -152,10 +158,170 @@ describe('journeys, by clicking only', () => {
     await logOut(page);
   });
 
+  it('4 · the professional adds a client and gives link and code; the client consents on a 320 px phone; the professional records with the camera and plays it', async () => {
+    const pseudonym = 'Mevrouw Reis';
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: 'Cliënt toevoegen' }).click();
+    await heading(page, 'Cliënt toevoegen');
+    await visited('new client');
+    await page.getByLabel('Schuilnaam').fill(pseudonym);
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await heading(page, pseudonym);
+    await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await page.getByText('Het gesprek is opgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Link en code maken' }).click();
+    await page.getByTestId('client-code').waitFor();
+    const clientLink = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
+    const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+    await visited('new client with link and code');
+    await logOut(page);
+    await page.close();
+
+    await newJourney([noClientSession], { width: 320, height: 640 });
+    await page.goto(clientLink);
+    await heading(page, 'Welkom');
+    await page.getByLabel('Uw code').fill(code);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Uw pagina');
+    await visited('client home on a phone');
+    await page.getByRole('link', { name: 'Vraag bekijken' }).first().click();
+    await heading(page, 'Mag dit gesprek worden opgenomen?');
+    await visited('consent start on a phone');
+    while (!(await page.getByRole('heading', { level: 1, name: 'Wat mag worden opgenomen?' }).isVisible())) {
+      await page.getByRole('button', { name: 'Verder', exact: true }).click();
+      await settled(page);
+      await expectNoAxeViolations(page, 'consent explanation on a phone');
+    }
+    await page.getByRole('button', { name: /^Beeld en geluid/ }).click();
+    await visited('consent media on a phone');
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await heading(page, 'Wie mag de opname zien?');
+    await page.getByRole('button', { name: /^Alleen mijn klantmanager/ }).click();
+    await visited('consent audience on a phone');
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await heading(page, 'Wilt u stukjes samen terugkijken?');
+    await page.getByRole('button', { name: 'Nee, liever niet' }).click();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await heading(page, 'Hoe lang mag de opname blijven?');
+    await visited('consent retention on a phone');
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await heading(page, 'Zet uw naam eronder');
+    await page.getByLabel('Uw naam').fill('R. Reis');
+    await visited('consent confirm on a phone');
+    await page.getByRole('button', { name: 'Ja, ik geef toestemming' }).click();
+    await heading(page, 'Dank u wel');
+    await visited('consent thanks on a phone');
+    await page.close();
+
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: pseudonym }).first().click();
+    await heading(page, pseudonym);
+    await page.locator('section[aria-labelledby="client-conversations"] tbody tr').first().getByRole('link').click();
+    await heading(page, /^Gesprek van/);
+    await page.getByLabel('Ik geef toestemming om dit gesprek op te nemen').check();
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByText(/U heeft ook toestemming gegeven op/).waitFor();
+    await visited('conversation ready to record');
+    await page.getByLabel('Beeld en geluid').check();
+    await page.getByRole('button', { name: 'Camera en microfoon aanzetten' }).click();
+    await page.getByRole('button', { name: 'Opname starten' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('.sk-recorder__video')?.videoWidth ?? 0) > 0);
+    await visited('recorder preview');
+    await page.getByRole('button', { name: 'Opname starten' }).click();
+    await page.locator('.sk-recording-indicator').getByText('Opname loopt').waitFor();
+    // The recorder's own clock, not a timer in the test, says when enough was recorded.
+    await page.getByRole('timer').filter({ hasText: /^0:0[3-9]$/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stoppen en uploaden' }).click();
+    await page.getByText('De opname is klaar. U kunt hem nu bekijken.').waitFor({ timeout: 150_000 });
+    await visited('recording ready');
+    await page.getByRole('link', { name: 'Opname bekijken' }).click();
+    await heading(page, new RegExp(`^Gesprek met ${pseudonym} op`));
+    await visited('recording page');
+    await page.getByRole('button', { name: 'Afspelen' }).click();
+    await mediaTimeAbove(1);
+    await page.getByRole('button', { name: 'Pauzeren' }).click();
+    await visited('recording page after playing');
+    await logOut(page);
+  });
+
+  it('6 · the client withdraws on a phone; the professional sees the recording deleted, the coach has nothing left of it', async () => {
+    // The professional makes a personal link and code for the demo client.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: demoClient }).first().click();
+    await heading(page, demoClient);
+    await page.getByRole('button', { name: 'Link en code maken' }).click();
+    await page.getByTestId('client-code').waitFor();
+    const clientLink = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
+    const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+    await visited('demo client with link and code');
+    await logOut(page);
+    await page.close();
+
+    // The client, on a 320 px phone, opens the link and stops.
+    await newJourney([noClientSession], { width: 320, height: 640 });
+    await page.goto(clientLink);
+    await heading(page, 'Welkom');
+    await visited('client code page');
+    await page.getByLabel('Uw code').fill(code);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Uw pagina');
+    await visited('client home');
+    await page.getByRole('link', { name: 'Stoppen met de opname' }).first().click();
+    await heading(page, 'Stoppen met de opname');
+    await visited('client withdraw');
+    await page.getByRole('button', { name: 'Stoppen met de opname' }).click();
+    await heading(page, 'Weet u het zeker?');
+    await page.getByRole('button', { name: 'Ja, stop nu' }).click();
+    await heading(page, 'Het is gestopt');
+    await visited('client withdraw done');
+    await page.close();
+
+    // The professional: the home page and the client page say the recording was deleted.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await page.getByText(/is verwijderd, omdat de cliënt de toestemming heeft ingetrokken/).first().waitFor();
+    await visited('professional home after withdrawal');
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: demoClient }).first().click();
+    await heading(page, demoClient);
+    await page.locator('section[aria-labelledby="client-recordings"]').getByText('Verwijderd').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Terugkijken en momenten markeren' }).count()).toBe(0);
+    await visited('demo client after withdrawal');
+    await logOut(page);
+    await page.close();
+
+    // The coach: the share, its moments and the notifications about it are gone.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.reviewer);
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Gedeeld met u' }) }).getByText('Er is nog niets met u gedeeld', { exact: false }).waitFor();
+    await visited('coach home after withdrawal');
+    await menu('Gedeeld met mij').click();
+    await heading(page, 'Gedeeld met mij');
+    await page.getByText('Er is nu niets met u gedeeld.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Wat zie je als ik doorvraag?');
+    await visited('shared with me after withdrawal');
+    await page.getByRole('link', { name: /^Meldingen/ }).click();
+    await heading(page, 'Meldingen');
+    expect(await page.getByRole('button', { name: /deelde momenten met u/ }).count()).toBe(0);
+    await visited('coach notifications after withdrawal');
+    await logOut(page);
+  });
+
   it('7 · the team lead, the policy advisor and the administrator open every menu entry and meet no one’s content', async () => {
     await newJourney();
     const people: { email: string; forbidden: string[] }[] = [
-      { email: demoAccounts.manager, forbidden: [demoClient, 'Wat zie je als ik doorvraag?', 'Sanne de Vries'] },
+      // The team lead is a professional too and may name colleagues (e.g. to invite them to a group), never their clients or words.
+      { email: demoAccounts.manager, forbidden: [demoClient, 'Wat zie je als ik doorvraag?', 'reageerde op een moment'] },
       { email: demoAccounts.policyAdvisor, forbidden: [demoClient, 'Wat zie je als ik doorvraag?'] },
       { email: demoAccounts.administrator, forbidden: [demoClient, 'Wat zie je als ik doorvraag?', 'reageerde op een moment'] },
     ];

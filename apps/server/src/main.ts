@@ -70,8 +70,6 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const now = overrides.now;
     const notificationLog = pino({ level: config.logLevel, base: { area: 'notifications' } });
     const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
-    const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
-    audit.listen((entry) => notifications.fromAudit(entry));
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -101,6 +99,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
+    const notifications = new NotificationsService({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, ...(now ? { now } : {}) });
+    audit.listen((entry) => notifications.fromAudit(entry));
     const passwordResets = new PasswordResetService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -251,6 +251,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       'learning.reminders': {
         run: async () => {
           await learning.rounds.sendDueReminders();
+        },
+      },
+      'notifications.digest': {
+        run: async () => {
+          await notifications.sendDigests();
         },
       },
     };

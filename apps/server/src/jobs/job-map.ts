@@ -15,6 +15,8 @@ export const jobPayloadSchemas = {
   'recording.demo': z.object({ recordingId: z.string().uuid() }),
   /** Daily: e-mail each participant the learning-round reminder due today, once. */
   'learning.reminders': z.object({}),
+  /** Daily: e-mail each person who asked for it how many new notifications wait (a count and a link only). */
+  'notifications.digest': z.object({}),
   /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
   'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
 } as const;
@@ -54,6 +56,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'recordings.retention': { maxAttempts: 3, retryDelaySeconds: 60, timeoutSeconds: 1800 },
   'recording.demo': { maxAttempts: 3, retryDelaySeconds: 10, timeoutSeconds: 1800 },
   'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
+  'notifications.digest': { maxAttempts: 3, retryDelaySeconds: 300, timeoutSeconds: 1800 },
   'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30, timeoutSeconds: 1800 },
 };
 
@@ -61,6 +64,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
 export const dailySchedules: { name: JobName; hourUtc: number }[] = [
   { name: 'recordings.retention', hourUtc: 3 },
   { name: 'learning.reminders', hourUtc: 7 },
+  { name: 'notifications.digest', hourUtc: 6 },
 ];
 
 export function assertCompleteHandlers(handlers: Partial<Record<string, Partial<JobHandler<JobName>>>>): void {

@@ -25,3 +25,8 @@ export const notificationListSchema = z.object({
   notifications: z.array(notificationSchema),
 });
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+/** The person's own choice of a daily e-mail digest; `available` is false when no SMTP server is configured. */
+export const notificationDigestSchema = z.object({ available: z.boolean(), enabled: z.boolean() });
+export type NotificationDigest = z.infer<typeof notificationDigestSchema>;
+export const notificationDigestRequestSchema = z.object({ enabled: z.boolean() }).strict();

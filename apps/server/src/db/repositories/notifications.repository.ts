@@ -39,6 +39,16 @@ export class NotificationsRepository {
     await this.db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
   }
 
+  /** Unread and not yet in a digest: what the reader's next digest counts. */
+  async undigestedCount(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('notifications').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).where('emailed_at', 'is', null).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async markDigested(userId: string, at: string): Promise<void> {
+    await this.db.updateTable('notifications').set({ emailed_at: at }).where('user_id', '=', userId).where('read_at', 'is', null).where('emailed_at', 'is', null).execute();
+  }
+
   async removeForRecording(recordingId: string): Promise<void> {
     await this.db.deleteFrom('notifications').where('recording_id', '=', recordingId).execute();
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, type NotificationKind, type NotificationList } from '@spreekkamer/shared';
+import { hasPermission, localeOf, notificationDigestEmail, type NotificationDigest, type NotificationKind, type NotificationList } from '@spreekkamer/shared';
+import type { Mailer } from '../../notify/mailer.js';
 import type { AuditEntry } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { NotificationRow } from '../../db/repositories/notifications.repository.js';
@@ -16,6 +17,8 @@ export interface NotificationsDependencies {
   clientPoints: Repositories['clientPoints'];
   clients: Repositories['clients'];
   recordings: Repositories['recordings'];
+  /** With SMTP configured: the daily digest for those who asked for it. */
+  mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined;
   now?: () => Date;
 }
 
@@ -113,6 +116,41 @@ export class NotificationsService {
     const now = this.now();
     const shares = await this.deps.shares.listOwnEndingSoon(actor.userId, now.toISOString(), new Date(now.getTime() + shareEndingNoticeMs).toISOString());
     return shares.map((share) => ({ kind: 'share_expiring', link: `/opnames/${enc(share.recording_id)}/bekijken#review-share`, dedupeKey: `share_expiring:${share.id}:${share.expires_at}`, recordingId: share.recording_id }));
+  }
+
+  async digest(actor: Actor): Promise<NotificationDigest> {
+    requirePermission(actor, 'account.self');
+    const user = await this.deps.users.findById(actor.userId);
+    return { available: this.deps.mail !== undefined, enabled: this.deps.mail !== undefined && user?.email_digest === 1 };
+  }
+
+  /** The person's own choice; turning it on needs a mail server. */
+  async setDigest(actor: Actor, enabled: boolean): Promise<NotificationDigest> {
+    requirePermission(actor, 'account.self');
+    if (enabled && !this.deps.mail) throw new AppError('digest_unavailable');
+    await this.deps.users.setEmailDigest(actor.userId, enabled);
+    return this.digest(actor);
+  }
+
+  /**
+   * Daily: to each person who asked for it, the number of unread notifications that no earlier
+   * digest counted, and a link. No client, no colleague, no content; nothing when there is nothing new.
+   */
+  async sendDigests(): Promise<number> {
+    const mail = this.deps.mail;
+    if (!mail) return 0;
+    let sent = 0;
+    for (const reader of await this.deps.users.digestReaders()) {
+      const count = await this.deps.notifications.undigestedCount(reader.id);
+      if (count === 0) continue;
+      const link = mail.publicUrl ? `${mail.publicUrl}/meldingen` : null;
+      const outcome = await mail.mailer.send({ to: reader.email, ...notificationDigestEmail(localeOf(reader.locale), { count, link }) });
+      if (outcome === 'sent') {
+        await this.deps.notifications.markDigested(reader.id, this.now().toISOString());
+        sent += 1;
+      }
+    }
+    return sent;
   }
 
   /** When a recording's data is removed (withdrawal, retention), its notifications go too. */

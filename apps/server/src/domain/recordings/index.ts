@@ -29,7 +29,7 @@ export interface RecordingServices {
   eraser: RecordingEraser;
   processor: RecordingProcessor;
   retention: RetentionRunner;
-  jobHandlers: Omit<JobHandlers, 'learning.reminders'>;
+  jobHandlers: Omit<JobHandlers, 'learning.reminders' | 'notifications.digest'>;
   /** Every process sweeps these at start and periodically (see main.ts). */
   workFolders: WorkFolders;
 }

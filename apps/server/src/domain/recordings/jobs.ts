@@ -14,7 +14,7 @@ export interface RecordingJobDependencies {
 }
 
 /** The recordings' part of the handler table; main.ts adds the other features' jobs (the type makes a missing one a compile error there). */
-export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, 'learning.reminders'> {
+export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, 'learning.reminders' | 'notifications.digest'> {
   return {
     'recording.process': {
       run: ({ recordingId }, context) => deps.processor.process(recordingId, context),
