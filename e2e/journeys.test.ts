@@ -250,6 +250,205 @@ describe('journeys, by clicking only', () => {
     await logOut(page);
   });
 
+  it('5 · feedback: invitation, the client prepares on a phone, three steps, summary, check, trend, follow-up that the client reads; the home item clears', async () => {
+    const name = 'Mevrouw Samen';
+    const phoneSize = { width: 320, height: 640 };
+    const feedbackCard = () => page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Samen leren met cliënten' }) });
+    const openClientHome = async (link: string, code: string) => {
+      await newJourney([noClientSession], phoneSize);
+      await page.goto(link);
+      await heading(page, 'Welkom');
+      await page.getByLabel('Uw code').fill(code);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Uw pagina');
+    };
+    const toFeedback = async () => {
+      await feedbackCard().getByRole('link', { name: 'Samenleergesprekken', exact: true }).click();
+      await heading(page, 'Samenleergesprekken');
+      await page.getByRole('link', { name: new RegExp(name) }).first().click();
+      await heading(page, `Samenleergesprek met ${name}`);
+    };
+
+    // Invitation.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: 'Cliënt toevoegen' }).click();
+    await heading(page, 'Cliënt toevoegen');
+    await page.getByLabel('Schuilnaam').fill(name);
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await heading(page, name);
+    await page.getByRole('button', { name: 'Link en code maken' }).click();
+    await page.getByTestId('client-code').waitFor();
+    const link = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
+    const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await feedbackCard().getByRole('link', { name: 'Samenleergesprekken', exact: true }).click();
+    await heading(page, 'Samenleergesprekken');
+    await visited('feedback list');
+    await page.getByLabel(name).check();
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    await heading(page, `Samenleergesprek met ${name}`);
+    await visited('feedback invited');
+    await logOut(page);
+    await page.close();
+
+    // The client prepares on the phone.
+    await openClientHome(link, code);
+    await visited('client home with invitation');
+    await page.getByRole('link', { name: 'Voorbereiden' }).first().click();
+    await heading(page, 'Waarom dit gesprek?');
+    await visited('prepare: why');
+    while (!(await page.getByRole('heading', { level: 1, name: 'Waar wilt u over praten?' }).isVisible())) {
+      await page.getByRole('button', { name: 'Verder', exact: true }).click();
+      await settled(page);
+      await expectNoAxeViolations(page, 'prepare: explanation');
+    }
+    await page.getByRole('button', { name: /^Hoe werken we samen\?/ }).click();
+    await visited('prepare: themes');
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    while (!(await page.getByRole('heading', { level: 1, name: 'Wilt u iets zeggen in uw eigen woorden?' }).isVisible())) {
+      await settled(page);
+      await expectNoAxeViolations(page, 'prepare: sub-topics');
+      await page.getByRole('button', { name: 'Verder', exact: true }).click();
+      await page.locator('h1').waitFor();
+    }
+    await page.getByRole('button', { name: 'Ik typ het' }).click();
+    await page.getByLabel('Uw woorden').fill('Ik wil weten wat er met mijn aanvraag gebeurt.');
+    await visited('prepare: own words');
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await heading(page, 'Klopt dit?');
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await heading(page, 'Dank u wel');
+    await visited('prepare: done');
+    await page.close();
+
+    // The conversation: three steps, then finished.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await toFeedback();
+    await page.getByText('Ik wil weten wat er met mijn aanvraag gebeurt.').first().waitFor();
+    await visited('feedback with preparation');
+    await page.getByRole('link', { name: 'Gesprek openen' }).click();
+    await page.getByRole('heading', { name: 'Stap 1. Kies de momenten' }).waitFor();
+    await visited('conversation step 1');
+    await page.getByLabel('Hoe werken we samen?').check();
+    await page.getByLabel('Wat was het moment?').fill('Het telefoontje over de aanvraag');
+    await page.keyboard.press('Enter');
+    await page.getByText('Het telefoontje over de aanvraag', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: 'Stap 2. Bespreek elk moment' }).waitFor();
+    const sheet = page.locator('article', { has: page.getByRole('heading', { name: /^Moment 1/ }) });
+    for (const part of ['A. Wat gebeurde er?', 'B. Wat deed het met ons?', 'C. Wat houden we, wat veranderen we?']) {
+      for (const voice of ['uw stem', `stem van ${name}`]) {
+        const field = sheet.getByLabel(`${part} — ${voice}`);
+        await field.fill(`${part.slice(0, 1)} ${voice === 'uw stem' ? 'klantmanager' : 'cliënt'}`);
+        await field.blur();
+      }
+    }
+    await page.getByText('Opgeslagen').first().waitFor();
+    await visited('conversation step 2');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: 'Stap 3. Samenvatten en afspreken' }).waitFor();
+    await page.getByLabel('Samenvatting van het gesprek').fill('We bellen voortaan eerst even.');
+    await page.getByLabel('Samenvatting van het gesprek').blur();
+    await page.getByLabel('Wie?').selectOption({ label: name });
+    await page.getByLabel('Wat?').fill('Vragen opschrijven');
+    await page.getByLabel('Wanneer klaar?').fill('2099-12-01');
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.getByText(/Vragen opschrijven/).first().waitFor();
+    await visited('conversation step 3');
+    await page.getByRole('button', { name: 'Gesprek afronden' }).click();
+    await page.getByRole('button', { name: 'Ja, afronden' }).click();
+    await page.getByText(/^Afgerond op/).waitFor();
+    await visited('conversation finished');
+    // A check for the client, waiting on their page.
+    await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Samenleergesprekken' }).click();
+    await heading(page, 'Samenleergesprekken');
+    await page.getByRole('link', { name: new RegExp(name) }).first().click();
+    await heading(page, `Samenleergesprek met ${name}`);
+    await page.getByRole('button', { name: `Check klaarzetten voor ${name}` }).click();
+    await page.getByText(new RegExp(`De check staat klaar op de pagina van ${name}`)).first().waitFor();
+    await visited('check ready');
+    await logOut(page);
+    await page.close();
+
+    // The client reads the summary and answers the check.
+    await openClientHome(link, code);
+    await page.getByRole('link', { name: 'Wat we afspraken' }).first().click();
+    await heading(page, 'Ons gesprek');
+    await page.getByText('We bellen voortaan eerst even.').first().waitFor();
+    await visited('client summary');
+    await page.getByRole('link', { name: /^Uw pagina|Terug/ }).first().click();
+    await heading(page, 'Uw pagina');
+    await page.getByRole('link', { name: 'Vragen beantwoorden' }).first().click();
+    await heading(page, 'Hoe ging het?');
+    await visited('check intro');
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    for (const [question, answer] of [
+      ['Hoe ging het praten samen?', 'Goed'],
+      ['Werkten we aan wat u belangrijk vindt?', 'Ja'],
+      ['Past de hulp bij uw leven?', 'Een beetje'],
+      ['Kon u alles zeggen wat u wilde?', 'Ja'],
+      ['Hoe gaat het samenwerken, alles bij elkaar?', 'Goed'],
+    ] as const) {
+      await heading(page, question);
+      await page.getByRole('button', { name: answer, exact: true }).click();
+      await visited(`check: ${question}`);
+      await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    }
+    await heading(page, 'Versturen?');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await heading(page, 'Dank u wel');
+    await visited('check thanks');
+    await page.close();
+
+    // Trend, then the follow-up; the home page keeps "sent, not read yet" apart.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await menu('Cliënten').click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name }).first().click();
+    await heading(page, name);
+    await page.getByRole('heading', { name: 'Verloop' }).waitFor();
+    await visited('client page with trend');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await feedbackCard().getByTestId('follow-ups-to-send').getByRole('link', { name: new RegExp(`^${name}: gesprek afgerond op`) }).click();
+    await heading(page, `Samenleergesprek met ${name}`);
+    await page.getByLabel('Wat heeft u geleerd?').fill('Dat een kort telefoontje veel uitmaakt.');
+    await page.getByLabel('Wat doet u nu anders?').fill('Ik bel eerst voordat ik een brief stuur.');
+    await page.getByRole('button', { name: `Versturen naar ${name}` }).click();
+    await page.getByText(`Verstuurd. ${name} ziet het op de eigen pagina.`).waitFor();
+    await visited('follow-up sent');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await feedbackCard().getByTestId('follow-ups-sent-unread').getByText(new RegExp(`^${name}: verstuurd op`)).waitFor();
+    expect(await feedbackCard().getByTestId('follow-ups-to-send').getByText(new RegExp(`^${name}`)).count()).toBe(0);
+    await visited('home: sent, not read yet');
+    await logOut(page);
+    await page.close();
+
+    // The client reads it.
+    await openClientHome(link, code);
+    await page.getByRole('link', { name: 'Lezen' }).first().click();
+    await heading(page, 'Bericht van Sanne de Vries');
+    await page.getByText('Ik bel eerst voordat ik een brief stuur.').first().waitFor();
+    await visited('client reads the follow-up');
+    await page.close();
+
+    // The home item has cleared.
+    await newJourney();
+    await logIn(page, server.url, demoAccounts.professional);
+    await feedbackCard().getByRole('link', { name: 'Samenleergesprekken', exact: true }).waitFor();
+    expect(await feedbackCard().getByText(new RegExp(`^${name}: verstuurd op`)).count()).toBe(0);
+    expect(await feedbackCard().getByText(new RegExp(`^${name}: gesprek afgerond op`)).count()).toBe(0);
+    await visited('home after the client read it');
+    await logOut(page);
+  });
+
   it('6 · the client withdraws on a phone; the professional sees the recording deleted, the coach has nothing left of it', async () => {
     // The professional makes a personal link and code for the demo client.
     await newJourney();
@@ -294,7 +493,7 @@ describe('journeys, by clicking only', () => {
     await heading(page, 'Mijn cliënten');
     await page.getByRole('link', { name: demoClient }).first().click();
     await heading(page, demoClient);
-    await page.locator('section[aria-labelledby="client-recordings"]').getByText('Verwijderd').first().waitFor();
+    await page.locator('section[aria-labelledby="client-recordings"]').getByText(/is verwijderd, omdat de cliënt de toestemming heeft ingetrokken/).first().waitFor();
     expect(await page.getByRole('link', { name: 'Terugkijken en momenten markeren' }).count()).toBe(0);
     await visited('demo client after withdrawal');
     await logOut(page);
