@@ -381,7 +381,7 @@ describe('journeys, by clicking only', () => {
     await heading(page, 'Ons gesprek');
     await page.getByText('We bellen voortaan eerst even.').first().waitFor();
     await visited('client summary');
-    await page.getByRole('link', { name: /^Uw pagina|Terug/ }).first().click();
+    await page.getByRole('link', { name: 'Naar mijn pagina' }).first().click();
     await heading(page, 'Uw pagina');
     await page.getByRole('link', { name: 'Vragen beantwoorden' }).first().click();
     await heading(page, 'Hoe ging het?');
