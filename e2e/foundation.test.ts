@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, phone } from './support/browser.js';
-import { hasHorizontalScroll, logIn, settled } from './support/pages.js';
+import { hasHorizontalScroll, logIn, logOut, settled } from './support/pages.js';
 import { demoAccounts, demoPassword } from './support/server.js';
 import { serverAndBrowsers } from './support/setup.js';
 
@@ -19,11 +19,6 @@ beforeEach(async () => {
 
 async function h1(page: Page): Promise<string> {
   return (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
-}
-
-async function logOut(page: Page, name = 'Uitloggen'): Promise<void> {
-  await page.getByRole('button', { name }).click();
-  await page.waitForURL('**/inloggen');
 }
 
 async function sectionTitles(page: Page): Promise<string[]> {

@@ -54,3 +54,9 @@ export async function switchLanguage(page: Page, name: 'English' | 'Nederlands')
   await page.getByRole('button', { name: new RegExp(`(^|\\s)${name}$`) }).first().click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, name === 'English' ? 'en' : 'nl');
 }
+
+/** Logs out with the button in the header and waits for the log-in page. */
+export async function logOut(page: Page, name = 'Uitloggen'): Promise<void> {
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL('**/inloggen');
+}

@@ -27,6 +27,7 @@ import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
+import { InsightService } from './domain/insight/insight.service.js';
 import { createSmtpMailer } from './notify/mailer.js';
 import { ShredLedger, isDeletionReason } from './ops/shred-ledger.js';
 import { createMetrics, instrumentBlobStore, instrumentJobHandlers } from './observability/metrics.js';
@@ -71,8 +72,6 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const now = overrides.now;
     const notificationLog = pino({ level: config.logLevel, base: { area: 'notifications' } });
     const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
-    const notifications = new NotificationsService({ ...repositories, ...(now ? { now } : {}) });
-    audit.listen((entry) => notifications.fromAudit(entry));
     if (config.database.kind === 'sqlite') {
       // Embedded set-up: withdrawals outlive a restored backup (see ops/backup.ts).
       const ledger = new ShredLedger(ShredLedger.fileIn(config.dataDir));
@@ -119,6 +118,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
+    const notifications = new NotificationsService({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, ...(now ? { now } : {}) });
+    audit.listen((entry) => notifications.fromAudit(entry));
     const passwordResets = new PasswordResetService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -229,6 +230,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
+    notifications.addDueSource((actor) => learning.rounds.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
     recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
@@ -238,7 +240,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
@@ -279,6 +281,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         'share.cuts.sweep': {
           run: async () => {
             await reviews.cuts.sweep();
+          },
+        },
+        'notifications.digest': {
+          run: async () => {
+            await notifications.sendDigests();
           },
         },
       },

@@ -895,6 +895,50 @@ describe('client feedback', () => {
   });
 
   describe('follow-up', () => {
+    it('keeps "sent, not read yet" apart from "still to send" on the home page, and clears it when the client reads it; for nobody else', async () => {
+      clock = new Date('2027-04-02T09:00:00.000Z');
+      await loginAll();
+      const c = await newClient('Gelezen');
+      const session = await clientSession(c);
+      const f = await newFeedback([c]);
+      await agents.professional.patch(`/api/feedback/${f.id}`, { status: 'completed' });
+      let home = (await agents.professional.get('/api/feedback/home')).json();
+      expect(home.openFollowUps.filter((o: { feedbackId: string }) => o.feedbackId === f.id)).toHaveLength(1);
+      expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual([]);
+
+      // Sent from the feedback conversation: it moves from "still to send" to "sent, not read yet".
+      const sent = (await agents.professional.post('/api/follow-ups', { clientId: c, feedbackId: f.id, learned: 'Ik luister eerst.', changed: 'Ik vraag eerst hoe het gaat.', send: true })).json();
+      expect(sent.status).toBe('sent');
+      // And one sent from the client page, without a feedback conversation.
+      const loose = (await agents.professional.post('/api/follow-ups', { clientId: c, learned: 'Ik schreef te lange brieven.', changed: 'Ik schrijf korter.', send: true })).json();
+      home = (await agents.professional.get('/api/feedback/home')).json();
+      expect(home.openFollowUps.filter((o: { feedbackId: string }) => o.feedbackId === f.id)).toEqual([]);
+      expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual(
+        expect.arrayContaining([
+          { followUpId: sent.id, feedbackId: f.id, clientId: c, pseudonym: 'Gelezen', sentAt: clock.toISOString() },
+          { followUpId: loose.id, feedbackId: null, clientId: c, pseudonym: 'Gelezen', sentAt: clock.toISOString() },
+        ]),
+      );
+      expect(JSON.stringify(home)).not.toContain('Ik luister eerst.');
+      // Another professional, a manager and a policy advisor never see it; an administrator may not ask.
+      for (const other of [agents.other, agents.manager]) expect(JSON.stringify((await other.get('/api/feedback/home')).json())).not.toContain(sent.id);
+      expect((await agents.policy.get('/api/feedback/home')).statusCode).toBe(403);
+      expect((await agents.admin.get('/api/feedback/home')).statusCode).toBe(403);
+      // Someone else cannot mark it read for the client: another client's session is refused.
+      const stranger = await clientSession(await newClient('Vreemd'));
+      expect((await stranger.post(`/api/client/follow-ups/${sent.id}/read`)).statusCode).toBe(404);
+      home = (await agents.professional.get('/api/feedback/home')).json();
+      expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toHaveLength(2);
+
+      // The client reads one: only that one clears.
+      expect((await session.post(`/api/client/follow-ups/${sent.id}/read`)).statusCode).toBe(200);
+      home = (await agents.professional.get('/api/feedback/home')).json();
+      expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c).map((o: { followUpId: string }) => o.followUpId)).toEqual([loose.id]);
+      expect((await session.post(`/api/client/follow-ups/${loose.id}/read`)).statusCode).toBe(200);
+      home = (await agents.professional.get('/api/feedback/home')).json();
+      expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual([]);
+    });
+
     it('is drafted, sent, read by the client, and listed on the home page until sent', async () => {
       clock = new Date('2027-04-01T09:00:00.000Z');
       await loginAll();

@@ -124,6 +124,56 @@ describe('notifications inside the app', () => {
     expect(JSON.stringify(list)).not.toContain('te snel over geld');
   });
 
+  it('tells the professional once, when they look, that a share of theirs ends within two days; not a later one, not someone else', async () => {
+    const soon = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1) });
+    expect(soon.statusCode, soon.body).toBe(200);
+    const soonId = soon.json().id as string;
+    const later = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(5) });
+    expect(later.statusCode, later.body).toBe(200);
+    const first = await listOf(professional);
+    const ending = first.notifications.filter((n) => n.kind === 'share_expiring');
+    // The shares made earlier in this file run for seven days; only the one ending tomorrow counts.
+    expect(ending).toHaveLength(1);
+    expect(ending[0]?.link).toBe(`/opnames/${recordingId}/bekijken#review-share`);
+    expect(ending[0]?.read).toBe(false);
+    // Looking again (the bell asks on every page) does not make it twice, and the counter agrees.
+    const again = await listOf(professional);
+    expect(again.notifications.filter((n) => n.kind === 'share_expiring')).toHaveLength(1);
+    expect(JSON.stringify(again)).not.toContain(soonId);
+    // Once read it stays read; the recipient, another professional, a manager and an administrator hear nothing of it.
+    await professional.post(`/api/notifications/${ending[0]?.id ?? unknownId}/read`);
+    expect((await listOf(professional)).notifications.filter((n) => n.kind === 'share_expiring').map((n) => n.read)).toEqual([true]);
+    for (const other of [reviewer, otherProfessional, manager, admin]) expect((await listOf(other)).notifications.some((n) => n.kind === 'share_expiring')).toBe(false);
+    // A revoked share no longer ends "soon": a new short one would be told, a revoked one is not.
+    const revokedSoon = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1.5) });
+    expect((await professional.post(`/api/shares/${revokedSoon.json().id as string}/revoke`)).statusCode).toBeLessThan(300);
+    expect((await listOf(professional)).notifications.filter((n) => n.kind === 'share_expiring')).toHaveLength(1);
+  });
+
+  it('tells the professional a week ahead that a recording will be deleted, through the daily retention job', async () => {
+    const expiring = await readyRecording(server, professionalId, conversation, 60);
+    await server.spreekkamer.repositories.recordings.updateIf(expiring, ['ready'], { retention_ends_at: inDays(3) });
+    await server.spreekkamer.recordings.retention.run();
+    const list = await listOf(professional);
+    const item = list.notifications.find((n) => n.kind === 'recording_expiring' && n.link === `/opnames/${expiring}`);
+    expect(item?.read).toBe(false);
+    for (const other of [reviewer, otherProfessional, manager, admin]) expect((await listOf(other)).notifications.some((n) => n.link.includes(expiring))).toBe(false);
+  });
+
+  it('puts the learning-round reminder in the list of the professional, once, and of nobody else', async () => {
+    const today = new Date().toISOString().slice(5, 10);
+    const rounds = today > '01-10' ? [{ starts: '01-01', ends: today }] : [{ starts: today, ends: '12-31' }];
+    const saved = await admin.put('/api/learning/rhythm', { rounds });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const list = await listOf(professional);
+    const reminders = list.notifications.filter((n) => n.kind === 'learning_reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.link).toBe('/leren');
+    expect((await listOf(professional)).notifications.filter((n) => n.kind === 'learning_reminder')).toHaveLength(1);
+    // The demo team lead is also a professional and so has a round of their own; a reviewer and an administrator have none.
+    for (const other of [reviewer, admin]) expect((await listOf(other)).notifications.some((n) => n.kind === 'learning_reminder')).toBe(false);
+  });
+
   it('removes notifications that point at a recording once the client withdraws', async () => {
     const withdraw = await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`);
     expect(withdraw.statusCode, withdraw.body).toBeLessThan(300);

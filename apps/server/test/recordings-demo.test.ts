@@ -25,7 +25,7 @@ describe('the demo recording', () => {
     expect(state).toMatchObject({ status: 'ready', kind: 'video', hasPoster: true });
     expect(state.durationSeconds).toBeGreaterThan(55);
     const detail = (await (await owner.fetch(`/api/recordings/${recordingId}`)).json()) as { consent: unknown; clientPseudonym: string };
-    expect(detail.consent).toEqual({ media: 'video', audience: 'professional', retentionDays: 90 });
+    expect(detail.consent).toEqual({ media: 'video', audience: 'reviewer', retentionDays: 90 });
     const played = await fetchPlaylist(owner, await playbackDescriptor(owner, recordingId));
     expect(played.segmentPaths.length).toBeGreaterThanOrEqual(15);
     const processed = await server.spreekkamer.database.db.selectFrom('audit_events').select('details_json').where('subject_id', '=', recordingId).where('action', '=', 'recording.processed').executeTakeFirstOrThrow();

@@ -17,6 +17,7 @@ import { PasswordResetPage } from './features/auth/PasswordResetPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { NotificationsPage } from './features/notifications/NotificationsPage.js';
+import { InsightPage } from './features/insight/InsightPage.js';
 import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
 import { ClientPage } from './features/clients/ClientPage.js';
 import { ClientsPage } from './features/clients/ClientsPage.js';
@@ -102,6 +103,12 @@ export function App() {
             <Route path="/clienten/nieuw" element={<NewClientPage />} />
             <Route path="/clienten/:id" element={<ClientPage />} />
             <Route path="/gesprekken/:id" element={<ConversationPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="insight.team" />}>
+            <Route path="/inzicht/teams" element={<InsightPage scope="teams" />} />
+          </Route>
+          <Route element={<RequirePermission permission="insight.organisation" />}>
+            <Route path="/inzicht/organisatie" element={<InsightPage scope="organisation" />} />
           </Route>
           <Route element={<RequirePermission permission="admin.users" />}>
             <Route path="/beheer/gebruikers" element={<UsersPage />} />

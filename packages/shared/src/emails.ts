@@ -234,3 +234,38 @@ export function passwordResetEmail(locale: Locale, input: PasswordResetEmailInpu
 export function learningReminderEmail(locale: Locale, input: LearningReminderEmailInput): EmailText {
   return learningReminderEmailTexts[locale](input);
 }
+
+export interface NotificationDigestEmailInput {
+  /** How many new notifications since the last digest; nothing else about them. */
+  count: number;
+  /** The notifications page, when PUBLIC_URL is set. */
+  link: string | null;
+}
+
+/** The daily digest names no client, no colleague and no content: a count and a link behind the log-in. */
+const notificationDigestEmailTexts: Record<Locale, (input: NotificationDigestEmailInput) => EmailText> = {
+  nl: ({ count, link }) => ({
+    subject: count === 1 ? 'Er is 1 nieuwe melding voor u' : `Er zijn ${count} nieuwe meldingen voor u`,
+    text: [
+      count === 1 ? 'In Spreekkamer staat 1 nieuwe melding voor u klaar.' : `In Spreekkamer staan ${count} nieuwe meldingen voor u klaar.`,
+      'Log in om te zien waar het over gaat.',
+      ...(link ? ['', link] : []),
+      '',
+      'U krijgt dit overzicht omdat u het zelf aanzette. Uitzetten kan bij Mijn account. Antwoorden kan niet.',
+    ].join('\n'),
+  }),
+  en: ({ count, link }) => ({
+    subject: count === 1 ? 'You have 1 new notification' : `You have ${count} new notifications`,
+    text: [
+      count === 1 ? 'There is 1 new notification for you in Spreekkamer.' : `There are ${count} new notifications for you in Spreekkamer.`,
+      'Log in to see what it is about.',
+      ...(link ? ['', link] : []),
+      '',
+      'You get this summary because you turned it on. You can turn it off under My account. Replies are not read.',
+    ].join('\n'),
+  }),
+};
+
+export function notificationDigestEmail(locale: Locale, input: NotificationDigestEmailInput): EmailText {
+  return notificationDigestEmailTexts[locale](input);
+}

@@ -36,6 +36,7 @@ export const apiErrors = {
   client_code_wrong: { status: 401, nl: 'Deze code klopt niet. Kijk nog eens goed op uw papier.', en: 'This code is not correct. Please check your paper again.' },
   client_locked: { status: 429, nl: 'Te vaak een verkeerde code. Probeer het over een kwartier opnieuw.', en: 'Too many wrong codes. Try again in fifteen minutes.' },
   client_no_email: { status: 409, nl: 'Deze cliënt heeft geen e-mailadres. Geef de link en code op papier, of laat de QR-code scannen.', en: 'This client has no e-mail address. Give the link and code on paper, or let them scan the QR code.' },
+  digest_unavailable: { status: 409, nl: 'Spreekkamer kan geen e-mail versturen. Een overzicht per e-mail kan daarom niet.', en: 'Spreekkamer cannot send e-mail, so a summary by e-mail is not possible.' },
   email_not_configured: { status: 409, nl: 'Spreekkamer kan geen e-mail versturen. Geef de link en code op papier, of laat de QR-code scannen.', en: 'Spreekkamer cannot send e-mail. Give the link and code on paper, or let them scan the QR code.' },
   client_locale_not_offered: { status: 422, nl: 'Deze taal biedt uw organisatie niet aan. Kies een andere taal.', en: 'Your organisation does not offer this language. Choose another one.' },
   client_unauthenticated: { status: 401, nl: 'Open eerst uw persoonlijke link en vul uw code in.', en: 'First open your personal link and enter your code.' },

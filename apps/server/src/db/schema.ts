@@ -42,6 +42,8 @@ export interface UsersTable {
   external_organisation: string | null;
   /** YYYY-MM-DD: the last day the account works; null = no end. */
   access_until: string | null;
+  /** Migration 017: 1 = the person asked for a daily e-mail digest of their unread notifications. */
+  email_digest: Generated<Flag>;
 }
 
 export interface MembershipsTable {
@@ -167,6 +169,8 @@ export interface NotificationsTable {
   created_at: string;
   read_at: string | null;
   emailed_at: string | null;
+  /** Migration 017: set for notices made when due (share expiring, learning reminder), once per reader and key. */
+  dedupe_key: Generated<string | null>;
 }
 
 export interface ClientsTable {

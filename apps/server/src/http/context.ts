@@ -12,6 +12,7 @@ import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
 import type { RhythmService } from '../domain/rhythm/rhythm.service.js';
 import type { NotificationsService } from '../domain/notifications/notifications.service.js';
+import type { InsightService } from '../domain/insight/insight.service.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
 import type { RateLimitCounter } from './plugins/rate-limit-store.js';
@@ -35,6 +36,7 @@ export interface HttpContext {
     learning: LearningServices;
     rhythm: RhythmService;
     notifications: NotificationsService;
+    insight: InsightService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

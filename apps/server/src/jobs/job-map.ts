@@ -15,6 +15,8 @@ export const jobPayloadSchemas = {
   'recording.demo': z.object({ recordingId: z.string().uuid() }),
   /** Daily: e-mail each participant the learning-round reminder due today, once. */
   'learning.reminders': z.object({}),
+  /** Daily: e-mail each person who asked for it how many new notifications wait (a count and a link only). */
+  'notifications.digest': z.object({}),
   /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
   'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
   /** A shared moment, cut exactly into its own encrypted HLS with its own key. */
@@ -62,6 +64,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'share.cut': { maxAttempts: 3, retryDelaySeconds: 15 },
   'share.cuts.erase': { maxAttempts: 10, retryDelaySeconds: 10 },
   'share.cuts.sweep': { maxAttempts: 3, retryDelaySeconds: 60 },
+  'notifications.digest': { maxAttempts: 3, retryDelaySeconds: 300 },
 };
 
 /** Daily schedules, as the UTC hour to run at. */
@@ -69,6 +72,7 @@ export const dailySchedules: { name: JobName; hourUtc: number }[] = [
   { name: 'recordings.retention', hourUtc: 3 },
   { name: 'learning.reminders', hourUtc: 7 },
   { name: 'share.cuts.sweep', hourUtc: 4 },
+  { name: 'notifications.digest', hourUtc: 6 },
 ];
 
 export function assertCompleteHandlers(handlers: Partial<Record<string, Partial<JobHandler<JobName>>>>): void {

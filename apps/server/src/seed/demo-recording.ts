@@ -27,7 +27,7 @@ export interface DemoRecordingDependencies {
 
 /**
  * The demo organisation's sample: a client, today's conversation, a consent given in the room
- * (video, only the professional watches, 90 days), and a recording whose media is made by a job
+ * (video, a reviewer may watch chosen moments, so the demo can walk the whole method; 90 days), and a recording whose media is made by a job
  * (two espeak-ng voices over a generated picture) and then processed like any upload. Only enqueues,
  * so the server starts at once. Returns the recording id.
  */
@@ -42,7 +42,7 @@ export async function seedDemoRecording(deps: DemoRecordingDependencies): Promis
   const session = await clientAccess.handOver(actor, client.id);
   const copy = await consent.give(session, conversation.id, {
     media: 'video',
-    audience: 'professional',
+    audience: 'reviewer',
     watchWithClient: false,
     feedbackViaReviewer: false,
     reviewerFrom: 'any',

@@ -442,6 +442,8 @@ export type ClientFollowUp = z.infer<typeof clientFollowUpSchema>;
 
 export const feedbackHomeSchema = z.object({
   openFollowUps: z.array(z.object({ feedbackId: z.string(), clientId: z.string(), pseudonym: z.string(), completedAt: z.string(), draftId: z.string().nullable() })),
+  /** Sent but not yet opened by the client; an item leaves this list the moment the client reads it. */
+  sentUnread: z.array(z.object({ followUpId: z.string(), feedbackId: z.string().nullable(), clientId: z.string(), pseudonym: z.string(), sentAt: z.string() })),
   overdueActions: z.array(z.object({ feedbackId: z.string(), actionId: z.string(), what: z.string(), dueOn: z.string(), owner: z.enum(feedbackActionOwners), pseudonyms: z.array(z.string()) })),
   openChangeRequests: z.array(z.object({ feedbackId: z.string(), count: z.number().int(), pseudonyms: z.array(z.string()) })),
   signals: z.array(allianceSignalSchema),

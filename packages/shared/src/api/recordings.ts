@@ -100,6 +100,7 @@ export const recordingNoticeSchema = z.object({
   recordingId: idSchema,
   conversationId: idSchema,
   conversationHeldOn: z.string(),
+  clientId: idSchema,
   clientPseudonym: z.string(),
   /** retention_ending: when it will be deleted; removed_*: when it was removed. */
   at: z.string(),

@@ -13,6 +13,7 @@ import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
 import * as m015 from './015_share_cuts.js';
+import * as m017 from './017_due_notices.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -33,4 +34,5 @@ export const migrations: Record<string, PortableMigration> = {
   '013_rhythm': m013,
   '014_learning': m014,
   '015_share_cuts': m015,
+  '017_due_notices': m017,
 };

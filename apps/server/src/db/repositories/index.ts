@@ -20,6 +20,7 @@ import { MomentsRepository } from './moments.repository.js';
 import { PeerGroupsRepository } from './peer-groups.repository.js';
 import { ReviewGuidesRepository } from './review-guides.repository.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { InsightRepository } from './insight.repository.js';
 import { SharesRepository } from './shares.repository.js';
 import { ShareCutsRepository } from './share-cuts.repository.js';
 import { TextVault } from './text-vault.js';
@@ -57,6 +58,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     learning: new LearningRepository(db, vault),
     rhythm: new RhythmRepository(db),
     notifications: new NotificationsRepository(db),
+    insight: new InsightRepository(db),
   };
 }
 

@@ -12,6 +12,13 @@ export class NotificationsRepository {
     await this.db.insertInto('notifications').values([...rows]).execute();
   }
 
+  /** Notices made when due: a row whose (reader, dedupe key) already exists is left alone, so each is made once. */
+  async insertDue(rows: readonly NotificationRow[]): Promise<void> {
+    for (const row of rows) {
+      await this.db.insertInto('notifications').values(row).onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).execute();
+    }
+  }
+
   listForUser(userId: string, limit: number): Promise<NotificationRow[]> {
     return this.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
   }
@@ -30,6 +37,16 @@ export class NotificationsRepository {
 
   async markAllRead(userId: string, at: string): Promise<void> {
     await this.db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
+  }
+
+  /** Unread and not yet in a digest: what the reader's next digest counts. */
+  async undigestedCount(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('notifications').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).where('emailed_at', 'is', null).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async markDigested(userId: string, at: string): Promise<void> {
+    await this.db.updateTable('notifications').set({ emailed_at: at }).where('user_id', '=', userId).where('read_at', 'is', null).where('emailed_at', 'is', null).execute();
   }
 
   async removeForRecording(recordingId: string): Promise<void> {

@@ -62,6 +62,21 @@ export class SharesRepository {
     return this.opened(await this.sealed().where('shares.peer_group_id', '=', groupId).where('shares.revoked_at', 'is', null).where('shares.expires_at', '>', nowIso).execute());
   }
 
+  /** The professional's own shares that still run but end within the window: not revoked, recording not shredded, ending after `nowIso` and at or before `untilIso`. */
+  listOwnEndingSoon(professionalId: string, nowIso: string, untilIso: string): Promise<Pick<ShareRow, 'id' | 'recording_id' | 'expires_at'>[]> {
+    return this.db
+      .selectFrom('shares')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .select(['shares.id as id', 'shares.recording_id as recording_id', 'shares.expires_at as expires_at'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('recordings.text_key', 'is not', null)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', nowIso)
+      .where('shares.expires_at', '<=', untilIso)
+      .orderBy('shares.expires_at')
+      .execute();
+  }
+
   momentIdsOf(shareIds: readonly string[]): Promise<{ share_id: string; moment_id: string }[]> {
     if (shareIds.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('share_moments').select(['share_id', 'moment_id']).where('share_id', 'in', shareIds).execute();

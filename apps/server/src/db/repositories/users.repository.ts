@@ -68,4 +68,14 @@ export class UsersRepository {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+
+  /** Only the person's own choice changes. */
+  async setEmailDigest(userId: string, enabled: boolean): Promise<void> {
+    await this.db.updateTable('users').set({ email_digest: enabled ? 1 : 0 }).where('id', '=', userId).execute();
+  }
+
+  /** Active people who asked for the daily notification digest. */
+  digestReaders(): Promise<{ id: string; email: string; locale: string }[]> {
+    return this.db.selectFrom('users').select(['id', 'email', 'locale']).where('email_digest', '=', 1).where('active', '=', 1).execute();
+  }
 }

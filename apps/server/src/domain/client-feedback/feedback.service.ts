@@ -445,8 +445,12 @@ export class FeedbackService {
       );
     const overdue = await this.deps.feedback.overdueActions(actor.userId, localDay(this.now()));
     const changes = await this.deps.feedback.openChangeRequestCounts(actor.userId);
+    const sentUnread = followUps
+      .filter((f) => f.status === 'sent' && f.read_at === null)
+      .map((f) => ({ followUpId: f.id, feedbackId: f.feedback_id, clientId: f.client_id, pseudonym: f.pseudonym, sentAt: f.sent_at ?? f.updated_at }));
     return {
       openFollowUps,
+      sentUnread,
       overdueActions: overdue.map((a) => ({ feedbackId: a.feedback_id, actionId: a.id, what: a.what, dueOn: a.due_on, owner: a.owner, pseudonyms: pseudonymsOf(a.feedback_id) })),
       openChangeRequests: changes.map((c) => ({ feedbackId: c.feedback_id, count: Number(c.n), pseudonyms: pseudonymsOf(c.feedback_id) })),
     };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   defaultLearningRhythm,
+  hasPermission,
   learningReminderEmail,
   learningRhythmSchema,
   learningStepIds,
@@ -18,6 +19,7 @@ import type { LearningRepository, LearningRoundRow } from '../../db/repositories
 import type { Mailer } from '../../notify/mailer.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
+import type { DueNotice } from '../notifications/notifications.service.js';
 import { previousRoundKey, reminderAt, roundAt, roundSpan, type RoundDates } from './calendar.js';
 import { toInvitation } from './mapping.js';
 
@@ -104,6 +106,19 @@ export class LearningRoundsService {
     const rounds = [];
     for (const row of await this.deps.learning.listRounds(actor.userId)) rounds.push(await this.describe(rhythm, row));
     return rounds;
+  }
+
+  /**
+   * The reminder due today for this person, as a notice in their list (made once per round and
+   * kind): the same calendar as the e-mail, and a round they chose to skip stays quiet.
+   */
+  async dueNotices(actor: Actor): Promise<DueNotice[]> {
+    if (!hasPermission(actor.roles, 'learning.own')) return [];
+    const { current } = roundAt(await this.rhythmOf(actor.organisationId), this.deps.now());
+    const kind = current ? reminderAt(current, this.deps.now()) : null;
+    if (!current || !kind) return [];
+    if ((await this.deps.learning.findRound(actor.userId, current.key))?.skipped === 1) return [];
+    return [{ kind: 'learning_reminder', link: '/leren', dedupeKey: `learning:${current.key}:${kind}`, recordingId: null }];
   }
 
   /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationKind, NotificationList } from '@spreekkamer/shared';
+import { hasPermission, localeOf, notificationDigestEmail, type NotificationDigest, type NotificationKind, type NotificationList } from '@spreekkamer/shared';
+import type { Mailer } from '../../notify/mailer.js';
 import type { AuditEntry } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { NotificationRow } from '../../db/repositories/notifications.repository.js';
@@ -16,10 +17,25 @@ export interface NotificationsDependencies {
   clientPoints: Repositories['clientPoints'];
   clients: Repositories['clients'];
   recordings: Repositories['recordings'];
+  /** With SMTP configured: the daily digest for those who asked for it. */
+  mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined;
   now?: () => Date;
 }
 
 const listLimit = 50;
+/** A professional hears this long before a share of theirs ends. */
+export const shareEndingNoticeMs = 2 * 24 * 60 * 60 * 1000;
+
+/** A notice that is due now rather than caused by someone's act; made once per reader and key. */
+export interface DueNotice {
+  kind: NotificationKind;
+  link: string;
+  dedupeKey: string;
+  recordingId: string | null;
+}
+
+/** Another part of the product that knows what is due for this reader (e.g. a learning-round reminder). */
+export type DueNoticeSource = (actor: Actor) => Promise<DueNotice[]>;
 const enc = encodeURIComponent;
 
 interface Draft {
@@ -37,13 +53,21 @@ interface Draft {
  */
 export class NotificationsService {
   private readonly now: () => Date;
+  private readonly dueSources: DueNoticeSource[] = [];
 
   constructor(private readonly deps: NotificationsDependencies) {
     this.now = deps.now ?? (() => new Date());
+    this.dueSources.push((actor) => this.sharesEndingSoon(actor));
+  }
+
+  /** main.ts registers the learning rounds here, so their reminders appear in the same list. */
+  addDueSource(source: DueNoticeSource): void {
+    this.dueSources.push(source);
   }
 
   async list(actor: Actor): Promise<NotificationList> {
     requirePermission(actor, 'account.self');
+    await this.makeDue(actor);
     const rows = await this.deps.notifications.listForUser(actor.userId, listLimit);
     const unread = await this.deps.notifications.unreadCount(actor.userId);
     return {
@@ -56,6 +80,7 @@ export class NotificationsService {
 
   async unreadCount(actor: Actor): Promise<number> {
     requirePermission(actor, 'account.self');
+    await this.makeDue(actor);
     return this.deps.notifications.unreadCount(actor.userId);
   }
 
@@ -68,6 +93,64 @@ export class NotificationsService {
   async markAllRead(actor: Actor): Promise<void> {
     requirePermission(actor, 'account.self');
     await this.deps.notifications.markAllRead(actor.userId, this.now().toISOString());
+  }
+
+  /**
+   * Computed when the reader looks (the bell asks on every page), from the same queries as the
+   * pages the notices point to; the dedupe key keeps each notice to one row, read or not.
+   */
+  private async makeDue(actor: Actor): Promise<void> {
+    const at = this.now().toISOString();
+    const rows: NotificationRow[] = [];
+    for (const source of this.dueSources) {
+      for (const notice of await source(actor)) {
+        rows.push({ id: randomUUID(), organisation_id: actor.organisationId, user_id: actor.userId, kind: notice.kind, actor_name: null, link: notice.link, recording_id: notice.recordingId, created_at: at, read_at: null, emailed_at: null, dedupe_key: notice.dedupeKey });
+      }
+    }
+    await this.deps.notifications.insertDue(rows);
+  }
+
+  /** The professional's own shares that end within two days, while they can still extend or make a new one. */
+  private async sharesEndingSoon(actor: Actor): Promise<DueNotice[]> {
+    if (!hasPermission(actor.roles, 'recordings.own')) return [];
+    const now = this.now();
+    const shares = await this.deps.shares.listOwnEndingSoon(actor.userId, now.toISOString(), new Date(now.getTime() + shareEndingNoticeMs).toISOString());
+    return shares.map((share) => ({ kind: 'share_expiring', link: `/opnames/${enc(share.recording_id)}/bekijken#review-share`, dedupeKey: `share_expiring:${share.id}:${share.expires_at}`, recordingId: share.recording_id }));
+  }
+
+  async digest(actor: Actor): Promise<NotificationDigest> {
+    requirePermission(actor, 'account.self');
+    const user = await this.deps.users.findById(actor.userId);
+    return { available: this.deps.mail !== undefined, enabled: this.deps.mail !== undefined && user?.email_digest === 1 };
+  }
+
+  /** The person's own choice; turning it on needs a mail server. */
+  async setDigest(actor: Actor, enabled: boolean): Promise<NotificationDigest> {
+    requirePermission(actor, 'account.self');
+    if (enabled && !this.deps.mail) throw new AppError('digest_unavailable');
+    await this.deps.users.setEmailDigest(actor.userId, enabled);
+    return this.digest(actor);
+  }
+
+  /**
+   * Daily: to each person who asked for it, the number of unread notifications that no earlier
+   * digest counted, and a link. No client, no colleague, no content; nothing when there is nothing new.
+   */
+  async sendDigests(): Promise<number> {
+    const mail = this.deps.mail;
+    if (!mail) return 0;
+    let sent = 0;
+    for (const reader of await this.deps.users.digestReaders()) {
+      const count = await this.deps.notifications.undigestedCount(reader.id);
+      if (count === 0) continue;
+      const link = mail.publicUrl ? `${mail.publicUrl}/meldingen` : null;
+      const outcome = await mail.mailer.send({ to: reader.email, ...notificationDigestEmail(localeOf(reader.locale), { count, link }) });
+      if (outcome === 'sent') {
+        await this.deps.notifications.markDigested(reader.id, this.now().toISOString());
+        sent += 1;
+      }
+    }
+    return sent;
   }
 
   /** When a recording's data is removed (withdrawal, retention), its notifications go too. */
@@ -96,7 +179,7 @@ export class NotificationsService {
         if (!names.has(draft.actorUserId)) names.set(draft.actorUserId, (await this.deps.users.findById(draft.actorUserId))?.name ?? null);
         actorName = names.get(draft.actorUserId) ?? null;
       }
-      rows.push({ id: randomUUID(), organisation_id: organisationId, user_id: draft.userId, kind: draft.kind, actor_name: actorName, link: draft.link, recording_id: draft.recordingId, created_at: at, read_at: null, emailed_at: null });
+      rows.push({ id: randomUUID(), organisation_id: organisationId, user_id: draft.userId, kind: draft.kind, actor_name: actorName, link: draft.link, recording_id: draft.recordingId, created_at: at, read_at: null, emailed_at: null, dedupe_key: null });
     }
     await this.deps.notifications.insertMany(rows);
   }

@@ -17,7 +17,7 @@ export interface RecordingJobDependencies {
 }
 
 /** Jobs that main.ts adds from other features. */
-export type OtherFeatureJobs = 'learning.reminders' | 'share.cuts.sweep';
+export type OtherFeatureJobs = 'learning.reminders' | 'share.cuts.sweep' | 'notifications.digest';
 
 /** The recordings' part of the handler table; main.ts adds the other features' jobs (the type makes a missing one a compile error there). */
 export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHandlers, OtherFeatureJobs> {

@@ -79,6 +79,7 @@ export class RecordingsService {
         recordingId: row.id,
         conversationId: row.conversation_id,
         conversationHeldOn: row.conversation_held_on,
+        clientId: row.client_id,
         clientPseudonym: row.client_pseudonym,
         at: (row.status === 'ready' ? row.retention_ends_at : row.deleted_at) ?? row.updated_at,
       }));

@@ -1,11 +1,11 @@
-import { idParamsSchema, notificationListSchema, okResponseSchema } from '@spreekkamer/shared';
+import { idParamsSchema, notificationDigestRequestSchema, notificationDigestSchema, notificationListSchema, okResponseSchema } from '@spreekkamer/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
 
 const tags = ['notifications'];
 
-/** The reader's own notifications (see packages/shared/src/api/notifications.ts). */
+/** The reader's own notifications and their own choice of a daily e-mail digest (see packages/shared/src/api/notifications.ts). */
 export function notificationsRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { notifications } = ctx.services;
   const actorOf = async (request: FastifyRequest) => (await ctx.requireSession(request)).actor;
@@ -25,5 +25,9 @@ export function notificationsRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await notifications.markAllRead(await actorOf(request));
       return { ok: true as const };
     });
+    app.get('/notifications/digest', { schema: { tags, response: { 200: notificationDigestSchema } } }, async (request) => notifications.digest(await actorOf(request)));
+    app.put('/notifications/digest', { schema: { tags, body: notificationDigestRequestSchema, response: { 200: notificationDigestSchema } } }, async (request) =>
+      notifications.setDigest(await actorOf(request), request.body.enabled),
+    );
   };
 }

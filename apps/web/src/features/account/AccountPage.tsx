@@ -13,6 +13,7 @@ import { useApplySession, useSession } from '../auth/session.js';
 import { NewPasswordFields, newPasswordProblems } from '../auth/NewPasswordFields.js';
 import { PasswordResetNotice } from './PasswordResetNotice.js';
 import { TotpDisable, TotpSetup } from './TotpSetup.js';
+import { DigestSetting } from '../notifications/DigestSetting.js';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -29,6 +30,9 @@ export function AccountPage() {
       </Section>
       <Section id="account-totp" title={t('totp.title')}>
         {session.user.totpEnabled ? <TotpDisable session={session} /> : <TotpSetup />}
+      </Section>
+      <Section id="account-digest" title={t('notifications.digest.title')}>
+        <DigestSetting />
       </Section>
     </Page>
   );

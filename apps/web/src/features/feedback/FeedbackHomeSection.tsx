@@ -8,13 +8,16 @@ import { feedbackPaths, useFeedbackHome } from './api.js';
 import { SignalNote } from './SignalNote.js';
 import './feedback.css';
 
-/** On the professional's home page: follow-ups still to send, overdue actions, open change requests, quiet signals. */
+/**
+ * On the professional's home page: follow-ups still to send, follow-ups sent but not yet read by
+ * the client (they clear when the client opens them), overdue actions, open change requests, quiet signals.
+ */
 export function FeedbackHomeSection() {
   const { t, i18n } = useTranslation();
   const home = useFeedbackHome();
   if (home.isPending || home.error) return <QueryStatus query={home} />;
-  const { openFollowUps, overdueActions, openChangeRequests, signals } = home.data;
-  const nothing = openFollowUps.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
+  const { openFollowUps, sentUnread, overdueActions, openChangeRequests, signals } = home.data;
+  const nothing = openFollowUps.length + sentUnread.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
   return (
     <div className="sk-feedback-home">
       {nothing ? <Paragraph>{t('feedback.home.nothing')}</Paragraph> : null}
@@ -36,11 +39,25 @@ export function FeedbackHomeSection() {
       {openFollowUps.length > 0 ? (
         <>
           <Heading level={3}>{t('feedback.home.openFollowUps')}</Heading>
-          <ul>
+          <ul data-testid="follow-ups-to-send">
             {openFollowUps.map((item) => (
               <li key={`${item.feedbackId}-${item.clientId}`}>
                 <Link to={`${feedbackPaths.one(item.feedbackId)}#feedback-after`}>
                   {t(item.draftId ? 'feedback.home.followUpDraft' : 'feedback.home.followUpItem', { name: item.pseudonym, date: formatDay(item.completedAt, i18n.language) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {sentUnread.length > 0 ? (
+        <>
+          <Heading level={3}>{t('feedback.home.sentUnread')}</Heading>
+          <ul data-testid="follow-ups-sent-unread">
+            {sentUnread.map((item) => (
+              <li key={item.followUpId}>
+                <Link to={item.feedbackId ? `${feedbackPaths.one(item.feedbackId)}#feedback-after` : `/clienten/${encodeURIComponent(item.clientId)}#client-feedback`}>
+                  {t('feedback.home.sentUnreadItem', { name: item.pseudonym, date: formatDay(item.sentAt, i18n.language) })}
                 </Link>
               </li>
             ))}

@@ -12,9 +12,7 @@ import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
-
-/** The smallest group an aggregate may describe unless the organisation set a higher one (invariant 7). */
-const defaultMinimumGroupSize = 5;
+import { InsightHomeSection } from '../insight/InsightHomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
@@ -103,14 +101,14 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
               {t('home.manager.teams', { teams: session.user.teams.map((team) => team.name).join(', ') })}
             </Paragraph>
           ) : null}
-          <Paragraph>{t('home.manager.empty', { count: defaultMinimumGroupSize })}</Paragraph>
+          <InsightHomeSection scope="teams" />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
         </Card>
       );
     case 'policy_advisor':
       return (
         <Card id={id} role={role} title={t('home.policy.title')}>
-          <Paragraph>{t('home.policy.empty', { count: defaultMinimumGroupSize })}</Paragraph>
+          <InsightHomeSection scope="organisation" />
           <Paragraph small>{t('home.policy.never')}</Paragraph>
         </Card>
       );

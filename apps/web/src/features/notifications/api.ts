@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { notificationListSchema, okResponseSchema } from '@spreekkamer/shared';
+import { notificationDigestSchema, notificationListSchema, okResponseSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 
 export const notificationKeys = { all: ['notifications'] as const };
@@ -15,4 +15,11 @@ export function markRead(id: string) {
 
 export function markAllRead() {
   return api('/notifications/read-all', okResponseSchema, { method: 'POST' });
+}
+
+export const digestKeys = { all: ['notifications', 'digest'] as const };
+
+/** The person's own choice of a daily e-mail digest, and whether e-mail is possible at all. */
+export function useDigest() {
+  return useQuery({ queryKey: digestKeys.all, queryFn: () => api('/notifications/digest', notificationDigestSchema) });
 }

@@ -27,15 +27,17 @@ export function RecordingsOverview() {
   );
 }
 
-/** One client's recordings, from the same list the home page shows. */
+/** One client's recordings and the notices about them (e.g. deleted after a withdrawal), from the same list the home page shows. */
 export function ClientRecordings({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const list = useRecordingList();
   if (list.isPending || list.error) return <QueryStatus query={list} />;
   const recordings = list.data.recordings.filter((recording) => recording.clientId === clientId);
-  return recordings.length === 0 ? (
-    <Paragraph>{t('recordings.overview.clientEmpty')}</Paragraph>
-  ) : (
-    <RecordingTable recordings={recordings} caption={t('recordings.overview.clientTitle')} />
+  const notices = list.data.notices.filter((notice) => notice.clientId === clientId);
+  return (
+    <>
+      <Notices notices={notices} />
+      {recordings.length === 0 ? <Paragraph>{t('recordings.overview.clientEmpty')}</Paragraph> : <RecordingTable recordings={recordings} caption={t('recordings.overview.clientTitle')} />}
+    </>
   );
 }
