@@ -44,10 +44,7 @@ export class LearningRepository {
 
   /** A sealed label of a recording's text, or undefined once that recording's key is gone. */
   private opened(row: { label: string; text_key: string | null; recordingId: string; conversationId: string } | undefined, purpose: string): LinkTarget | undefined {
-    if (!row) return undefined;
-    const { text_key, ...target } = row;
-    const label = this.vault.open(text_key, purpose, target.label);
-    return label === null ? undefined : { ...target, label };
+    return this.vault.openRows(row ? [row] : [], { label: purpose })[0];
   }
 
   // ── rhythm ──

@@ -66,6 +66,31 @@ export class TextVault {
     }
   }
 
+  /**
+   * The one way to read rows that joined their owner's wrapped key as `text_key` (for example
+   * `.innerJoin('recordings', …).select('recordings.text_key as text_key')`): opens the given
+   * sealed columns of each row and leaves out rows where any of them no longer opens, which to
+   * callers is exactly a deleted row. `text_key` is dropped from what is returned.
+   */
+  openRows<T extends Record<C, string>, C extends string>(rows: readonly (T & { text_key: string | null | undefined })[], columns: Readonly<Record<C, string>>): T[] {
+    const out: T[] = [];
+    for (const { text_key, ...rest } of rows) {
+      const row = rest as unknown as T;
+      const opened: Partial<Record<C, string>> = {};
+      let gone = false;
+      for (const column of Object.keys(columns) as C[]) {
+        const text = this.open(text_key, columns[column], row[column]);
+        if (text === null) {
+          gone = true;
+          break;
+        }
+        opened[column] = text;
+      }
+      if (!gone) out.push({ ...row, ...opened });
+    }
+    return out;
+  }
+
   /** Seals several columns of one row under one key lookup. */
   async sealManyForRecording<K extends string>(recordingId: string, values: Record<K, string>, purposeOf: (column: K) => string): Promise<Record<K, string>> {
     const key = await this.keyForWrite('recordings', recordingId);
