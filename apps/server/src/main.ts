@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { WorkFolders } from './jobs/work-folders.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import { AuditLog } from './audit/audit-log.js';
@@ -174,6 +175,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     // Recordings: blobs and uploads on local disk or S3, jobs in the database or pg-boss.
     const storage = createStorageBackends(config);
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
+    // One set of swept job folders for every job (processing, rhythm); created here because both need it.
+    const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
@@ -181,10 +184,12 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       reviewAccess: reviews.access,
       momentsOfShare: (share) => reviews.shares.momentsOf(share),
       audit,
-      settings: { masterKey: config.masterKey, tools: config.tools, workDir: path.join(config.dataDir, 'work') },
+      workFolders,
+      settings: { masterKey: config.masterKey, tools: config.tools },
       ...(now ? { now } : {}),
     });
     const recordings = createRecordingServices({
+      workFolders,
       rhythm,
       repositories,
       audit,
