@@ -159,6 +159,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
+      scrub: () => database.scrub(),
       ...(now ? { now } : {}),
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));

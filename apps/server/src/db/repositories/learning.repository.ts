@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { TextVault } from './text-vault.js';
+import { TextKeyGoneError, type TextVault } from './text-vault.js';
 import type {
   Database,
   LearningActionsTable,
@@ -10,6 +10,8 @@ import type {
   LearningQuestionsTable,
   LearningRoundsTable,
 } from '../schema.js';
+
+const coachNotePurpose = 'coach_note.body';
 
 export type LearningRoundRow = Selectable<LearningRoundsTable>;
 export type LearningQuestionRow = Selectable<LearningQuestionsTable>;
@@ -295,19 +297,28 @@ export class LearningRepository {
     await this.db.updateTable('learning_coach_invitations').set({ ended_at: at }).where('id', '=', id).execute();
   }
 
-  notesOf(invitationId: string): Promise<(CoachNoteRow & { author_name: string })[]> {
-    return this.db
+  /** The voorgesprek/nagesprek thread, sealed under the professional's own text key (see schema.ts). */
+  async notesOf(invitationId: string): Promise<(CoachNoteRow & { author_name: string })[]> {
+    const rows = await this.db
       .selectFrom('learning_coach_notes')
-      .innerJoin('users', 'users.id', 'learning_coach_notes.author_id')
+      .innerJoin('users as author', 'author.id', 'learning_coach_notes.author_id')
+      .innerJoin('learning_coach_invitations', 'learning_coach_invitations.id', 'learning_coach_notes.invitation_id')
+      .innerJoin('users as owner', 'owner.id', 'learning_coach_invitations.professional_id')
       .selectAll('learning_coach_notes')
-      .select('users.name as author_name')
-      .where('invitation_id', '=', invitationId)
+      .select(['author.name as author_name', 'owner.text_key as text_key'])
+      .where('learning_coach_notes.invitation_id', '=', invitationId)
       .orderBy('learning_coach_notes.created_at')
       .execute();
+    return this.vault.openRows(rows, { body: coachNotePurpose });
   }
 
   async insertNote(row: CoachNoteRow): Promise<void> {
-    await this.db.insertInto('learning_coach_notes').values(row).execute();
+    const invitation = await this.db.selectFrom('learning_coach_invitations').select('professional_id').where('id', '=', row.invitation_id).executeTakeFirst();
+    if (!invitation) throw new TextKeyGoneError();
+    await this.db
+      .insertInto('learning_coach_notes')
+      .values({ ...row, body: await this.vault.sealForUser(invitation.professional_id, coachNotePurpose, row.body) })
+      .execute();
   }
 
   async countsForInvitation(invitationId: string, professionalId: string, coachUserId: string, at: string): Promise<{ questions: number; fragments: number; notes: number }> {

@@ -32,7 +32,7 @@ export class TextKeyGoneError extends Error {
   }
 }
 
-type Owner = 'recordings' | 'clients';
+type Owner = 'recordings' | 'clients' | 'users';
 
 export class TextVault {
   constructor(
@@ -54,6 +54,43 @@ export class TextVault {
 
   async openForClient(clientId: string, purpose: string, sealed: string): Promise<string | null> {
     return this.open(await this.wrappedKeyOf('clients', clientId), purpose, sealed);
+  }
+
+  /** For a professional's own texts that are not about one recording (a leercoach's notes on their learning track). */
+  async sealForUser(userId: string, purpose: string, text: string): Promise<string> {
+    return sealTextWithKey(await this.keyForWrite('users', userId), purpose, text);
+  }
+
+  /**
+   * Seals under several clients' keys at once, one layer per client in the given order: text that
+   * several clients said together (a group's feedback conversation) opens only while every one of
+   * them still has a key, so any one of them can take it back.
+   */
+  async sealForClients(clientIds: readonly string[], purpose: string, text: string): Promise<string> {
+    // Zero layers would be plain text: a conversation without participants has nobody to seal for.
+    if (clientIds.length === 0) throw new TextKeyGoneError();
+    let sealed = text;
+    for (const clientId of clientIds) sealed = sealTextWithKey(await this.keyForWrite('clients', clientId), purpose, sealed);
+    return sealed;
+  }
+
+  /** Opens what `sealForClients` sealed, with the clients' wrapped keys in the same order; null when any is gone. */
+  openLayers(wrappedKeys: readonly (string | null | undefined)[], purpose: string, sealed: string): string | null {
+    if (wrappedKeys.length === 0) return null;
+    let text: string | null = sealed;
+    for (const wrappedKey of [...wrappedKeys].reverse()) {
+      text = this.open(wrappedKey, purpose, text);
+      if (text === null) return null;
+    }
+    return text;
+  }
+
+  /**
+   * Crypto-shredding at a client's request: every text sealed under this client's key (alone or as
+   * one of a group's layers) becomes unreadable everywhere at once. A later text gets a new key.
+   */
+  async destroyClientKey(clientId: string): Promise<void> {
+    await this.db.updateTable('clients').set({ text_key: null }).where('id', '=', clientId).execute();
   }
 
   /** Opens with a wrapped key read alongside the row; null when the key is gone or the value does not open. */
@@ -114,7 +151,7 @@ export class TextVault {
     if (owner === 'recordings') {
       await this.db.updateTable('recordings').set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).where('status', '!=', 'deleted').execute();
     } else {
-      await this.db.updateTable('clients').set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).execute();
+      await this.db.updateTable(owner).set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).execute();
     }
     const after = await this.keyRow(owner, id);
     if (!after?.text_key || after.gone) throw new TextKeyGoneError();
@@ -126,7 +163,7 @@ export class TextVault {
       const row = await this.db.selectFrom('recordings').select(['text_key', 'status']).where('id', '=', id).executeTakeFirst();
       return row && { text_key: row.text_key, gone: row.status === 'deleted' };
     }
-    const row = await this.db.selectFrom('clients').select(['text_key']).where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom(owner).select(['text_key']).where('id', '=', id).executeTakeFirst();
     return row && { text_key: row.text_key, gone: false };
   }
 }
