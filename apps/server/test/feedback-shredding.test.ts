@@ -157,7 +157,7 @@ describe('a client erases what they said in the feedback part', () => {
     expect(viewB.summary).toBe('');
   });
 
-  it('only the client themselves can erase, and only their own: no session, staff, forged cookie, or another client', async () => {
+  it('only the client themselves can erase, on their own device, only their own: no session, staff, forged cookie, tablet, or another client', async () => {
     const a = await consentedConversation(server, professional);
     const other = await consentedConversation(server, professional);
     const { id } = await newFeedback([a]);
@@ -172,6 +172,12 @@ describe('a client erases what they said in the feedback part', () => {
     // Without the CSRF token the client's own cookie is not enough.
     const noCsrf = await server.request({ method: 'POST', url: '/api/client/feedback/erase', headers: { cookie: a.client.cookie ?? '' } });
     expect(noCsrf.statusCode).toBe(403);
+    // On the professional's tablet (handed over), not even the client themselves: only on their own device.
+    const handedOver = await professional.post(`/api/clients/${a.clientId}/hand-over`);
+    expect(handedOver.statusCode, handedOver.body).toBe(200);
+    const tabletCookie = handedOver.cookies.find((c) => c.name === 'sk_client')?.value ?? '';
+    const onTablet = await server.request({ method: 'POST', url: '/api/client/feedback/erase', headers: { cookie: `sk_client=${tabletCookie}`, 'x-csrf-token': handedOver.json().csrfToken } });
+    expect(onTablet.statusCode, onTablet.body).toBe(403);
     // Another client erasing takes only their own.
     expect((await other.client.post('/api/client/feedback/erase')).json()).toEqual({ conversations: 0 });
 

@@ -549,6 +549,8 @@ export class FeedbackService {
    * unreadable everywhere at once. The professional sees where the texts were that they are gone.
    */
   async clientEraseTexts(session: ClientSession): Promise<{ conversations: number }> {
+    // Like stopping a recording: only on the client's own device, never on the professional's tablet.
+    if (session.via !== 'link') throw new AppError('forbidden');
     const conversations = await this.deps.feedback.eraseClientTexts(session.clientId);
     await this.deps.scrub?.().catch(() => undefined);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.client_erased', subjectType: 'client', subjectId: session.clientId, details: { conversations } });
