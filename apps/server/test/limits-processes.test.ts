@@ -58,30 +58,56 @@ describe('limits on guessing hold across API processes', () => {
       return performance.now() - started;
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const sample = async (n: number) => {
+      const values: number[] = [];
+      for (let i = 0; i < n; i++) values.push(await timed());
+      return median(values);
+    };
     for (let i = 0; i < 5; i++) await timed();
-    const unloaded: number[] = [];
-    for (let i = 0; i < 15; i++) unloaded.push(await timed());
 
     // Garbage of every shape: well-formed-looking random tokens (the old code queried each one), junk, and valid-looking on /health.
-    let flooding = true;
-    let sent = 0;
-    const garbage = () =>
-      [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%'][sent % 3] ?? '';
-    const flooder = async () => {
-      while (flooding && sent < 4000) {
-        sent++;
-        const target = sent % 4 === 0 ? '/health' : '/api/session';
-        await fetch(new URL(target, url), { headers: { cookie: garbage() } }).then((r) => r.arrayBuffer(), () => undefined);
-      }
+    const flooders = 4;
+    const garbage = (n: number) =>
+      [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%', `sk_client=${randomBytes(40).toString('base64url')}`][n % 4] ?? '';
+    /** Runs `flooders` concurrent garbage senders until stopped; resolves `warm` once they have sent `warmUp` requests between them. */
+    const flood = (warmUp: number) => {
+      let flooding = true;
+      let sent = 0;
+      let markWarm: () => void = () => undefined;
+      const warm = new Promise<void>((resolve) => (markWarm = resolve));
+      const flooder = async () => {
+        while (flooding && sent < 20_000) {
+          sent++;
+          if (sent === warmUp) markWarm();
+          const target = sent % 4 === 0 ? '/health' : '/api/session';
+          await fetch(new URL(target, url), { headers: { cookie: garbage(sent) } }).then((r) => r.arrayBuffer(), () => undefined);
+        }
+        markWarm();
+      };
+      const running = Promise.all(Array.from({ length: flooders }, flooder));
+      return { warm, sent: () => sent, stop: async () => { flooding = false; await running; } };
     };
-    const flood = Array.from({ length: 2 }, flooder);
-    while (sent < 200) await new Promise((resolve) => setTimeout(resolve, 20));
-    const loaded: number[] = [];
-    for (let i = 0; i < 15; i++) loaded.push(await timed());
-    flooding = false;
-    await Promise.all(flood);
-    // The flood itself shares the one CPU with the measured request; what must not happen is queueing behind lookups.
-    expect(median(loaded)).toBeLessThan(Math.max(2 * median(unloaded), median(unloaded) + 30));
+
+    // Medians of 15 requests, unloaded and then under the flood. The machine is shared (other
+    // processes, the flooders themselves run in this process), so a round may be disturbed by
+    // something else: up to three rounds, each measured side by side; one within 2x is the proof
+    // that garbage cookies no longer queue authenticated requests behind database lookups.
+    const rounds: { unloaded: number; loaded: number; garbage: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const unloaded = await sample(15);
+      const running = flood(200);
+      await running.warm;
+      const before = running.sent();
+      const loaded = await sample(15);
+      const garbageDuring = running.sent() - before;
+      await running.stop();
+      rounds.push({ unloaded, loaded, garbage: garbageDuring });
+      if (loaded < 2 * unloaded) break;
+    }
+    console.info(`session flood (${flooders} flooders): ${rounds.map((r) => `unloaded ${r.unloaded.toFixed(1)} ms, loaded ${r.loaded.toFixed(1)} ms (${(r.loaded / r.unloaded).toFixed(2)}x, ${r.garbage} garbage requests meanwhile)`).join('; ')}`);
+    // The flood really ran alongside the measured requests.
+    expect(rounds.every((r) => r.garbage >= 15)).toBe(true);
+    expect(rounds.some((r) => r.loaded < 2 * r.unloaded)).toBe(true);
   }, 120_000);
 
   it('two processes together allow no more log-in attempts per address than one', async () => {
