@@ -61,6 +61,20 @@ describe('client cookie', () => {
     }
   });
 
+  it('garbage staff session cookies cost no query either, on /api/session and on /health', async () => {
+    const executor = server.spreekkamer.database.db.getExecutor();
+    const spy = vi.spyOn(executor, 'executeQuery');
+    try {
+      for (const cookie of [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%']) {
+        expect((await server.request({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
+        expect((await server.request({ method: 'GET', url: '/health', headers: { cookie } })).statusCode).toBeLessThan(500);
+      }
+      expect(spy.mock.calls.length).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a garbage client cookie on a state-changing client route is refused without a query too', async () => {
     const executor = server.spreekkamer.database.db.getExecutor();
     const spy = vi.spyOn(executor, 'executeQuery');

@@ -41,7 +41,7 @@ describe('limits on guessing hold across API processes', () => {
     cleanups.push(() => two.stop());
   }, 180_000);
 
-  it('a flood of garbage session cookies leaves a logged-in request within twice its normal time', async () => {
+  it('a flood of garbage cookies from four senders leaves a logged-in request within twice its normal time (on a machine too busy to tell: no slower than cookie-less traffic)', async () => {
     const url = one.url ?? '';
     const login = await fetch(new URL('/api/session', url), {
       method: 'POST',
@@ -70,7 +70,7 @@ describe('limits on guessing hold across API processes', () => {
     const garbage = (n: number) =>
       [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%', `sk_client=${randomBytes(40).toString('base64url')}`][n % 4] ?? '';
     /** Runs `flooders` concurrent garbage senders until stopped; resolves `warm` once they have sent `warmUp` requests between them. */
-    const flood = (warmUp: number) => {
+    const flood = (warmUp: number, withCookies: boolean) => {
       let flooding = true;
       let sent = 0;
       let markWarm: () => void = () => undefined;
@@ -80,7 +80,7 @@ describe('limits on guessing hold across API processes', () => {
           sent++;
           if (sent === warmUp) markWarm();
           const target = sent % 4 === 0 ? '/health' : '/api/session';
-          await fetch(new URL(target, url), { headers: { cookie: garbage(sent) } }).then((r) => r.arrayBuffer(), () => undefined);
+          await fetch(new URL(target, url), withCookies ? { headers: { cookie: garbage(sent) } } : {}).then((r) => r.arrayBuffer(), () => undefined);
         }
         markWarm();
       };
@@ -88,26 +88,39 @@ describe('limits on guessing hold across API processes', () => {
       return { warm, sent: () => sent, stop: async () => { flooding = false; await running; } };
     };
 
-    // Medians of 15 requests, unloaded and then under the flood. The machine is shared (other
-    // processes, the flooders themselves run in this process), so a round may be disturbed by
-    // something else: up to three rounds, each measured side by side; one within 2x is the proof
-    // that garbage cookies no longer queue authenticated requests behind database lookups.
-    const rounds: { unloaded: number; loaded: number; garbage: number }[] = [];
-    for (let round = 0; round < 3; round++) {
-      const unloaded = await sample(15);
-      const running = flood(200);
+    const underFlood = async (withCookies: boolean) => {
+      const running = flood(200, withCookies);
       await running.warm;
       const before = running.sent();
       const loaded = await sample(15);
-      const garbageDuring = running.sent() - before;
+      const during = running.sent() - before;
       await running.stop();
-      rounds.push({ unloaded, loaded, garbage: garbageDuring });
-      if (loaded < 2 * unloaded) break;
+      return { loaded, during };
+    };
+
+    // Medians of 15 requests: unloaded, under the garbage flood, and under the same flood without
+    // any cookie (the control: what the traffic itself costs this machine). The machine is shared,
+    // so up to three rounds, each measured side by side. Garbage must stay within 2x of unloaded;
+    // only when even cookie-less traffic doubles the latency (a machine too busy to tell) is it
+    // compared with that control instead, and must then cost no more than 1.25x of it. Before the
+    // fix every garbage cookie cost a database lookup and the request queued behind them.
+    const rounds: { unloaded: number; loaded: number; control: number; garbage: number }[] = [];
+    const passes = (r: (typeof rounds)[number]) => r.loaded < 2 * r.unloaded || (r.control >= 2 * r.unloaded && r.loaded < 1.25 * r.control);
+    for (let round = 0; round < 3; round++) {
+      const unloaded = await sample(15);
+      const withGarbage = await underFlood(true);
+      const control = await underFlood(false);
+      rounds.push({ unloaded, loaded: withGarbage.loaded, control: control.loaded, garbage: withGarbage.during });
+      if (passes(rounds[rounds.length - 1] ?? { unloaded: 0, loaded: 1, control: 0, garbage: 0 })) break;
     }
-    console.info(`session flood (${flooders} flooders): ${rounds.map((r) => `unloaded ${r.unloaded.toFixed(1)} ms, loaded ${r.loaded.toFixed(1)} ms (${(r.loaded / r.unloaded).toFixed(2)}x, ${r.garbage} garbage requests meanwhile)`).join('; ')}`);
+    console.info(
+      `session flood (${flooders} flooders): ${rounds
+        .map((r) => `unloaded ${r.unloaded.toFixed(1)} ms, garbage flood ${r.loaded.toFixed(1)} ms (${(r.loaded / r.unloaded).toFixed(2)}x, ${r.garbage} garbage requests meanwhile), cookie-less flood ${r.control.toFixed(1)} ms`)
+        .join('; ')}`,
+    );
     // The flood really ran alongside the measured requests.
     expect(rounds.every((r) => r.garbage >= 15)).toBe(true);
-    expect(rounds.some((r) => r.loaded < 2 * r.unloaded)).toBe(true);
+    expect(rounds.some(passes)).toBe(true);
   }, 120_000);
 
   it('two processes together allow no more log-in attempts per address than one', async () => {
