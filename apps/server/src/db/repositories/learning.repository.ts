@@ -337,17 +337,19 @@ export class LearningRepository {
     return { questions: Number(questions?.n ?? 0), fragments: Number(fragments?.n ?? 0), notes: Number(notes?.n ?? 0) };
   }
 
-  /** Active shares of fragments from this professional to this coach (the review feature's own shares). */
-  fragmentsFor(professionalId: string, coachUserId: string, at: string): Promise<{ id: string; question: string; expires_at: string }[]> {
-    return this.db
+  /** Active shares of fragments from this professional to this coach (the review feature's own shares); the question opened, a shredded one left out. */
+  async fragmentsFor(professionalId: string, coachUserId: string, at: string): Promise<{ id: string; question: string; expires_at: string }[]> {
+    const rows = await this.db
       .selectFrom('shares')
-      .select(['id', 'question', 'expires_at'])
-      .where('professional_id', '=', professionalId)
-      .where('recipient_user_id', '=', coachUserId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', at)
-      .orderBy('created_at', 'desc')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .select(['shares.id as id', 'shares.question as question', 'shares.expires_at as expires_at', 'recordings.text_key as text_key'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('shares.recipient_user_id', '=', coachUserId)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', at)
+      .orderBy('shares.created_at', 'desc')
       .execute();
+    return this.vault.openRows(rows, { question: 'share.question' });
   }
 
   /** Active reviewers of the organisation: the people one can invite as leercoach. */
