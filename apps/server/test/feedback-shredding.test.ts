@@ -81,6 +81,14 @@ describe('a client erases what they said in the feedback part', () => {
     expect((await a.client.get(`/api/client/follow-ups/${followUpId}`)).body).toContain(texts.shortVersion);
     expect((await professional.get(`/api/feedback/${id}/participants/${participantId}/voice-note`)).statusCode).toBe(200);
 
+    // A learning question of the professional links the agreement and the conversation: their labels open too.
+    const question = (await professional.post('/api/learning/questions', { text: 'Hoe houd ik afspraken klein?' })).json();
+    const actionId: string = detail.actions[0].id;
+    expect((await professional.post(`/api/learning/questions/${question.id}/links`, { kind: 'feedback_action', targetId: actionId })).statusCode).toBe(200);
+    const linked = await professional.post(`/api/learning/questions/${question.id}/links`, { kind: 'feedback', targetId: id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().links.map((l: { label: string }) => l.label).sort()).toEqual([texts.action, texts.summary].sort());
+
     // Sealed, not merely deleted later: no text is in the database as plain bytes, even now.
     expect(await plainOccurrences(server, Object.values(texts))).toEqual([]);
 
@@ -113,6 +121,10 @@ describe('a client erases what they said in the feedback part', () => {
     expect((await professional.get(`/api/feedback/${id}/participants/${participantId}/voice-note`)).statusCode).toBe(404);
     expect((await a.client.get(`/api/client/follow-ups/${followUpId}`)).statusCode).toBe(404);
     expect((await a.client.get(`/api/client/feedback/${id}`)).body).not.toContain(texts.summary);
+    const questions = await professional.get('/api/learning/questions');
+    expect(questions.statusCode).toBe(200);
+    expect(questions.body).not.toContain(texts.action);
+    expect(questions.body).not.toContain(texts.summary);
 
     // Nothing can open them: the key is gone from the row, and from the raw files (SQLite) or the dump (PostgreSQL).
     const row = await db.selectFrom('clients').select('text_key').where('id', '=', a.clientId).executeTakeFirstOrThrow();

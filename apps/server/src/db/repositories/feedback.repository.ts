@@ -81,15 +81,8 @@ export class FeedbackRepository {
     });
   }
 
-  private async keysOf(feedbackId: string): Promise<ConversationKeys> {
-    const rows = await this.db
-      .selectFrom('feedback_participants')
-      .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
-      .select(['feedback_participants.client_id as client_id', 'clients.text_key as text_key'])
-      .where('feedback_participants.feedback_id', '=', feedbackId)
-      .orderBy('feedback_participants.position')
-      .execute();
-    return { clientIds: rows.map((r) => r.client_id), wrapped: rows.map((r) => r.text_key) };
+  private keysOf(feedbackId: string): Promise<ConversationKeys> {
+    return this.vault.clientKeysOfFeedback(feedbackId);
   }
 
   /** Seals a text of the whole conversation; empty stays empty. */

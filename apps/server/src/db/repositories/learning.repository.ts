@@ -49,6 +49,13 @@ export class LearningRepository {
     return this.vault.openRows(row ? [row] : [], { label: purpose })[0];
   }
 
+  /** A sealed label of a feedback conversation (under its clients' keys), or undefined once a client had it erased. */
+  private async openedFeedback(row: { label: string; conversationId: string | null; feedbackId: string } | undefined, purpose: string): Promise<LinkTarget | undefined> {
+    if (!row) return undefined;
+    const label = row.label === '' ? '' : this.vault.openLayers((await this.vault.clientKeysOfFeedback(row.feedbackId)).wrapped, purpose, row.label);
+    return label === null ? undefined : { label, conversationId: row.conversationId, recordingId: null };
+  }
+
   // ── rhythm ──
   async rhythmJson(organisationId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('learning_rhythms').select('rounds_json').where('organisation_id', '=', organisationId).executeTakeFirst();
@@ -189,21 +196,21 @@ export class LearningRepository {
       case 'feedback': {
         const row = await this.db
           .selectFrom('feedback_conversations')
-          .select(['summary as label', 'conversation_id as conversationId'])
+          .select(['summary as label', 'conversation_id as conversationId', 'id as feedbackId'])
           .where('id', '=', targetId)
           .where('professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row ? { ...row, recordingId: null } : undefined;
+        return this.openedFeedback(row, 'feedback.summary');
       }
       case 'feedback_action': {
         const row = await this.db
           .selectFrom('feedback_actions')
           .innerJoin('feedback_conversations', 'feedback_conversations.id', 'feedback_actions.feedback_id')
-          .select(['feedback_actions.what as label', 'feedback_conversations.conversation_id as conversationId'])
+          .select(['feedback_actions.what as label', 'feedback_conversations.conversation_id as conversationId', 'feedback_conversations.id as feedbackId'])
           .where('feedback_actions.id', '=', targetId)
           .where('feedback_conversations.professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row ? { ...row, recordingId: null } : undefined;
+        return this.openedFeedback(row, 'feedback.action');
       }
     }
   }

@@ -74,6 +74,18 @@ export class TextVault {
     return sealed;
   }
 
+  /** The clients of one feedback conversation in position order, with their wrapped keys: the layers of its shared texts. */
+  async clientKeysOfFeedback(feedbackId: string): Promise<{ clientIds: string[]; wrapped: (string | null)[] }> {
+    const rows = await this.db
+      .selectFrom('feedback_participants')
+      .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
+      .select(['feedback_participants.client_id as client_id', 'clients.text_key as text_key'])
+      .where('feedback_participants.feedback_id', '=', feedbackId)
+      .orderBy('feedback_participants.position')
+      .execute();
+    return { clientIds: rows.map((r) => r.client_id), wrapped: rows.map((r) => r.text_key) };
+  }
+
   /** Opens what `sealForClients` sealed, with the clients' wrapped keys in the same order; null when any is gone. */
   openLayers(wrappedKeys: readonly (string | null | undefined)[], purpose: string, sealed: string): string | null {
     if (wrappedKeys.length === 0) return null;
