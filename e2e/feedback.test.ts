@@ -520,4 +520,37 @@ describe('client feedback', () => {
     await page.getByText('Nog geen afgelopen maand met anonieme antwoorden.').waitFor();
     await page.close();
   });
+
+  it('the client erases what they said from their own page; the professional sees where it was that it is gone', async () => {
+    const phonePage = await setup.browser('client').newPage(phone);
+    await phonePage.goto(`${setup.server.url}/klant`);
+    await heading(phonePage, 'Uw pagina');
+    const section = phonePage.locator('section[aria-labelledby="sk-feedback-erase"]');
+    await section.getByRole('heading', { name: 'Wissen wat u zei' }).waitFor();
+    // Saying no is as easy as saying yes: "no" keeps everything.
+    await section.getByRole('button', { name: 'Wissen wat ik zei' }).click();
+    await section.getByRole('heading', { name: 'Weet u het zeker?' }).waitFor();
+    await axeBothLanguages(phonePage, 'client erase confirm', { nl: 'Uw pagina', en: /./ });
+    await section.getByRole('button', { name: 'Nee, niet wissen' }).click();
+    await section.getByRole('button', { name: 'Wissen wat ik zei' }).click();
+    await section.getByRole('button', { name: 'Ja, wis het' }).click();
+    await section.getByText('Het is gewist. Niemand kan het nog lezen.').waitFor();
+    await expectNoAxeViolations(phonePage, 'client erased');
+    await phonePage.setViewportSize({ width: 320, height: 640 });
+    expect(await hasHorizontalScroll(phonePage)).toBe(false);
+    await phonePage.close();
+
+    // The professional, by clicking from the home page: the client's page shows the follow-up as erased.
+    const page = await setup.browser('professional').newPage(tablet);
+    await page.goto(`${setup.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: 'Mevrouw F.' }).click();
+    await heading(page, 'Mevrouw F.');
+    await page.getByText('Verwijderd op verzoek van de cliënt').first().waitFor();
+    expect(await page.getByText('Ik vraag aan het begin hoe het met u gaat.').count()).toBe(0);
+    await axeBothLanguages(page, 'client page after erasure', { nl: 'Mevrouw F.', en: 'Mevrouw F.' });
+    await page.close();
+  });
 });

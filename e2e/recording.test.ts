@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -520,8 +520,41 @@ describe('nothing is lost', () => {
   });
 });
 
+describe('held-back files', () => {
+  it('an empty file gets its own Dutch message on the recording page, reached by clicking from home, and leaves nothing behind', async () => {
+    const page = await setup.browser('professional').newPage();
+    await logIn(page, setup.server.url, demoAccounts.professional);
+    const planned = await planConversation(page, 'Mevrouw Leeg');
+    await consentOnPhone(planned, 'Beeld en geluid', false);
+    await confirmOwnConsent(page, planned.conversationUrl);
+    const emptyFile = path.join(fixtures, 'leeg.mp4');
+    writeFileSync(emptyFile, '');
+
+    // From the home page, by clicking: the main menu, the client, the conversation.
+    await page.goto(setup.server.url);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await heading(page, 'Mijn cliënten');
+    await page.getByRole('link', { name: 'Mevrouw Leeg' }).click();
+    await heading(page, 'Mevrouw Leeg');
+    await page.locator('section[aria-labelledby="client-conversations"] tbody tr').first().getByRole('link').click();
+    await heading(page, /^Gesprek van/);
+    expect(page.url()).toBe(planned.conversationUrl);
+
+    await page.getByLabel('Kies een video- of geluidsbestand').setInputFiles(emptyFile);
+    const alert = page.locator('section[aria-labelledby="conversation-recordings"]').getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain('Dit bestand is leeg. Er zit geen opname in. Kies het bestand met het gesprek.');
+    expect(await alert.textContent()).not.toContain('Niet alles is goed ingevuld');
+    await checked(page, 'conversation with an empty file');
+    // Nothing left behind: no recording was made for the empty file.
+    const conversationId = planned.conversationUrl.split('/').pop() ?? '';
+    const response = await page.request.get(`${setup.server.url}/api/recordings?conversationId=${conversationId}`);
+    expect(((await response.json()) as { recordings: unknown[] }).recordings).toEqual([]);
+    await page.close();
+  });
+});
+
 async function csrfToken(page: Page): Promise<string> {
   const response = await page.request.get(`${setup.server.url}/api/session`);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
-

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { WorkFolders } from './jobs/work-folders.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import { AuditLog } from './audit/audit-log.js';
@@ -171,6 +172,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const storage: StorageBackends = { ...backends, blobs: instrumentBlobStore(backends.blobs, metrics.storageErrors) };
     const queue = createJobQueue(config, database, pino({ level: config.logLevel, base: { area: 'jobs' } }));
     metrics.watchQueue(queue);
+    // One set of swept job folders for every job (processing, rhythm, cuts); created here because all need it.
+    const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
     const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = new FeedbackService({
@@ -185,6 +188,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
+      scrub: () => database.scrub(),
       ...(now ? { now } : {}),
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
@@ -205,10 +209,12 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       reviewAccess: reviews.access,
       momentsOfShare: (share) => reviews.shares.momentsOf(share),
       audit,
-      settings: { masterKey: config.masterKey, tools: config.tools, workDir: path.join(config.dataDir, 'work') },
+      workFolders,
+      settings: { masterKey: config.masterKey, tools: config.tools },
       ...(now ? { now } : {}),
     });
     const recordings = createRecordingServices({
+      workFolders,
       rhythm,
       repositories,
       audit,

@@ -178,7 +178,7 @@ describe('client feedback', () => {
       await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: null, section: 'learned', participantId: null, text: 'Eerst vragen hoe het gaat.' });
       await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: null, section: 'learned', participantId, text: 'Zeggen als ik iets niet snap.' });
       detail = (await agents.professional.post(`/api/feedback/${feedbackId}/actions`, { owner: 'professional', what: 'Brief samen lezen', dueOn: '2026-11-27' })).json();
-      expect(detail.actions).toEqual([{ id: expect.any(String), owner: 'professional', participantId: null, what: 'Brief samen lezen', dueOn: '2026-11-27', done: false }]);
+      expect(detail.actions).toEqual([{ id: expect.any(String), owner: 'professional', participantId: null, what: 'Brief samen lezen', erased: false, dueOn: '2026-11-27', done: false }]);
       const own = (await agents.professional.post(`/api/feedback/${feedbackId}/actions`, { owner: 'client', what: 'Vragen opschrijven', dueOn: '2026-11-25' })).json();
       expect(own.actions.find((a: { owner: string }) => a.owner === 'client').participantId).toBe(participantId);
 

@@ -78,7 +78,7 @@ describe('learning: questions, rounds, leercoach and plan', () => {
       expect(stepState(afterRecording, 'look_back')).toBe('open');
 
       const moment = (await pro.agent.post(`/api/recordings/${recordingId}/moments`, { startSeconds: 5, endSeconds: 15, title: 'Stilte na de vraag' })).json();
-      const share = await pro.agent.post(`/api/recordings/${recordingId}/shares`, { momentIds: [moment.id], recipient: { type: 'reviewer', userId: coachId }, expiresAt: inDays(20) });
+      const share = await pro.agent.post(`/api/recordings/${recordingId}/shares`, { momentIds: [moment.id], recipient: { type: 'reviewer', userId: coachId }, question: 'Wat zie jij hier?', expiresAt: inDays(20) });
       expect(share.statusCode, share.body).toBe(200);
       expect((await pro.agent.post('/api/alliance/requests', { clientId: conversation.clientId })).statusCode).toBe(200);
       expect((await pro.agent.post(`/api/recordings/${recordingId}/outcomes`, { kind: 'takeaway', text: 'Eerst laten uitpraten.' })).statusCode).toBe(200);
@@ -188,6 +188,8 @@ describe('learning: questions, rounds, leercoach and plan', () => {
       const empty = (await coach.get(`/api/learning/coach-invitations/${invitationId}`)).json();
       expect(empty.questions).toEqual([]);
       expect(empty.fragments).toHaveLength(1);
+      // The share's question is sealed under the recording's key: the coach reads it opened.
+      expect(empty.fragments[0].question).toBe('Wat zie jij hier?');
 
       questionId = (await pro.agent.get('/api/learning/questions')).json().questions.find((q: { theme: string | null }) => q.theme === 'shared_goal').id;
       expect((await pro.agent.post(`/api/learning/questions/${questionId}/shares`, { coachInvitationId: invitationId })).statusCode).toBe(200);

@@ -41,7 +41,7 @@ describe('limits on guessing hold across API processes', () => {
     cleanups.push(() => two.stop());
   }, 180_000);
 
-  it('a flood of garbage session cookies leaves a logged-in request within twice its normal time', async () => {
+  it('a flood of garbage cookies from four senders leaves a logged-in request within twice its normal time (on a machine too busy to tell: no slower than cookie-less traffic)', async () => {
     const url = one.url ?? '';
     const login = await fetch(new URL('/api/session', url), {
       method: 'POST',
@@ -58,30 +58,69 @@ describe('limits on guessing hold across API processes', () => {
       return performance.now() - started;
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const sample = async (n: number) => {
+      const values: number[] = [];
+      for (let i = 0; i < n; i++) values.push(await timed());
+      return median(values);
+    };
     for (let i = 0; i < 5; i++) await timed();
-    const unloaded: number[] = [];
-    for (let i = 0; i < 15; i++) unloaded.push(await timed());
 
     // Garbage of every shape: well-formed-looking random tokens (the old code queried each one), junk, and valid-looking on /health.
-    let flooding = true;
-    let sent = 0;
-    const garbage = () =>
-      [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%'][sent % 3] ?? '';
-    const flooder = async () => {
-      while (flooding && sent < 4000) {
-        sent++;
-        const target = sent % 4 === 0 ? '/health' : '/api/session';
-        await fetch(new URL(target, url), { headers: { cookie: garbage() } }).then((r) => r.arrayBuffer(), () => undefined);
-      }
+    const flooders = 4;
+    const garbage = (n: number) =>
+      [`sk_session=${randomBytes(32).toString('base64url')}`, `sk_session=${randomBytes(32).toString('base64url')}.${randomBytes(16).toString('hex')}`, 'sk_session=%%%', `sk_client=${randomBytes(40).toString('base64url')}`][n % 4] ?? '';
+    /** Runs `flooders` concurrent garbage senders until stopped; resolves `warm` once they have sent `warmUp` requests between them. */
+    const flood = (warmUp: number, withCookies: boolean) => {
+      let flooding = true;
+      let sent = 0;
+      let markWarm: () => void = () => undefined;
+      const warm = new Promise<void>((resolve) => (markWarm = resolve));
+      const flooder = async () => {
+        while (flooding && sent < 20_000) {
+          sent++;
+          if (sent === warmUp) markWarm();
+          const target = sent % 4 === 0 ? '/health' : '/api/session';
+          await fetch(new URL(target, url), withCookies ? { headers: { cookie: garbage(sent) } } : {}).then((r) => r.arrayBuffer(), () => undefined);
+        }
+        markWarm();
+      };
+      const running = Promise.all(Array.from({ length: flooders }, flooder));
+      return { warm, sent: () => sent, stop: async () => { flooding = false; await running; } };
     };
-    const flood = Array.from({ length: 2 }, flooder);
-    while (sent < 200) await new Promise((resolve) => setTimeout(resolve, 20));
-    const loaded: number[] = [];
-    for (let i = 0; i < 15; i++) loaded.push(await timed());
-    flooding = false;
-    await Promise.all(flood);
-    // The flood itself shares the one CPU with the measured request; what must not happen is queueing behind lookups.
-    expect(median(loaded)).toBeLessThan(Math.max(2 * median(unloaded), median(unloaded) + 30));
+
+    const underFlood = async (withCookies: boolean) => {
+      const running = flood(200, withCookies);
+      await running.warm;
+      const before = running.sent();
+      const loaded = await sample(15);
+      const during = running.sent() - before;
+      await running.stop();
+      return { loaded, during };
+    };
+
+    // Medians of 15 requests: unloaded, under the garbage flood, and under the same flood without
+    // any cookie (the control: what the traffic itself costs this machine). The machine is shared,
+    // so up to three rounds, each measured side by side. Garbage must stay within 2x of unloaded;
+    // only when even cookie-less traffic doubles the latency (a machine too busy to tell) is it
+    // compared with that control instead, and must then cost no more than 1.25x of it. Before the
+    // fix every garbage cookie cost a database lookup and the request queued behind them.
+    const rounds: { unloaded: number; loaded: number; control: number; garbage: number }[] = [];
+    const passes = (r: (typeof rounds)[number]) => r.loaded < 2 * r.unloaded || (r.control >= 2 * r.unloaded && r.loaded < 1.25 * r.control);
+    for (let round = 0; round < 3; round++) {
+      const unloaded = await sample(15);
+      const withGarbage = await underFlood(true);
+      const control = await underFlood(false);
+      rounds.push({ unloaded, loaded: withGarbage.loaded, control: control.loaded, garbage: withGarbage.during });
+      if (passes(rounds[rounds.length - 1] ?? { unloaded: 0, loaded: 1, control: 0, garbage: 0 })) break;
+    }
+    console.info(
+      `session flood (${flooders} flooders): ${rounds
+        .map((r) => `unloaded ${r.unloaded.toFixed(1)} ms, garbage flood ${r.loaded.toFixed(1)} ms (${(r.loaded / r.unloaded).toFixed(2)}x, ${r.garbage} garbage requests meanwhile), cookie-less flood ${r.control.toFixed(1)} ms`)
+        .join('; ')}`,
+    );
+    // The flood really ran alongside the measured requests.
+    expect(rounds.every((r) => r.garbage >= 15)).toBe(true);
+    expect(rounds.some(passes)).toBe(true);
   }, 120_000);
 
   it('two processes together allow no more log-in attempts per address than one', async () => {

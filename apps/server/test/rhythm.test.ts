@@ -1,7 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALOGUES, makeDialogue } from '../../../scripts/fixtures/make-dialogue.mjs';
 import { demo, demoPassword, startTestServer, type TestServer } from './support/harness.js';
 import { consentedConversation, inDays, type ConsentedConversation } from './support/review-fixtures.js';
@@ -32,6 +32,8 @@ describe('conversation rhythm', () => {
   let conversation: ConsentedConversation;
   let recordingId: string;
   let view: View;
+  /** Work folders the rhythm job asked for (the processing job asks for its own). */
+  const rhythmFolders: string[] = [];
 
   async function rhythmOf(agent: HttpAgent, id: string): Promise<Response> {
     return agent.fetch(`/api/recordings/${id}/rhythm`);
@@ -40,6 +42,14 @@ describe('conversation rhythm', () => {
   beforeAll(async () => {
     server = await startTestServer();
     baseUrl = await listen(server);
+    const workFolders = server.spreekkamer.recordings.workFolders;
+    const create = workFolders.create.bind(workFolders);
+    vi.spyOn(workFolders, 'create').mockImplementation(async (owner) => {
+      const byRhythm = new Error().stack?.includes('RhythmService') ?? false;
+      const folder = await create(owner);
+      if (byRhythm) rhythmFolders.push(folder);
+      return folder;
+    });
     owner = await httpLogin(baseUrl, demo.professional, demoPassword);
     reviewer = await httpLogin(baseUrl, demo.reviewer, demoPassword);
     reviewerId = (await server.spreekkamer.repositories.users.findByEmail(demo.reviewer))?.id ?? '';
@@ -79,6 +89,24 @@ describe('conversation rhythm', () => {
     expect(view.metrics?.turnSwitches).toBeGreaterThanOrEqual(4);
     expect(view.suggestion).toEqual({ speaker: 'A', basis: 'first_speaker' });
     expect(view.professionalSpeaker).toBeNull();
+  });
+
+  it('works in a swept per-job folder named after the recording, removed after the run; a stale one is swept', async () => {
+    const workFolders = server.spreekkamer.recordings.workFolders;
+    expect(rhythmFolders.length).toBeGreaterThanOrEqual(1);
+    for (const folder of rhythmFolders) {
+      expect(path.dirname(folder)).toBe(workFolders.root);
+      expect(path.basename(folder).startsWith(`${recordingId}.`)).toBe(true);
+    }
+    const left = await readdir(workFolders.root);
+    expect(left.filter((name) => rhythmFolders.some((f) => path.basename(f) === name))).toEqual([]);
+    // What a rhythm job killed mid-run leaves: its folder (same name scheme, a process that no longer runs) with the decrypted audio.
+    const [, host] = path.basename(rhythmFolders[0] ?? '').split('.');
+    const stale = path.join(workFolders.root, `${recordingId}.${host}.2147483646.0badc0ffee00`);
+    await mkdir(stale, { mode: 0o700 });
+    await writeFile(path.join(stale, 'audio.ts'), 'plain decrypted audio');
+    expect(await workFolders.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await readdir(workFolders.root)).not.toContain(path.basename(stale));
   });
 
   it('is sealed at rest: the stored rhythm does not show a single turn in plain text', async () => {

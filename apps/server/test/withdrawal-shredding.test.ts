@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { marker, plainOccurrences as plainOccurrencesIn } from './support/raw-scan.js';
 import { consentedConversation, inDays, readyRecording, userIdOf } from './support/review-fixtures.js';
 
 /**
@@ -14,30 +12,6 @@ import { consentedConversation, inDays, readyRecording, userIdOf } from './suppo
  * files and the WAL) must never hold any marker as plain bytes: not before withdrawal (the texts
  * are encrypted, not merely deleted later) and not after it.
  */
-
-function marker(what: string): string {
-  return `${what}-${randomBytes(6).toString('hex')}`;
-}
-
-function findPgDump(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const version of versions) {
-    const candidate = path.join(root, version, 'bin', 'pg_dump');
-    if (existsSync(candidate)) return candidate;
-  }
-  return 'pg_dump';
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(full));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
 
 describe('withdrawal shreds every text derived from a recording', () => {
   let server: TestServer;
@@ -56,39 +30,7 @@ describe('withdrawal shreds every text derived from a recording', () => {
   });
   afterAll(async () => server?.close());
 
-  /** Everything a raw copy of the database holds right now, as one buffer per source. */
-  async function rawDatabase(): Promise<{ name: string; bytes: Buffer }[]> {
-    const config = server.config.database;
-    if (config.kind === 'sqlite') {
-      return [config.file, `${config.file}-wal`, `${config.file}-shm`].filter((file) => existsSync(file)).map((file) => ({ name: path.basename(file), bytes: readFileSync(file) }));
-    }
-    const db = server.spreekkamer.database.db;
-    const sources = [{ name: 'pg_dump', bytes: execFileSync(findPgDump(), ['--no-owner', config.url], { maxBuffer: 256 * 1024 * 1024 }) }];
-    // The data files hold dead tuples and the WAL holds every change; a superuser can flush and
-    // locate them. Where this process may read them (root on the test machines), they are scanned too.
-    try {
-      await sql`checkpoint`.execute(db);
-      const dataDir = (await sql<{ setting: string }>`select current_setting('data_directory') as setting`.execute(db)).rows[0]?.setting;
-      const oid = (await sql<{ oid: number }>`select oid from pg_database where datname = current_database()`.execute(db)).rows[0]?.oid;
-      if (dataDir && oid !== undefined) {
-        const dirs = [path.join(dataDir, 'base', String(oid)), path.join(dataDir, 'pg_wal')];
-        for (const file of dirs.flatMap((dir) => filesUnder(dir))) {
-          if (statSync(file).size > 0) sources.push({ name: path.relative(dataDir, file), bytes: readFileSync(file) });
-        }
-      }
-    } catch {
-      // Not a superuser or not on this machine: the pg_dump scan still runs.
-    }
-    return sources;
-  }
-
-  async function plainOccurrences(texts: string[]): Promise<string[]> {
-    const found: string[] = [];
-    for (const { name, bytes } of await rawDatabase()) {
-      for (const text of texts) if (bytes.includes(Buffer.from(text, 'utf8'))) found.push(`${text} in ${name}`);
-    }
-    return found;
-  }
+  const plainOccurrences = (texts: string[]) => plainOccurrencesIn(server, texts);
 
   it('the scan finds plain text where there is some (a control)', async () => {
     // E-mail addresses are stored in plain text, so the scanner must see the demo professional's.

@@ -44,6 +44,8 @@ export interface UsersTable {
   access_until: string | null;
   /** Migration 017: 1 = the person asked for a daily e-mail digest of their unread notifications. */
   email_digest: Generated<Flag>;
+  /** Key for the professional's own texts not tied to a recording (coach notes), wrapped by the master key (migration 016, see text-vault.ts). */
+  text_key: string | null;
 }
 
 export interface MembershipsTable {
@@ -330,7 +332,7 @@ export interface FeedbackMomentsTable {
   theme: string;
   subtopic: string | null;
   /** The person's own sub-topic (the card's empty line), instead of or beside a fixed one. */
-  own_subtopic: string | null; // TODO(shred): encrypt
+  own_subtopic: string | null; // sealed under the participants' client keys (migration 016)
   title: string;
   recording_id: string | null;
   start_seconds: number | null;
@@ -415,7 +417,7 @@ export interface FollowUpsTable {
   updated_at: string;
   sent_at: string | null;
   read_at: string | null;
-  /** Written by hand in the client's language (migration 012). TODO(shred): encrypt under the client's key. */
+  /** Written by hand in the client's language (migration 012); sealed under the client's key (migration 016), like learned and changed. */
   short_version: string | null;
   short_version_locale: string | null;
 }
@@ -620,7 +622,12 @@ export interface LearningCoachNotesTable {
   invitation_id: string;
   author_id: string;
   kind: 'voorgesprek' | 'nagesprek';
-  // TODO(shred): encrypt — the voorgesprek/nagesprek thread may talk about shared fragments.
+  /**
+   * Sealed (migration 016) under the text key of the professional whose learning track this is
+   * (`users.text_key`, purpose 'coach_note.body'). Not a recording's key: the thread is about the
+   * professional's learning question and outlives any one fragment; not a per-question key: an
+   * invitation covers several questions. One key per professional is the simplest honest owner.
+   */
   body: string;
   created_at: string;
 }

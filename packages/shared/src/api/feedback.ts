@@ -206,6 +206,8 @@ export const feedbackParticipantSchema = z.object({
   picks: z.array(themePickSchema),
   ownWords: z.string().nullable(),
   hasVoiceNote: z.boolean(),
+  /** The client had their texts erased: their words and chosen name are gone ("verwijderd op verzoek van de cliënt"). */
+  erased: z.boolean(),
 });
 export type FeedbackParticipant = z.infer<typeof feedbackParticipantSchema>;
 
@@ -216,6 +218,8 @@ export const feedbackMomentSchema = z.object({
   subtopic: subtopicIdSchema.nullable(),
   ownSubtopic: z.string().nullable(),
   title: z.string(),
+  /** A client had the texts of this conversation erased: title and own sub-topic are gone. */
+  erased: z.boolean(),
   recording: z
     .object({
       recordingId: z.string(),
@@ -234,6 +238,8 @@ export const feedbackEntrySchema = z.object({
   section: z.enum(feedbackEntrySections),
   participantId: z.string().nullable(),
   text: z.string(),
+  /** Erased at a client's request: `text` is empty. */
+  erased: z.boolean(),
   updatedAt: z.string(),
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
@@ -243,6 +249,8 @@ export const feedbackActionSchema = z.object({
   owner: z.enum(feedbackActionOwners),
   participantId: z.string().nullable(),
   what: z.string(),
+  /** Erased at a client's request: `what` is empty. */
+  erased: z.boolean(),
   dueOn: z.string(),
   done: z.boolean(),
 });
@@ -254,6 +262,8 @@ export const feedbackChangeRequestSchema = z.object({
   target: z.enum(feedbackChangeTargets),
   targetId: z.string().nullable(),
   note: z.string(),
+  /** Erased at a client's request: `note` is empty. */
+  erased: z.boolean(),
   via: z.enum(['own_device', 'room']),
   status: z.enum(['open', 'resolved']),
   createdAt: z.string(),
@@ -271,6 +281,8 @@ export const feedbackDetailSchema = z.object({
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   summary: z.string(),
+  /** A client had the summary erased. */
+  summaryErased: z.boolean(),
   participants: z.array(feedbackParticipantSchema),
   moments: z.array(feedbackMomentSchema),
   entries: z.array(feedbackEntrySchema),
@@ -326,6 +338,10 @@ export const clientFeedbackSchema = z.object({
   myChangeRequests: z.array(feedbackChangeRequestSchema.pick({ id: true, target: true, targetId: true, note: true, status: true, createdAt: true })),
 });
 export type ClientFeedback = z.infer<typeof clientFeedbackSchema>;
+
+/** After the client had their feedback texts erased: in how many conversations. */
+export const clientFeedbackErasedSchema = z.object({ conversations: z.number().int() });
+export type ClientFeedbackErased = z.infer<typeof clientFeedbackErasedSchema>;
 
 export const clientFeedbackOverviewSchema = z.object({
   conversations: z.array(
@@ -426,6 +442,8 @@ export const followUpSchema = z.object({
   learned: z.string(),
   changed: z.string(),
   shortVersion: shortVersionSchema,
+  /** The client had these texts erased: they read as empty. */
+  erased: z.boolean(),
   status: z.enum(['draft', 'sent']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),

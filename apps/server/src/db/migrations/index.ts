@@ -14,6 +14,7 @@ import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
 import * as m015 from './015_share_cuts.js';
 import * as m017 from './017_due_notices.js';
+import * as m016 from './016_sealed_feedback.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -35,4 +36,5 @@ export const migrations: Record<string, PortableMigration> = {
   '014_learning': m014,
   '015_share_cuts': m015,
   '017_due_notices': m017,
+  '016_sealed_feedback': m016,
 };

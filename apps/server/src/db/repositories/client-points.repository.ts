@@ -26,12 +26,7 @@ export class ClientPointsRepository {
   }
 
   private opened<T extends ClientPointRow>(rows: (T & { text_key: string | null })[]): T[] {
-    const out: T[] = [];
-    for (const { text_key, ...row } of rows) {
-      const text = this.vault.open(text_key, textPurpose, row.text);
-      if (text !== null) out.push({ ...(row as unknown as T), text });
-    }
-    return out;
+    return this.vault.openRows(rows, { text: textPurpose });
   }
 
   async findById(id: string): Promise<ClientPointRow | undefined> {

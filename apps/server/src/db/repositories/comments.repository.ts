@@ -22,21 +22,11 @@ export class CommentsRepository {
   ) {}
 
   private openComments<T extends CommentRow>(rows: (T & { text_key: string | null })[]): T[] {
-    const out: T[] = [];
-    for (const { text_key, ...row } of rows) {
-      const body = this.vault.open(text_key, purpose.comment, row.body);
-      if (body !== null) out.push({ ...(row as unknown as T), body });
-    }
-    return out;
+    return this.vault.openRows(rows, { body: purpose.comment });
   }
 
   private openOutcomes(rows: (OutcomeWithAuthor & { text_key: string | null })[]): OutcomeWithAuthor[] {
-    const out: OutcomeWithAuthor[] = [];
-    for (const { text_key, ...row } of rows) {
-      const text = this.vault.open(text_key, purpose.outcome, row.text);
-      if (text !== null) out.push({ ...row, text });
-    }
-    return out;
+    return this.vault.openRows(rows, { text: purpose.outcome });
   }
 
   private async recordingOfMoment(momentId: string): Promise<string | undefined> {
@@ -99,12 +89,7 @@ export class CommentsRepository {
       .where('comments.takeaway', '=', 1);
     if (shareId) query = query.where('comments.share_id', '=', shareId);
     const rows = await query.orderBy('moments.start_seconds').orderBy('comments.at_seconds').execute();
-    const out: (CommentWithAuthor & { moment_title: string })[] = [];
-    for (const row of this.openComments(rows)) {
-      const momentTitle = this.vault.open(rows.find((r) => r.id === row.id)?.text_key, purpose.momentTitle, row.moment_title);
-      if (momentTitle !== null) out.push({ ...row, moment_title: momentTitle });
-    }
-    return out;
+    return this.vault.openRows(rows, { body: purpose.comment, moment_title: purpose.momentTitle });
   }
 
   async insert(row: CommentRow): Promise<void> {
@@ -134,10 +119,7 @@ export class CommentsRepository {
       .select('recordings.text_key as text_key')
       .where('review_meetings.share_id', '=', shareId)
       .executeTakeFirst();
-    if (!row) return undefined;
-    const { text_key, ...meeting } = row;
-    const analysis = this.vault.open(text_key, purpose.analysis, meeting.analysis);
-    return analysis === null ? undefined : { ...meeting, analysis };
+    return this.vault.openRows(row ? [row] : [], { analysis: purpose.analysis })[0];
   }
 
   async upsertMeeting(row: ReviewMeetingRow): Promise<void> {

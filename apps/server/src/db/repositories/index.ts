@@ -47,7 +47,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     consents: new ConsentsRepository(db),
     feedback: new FeedbackRepository(db, vault),
     alliance: new AllianceRepository(db),
-    followUps: new FollowUpsRepository(db),
+    followUps: new FollowUpsRepository(db, vault),
     moments: new MomentsRepository(db, vault),
     shares: new SharesRepository(db, vault),
     shareCuts: new ShareCutsRepository(db),

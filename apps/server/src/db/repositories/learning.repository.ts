@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { TextVault } from './text-vault.js';
+import { TextKeyGoneError, type TextVault } from './text-vault.js';
 import type {
   Database,
   LearningActionsTable,
@@ -10,6 +10,8 @@ import type {
   LearningQuestionsTable,
   LearningRoundsTable,
 } from '../schema.js';
+
+const coachNotePurpose = 'coach_note.body';
 
 export type LearningRoundRow = Selectable<LearningRoundsTable>;
 export type LearningQuestionRow = Selectable<LearningQuestionsTable>;
@@ -44,10 +46,14 @@ export class LearningRepository {
 
   /** A sealed label of a recording's text, or undefined once that recording's key is gone. */
   private opened(row: { label: string; text_key: string | null; recordingId: string; conversationId: string } | undefined, purpose: string): LinkTarget | undefined {
+    return this.vault.openRows(row ? [row] : [], { label: purpose })[0];
+  }
+
+  /** A sealed label of a feedback conversation (under its clients' keys), or undefined once a client had it erased. */
+  private async openedFeedback(row: { label: string; conversationId: string | null; feedbackId: string } | undefined, purpose: string): Promise<LinkTarget | undefined> {
     if (!row) return undefined;
-    const { text_key, ...target } = row;
-    const label = this.vault.open(text_key, purpose, target.label);
-    return label === null ? undefined : { ...target, label };
+    const label = row.label === '' ? '' : this.vault.openLayers((await this.vault.clientKeysOfFeedback(row.feedbackId)).wrapped, purpose, row.label);
+    return label === null ? undefined : { label, conversationId: row.conversationId, recordingId: null };
   }
 
   // ── rhythm ──
@@ -190,21 +196,21 @@ export class LearningRepository {
       case 'feedback': {
         const row = await this.db
           .selectFrom('feedback_conversations')
-          .select(['summary as label', 'conversation_id as conversationId'])
+          .select(['summary as label', 'conversation_id as conversationId', 'id as feedbackId'])
           .where('id', '=', targetId)
           .where('professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row ? { ...row, recordingId: null } : undefined;
+        return this.openedFeedback(row, 'feedback.summary');
       }
       case 'feedback_action': {
         const row = await this.db
           .selectFrom('feedback_actions')
           .innerJoin('feedback_conversations', 'feedback_conversations.id', 'feedback_actions.feedback_id')
-          .select(['feedback_actions.what as label', 'feedback_conversations.conversation_id as conversationId'])
+          .select(['feedback_actions.what as label', 'feedback_conversations.conversation_id as conversationId', 'feedback_conversations.id as feedbackId'])
           .where('feedback_actions.id', '=', targetId)
           .where('feedback_conversations.professional_id', '=', professionalId)
           .executeTakeFirst();
-        return row ? { ...row, recordingId: null } : undefined;
+        return this.openedFeedback(row, 'feedback.action');
       }
     }
   }
@@ -298,19 +304,28 @@ export class LearningRepository {
     await this.db.updateTable('learning_coach_invitations').set({ ended_at: at }).where('id', '=', id).execute();
   }
 
-  notesOf(invitationId: string): Promise<(CoachNoteRow & { author_name: string })[]> {
-    return this.db
+  /** The voorgesprek/nagesprek thread, sealed under the professional's own text key (see schema.ts). */
+  async notesOf(invitationId: string): Promise<(CoachNoteRow & { author_name: string })[]> {
+    const rows = await this.db
       .selectFrom('learning_coach_notes')
-      .innerJoin('users', 'users.id', 'learning_coach_notes.author_id')
+      .innerJoin('users as author', 'author.id', 'learning_coach_notes.author_id')
+      .innerJoin('learning_coach_invitations', 'learning_coach_invitations.id', 'learning_coach_notes.invitation_id')
+      .innerJoin('users as owner', 'owner.id', 'learning_coach_invitations.professional_id')
       .selectAll('learning_coach_notes')
-      .select('users.name as author_name')
-      .where('invitation_id', '=', invitationId)
+      .select(['author.name as author_name', 'owner.text_key as text_key'])
+      .where('learning_coach_notes.invitation_id', '=', invitationId)
       .orderBy('learning_coach_notes.created_at')
       .execute();
+    return this.vault.openRows(rows, { body: coachNotePurpose });
   }
 
   async insertNote(row: CoachNoteRow): Promise<void> {
-    await this.db.insertInto('learning_coach_notes').values(row).execute();
+    const invitation = await this.db.selectFrom('learning_coach_invitations').select('professional_id').where('id', '=', row.invitation_id).executeTakeFirst();
+    if (!invitation) throw new TextKeyGoneError();
+    await this.db
+      .insertInto('learning_coach_notes')
+      .values({ ...row, body: await this.vault.sealForUser(invitation.professional_id, coachNotePurpose, row.body) })
+      .execute();
   }
 
   async countsForInvitation(invitationId: string, professionalId: string, coachUserId: string, at: string): Promise<{ questions: number; fragments: number; notes: number }> {
@@ -329,17 +344,19 @@ export class LearningRepository {
     return { questions: Number(questions?.n ?? 0), fragments: Number(fragments?.n ?? 0), notes: Number(notes?.n ?? 0) };
   }
 
-  /** Active shares of fragments from this professional to this coach (the review feature's own shares). */
-  fragmentsFor(professionalId: string, coachUserId: string, at: string): Promise<{ id: string; question: string; expires_at: string }[]> {
-    return this.db
+  /** Active shares of fragments from this professional to this coach (the review feature's own shares); the question opened, a shredded one left out. */
+  async fragmentsFor(professionalId: string, coachUserId: string, at: string): Promise<{ id: string; question: string; expires_at: string }[]> {
+    const rows = await this.db
       .selectFrom('shares')
-      .select(['id', 'question', 'expires_at'])
-      .where('professional_id', '=', professionalId)
-      .where('recipient_user_id', '=', coachUserId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', at)
-      .orderBy('created_at', 'desc')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .select(['shares.id as id', 'shares.question as question', 'shares.expires_at as expires_at', 'recordings.text_key as text_key'])
+      .where('shares.professional_id', '=', professionalId)
+      .where('shares.recipient_user_id', '=', coachUserId)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', at)
+      .orderBy('shares.created_at', 'desc')
       .execute();
+    return this.vault.openRows(rows, { question: 'share.question' });
   }
 
   /** Active reviewers of the organisation: the people one can invite as leercoach. */

@@ -24,13 +24,7 @@ export class MomentsRepository {
   }
 
   private opened(rows: (MomentRow & { text_key: string | null })[]): MomentRow[] {
-    const out: MomentRow[] = [];
-    for (const { text_key, ...row } of rows) {
-      const title = this.vault.open(text_key, purpose.title, row.title);
-      const notes = this.vault.open(text_key, purpose.notes, row.notes);
-      if (title !== null && notes !== null) out.push({ ...row, title, notes });
-    }
-    return out;
+    return this.vault.openRows(rows, purpose);
   }
 
   findRecording(id: string): Promise<ReviewRecordingRow | undefined> {

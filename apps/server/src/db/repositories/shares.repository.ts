@@ -18,12 +18,7 @@ export class SharesRepository {
   }
 
   private opened<T extends ShareRow>(rows: (T & { text_key: string | null })[]): T[] {
-    const out: T[] = [];
-    for (const { text_key, ...row } of rows) {
-      const question = this.vault.open(text_key, questionPurpose, row.question);
-      if (question !== null) out.push({ ...(row as unknown as T), question });
-    }
-    return out;
+    return this.vault.openRows(rows, { question: questionPurpose });
   }
 
   async findById(id: string): Promise<ShareRow | undefined> {

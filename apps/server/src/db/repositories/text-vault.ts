@@ -32,7 +32,7 @@ export class TextKeyGoneError extends Error {
   }
 }
 
-type Owner = 'recordings' | 'clients';
+type Owner = 'recordings' | 'clients' | 'users';
 
 export class TextVault {
   constructor(
@@ -56,6 +56,55 @@ export class TextVault {
     return this.open(await this.wrappedKeyOf('clients', clientId), purpose, sealed);
   }
 
+  /** For a professional's own texts that are not about one recording (a leercoach's notes on their learning track). */
+  async sealForUser(userId: string, purpose: string, text: string): Promise<string> {
+    return sealTextWithKey(await this.keyForWrite('users', userId), purpose, text);
+  }
+
+  /**
+   * Seals under several clients' keys at once, one layer per client in the given order: text that
+   * several clients said together (a group's feedback conversation) opens only while every one of
+   * them still has a key, so any one of them can take it back.
+   */
+  async sealForClients(clientIds: readonly string[], purpose: string, text: string): Promise<string> {
+    // Zero layers would be plain text: a conversation without participants has nobody to seal for.
+    if (clientIds.length === 0) throw new TextKeyGoneError();
+    let sealed = text;
+    for (const clientId of clientIds) sealed = sealTextWithKey(await this.keyForWrite('clients', clientId), purpose, sealed);
+    return sealed;
+  }
+
+  /** The clients of one feedback conversation in position order, with their wrapped keys: the layers of its shared texts. */
+  async clientKeysOfFeedback(feedbackId: string): Promise<{ clientIds: string[]; wrapped: (string | null)[] }> {
+    const rows = await this.db
+      .selectFrom('feedback_participants')
+      .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
+      .select(['feedback_participants.client_id as client_id', 'clients.text_key as text_key'])
+      .where('feedback_participants.feedback_id', '=', feedbackId)
+      .orderBy('feedback_participants.position')
+      .execute();
+    return { clientIds: rows.map((r) => r.client_id), wrapped: rows.map((r) => r.text_key) };
+  }
+
+  /** Opens what `sealForClients` sealed, with the clients' wrapped keys in the same order; null when any is gone. */
+  openLayers(wrappedKeys: readonly (string | null | undefined)[], purpose: string, sealed: string): string | null {
+    if (wrappedKeys.length === 0) return null;
+    let text: string | null = sealed;
+    for (const wrappedKey of [...wrappedKeys].reverse()) {
+      text = this.open(wrappedKey, purpose, text);
+      if (text === null) return null;
+    }
+    return text;
+  }
+
+  /**
+   * Crypto-shredding at a client's request: every text sealed under this client's key (alone or as
+   * one of a group's layers) becomes unreadable everywhere at once. A later text gets a new key.
+   */
+  async destroyClientKey(clientId: string): Promise<void> {
+    await this.db.updateTable('clients').set({ text_key: null }).where('id', '=', clientId).execute();
+  }
+
   /** Opens with a wrapped key read alongside the row; null when the key is gone or the value does not open. */
   open(wrappedKey: string | null | undefined, purpose: string, sealed: string): string | null {
     if (!wrappedKey) return null;
@@ -64,6 +113,31 @@ export class TextVault {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The one way to read rows that joined their owner's wrapped key as `text_key` (for example
+   * `.innerJoin('recordings', …).select('recordings.text_key as text_key')`): opens the given
+   * sealed columns of each row and leaves out rows where any of them no longer opens, which to
+   * callers is exactly a deleted row. `text_key` is dropped from what is returned.
+   */
+  openRows<T extends Record<C, string>, C extends string>(rows: readonly (T & { text_key: string | null | undefined })[], columns: Readonly<Record<C, string>>): T[] {
+    const out: T[] = [];
+    for (const { text_key, ...rest } of rows) {
+      const row = rest as unknown as T;
+      const opened: Partial<Record<C, string>> = {};
+      let gone = false;
+      for (const column of Object.keys(columns) as C[]) {
+        const text = this.open(text_key, columns[column], row[column]);
+        if (text === null) {
+          gone = true;
+          break;
+        }
+        opened[column] = text;
+      }
+      if (!gone) out.push({ ...row, ...opened });
+    }
+    return out;
   }
 
   /** Seals several columns of one row under one key lookup. */
@@ -89,7 +163,7 @@ export class TextVault {
     if (owner === 'recordings') {
       await this.db.updateTable('recordings').set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).where('status', '!=', 'deleted').execute();
     } else {
-      await this.db.updateTable('clients').set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).execute();
+      await this.db.updateTable(owner).set({ text_key: wrapped }).where('id', '=', id).where('text_key', 'is', null).execute();
     }
     const after = await this.keyRow(owner, id);
     if (!after?.text_key || after.gone) throw new TextKeyGoneError();
@@ -101,7 +175,7 @@ export class TextVault {
       const row = await this.db.selectFrom('recordings').select(['text_key', 'status']).where('id', '=', id).executeTakeFirst();
       return row && { text_key: row.text_key, gone: row.status === 'deleted' };
     }
-    const row = await this.db.selectFrom('clients').select(['text_key']).where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom(owner).select(['text_key']).where('id', '=', id).executeTakeFirst();
     return row && { text_key: row.text_key, gone: false };
   }
 }

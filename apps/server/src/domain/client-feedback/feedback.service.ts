@@ -68,6 +68,8 @@ export interface FeedbackDependencies {
   audit: AuditLog;
   masterKey: Buffer;
   probeVoiceNote: VoiceNoteProbe;
+  /** Second line after an erasure (SQLite: checkpoint the WAL into the zeroed main file). */
+  scrub?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -92,19 +94,20 @@ function toParticipant(p: ParticipantWithClient): FeedbackParticipant {
     picks: parsePicks(p.picks_json),
     ownWords: p.own_words === '' ? null : p.own_words,
     hasVoiceNote: Number(p.has_voice_note) === 1,
+    erased: p.erased,
   };
 }
 
-function toEntry(e: EntryRow): FeedbackEntry {
-  return { id: e.id, momentId: e.moment_id, section: e.section, participantId: e.participant_id, text: e.text, updatedAt: e.updated_at };
+function toEntry(e: EntryRow, erased: ReadonlySet<string>): FeedbackEntry {
+  return { id: e.id, momentId: e.moment_id, section: e.section, participantId: e.participant_id, text: e.text, erased: erased.has(e.id), updatedAt: e.updated_at };
 }
 
-function toAction(a: ActionRow): FeedbackAction {
-  return { id: a.id, owner: a.owner, participantId: a.participant_id, what: a.what, dueOn: a.due_on, done: a.done_at !== null };
+function toAction(a: ActionRow, erased: ReadonlySet<string>): FeedbackAction {
+  return { id: a.id, owner: a.owner, participantId: a.participant_id, what: a.what, erased: erased.has(a.id), dueOn: a.due_on, done: a.done_at !== null };
 }
 
-function toChangeRequest(c: ChangeRequestRow): FeedbackChangeRequest {
-  return { id: c.id, participantId: c.participant_id, target: c.target, targetId: c.target_id, note: c.note, via: c.via, status: c.status, createdAt: c.created_at };
+function toChangeRequest(c: ChangeRequestRow, erased: ReadonlySet<string>): FeedbackChangeRequest {
+  return { id: c.id, participantId: c.participant_id, target: c.target, targetId: c.target_id, note: c.note, erased: erased.has(c.id), via: c.via, status: c.status, createdAt: c.created_at };
 }
 
 /**
@@ -543,6 +546,21 @@ export class FeedbackService {
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.voice_note_deleted', subjectType: 'feedback', subjectId: id });
   }
 
+  /**
+   * The client takes back what they said in the feedback part: their text key is destroyed, so
+   * their prepared words, chosen names, voice notes and follow-ups, and every text of the
+   * conversations they took part in (summary, moments, entries, agreements, change notes), are
+   * unreadable everywhere at once. The professional sees where the texts were that they are gone.
+   */
+  async clientEraseTexts(session: ClientSession): Promise<{ conversations: number }> {
+    // Like stopping a recording: only on the client's own device, never on the professional's tablet.
+    if (session.via !== 'link') throw new AppError('forbidden');
+    const conversations = await this.deps.feedback.eraseClientTexts(session.clientId);
+    await this.deps.scrub?.().catch(() => undefined);
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.client_erased', subjectType: 'client', subjectId: session.clientId, details: { conversations } });
+    return { conversations };
+  }
+
   async clientChangeRequest(session: ClientSession, id: string, input: Required<ClientChangeRequestInput>): Promise<ClientFeedback> {
     const { feedback, participant } = await this.asParticipant(session, id);
     if (feedback.status === 'completed') throw new AppError('feedback_closed');
@@ -645,11 +663,12 @@ export class FeedbackService {
       startedAt: feedback.started_at,
       completedAt: feedback.completed_at,
       summary: feedback.summary,
+      summaryErased: bundle.erased.has('summary'),
       participants: bundle.participants.map(toParticipant),
-      moments: await Promise.all(bundle.moments.map((m) => this.toMoment(actor, m, bundle.participants))),
-      entries: bundle.entries.map(toEntry),
-      actions: bundle.actions.map(toAction),
-      changeRequests: bundle.changeRequests.map(toChangeRequest),
+      moments: await Promise.all(bundle.moments.map((m) => this.toMoment(actor, m, bundle))),
+      entries: bundle.entries.map((e) => toEntry(e, bundle.erased)),
+      actions: bundle.actions.map((a) => toAction(a, bundle.erased)),
+      changeRequests: bundle.changeRequests.map((c) => toChangeRequest(c, bundle.erased)),
     };
   }
 
@@ -659,7 +678,7 @@ export class FeedbackService {
     return this.detail(actor, feedback.id, false);
   }
 
-  private async toMoment(actor: Actor, m: MomentRow, participants: readonly ParticipantWithClient[]): Promise<FeedbackMoment> {
+  private async toMoment(actor: Actor, m: MomentRow, { participants, erased }: FeedbackBundle): Promise<FeedbackMoment> {
     return {
       id: m.id,
       position: m.position,
@@ -667,6 +686,7 @@ export class FeedbackService {
       subtopic: m.subtopic as FeedbackMoment['subtopic'],
       ownSubtopic: m.own_subtopic,
       title: m.title,
+      erased: erased.has(m.id),
       recording: m.recording_id
         ? { recordingId: m.recording_id, startSeconds: m.start_seconds, endSeconds: m.end_seconds, watchTogether: await this.mayWatchTogether(actor, m.recording_id, participants) }
         : null,
@@ -776,6 +796,7 @@ export class FeedbackService {
         subtopic: m.subtopic as FeedbackMoment['subtopic'],
         ownSubtopic: m.own_subtopic,
         title: m.title,
+        erased: bundle.erased.has(m.id),
         hasRecording: m.recording_id !== null,
       })),
       entries: bundle.entries.map((e) => ({ id: e.id, momentId: e.moment_id, section: e.section, voice: voice(e.participant_id), text: e.text })),

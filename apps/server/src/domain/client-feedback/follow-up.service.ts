@@ -3,7 +3,7 @@ import { clientLocaleOf, type ClientFollowUp, type FollowUp } from '@spreekkamer
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
-import type { FollowUpRow, FollowUpsRepository } from '../../db/repositories/follow-ups.repository.js';
+import type { FollowUpRow, FollowUpsRepository, OpenedFollowUp } from '../../db/repositories/follow-ups.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
@@ -23,7 +23,7 @@ function shortVersionOf(row: FollowUpRow): FollowUp['shortVersion'] {
   return row.short_version ? { locale: clientLocaleOf(row.short_version_locale), text: row.short_version } : null;
 }
 
-function toFollowUp(row: FollowUpRow, pseudonym: string): FollowUp {
+function toFollowUp(row: OpenedFollowUp, pseudonym: string): FollowUp {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -32,6 +32,7 @@ function toFollowUp(row: FollowUpRow, pseudonym: string): FollowUp {
     learned: row.learned,
     changed: row.changed,
     shortVersion: shortVersionOf(row),
+    erased: row.erased,
     status: row.status,
     createdAt: row.created_at,
     sentAt: row.sent_at,
@@ -80,7 +81,7 @@ export class FollowUpService {
     };
     await this.deps.followUps.insert(row);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: input.send ? 'follow_up.sent' : 'follow_up.drafted', subjectType: 'follow_up', subjectId: row.id });
-    return toFollowUp(row, client.pseudonym);
+    return toFollowUp({ ...row, erased: false }, client.pseudonym);
   }
 
   async list(actor: Actor, clientId?: string): Promise<FollowUp[]> {
@@ -121,7 +122,8 @@ export class FollowUpService {
 
   async clientGet(session: ClientSession, id: string): Promise<ClientFollowUp> {
     const row = await this.deps.followUps.findById(id);
-    if (!row || row.client_id !== session.clientId || row.organisation_id !== session.organisationId || row.status !== 'sent') throw new AppError('not_found');
+    // Erased at the client's own request: gone for them as for everyone.
+    if (!row || row.client_id !== session.clientId || row.organisation_id !== session.organisationId || row.status !== 'sent' || row.erased) throw new AppError('not_found');
     const professional = await this.deps.users.findById(row.professional_id);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'follow_up.client_viewed', subjectType: 'follow_up', subjectId: id });
     return { id: row.id, professionalName: professional?.name ?? '', learned: row.learned, changed: row.changed, shortVersion: shortVersionOf(row), sentAt: row.sent_at ?? row.updated_at, read: row.read_at !== null };
@@ -133,14 +135,14 @@ export class FollowUpService {
     return { ...current, read: true };
   }
 
-  private async ownDraft(actor: Actor, id: string): Promise<FollowUpRow> {
+  private async ownDraft(actor: Actor, id: string): Promise<OpenedFollowUp> {
     const row = await this.deps.followUps.findById(id);
     if (!row || row.professional_id !== actor.userId || row.organisation_id !== actor.organisationId) throw new AppError('not_found');
     if (row.status === 'sent') throw new AppError('follow_up_sent');
     return row;
   }
 
-  private async view(row: FollowUpRow): Promise<FollowUp> {
+  private async view(row: OpenedFollowUp): Promise<FollowUp> {
     const client = await this.deps.clients.findById(row.client_id);
     return toFollowUp(row, client?.pseudonym ?? '');
   }

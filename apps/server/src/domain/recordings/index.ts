@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import type { JobHandlers, JobQueue } from '../../jobs/index.js';
-import { WorkFolders } from '../../jobs/work-folders.js';
+import type { WorkFolders } from '../../jobs/work-folders.js';
 import type { Mailer } from '../../notify/mailer.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { UploadStore } from '../../storage/uploads.js';
@@ -49,13 +48,15 @@ export interface RecordingServicesDependencies {
   users: UsersRepository;
   demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
   rhythm: RecordingJobDependencies['rhythm'];
+  /** The swept per-job folders, shared with other jobs (main.ts makes them). */
+  workFolders: WorkFolders;
   now?: (() => Date) | undefined;
 }
 
 export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
   const { repositories, audit, consentPolicy, blobs, uploads, queue, config } = deps;
   const now = deps.now ? { now: deps.now } : {};
-  const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
+  const { workFolders } = deps;
   const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, workFolders, ...now });
   const service = new RecordingsService({
     recordings: repositories.recordings,

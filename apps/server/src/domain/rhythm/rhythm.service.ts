@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasPermission, type RhythmTurn, type RhythmView, type SharedRhythmLane } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
@@ -9,6 +9,7 @@ import type { RecordingRow, RecordingsRepository } from '../../db/repositories/r
 import type { RhythmRepository } from '../../db/repositories/rhythm.repository.js';
 import type { ShareRow } from '../../db/repositories/shares.repository.js';
 import type { MomentRow } from '../../db/repositories/moments.repository.js';
+import type { WorkFolders } from '../../jobs/work-folders.js';
 import type { MediaTools } from '../../media/index.js';
 import { analyseRhythm, rhythmMetrics, type Turn } from '../../media/rhythm/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
@@ -40,7 +41,9 @@ export interface RhythmDependencies {
   reviewAccess: ReviewAccess;
   momentsOfShare: (share: ShareRow) => Promise<MomentRow[]>;
   audit: AuditLog;
-  settings: { masterKey: Buffer; tools: MediaTools; workDir: string };
+  /** The swept per-job folders (jobs/work-folders.ts): a crash leaves nothing readable for long, and withdrawal removes them. */
+  workFolders: Pick<WorkFolders, 'create'>;
+  settings: { masterKey: Buffer; tools: MediaTools };
   now?: () => Date;
 }
 
@@ -61,8 +64,8 @@ export class RhythmService {
     const recording = await this.deps.recordings.findById(recordingId);
     if (!recording || recording.status !== 'ready' || !recording.wrapped_key) return;
     const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
-    await mkdir(this.deps.settings.workDir, { recursive: true });
-    const work = await mkdtemp(path.join(this.deps.settings.workDir, 'rhythm-'));
+    // Named after the recording, so a withdrawal removes it at once, running or not.
+    const work = await this.deps.workFolders.create(recording.id);
     try {
       const audio = path.join(work, 'audio.ts');
       await this.decryptSegments(recording.id, mediaKey, audio, signal);

@@ -28,6 +28,7 @@ import {
   followUpSchema,
   idParamsSchema,
   okResponseSchema,
+  clientFeedbackErasedSchema,
   preparationInputSchema,
   roomChangeRequestSchema,
   updateFeedbackRequestSchema,
@@ -160,6 +161,9 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     // --- Client (own session only) -------------------------------------------------------------
     app.get('/client/feedback', { schema: { tags: ['client'], response: { 200: clientFeedbackOverviewSchema } } }, async (request) =>
       feedback.clientOverview(await ctx.requireClient(request)),
+    );
+    app.post('/client/feedback/erase', { schema: { tags: ['client'], response: { 200: clientFeedbackErasedSchema } } }, async (request) =>
+      feedback.clientEraseTexts(await ctx.requireClient(request)),
     );
     app.get('/client/feedback/:id', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: clientFeedbackSchema } } }, async (request) =>
       feedback.clientGet(await ctx.requireClient(request), request.params.id),

@@ -9,6 +9,7 @@ import { ClientButton, ClientShell } from '../components/index.js';
 import { formatDay } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
+import { ClientEraseWords } from '../feedback/ClientEraseWords.js';
 import { ClientFeedbackTasks } from '../feedback/ClientFeedbackTasks.js';
 import { useClientFeedbackOverview } from '../feedback/api.js';
 import { ClientTalksLink } from '../../features/reviews/client/ClientTalksLink.js';
@@ -109,6 +110,7 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
               </li>
             ))}
           </ul>
+          <ClientEraseWords session={session} />
           <ClientButton appearance="secondary" icon="check" onClick={() => void finish()}>
             {t('consent.home.finish')}
           </ClientButton>

@@ -246,7 +246,7 @@ function ChangeRequests({ feedback }: { feedback: FeedbackDetail }) {
             <li key={request.id}>
               <Paragraph>
                 <strong>{who}</strong> {targetText(feedback, request.target, request.targetId, t)}
-                {request.note ? <q className="sk-feedback-text"> {request.note}</q> : null}
+                {request.erased ? <em className="sk-feedback-erased"> {t('feedback.erasedByClient')}</em> : request.note ? <q className="sk-feedback-text"> {request.note}</q> : null}
               </Paragraph>
               <Button appearance="secondary-action-button" onClick={() => change.mutate({ path: `/change-requests/${encodeURIComponent(request.id)}/resolve`, options: { method: 'POST' } })}>
                 {t('feedback.talk.resolve')}
@@ -326,7 +326,7 @@ function StepOne({ feedback }: { feedback: FeedbackDetail }) {
             <li key={moment.id}>
               <Pictogram name={pictogramOf(sub?.pictogram ?? card.pictogram)} size={32} />
               <span className="sk-feedback-moments__text">
-                <strong>{moment.title}</strong> <span>({[localize(card.title, language), sub ? localize(sub.title, language) : null, moment.ownSubtopic].filter(Boolean).join(': ')})</span>
+                <strong>{moment.erased ? t('feedback.erasedByClient') : moment.title}</strong> <span>({[localize(card.title, language), sub ? localize(sub.title, language) : null, moment.ownSubtopic].filter(Boolean).join(': ')})</span>
                 {moment.recording?.watchTogether ? (
                   <Link to={`/opnames/${encodeURIComponent(moment.recording.recordingId)}${moment.recording.startSeconds !== null ? `?t=${moment.recording.startSeconds}` : ''}`}> {t('feedback.talk.watchTogether')}</Link>
                 ) : null}
@@ -354,7 +354,7 @@ function GroupPicks({ feedback }: { feedback: FeedbackDetail }) {
   const language = i18n.language;
   const counts = new Map<string, number>();
   for (const p of feedback.participants) for (const pick of p.picks) counts.set(`${pick.theme}:${pick.subtopic ?? ''}`, (counts.get(`${pick.theme}:${pick.subtopic ?? ''}`) ?? 0) + 1);
-  const words = feedback.participants.filter((p) => p.ownWords);
+  const words = feedback.participants.filter((p) => p.ownWords || p.erased);
   return (
     <>
       {counts.size === 0 ? <Paragraph>{t('feedback.talk.nothingPicked')}</Paragraph> : null}
@@ -377,7 +377,7 @@ function GroupPicks({ feedback }: { feedback: FeedbackDetail }) {
       </ul>
       {words.map((p) => (
         <blockquote key={p.id} className="sk-feedback-quote">
-          <strong>{participantLabel(feedback, p, t)}:</strong> {p.ownWords}
+          <strong>{participantLabel(feedback, p, t)}:</strong> {p.erased ? <em className="sk-feedback-erased">{t('feedback.erasedByClient')}</em> : p.ownWords}
         </blockquote>
       ))}
     </>
@@ -551,7 +551,7 @@ function StepTwo({ feedback }: { feedback: FeedbackDetail }) {
             <div className="sk-feedback-card__head">
               <Pictogram name={pictogramOf(card.pictogram)} size={40} />
               <Heading level={3} id={`sheet-${moment.id}`}>
-                {t('feedback.talk.momentHeading', { n: moment.position, title: moment.title })}
+                {t('feedback.talk.momentHeading', { n: moment.position, title: moment.erased ? t('feedback.erasedByClient') : moment.title })}
               </Heading>
             </div>
             {conversationSheet.map((part) => (
@@ -606,12 +606,13 @@ function EntryField({ feedback, momentId, section, participantId, label }: { fee
     return (
       <div className="sk-feedback-readonly">
         <p className="sk-feedback-readonly__label">{label}</p>
-        <p className="sk-feedback-text">{serverText || t('feedback.talk.empty')}</p>
+        <p className="sk-feedback-text">{entry?.erased ? <em className="sk-feedback-erased">{t('feedback.erasedByClient')}</em> : serverText || t('feedback.talk.empty')}</p>
       </div>
     );
   }
   return (
     <div>
+      {entry?.erased ? <p className="sk-feedback-erased">{t('feedback.erasedByClient')}</p> : null}
       <TextAreaField
         inputClassName="sk-feedback-area"
         id={id}
@@ -657,6 +658,7 @@ function StepThree({ feedback }: { feedback: FeedbackDetail }) {
   return (
     <div className="sk-stack">
       <Heading level={3}>{t('feedback.talk.summaryTitle')}</Heading>
+      {feedback.summaryErased ? <p className="sk-feedback-erased">{t('feedback.erasedByClient')}</p> : null}
       <SummaryField feedback={feedback} />
       {feedback.summary && feedback.participants.length === 1 && !closed ? <RoomChange feedback={feedback} target="summary" targetId={null} participantId={feedback.participants[0]?.id ?? null} /> : null}
       <fieldset className="sk-feedback-part-pro">
@@ -728,7 +730,7 @@ function Actions({ feedback }: { feedback: FeedbackDetail }) {
       {feedback.actions.map((action) => (
         <li key={action.id}>
           <Paragraph>
-            <strong>{ownerText(feedback, action.owner, action.participantId, t)}</strong>: {action.what} — {t('feedback.talk.dueOn', { date: formatDay(action.dueOn, i18n.language) })}
+            <strong>{ownerText(feedback, action.owner, action.participantId, t)}</strong>: {action.erased ? <em className="sk-feedback-erased">{t('feedback.erasedByClient')}</em> : action.what} — {t('feedback.talk.dueOn', { date: formatDay(action.dueOn, i18n.language) })}
           </Paragraph>
           <CheckboxField
             id={`action-done-${action.id}`}

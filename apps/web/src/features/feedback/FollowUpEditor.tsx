@@ -43,6 +43,7 @@ export function SentFollowUp({ followUp }: { followUp: FollowUp }) {
     <article className="sk-feedback-sent" aria-label={t('feedback.followUp.sentOn', { date: formatDay(followUp.sentAt ?? followUp.createdAt, i18n.language) })}>
       <Heading level={4}>{t('feedback.followUp.sentOn', { date: formatDay(followUp.sentAt ?? followUp.createdAt, i18n.language) })}</Heading>
       <Paragraph small>{followUp.readAt ? t('feedback.followUp.readOn', { date: formatDay(followUp.readAt, i18n.language) }) : t('feedback.followUp.notRead')}</Paragraph>
+      {followUp.erased ? <p className="sk-feedback-erased">{t('feedback.erasedByClient')}</p> : null}
       <dl className="sk-feedback-dl">
         <dt>{t('feedback.followUp.learned')}</dt>
         <dd className="sk-feedback-text">{followUp.learned}</dd>
