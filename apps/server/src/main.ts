@@ -122,6 +122,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       conversations: repositories.conversations,
       consents: repositories.consents,
       users: repositories.users,
+      organisations: repositories.organisations,
       audit,
       masterKey: config.masterKey,
       emailConfigured: mailer !== null,

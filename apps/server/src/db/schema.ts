@@ -307,6 +307,10 @@ export interface FeedbackParticipantsTable {
   own_words: string;
   prepared_at: string | null;
   created_at: string;
+  /** Migration 019: short versions in the client's language, sealed under the client's text key. */
+  short_summary: string | null;
+  short_agreements: string | null;
+  short_locale: string | null;
 }
 
 export interface FeedbackVoiceNotesTable {

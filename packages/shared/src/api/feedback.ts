@@ -166,6 +166,18 @@ export const clientMomentInputSchema = z
 export type ClientMomentInput = z.input<typeof clientMomentInputSchema>;
 export const clientStepInputSchema = z.object({ step: feedbackStepSchema }).strict();
 
+/**
+ * The professional writes, by hand, a few sentences of the summary and of the agreements in one
+ * participant's own language; '' removes that part. The language is the client's at that moment.
+ */
+export const participantShortVersionInputSchema = z
+  .object({ summary: optionalPlainText(1000).optional(), agreements: optionalPlainText(1000).optional() })
+  .strict();
+export type ParticipantShortVersionInput = z.infer<typeof participantShortVersionInputSchema>;
+/** Null when neither part was written. */
+export const conversationShortVersionSchema = z.object({ locale: clientLocaleSchema, summary: z.string(), agreements: z.string() }).nullable();
+export type ConversationShortVersion = z.infer<typeof conversationShortVersionSchema>;
+
 /** Asked in the room on the shared screen; the professional's device records which client asked. */
 export const roomChangeRequestSchema = z.object({ ...changeRequestBase, participantId: idSchema.nullable().default(null) }).strict();
 export type ClientChangeRequestInput = z.input<typeof clientChangeRequestSchema>;
@@ -206,6 +218,9 @@ export const feedbackParticipantSchema = z.object({
   picks: z.array(themePickSchema),
   ownWords: z.string().nullable(),
   hasVoiceNote: z.boolean(),
+  /** The client's language now, and the short version written for them. */
+  locale: clientLocaleSchema,
+  shortVersion: conversationShortVersionSchema,
 });
 export type FeedbackParticipant = z.infer<typeof feedbackParticipantSchema>;
 
@@ -318,6 +333,8 @@ export const clientFeedbackSchema = z.object({
     picks: z.array(themePickSchema),
     ownWords: z.string(),
     hasVoiceNote: z.boolean(),
+    /** The summary and agreements in short, in my own language, when the professional wrote them. */
+    shortVersion: conversationShortVersionSchema,
   }),
   moments: z.array(feedbackMomentSchema.omit({ recording: true }).extend({ hasRecording: z.boolean() })),
   entries: z.array(z.object({ id: z.string(), momentId: z.string().nullable(), section: z.enum(feedbackEntrySections), voice: feedbackVoiceSchema, text: z.string() })),

@@ -19,8 +19,10 @@ export type EntryRow = Selectable<FeedbackEntriesTable>;
 export type ActionRow = Selectable<FeedbackActionsTable>;
 export type ChangeRequestRow = Selectable<FeedbackChangeRequestsTable>;
 const ownWordsPurpose = 'feedback.own_words';
+const shortSummaryPurpose = 'feedback.short_summary';
+const shortAgreementsPurpose = 'feedback.short_agreements';
 
-export type ParticipantWithClient = ParticipantRow & { pseudonym: string; has_voice_note: number };
+export type ParticipantWithClient = ParticipantRow & { pseudonym: string; has_voice_note: number; client_locale: string };
 
 /** Everything of one feedback conversation, read together. */
 export interface FeedbackBundle {
@@ -47,7 +49,13 @@ export class FeedbackRepository {
    * stays empty. Words whose key is gone read as empty: they were taken back.
    */
   private openWords<T extends ParticipantRow>(rows: (T & { text_key: string | null })[]): T[] {
-    return rows.map(({ text_key, ...row }) => ({ ...(row as unknown as T), own_words: row.own_words === '' ? '' : (this.vault.open(text_key, ownWordsPurpose, row.own_words) ?? '') }));
+    const openShort = (textKey: string | null, purpose: string, sealed: string | null) => (sealed ? this.vault.open(textKey, purpose, sealed) : null);
+    return rows.map(({ text_key, ...row }) => ({
+      ...(row as unknown as T),
+      own_words: row.own_words === '' ? '' : (this.vault.open(text_key, ownWordsPurpose, row.own_words) ?? ''),
+      short_summary: openShort(text_key, shortSummaryPurpose, row.short_summary),
+      short_agreements: openShort(text_key, shortAgreementsPurpose, row.short_agreements),
+    }));
   }
 
   findById(id: string): Promise<FeedbackRow | undefined> {
@@ -91,7 +99,7 @@ export class FeedbackRepository {
       .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
       .leftJoin('feedback_voice_notes', 'feedback_voice_notes.participant_id', 'feedback_participants.id')
       .selectAll('feedback_participants')
-      .select(['clients.pseudonym as pseudonym', 'clients.text_key as text_key', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
+      .select(['clients.pseudonym as pseudonym', 'clients.text_key as text_key', 'clients.locale as client_locale', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
       .where('feedback_participants.feedback_id', 'in', feedbackIds)
       .orderBy('feedback_participants.position')
       .execute();
@@ -135,12 +143,17 @@ export class FeedbackRepository {
     return this.openWords(await this.participantsWithKey().where('feedback_participants.feedback_id', '=', feedbackId).where('feedback_participants.client_id', '=', clientId).execute())[0];
   }
 
-  async updateParticipant(id: string, changes: Partial<Pick<ParticipantRow, 'anonymous' | 'display_name' | 'intro_seen' | 'picks_json' | 'own_words' | 'prepared_at'>>): Promise<void> {
+  async updateParticipant(
+    id: string,
+    changes: Partial<Pick<ParticipantRow, 'anonymous' | 'display_name' | 'intro_seen' | 'picks_json' | 'own_words' | 'prepared_at' | 'short_summary' | 'short_agreements' | 'short_locale'>>,
+  ): Promise<void> {
     const sealed = { ...changes };
-    if (changes.own_words) {
+    if (changes.own_words || changes.short_summary || changes.short_agreements) {
       const participant = await this.db.selectFrom('feedback_participants').select('client_id').where('id', '=', id).executeTakeFirst();
       if (!participant) return;
-      sealed.own_words = await this.vault.sealForClient(participant.client_id, ownWordsPurpose, changes.own_words);
+      if (changes.own_words) sealed.own_words = await this.vault.sealForClient(participant.client_id, ownWordsPurpose, changes.own_words);
+      if (changes.short_summary) sealed.short_summary = await this.vault.sealForClient(participant.client_id, shortSummaryPurpose, changes.short_summary);
+      if (changes.short_agreements) sealed.short_agreements = await this.vault.sealForClient(participant.client_id, shortAgreementsPurpose, changes.short_agreements);
     }
     await this.db.updateTable('feedback_participants').set(sealed).where('id', '=', id).execute();
   }
