@@ -22,6 +22,7 @@ const navItems: readonly NavItem[] = [
   { to: '/leren', label: 'learning.nav', permission: 'learning.own' },
   { to: '/gedeeld', label: 'reviews.nav.received', permission: 'shares.received' },
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
+  { to: '/uitleg/opname', label: 'explainer.staff.menu', permission: 'recordings.own' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'admin.users' },
   { to: '/beheer/teams', label: 'nav.teams', permission: 'admin.teams' },
   { to: '/beheer/instellingen', label: 'nav.settings', permission: 'admin.settings' },

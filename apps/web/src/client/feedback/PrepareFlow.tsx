@@ -1,3 +1,4 @@
+import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -129,6 +130,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
       <StepFlow {...common} title={t(`feedback.prepare.${current}Title`)} icon={introIcon[current]} onNext={() => next(current === 'nothing' ? { introSeen: true } : undefined)}>
         <p>{t(`feedback.prepare.${current}Text1`, { name })}</p>
         <p>{t(`feedback.prepare.${current}Text2`, { name })}</p>
+        {current === 'why' ? <ExplainerLink returnTo={`/klant/samenleergesprek/${feedback.id}`} /> : null}
         {current === 'nothing' ? (
           <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => void goTo('done', { introSeen: true, picks: [], ownWords: '', done: true })}>
             <Pictogram name="cross" size={28} />
