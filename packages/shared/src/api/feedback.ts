@@ -465,3 +465,57 @@ export const feedbackHomeSchema = z.object({
 });
 export type FeedbackHome = z.infer<typeof feedbackHomeSchema>;
 
+
+// ---------------------------------------------------------------------------------------------
+// Help with preparing, from an independent coach from outside (no recording involved)
+
+export const inviteHelperSchema = z.object({ helperId: idSchema }).strict();
+export const preparationRelaySchema = z.enum(['pending', 'pass_on', 'private']);
+export const preparationPointSchema = z.object({ id: z.string(), text: z.string(), relay: preparationRelaySchema });
+export type PreparationPoint = z.infer<typeof preparationPointSchema>;
+
+/** The professional's view: who helps which participant, and only the points passed on. */
+export const feedbackHelpersSchema = z.object({
+  helpers: z.array(
+    z.object({
+      participantId: z.string(),
+      helpId: z.string(),
+      name: z.string(),
+      independentFrom: z.string(),
+      accessUntil: z.string().nullable(),
+      createdAt: z.string(),
+      passedOn: z.array(z.object({ id: z.string(), text: z.string(), decidedAt: z.string() })),
+    }),
+  ),
+});
+export type FeedbackHelpers = z.infer<typeof feedbackHelpersSchema>;
+
+/** The client's view of their helper: what they show, and the helper's points to decide on. */
+export const clientHelperSchema = z.object({
+  helper: z
+    .object({
+      name: z.string(),
+      independentFrom: z.string(),
+      shown: z.object({ picks: z.array(themePickSchema), ownWords: z.boolean() }),
+      points: z.array(preparationPointSchema),
+    })
+    .nullable(),
+});
+export type ClientHelper = z.infer<typeof clientHelperSchema>;
+export const clientHelperShownSchema = z.object({ picks: z.array(themePickSchema).max(12), ownWords: z.boolean() }).strict();
+export type ClientHelperShown = z.infer<typeof clientHelperShownSchema>;
+export const clientPreparationPointDecisionSchema = z.object({ relay: z.enum(['pass_on', 'private']) }).strict();
+
+/** The helper's views: never a recording, a conversation, a pseudonym or anything not shown. */
+export const preparationHelpListSchema = z.object({
+  helps: z.array(z.object({ id: z.string(), professionalName: z.string(), invitedAt: z.string(), prepared: z.boolean() })),
+});
+export const preparationHelpSchema = z.object({
+  id: z.string(),
+  professionalName: z.string(),
+  invitedAt: z.string(),
+  shown: z.object({ picks: z.array(themePickSchema), ownWords: z.string().nullable() }),
+  points: z.array(preparationPointSchema),
+});
+export type PreparationHelp = z.infer<typeof preparationHelpSchema>;
+export const preparationPointInputSchema = z.object({ text: plainText(1000) }).strict();

@@ -13,6 +13,7 @@ import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
 import * as m019 from './019_short_versions_and_explainer.js';
+import * as m020 from './020_preparation_help.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -33,4 +34,5 @@ export const migrations: Record<string, PortableMigration> = {
   '013_rhythm': m013,
   '014_learning': m014,
   '019_short_versions_and_explainer': m019,
+  '020_preparation_help': m020,
 };

@@ -82,6 +82,9 @@ export class FeedbackRepository {
     await this.db.transaction().execute(async (trx) => {
       const participantIds = trx.selectFrom('feedback_participants').select('id').where('feedback_id', '=', id);
       await trx.deleteFrom('feedback_voice_notes').where('participant_id', 'in', participantIds).execute();
+      const helpIds = trx.selectFrom('preparation_helps').select('id').where('feedback_id', '=', id);
+      await trx.deleteFrom('preparation_points').where('help_id', 'in', helpIds).execute();
+      await trx.deleteFrom('preparation_helps').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('follow_ups').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('feedback_change_requests').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('feedback_actions').where('feedback_id', '=', id).execute();
