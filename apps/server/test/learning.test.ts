@@ -366,4 +366,36 @@ describe('learning: reminders', () => {
     expect(smtp.received.at(-1)?.to).toEqual([demo.manager]);
     expect(smtp.received.at(-1)?.subject).toBe('Uw leerronde is op de helft');
   });
+
+  it('also appear in the person’s own notifications list, once per kind, and nobody else’s', async () => {
+    const reminders = async (email: string) => {
+      const list = await (await server.login(email)).get('/api/notifications');
+      expect(list.statusCode, list.body).toBe(200);
+      return (list.json().notifications as { kind: string; link: string }[]).filter((n) => n.kind === 'learning_round_reminder');
+    };
+    // Start (2026-03-02) for both participants; halfway (2026-04-16) only for the one who did not skip.
+    expect(await reminders(demo.manager)).toHaveLength(2);
+    const mine = await reminders(demo.professional);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.link).toBe('/leren');
+    for (const email of [demo.reviewer, demo.policy, demo.admin]) expect(await reminders(email)).toEqual([]);
+    await server.spreekkamer.services.learning.rounds.sendDueReminders();
+    expect(await reminders(demo.manager)).toHaveLength(2);
+  });
+});
+
+describe('learning: reminders without e-mail', () => {
+  it('still reach the person in the app', async () => {
+    const server = await startTestServer({}, { now });
+    try {
+      fixed = new Date('2026-03-02T07:00:00Z');
+      expect(await server.spreekkamer.services.learning.rounds.sendDueReminders()).toBe(0);
+      const list = (await (await server.login(demo.professional)).get('/api/notifications')).json();
+      expect(list.notifications.filter((n: { kind: string }) => n.kind === 'learning_round_reminder')).toHaveLength(1);
+      expect(list.unread).toBeGreaterThanOrEqual(1);
+    } finally {
+      fixed = null;
+      await server.close();
+    }
+  });
 });

@@ -648,10 +648,12 @@ export interface LearningActionsTable {
   created_at: string;
 }
 
+export type LearningReminderKind = 'start' | 'halfway' | 'week_before_end';
 export interface LearningRemindersSentTable {
   user_id: string;
   round_key: string;
-  kind: 'start' | 'halfway' | 'week_before_end';
+  /** The e-mail by its reminder kind; the notice in the app as in_app_<kind>. */
+  kind: LearningReminderKind | `in_app_${LearningReminderKind}`;
   sent_at: string;
 }
 export interface RecordingRhythmTable {

@@ -8,6 +8,7 @@ import type {
   LearningLinksTable,
   LearningQuestionSharesTable,
   LearningQuestionsTable,
+  LearningRemindersSentTable,
   LearningRoundsTable,
 } from '../schema.js';
 
@@ -390,12 +391,12 @@ export class LearningRepository {
       .execute();
   }
 
-  async reminderSent(userId: string, roundKey: string, kind: 'start' | 'halfway' | 'week_before_end'): Promise<boolean> {
+  async reminderSent(userId: string, roundKey: string, kind: LearningRemindersSentTable['kind']): Promise<boolean> {
     const row = await this.db.selectFrom('learning_reminders_sent').select('user_id').where('user_id', '=', userId).where('round_key', '=', roundKey).where('kind', '=', kind).executeTakeFirst();
     return row !== undefined;
   }
 
-  async markReminderSent(userId: string, roundKey: string, kind: 'start' | 'halfway' | 'week_before_end', at: string): Promise<void> {
+  async markReminderSent(userId: string, roundKey: string, kind: LearningRemindersSentTable['kind'], at: string): Promise<void> {
     await this.db
       .insertInto('learning_reminders_sent')
       .values({ user_id: userId, round_key: roundKey, kind, sent_at: at })

@@ -107,12 +107,13 @@ export class LearningRoundsService {
   }
 
   /**
-   * Daily: e-mails the reminder due today to each participant, once per round and kind, when SMTP
-   * is configured. Only the person gets it; a round they chose to skip stays quiet.
+   * Daily: the reminder due today goes to each participant, once per round and kind: as a notice
+   * in the app (through the audit log, like every notification), and by e-mail when SMTP is
+   * configured. Only the person gets it; a round they chose to skip stays quiet. Returns how many
+   * e-mails were sent.
    */
   async sendDueReminders(): Promise<number> {
     const mail = this.deps.mail;
-    if (!mail) return 0;
     const now = this.deps.now();
     const rhythms = new Map<string, LearningRhythm>();
     let sent = 0;
@@ -123,7 +124,11 @@ export class LearningRoundsService {
       const kind = current ? reminderAt(current, now) : null;
       if (!current || !kind) continue;
       if ((await this.deps.learning.findRound(person.id, current.key))?.skipped === 1) continue;
-      if (await this.deps.learning.reminderSent(person.id, current.key, kind)) continue;
+      if (!(await this.deps.learning.reminderSent(person.id, current.key, `in_app_${kind}`))) {
+        await this.deps.learning.markReminderSent(person.id, current.key, `in_app_${kind}`, now.toISOString());
+        await this.deps.audit.record({ organisationId: person.organisation_id, actorUserId: null, action: 'learning.round_reminder', subjectType: 'user', subjectId: person.id, details: { round: current.key, kind } });
+      }
+      if (!mail || (await this.deps.learning.reminderSent(person.id, current.key, kind))) continue;
       const locale = localeOf(person.locale);
       const endsOn = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${current.endsOn}T12:00:00Z`));
       const link = mail.publicUrl ? `${mail.publicUrl}/leren` : null;

@@ -156,6 +156,12 @@ export class NotificationsService {
         if (!recording) return [];
         return [{ userId: recording.professional_id, kind: 'recording_expiring', link: `/opnames/${enc(recording.id)}`, actorUserId: null, recordingId: recording.id }];
       }
+      case 'learning.round_reminder': {
+        // Only the person themself, in their own organisation: a round is never reported about anyone.
+        const user = entry.subjectId ? await this.deps.users.findById(entry.subjectId) : undefined;
+        if (!user || user.organisation_id !== entry.organisationId) return [];
+        return [{ userId: user.id, kind: 'learning_round_reminder', link: '/leren', actorUserId: null, recordingId: null }];
+      }
       default:
         return [];
     }
