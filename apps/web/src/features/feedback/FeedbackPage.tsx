@@ -1,3 +1,4 @@
+import { LinkToQuestion } from '../learning/LinkToQuestion.js';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +97,20 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
           ))}
         </Section>
       ) : null}
+      <Section id="feedback-learning" title={t('learning.link.feedbackTitle')}>
+        <Paragraph>{t('learning.link.feedbackText')}</Paragraph>
+        <LinkToQuestion kind="feedback" targetId={feedback.id} />
+        {feedback.actions.length > 0 ? (
+          <ul className="sk-feedback-links">
+            {feedback.actions.map((action) => (
+              <li key={action.id}>
+                <Paragraph>{action.what}</Paragraph>
+                <LinkToQuestion kind="feedback_action" targetId={action.id} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
       <Section id="feedback-delete" title={t('feedback.detail.deleteTitle')}>
         <DeleteFeedback feedback={feedback} />
       </Section>
