@@ -1,3 +1,4 @@
+import { ClientHelperSection } from './ClientHelperSection.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -114,6 +115,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
         </div>
         <p>{t('feedback.prepare.doneText', { name })}</p>
         <p>{t('feedback.prepare.doneChange')}</p>
+        <ClientHelperSection feedback={queryClient.getQueryData<ClientFeedback>(clientFeedbackKeys.one(feedback.id)) ?? feedback} />
         <div className="sk-client-actions">
           <Link className="sk-client-button sk-client-button--primary" to="/klant">
             <Pictogram name="home" size={28} />

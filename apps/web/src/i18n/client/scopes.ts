@@ -25,6 +25,7 @@ export const clientTextScopes = [
   'feedback.summary',
   'feedback.check',
   'feedback.followUpClient',
+  'feedback.helper',
   'explainer.client',
   'errors.pageTitle',
   'errors.bad_request',
