@@ -28,6 +28,7 @@ import { ConsentFlowPage } from './client/pages/ConsentFlowPage.js';
 import { WithdrawPage } from './client/pages/WithdrawPage.js';
 import { ExplainerPage } from './client/pages/ExplainerPage.js';
 import { RecordingExplainerPage } from './features/explainer/RecordingExplainerPage.js';
+import { PreparationHelpPage } from './features/feedback/PreparationHelpPages.js';
 import {
   LazyAllianceCheckPage,
   LazyAllianceOverviewPage,
@@ -84,6 +85,7 @@ export function App() {
           </Route>
           <Route element={<RequirePermission permission="shares.received" />}>
             <Route path="/gedeeld" element={<LazySharedWithMePage />} />
+            <Route path="/gedeeld/voorbereiding/:id" element={<PreparationHelpPage />} />
             <Route path="/gedeeld/:shareId" element={<LazySharedViewerPage />} />
             <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />

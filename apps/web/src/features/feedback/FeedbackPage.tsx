@@ -1,3 +1,4 @@
+import { PreparationHelper } from './PreparationHelper.js';
 import { LinkToQuestion } from '../learning/LinkToQuestion.js';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -72,7 +73,10 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
       ) : null}
       <Section id="feedback-preparation" title={t('feedback.detail.preparationTitle')}>
         {feedback.participants.map((participant) => (
-          <Preparation key={participant.id} feedback={feedback} participant={participant} />
+          <div key={participant.id}>
+            <Preparation feedback={feedback} participant={participant} />
+            <PreparationHelper feedback={feedback} participant={participant} />
+          </div>
         ))}
       </Section>
       <Section id="feedback-talk" title={t('feedback.detail.talkTitle')}>
