@@ -12,7 +12,7 @@ import * as m011 from './011_method.js';
 import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
-import * as m019 from './019_short_versions_and_explainer.js';
+import * as m019 from './019_short_versions.js';
 import * as m020 from './020_preparation_help.js';
 
 /**
@@ -33,6 +33,6 @@ export const migrations: Record<string, PortableMigration> = {
   '012_client_language': m012,
   '013_rhythm': m013,
   '014_learning': m014,
-  '019_short_versions_and_explainer': m019,
+  '019_short_versions': m019,
   '020_preparation_help': m020,
 };
