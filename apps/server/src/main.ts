@@ -12,7 +12,7 @@ import { AuthService } from './domain/auth/auth.service.js';
 import { PasswordResetService } from './domain/auth/password-reset.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
-import { AllianceService, FeedbackService, FollowUpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
+import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import { ConsentService } from './domain/consent/consent.service.js';
 import { buildApp, redactUrl } from './http/app.js';
@@ -143,6 +143,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       conversations: repositories.conversations,
       consents: repositories.consents,
       users: repositories.users,
+      organisations: repositories.organisations,
       audit,
       masterKey: config.masterKey,
       emailConfigured: mailer !== null,
@@ -201,6 +202,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       ...(now ? { now } : {}),
     });
+    const preparationHelp = new PreparationHelpService({ helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     const followUps = new FollowUpService({ followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
@@ -246,7 +248,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

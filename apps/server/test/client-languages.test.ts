@@ -140,4 +140,96 @@ describe('client languages', () => {
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json()).toMatchObject({ learned: 'Ik praat te snel.', shortVersion: { locale: 'tr', text: 'Size daha çok zaman veriyorum.' } });
   });
+
+  it('keeps a short version of the summary and the agreements per client, sealed, in each one’s own language', async () => {
+    const turkish = await newClient('tr');
+    const polish = await newClient('pl');
+    const created = await professional.post('/api/feedback', { clientIds: [turkish.id, polish.id] });
+    expect(created.statusCode, created.body).toBe(200);
+    const feedback = created.json() as { id: string; participants: { id: string; clientId: string; locale: string; shortVersion: unknown }[] };
+    const forTurkish = feedback.participants.find((p) => p.clientId === turkish.id);
+    expect(forTurkish).toMatchObject({ locale: 'tr', shortVersion: null });
+    const url = `/api/feedback/${feedback.id}/participants/${forTurkish?.id ?? ''}/short-version`;
+
+    const written = await professional.put(url, { summary: 'Daha yavaş konuşacağım.', agreements: 'Gelecek hafta ararım.' });
+    expect(written.statusCode, written.body).toBe(200);
+    expect(written.json().participants.find((p: { id: string }) => p.id === forTurkish?.id).shortVersion).toEqual({ locale: 'tr', summary: 'Daha yavaş konuşacağım.', agreements: 'Gelecek hafta ararım.' });
+    expect(written.json().participants.find((p: { clientId: string }) => p.clientId === polish.id).shortVersion).toBeNull();
+
+    // Sealed under the client's own text key: the words are not in the database as plain text.
+    const stored = JSON.stringify(await server.spreekkamer.database.db.selectFrom('feedback_participants').selectAll().execute());
+    expect(stored).not.toContain('yavaş');
+    expect(stored).not.toContain('Gelecek');
+
+    // Each client reads only their own short version.
+    const turkishPage = await openLink(turkish.id);
+    const seen = await turkishPage.get(`/api/client/feedback/${feedback.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().me.shortVersion).toEqual({ locale: 'tr', summary: 'Daha yavaş konuşacağım.', agreements: 'Gelecek hafta ararım.' });
+    const polishPage = await openLink(polish.id);
+    const other = (await polishPage.get(`/api/client/feedback/${feedback.id}`)).json();
+    expect(other.me.shortVersion).toBeNull();
+    expect(JSON.stringify(other)).not.toContain('yavaş');
+
+    // One part can change alone; markup is refused; '' removes a part, and both parts gone is none.
+    const onlySummary = await professional.put(url, { agreements: '' });
+    expect(onlySummary.json().participants.find((p: { id: string }) => p.id === forTurkish?.id).shortVersion).toEqual({ locale: 'tr', summary: 'Daha yavaş konuşacağım.', agreements: '' });
+    expect((await professional.put(url, { summary: '<script>x</script>' })).statusCode).toBe(400);
+    const cleared = await professional.put(url, { summary: '' });
+    expect(cleared.json().participants.find((p: { id: string }) => p.id === forTurkish?.id).shortVersion).toBeNull();
+
+    // Nobody else writes it: another professional, a manager, an administrator, a client, a stranger.
+    const manager = await server.login(demo.manager);
+    for (const agent of [manager, admin, turkishPage, server.anonymous()]) {
+      const refused = await agent.put(url, { summary: 'Başkası yazdı.' });
+      expect([401, 403, 404], `${refused.statusCode} ${refused.body}`).toContain(refused.statusCode);
+    }
+    expect((await professional.put(`/api/feedback/${feedback.id}/participants/${crypto.randomUUID()}/short-version`, { summary: 'x' })).statusCode).toBe(404);
+    expect((await turkishPage.get(`/api/client/feedback/${feedback.id}`)).json().me.shortVersion).toBeNull();
+
+    // Withdrawn words go with the client's key: a shredded key reads as no short version.
+    await professional.put(url, { summary: 'Daha yavaş konuşacağım.' });
+    await server.spreekkamer.database.db.updateTable('clients').set({ text_key: null }).where('id', '=', turkish.id).execute();
+    const afterShred = (await professional.get(`/api/feedback/${feedback.id}`)).json();
+    expect(afterShred.participants.find((p: { id: string }) => p.id === forTurkish?.id).shortVersion).toBeNull();
+  });
+
+  it('refuses (422, in Dutch) giving a client a language the organisation does not offer', async () => {
+    const narrowed = await admin.put('/api/admin/settings', { ...(await settings()), clientLocales: ['tr'] });
+    expect(narrowed.json().clientLocales).toEqual(['nl', 'tr']);
+    try {
+      const created = await professional.post('/api/clients', { pseudonym: 'Mevrouw P.', locale: 'pl' });
+      expect(created.statusCode).toBe(422);
+      expect(errorOf(created)).toMatchObject({ code: 'client_locale_not_offered', message: 'Deze taal biedt uw organisatie niet aan. Kies een andere taal.' });
+      expect(created.body).not.toContain('stack');
+
+      const client = await newClient('tr');
+      const changed = await professional.patch(`/api/clients/${client.id}`, { locale: 'ar' });
+      expect(changed.statusCode).toBe(422);
+      expect(errorOf(changed).code).toBe('client_locale_not_offered');
+      expect((await professional.get(`/api/clients/${client.id}`)).json().locale).toBe('tr');
+      expect((await professional.patch(`/api/clients/${client.id}`, { locale: 'nl' })).statusCode).toBe(200);
+    } finally {
+      await admin.put('/api/admin/settings', { ...(await settings()), clientLocales: [...clientLocales] });
+    }
+  });
+
+  it('tells the code page which languages the link’s organisation offers, and nothing about the client', async () => {
+    const client = await newClient('ar');
+    const issued = (await professional.post(`/api/clients/${client.id}/access`)).json() as { path: string };
+    const token = issued.path.split('/').pop() ?? '';
+    await admin.put('/api/admin/settings', { ...(await settings()), clientLocales: ['ar', 'uk'] });
+    try {
+      const languages = await server.anonymous().get(`/api/client/links/${token}/languages`);
+      expect(languages.statusCode, languages.body).toBe(200);
+      // Exactly the offered languages; not the client's own language, pseudonym or organisation.
+      expect(languages.json()).toEqual({ offeredLocales: ['nl', 'ar', 'uk'] });
+    } finally {
+      await admin.put('/api/admin/settings', { ...(await settings()), clientLocales: [...clientLocales] });
+    }
+    const unknown = await server.anonymous().get(`/api/client/links/${'x'.repeat(43)}/languages`);
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown).code).toBe('client_link_invalid');
+    expect((await server.anonymous().get('/api/client/links/kort/languages')).statusCode).toBe(400);
+  });
 });

@@ -28,6 +28,9 @@ import { CodePage } from './client/pages/CodePage.js';
 import { ConsentCopyPage } from './client/pages/ConsentCopyPage.js';
 import { ConsentFlowPage } from './client/pages/ConsentFlowPage.js';
 import { WithdrawPage } from './client/pages/WithdrawPage.js';
+import { ExplainerPage } from './client/pages/ExplainerPage.js';
+import { RecordingExplainerPage } from './features/explainer/RecordingExplainerPage.js';
+import { PreparationHelpPage } from './features/feedback/PreparationHelpPages.js';
 import {
   LazyAllianceCheckPage,
   LazyAllianceOverviewPage,
@@ -57,6 +60,7 @@ export function App() {
       {/* Client pages: their own frame (ClientShell) and their own session, no staff layout. */}
       <Route path="/k/:token" element={<CodePage />} />
       <Route path="/klant" element={<ClientHomePage />} />
+      <Route path="/klant/uitleg" element={<ExplainerPage />} />
       <Route path="/klant/toestemming/:conversationId" element={<ConsentFlowPage />} />
       <Route path="/klant/kopie/:consentId" element={<ConsentCopyPage />} />
       <Route path="/klant/stoppen/:consentId" element={<WithdrawPage />} />
@@ -79,9 +83,11 @@ export function App() {
             <Route path="/opnames/:id/bekijken" element={<LazyReviewRoomPage />} />
             <Route path="/opnames/:id/verslag" element={<LazyReportPage />} />
             <Route path="/punten-zonder-naam" element={<LazyAnonymousPointsPage />} />
+            <Route path="/uitleg/opname" element={<RecordingExplainerPage />} />
           </Route>
           <Route element={<RequirePermission permission="shares.received" />}>
             <Route path="/gedeeld" element={<LazySharedWithMePage />} />
+            <Route path="/gedeeld/voorbereiding/:id" element={<PreparationHelpPage />} />
             <Route path="/gedeeld/:shareId" element={<LazySharedViewerPage />} />
             <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />

@@ -130,6 +130,8 @@ export interface Database {
   feedback_entries: FeedbackEntriesTable;
   feedback_actions: FeedbackActionsTable;
   feedback_change_requests: FeedbackChangeRequestsTable;
+  preparation_helps: PreparationHelpsTable;
+  preparation_points: PreparationPointsTable;
   alliance_requests: AllianceRequestsTable;
   alliance_answers: AllianceAnswersTable;
   follow_ups: FollowUpsTable;
@@ -313,6 +315,35 @@ export interface FeedbackParticipantsTable {
   picks_json: string;
   own_words: string;
   prepared_at: string | null;
+  created_at: string;
+  /** Migration 019: short versions in the client's language, sealed under the client's text key. */
+  short_summary: string | null;
+  short_agreements: string | null;
+  short_locale: string | null;
+}
+
+/** Migration 020: an independent helper for one client's preparation, without any recording. */
+export interface PreparationHelpsTable {
+  id: string;
+  organisation_id: string;
+  feedback_id: string;
+  participant_id: string;
+  client_id: string;
+  professional_id: string;
+  helper_id: string;
+  shown_json: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface PreparationPointsTable {
+  id: string;
+  help_id: string;
+  client_id: string;
+  /** Sealed under the client's text key. */
+  text: string;
+  relay: 'pending' | 'pass_on' | 'private';
+  decided_at: string | null;
   created_at: string;
 }
 
@@ -643,6 +674,7 @@ export interface LearningActionsTable {
   created_at: string;
 }
 
+export type LearningReminderKind = 'start' | 'halfway' | 'week_before_end';
 export interface LearningRemindersSentTable {
   user_id: string;
   round_key: string;

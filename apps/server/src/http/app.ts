@@ -17,6 +17,7 @@ import { clientAccessRoutes } from './routes/client-access.routes.js';
 import { clientsRoutes } from './routes/clients.routes.js';
 import { consentRoutes } from './routes/consent.routes.js';
 import { feedbackRoutes } from './routes/feedback.routes.js';
+import { preparationHelpRoutes } from './routes/preparation-help.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { learningRoutes } from './routes/learning.routes.js';
 import { playbackRoutes } from './routes/playback.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(clientsRoutes(ctx));
       await api.register(consentRoutes(ctx));
       await api.register(feedbackRoutes(ctx));
+      await api.register(preparationHelpRoutes(ctx));
       await api.register(reviewRoutes(ctx));
       await api.register(clientReviewRoutes(ctx));
       await api.register(recordingsRoutes(ctx));

@@ -23,6 +23,8 @@ import languagesEn from './languages.en.json' with { type: 'json' };
 import registerEn from './register.en.json' with { type: 'json' };
 import registerNl from './register.nl.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
+import explainerEn from './explainer.en.json' with { type: 'json' };
+import explainerNl from './explainer.nl.json' with { type: 'json' };
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
 import clientAr from './client/ar.json' with { type: 'json' };
 import clientPl from './client/pl.json' with { type: 'json' };
@@ -31,8 +33,8 @@ import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn } },
 } as const;
 
 export const clientResources = {

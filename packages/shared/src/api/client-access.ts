@@ -6,6 +6,14 @@ export const clientLinkTokenSchema = z.string().min(20).max(100).regex(/^[A-Za-z
 
 export const openClientSessionRequestSchema = z.object({ token: clientLinkTokenSchema, code: clientCodeSchema });
 
+/**
+ * Before the code is typed: the languages the link's organisation offers, so the code page shows
+ * only those. Nothing about the client (not even their language) is told before the code.
+ */
+export const clientLinkParamsSchema = z.object({ token: clientLinkTokenSchema });
+export const clientLinkLanguagesSchema = z.object({ offeredLocales: z.array(clientLocaleSchema) });
+export type ClientLinkLanguages = z.infer<typeof clientLinkLanguagesSchema>;
+
 export const clientSessionResponseSchema = z.object({
   organisationName: z.string(),
   locale: clientLocaleSchema,

@@ -166,6 +166,18 @@ export const clientMomentInputSchema = z
 export type ClientMomentInput = z.input<typeof clientMomentInputSchema>;
 export const clientStepInputSchema = z.object({ step: feedbackStepSchema }).strict();
 
+/**
+ * The professional writes, by hand, a few sentences of the summary and of the agreements in one
+ * participant's own language; '' removes that part. The language is the client's at that moment.
+ */
+export const participantShortVersionInputSchema = z
+  .object({ summary: optionalPlainText(1000).optional(), agreements: optionalPlainText(1000).optional() })
+  .strict();
+export type ParticipantShortVersionInput = z.infer<typeof participantShortVersionInputSchema>;
+/** Null when neither part was written. */
+export const conversationShortVersionSchema = z.object({ locale: clientLocaleSchema, summary: z.string(), agreements: z.string() }).nullable();
+export type ConversationShortVersion = z.infer<typeof conversationShortVersionSchema>;
+
 /** Asked in the room on the shared screen; the professional's device records which client asked. */
 export const roomChangeRequestSchema = z.object({ ...changeRequestBase, participantId: idSchema.nullable().default(null) }).strict();
 export type ClientChangeRequestInput = z.input<typeof clientChangeRequestSchema>;
@@ -208,6 +220,9 @@ export const feedbackParticipantSchema = z.object({
   hasVoiceNote: z.boolean(),
   /** The client had their texts erased: their words and chosen name are gone ("verwijderd op verzoek van de cliënt"). */
   erased: z.boolean(),
+  /** The client's language now, and the short version written for them. */
+  locale: clientLocaleSchema,
+  shortVersion: conversationShortVersionSchema,
 });
 export type FeedbackParticipant = z.infer<typeof feedbackParticipantSchema>;
 
@@ -330,6 +345,8 @@ export const clientFeedbackSchema = z.object({
     picks: z.array(themePickSchema),
     ownWords: z.string(),
     hasVoiceNote: z.boolean(),
+    /** The summary and agreements in short, in my own language, when the professional wrote them. */
+    shortVersion: conversationShortVersionSchema,
   }),
   moments: z.array(feedbackMomentSchema.omit({ recording: true }).extend({ hasRecording: z.boolean() })),
   entries: z.array(z.object({ id: z.string(), momentId: z.string().nullable(), section: z.enum(feedbackEntrySections), voice: feedbackVoiceSchema, text: z.string() })),
@@ -468,3 +485,57 @@ export const feedbackHomeSchema = z.object({
 });
 export type FeedbackHome = z.infer<typeof feedbackHomeSchema>;
 
+
+// ---------------------------------------------------------------------------------------------
+// Help with preparing, from an independent coach from outside (no recording involved)
+
+export const inviteHelperSchema = z.object({ helperId: idSchema }).strict();
+export const preparationRelaySchema = z.enum(['pending', 'pass_on', 'private']);
+export const preparationPointSchema = z.object({ id: z.string(), text: z.string(), relay: preparationRelaySchema });
+export type PreparationPoint = z.infer<typeof preparationPointSchema>;
+
+/** The professional's view: who helps which participant, and only the points passed on. */
+export const feedbackHelpersSchema = z.object({
+  helpers: z.array(
+    z.object({
+      participantId: z.string(),
+      helpId: z.string(),
+      name: z.string(),
+      independentFrom: z.string(),
+      accessUntil: z.string().nullable(),
+      createdAt: z.string(),
+      passedOn: z.array(z.object({ id: z.string(), text: z.string(), decidedAt: z.string() })),
+    }),
+  ),
+});
+export type FeedbackHelpers = z.infer<typeof feedbackHelpersSchema>;
+
+/** The client's view of their helper: what they show, and the helper's points to decide on. */
+export const clientHelperSchema = z.object({
+  helper: z
+    .object({
+      name: z.string(),
+      independentFrom: z.string(),
+      shown: z.object({ picks: z.array(themePickSchema), ownWords: z.boolean() }),
+      points: z.array(preparationPointSchema),
+    })
+    .nullable(),
+});
+export type ClientHelper = z.infer<typeof clientHelperSchema>;
+export const clientHelperShownSchema = z.object({ picks: z.array(themePickSchema).max(12), ownWords: z.boolean() }).strict();
+export type ClientHelperShown = z.infer<typeof clientHelperShownSchema>;
+export const clientPreparationPointDecisionSchema = z.object({ relay: z.enum(['pass_on', 'private']) }).strict();
+
+/** The helper's views: never a recording, a conversation, a pseudonym or anything not shown. */
+export const preparationHelpListSchema = z.object({
+  helps: z.array(z.object({ id: z.string(), professionalName: z.string(), invitedAt: z.string(), prepared: z.boolean() })),
+});
+export const preparationHelpSchema = z.object({
+  id: z.string(),
+  professionalName: z.string(),
+  invitedAt: z.string(),
+  shown: z.object({ picks: z.array(themePickSchema), ownWords: z.string().nullable() }),
+  points: z.array(preparationPointSchema),
+});
+export type PreparationHelp = z.infer<typeof preparationHelpSchema>;
+export const preparationPointInputSchema = z.object({ text: plainText(1000) }).strict();

@@ -15,6 +15,8 @@ import * as m014 from './014_learning.js';
 import * as m015 from './015_share_cuts.js';
 import * as m017 from './017_due_notices.js';
 import * as m016 from './016_sealed_feedback.js';
+import * as m019 from './019_short_versions.js';
+import * as m020 from './020_preparation_help.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -37,4 +39,6 @@ export const migrations: Record<string, PortableMigration> = {
   '015_share_cuts': m015,
   '017_due_notices': m017,
   '016_sealed_feedback': m016,
+  '019_short_versions': m019,
+  '020_preparation_help': m020,
 };

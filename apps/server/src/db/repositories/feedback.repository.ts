@@ -29,10 +29,12 @@ export const feedbackPurpose = {
   entry: 'feedback.entry',
   action: 'feedback.action',
   changeNote: 'feedback.change_note',
+  shortSummary: 'feedback.short_summary',
+  shortAgreements: 'feedback.short_agreements',
 } as const;
 
 /** A participant's own texts that no longer open (the client had them erased) read as empty; `erased` says so. */
-export type ParticipantWithClient = ParticipantRow & { pseudonym: string; has_voice_note: number; erased: boolean };
+export type ParticipantWithClient = ParticipantRow & { pseudonym: string; has_voice_note: number; erased: boolean; client_locale: string };
 
 /** The clients of one conversation in position order, with their wrapped text keys. */
 interface ConversationKeys {
@@ -74,10 +76,18 @@ export class FeedbackRepository {
    * stays empty. Words whose key is gone read as empty: they were taken back.
    */
   private openWords<T extends ParticipantRow>(rows: (T & { text_key: string | null })[]): (T & { erased: boolean })[] {
+    const openShort = (textKey: string | null, purpose: string, sealed: string | null) => (sealed ? this.vault.open(textKey, purpose, sealed) : null);
     return rows.map(({ text_key, ...row }) => {
       const words = row.own_words === '' ? '' : this.vault.open(text_key, feedbackPurpose.ownWords, row.own_words);
       const name = row.display_name === null ? null : this.vault.open(text_key, feedbackPurpose.displayName, row.display_name);
-      return { ...(row as unknown as T), own_words: words ?? '', display_name: name, erased: words === null || (row.display_name !== null && name === null) };
+      return {
+        ...(row as unknown as T),
+        own_words: words ?? '',
+        display_name: name,
+        short_summary: openShort(text_key, feedbackPurpose.shortSummary, row.short_summary),
+        short_agreements: openShort(text_key, feedbackPurpose.shortAgreements, row.short_agreements),
+        erased: words === null || (row.display_name !== null && name === null),
+      };
     });
   }
 
@@ -134,6 +144,9 @@ export class FeedbackRepository {
     await this.db.transaction().execute(async (trx) => {
       const participantIds = trx.selectFrom('feedback_participants').select('id').where('feedback_id', '=', id);
       await trx.deleteFrom('feedback_voice_notes').where('participant_id', 'in', participantIds).execute();
+      const helpIds = trx.selectFrom('preparation_helps').select('id').where('feedback_id', '=', id);
+      await trx.deleteFrom('preparation_points').where('help_id', 'in', helpIds).execute();
+      await trx.deleteFrom('preparation_helps').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('follow_ups').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('feedback_change_requests').where('feedback_id', '=', id).execute();
       await trx.deleteFrom('feedback_actions').where('feedback_id', '=', id).execute();
@@ -151,7 +164,7 @@ export class FeedbackRepository {
       .innerJoin('clients', 'clients.id', 'feedback_participants.client_id')
       .leftJoin('feedback_voice_notes', 'feedback_voice_notes.participant_id', 'feedback_participants.id')
       .selectAll('feedback_participants')
-      .select(['clients.pseudonym as pseudonym', 'clients.text_key as text_key', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
+      .select(['clients.pseudonym as pseudonym', 'clients.text_key as text_key', 'clients.locale as client_locale', (eb) => eb.case().when('feedback_voice_notes.participant_id', 'is not', null).then(1).else(0).end().as('has_voice_note')])
       .where('feedback_participants.feedback_id', 'in', feedbackIds)
       .orderBy('feedback_participants.position')
       .execute();
@@ -212,13 +225,18 @@ export class FeedbackRepository {
     return this.openWords(await this.participantsWithKey().where('feedback_participants.feedback_id', '=', feedbackId).where('feedback_participants.client_id', '=', clientId).execute())[0];
   }
 
-  async updateParticipant(id: string, changes: Partial<Pick<ParticipantRow, 'anonymous' | 'display_name' | 'intro_seen' | 'picks_json' | 'own_words' | 'prepared_at'>>): Promise<void> {
+  async updateParticipant(
+    id: string,
+    changes: Partial<Pick<ParticipantRow, 'anonymous' | 'display_name' | 'intro_seen' | 'picks_json' | 'own_words' | 'prepared_at' | 'short_summary' | 'short_agreements' | 'short_locale'>>,
+  ): Promise<void> {
     const sealed = { ...changes };
-    if (changes.own_words || changes.display_name) {
+    if (changes.own_words || changes.display_name || changes.short_summary || changes.short_agreements) {
       const participant = await this.db.selectFrom('feedback_participants').select('client_id').where('id', '=', id).executeTakeFirst();
       if (!participant) return;
       if (changes.own_words) sealed.own_words = await this.vault.sealForClient(participant.client_id, feedbackPurpose.ownWords, changes.own_words);
       if (changes.display_name) sealed.display_name = await this.vault.sealForClient(participant.client_id, feedbackPurpose.displayName, changes.display_name);
+      if (changes.short_summary) sealed.short_summary = await this.vault.sealForClient(participant.client_id, feedbackPurpose.shortSummary, changes.short_summary);
+      if (changes.short_agreements) sealed.short_agreements = await this.vault.sealForClient(participant.client_id, feedbackPurpose.shortAgreements, changes.short_agreements);
     }
     await this.db.updateTable('feedback_participants').set(sealed).where('id', '=', id).execute();
   }

@@ -26,6 +26,7 @@ import { ShareCutsRepository } from './share-cuts.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
+import { PreparationHelpRepository } from './preparation-help.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -57,6 +58,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     reviewGuides: new ReviewGuidesRepository(db),
     learning: new LearningRepository(db, vault),
     rhythm: new RhythmRepository(db),
+    preparationHelp: new PreparationHelpRepository(db, vault),
     notifications: new NotificationsRepository(db),
     insight: new InsightRepository(db),
   };

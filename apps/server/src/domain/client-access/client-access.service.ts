@@ -113,6 +113,18 @@ export class ClientAccessService {
     return outcome;
   }
 
+  /**
+   * Before the code: which languages the link's organisation offers. The link itself is the long
+   * random secret; an unknown one is refused exactly as when opening it with a code.
+   */
+  async linkLanguages(token: string): Promise<{ offeredLocales: ClientLocale[] }> {
+    const access = await this.deps.clients.findAccessByTokenHash(sha256Hex(token));
+    const client = access ? await this.deps.clients.findById(access.client_id) : undefined;
+    if (!access || !client) throw new AppError('client_link_invalid');
+    const organisation = await this.deps.organisations.findById(client.organisation_id);
+    return { offeredLocales: offeredClientLocales(organisation ? settingsOf(organisation).clientLocales : undefined) };
+  }
+
   /** The client opens their link and types the code from their paper. */
   async open(token: string, code: string): Promise<ClientSession> {
     const access = await this.deps.clients.findAccessByTokenHash(sha256Hex(token));

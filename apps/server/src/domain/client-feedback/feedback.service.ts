@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  clientLocaleOf,
+  type ConversationShortVersion,
+  type ParticipantShortVersionInput,
   maxMoments,
   themeCard,
   type ClientMomentInput,
@@ -82,6 +85,12 @@ function parsePicks(json: string): ThemePick[] {
   return parsed.success ? parsed.data : [];
 }
 
+/** The short version written for one participant, in the language it was written for; null when none. */
+function shortVersionOf(p: ParticipantRow): ConversationShortVersion {
+  if (!p.short_summary && !p.short_agreements) return null;
+  return { locale: clientLocaleOf(p.short_locale), summary: p.short_summary ?? '', agreements: p.short_agreements ?? '' };
+}
+
 function toParticipant(p: ParticipantWithClient): FeedbackParticipant {
   return {
     id: p.id,
@@ -95,6 +104,8 @@ function toParticipant(p: ParticipantWithClient): FeedbackParticipant {
     ownWords: p.own_words === '' ? null : p.own_words,
     hasVoiceNote: Number(p.has_voice_note) === 1,
     erased: p.erased,
+    locale: clientLocaleOf(p.client_locale),
+    shortVersion: shortVersionOf(p),
   };
 }
 
@@ -170,6 +181,9 @@ export class FeedbackService {
         own_words: '',
         prepared_at: null,
         created_at: at,
+        short_summary: null,
+        short_agreements: null,
+        short_locale: null,
       })),
     );
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'feedback.created', subjectType: 'feedback', subjectId: id, details: { participants: input.clientIds.length } });
@@ -241,6 +255,26 @@ export class FeedbackService {
       details: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined), ...(voiceNotesDeleted > 0 ? { voiceNotesDeleted } : {}) },
     });
     return this.detail(actor, id, false);
+  }
+
+  /**
+   * A short version of the summary and the agreements, by hand, in one participant's language.
+   * It can still be written after the conversation is completed: that is when the summary is done.
+   */
+  async putShortVersion(actor: Actor, id: string, participantId: string, input: ParticipantShortVersionInput): Promise<FeedbackDetail> {
+    requirePermission(actor, 'clients.own');
+    const feedback = await this.own(actor, id);
+    const participant = (await this.deps.feedback.participants([id])).find((p) => p.id === participantId);
+    if (!participant) throw new AppError('not_found');
+    const summary = input.summary === undefined ? participant.short_summary : input.summary || null;
+    const agreements = input.agreements === undefined ? participant.short_agreements : input.agreements || null;
+    await this.deps.feedback.updateParticipant(participant.id, {
+      short_summary: summary,
+      short_agreements: agreements,
+      // Written for the language the client reads now; kept with it if that changes later.
+      short_locale: summary || agreements ? clientLocaleOf(participant.client_locale) : null,
+    });
+    return this.touched(actor, feedback, 'feedback.short_version_changed');
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -788,6 +822,7 @@ export class FeedbackService {
         picks: parsePicks(me.picks_json),
         ownWords: me.own_words,
         hasVoiceNote: Number(bundle.participants.find((p) => p.id === me.id)?.has_voice_note ?? 0) === 1,
+        shortVersion: shortVersionOf(me),
       },
       moments: bundle.moments.map((m) => ({
         id: m.id,

@@ -5,6 +5,7 @@ import type { RecordingLookup } from './feedback.service.js';
 export { AllianceService, signalFor } from './alliance.service.js';
 export { FeedbackService, type RecordingLookup } from './feedback.service.js';
 export { FollowUpService } from './follow-up.service.js';
+export { PreparationHelpService } from './preparation-help.service.js';
 export { voiceNoteProbe } from './voice-note-probe.js';
 
 /** The seam to recordings: moments may point at the professional's own ready recordings. */

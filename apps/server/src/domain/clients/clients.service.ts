@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { clientLocaleOf, isEmailContact, type Client, type ClientLocale, type Conversation, type ConversationKind } from '@spreekkamer/shared';
+import { clientLocaleOf, isEmailContact, offeredClientLocales, type Client, type ClientLocale, type Conversation, type ConversationKind } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
 import type { ConversationRow, ConversationsRepository } from '../../db/repositories/conversations.repository.js';
+import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { settingsOf } from '../admin/organisation-settings.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { openText, sealText } from './sealed-text.js';
@@ -14,6 +16,7 @@ export interface ClientsDependencies {
   conversations: ConversationsRepository;
   consents: ConsentsRepository;
   users: UsersRepository;
+  organisations: OrganisationsRepository;
   audit: AuditLog;
   masterKey: Buffer;
   /** Whether an SMTP server is configured, so links can go to clients by e-mail. */
@@ -45,6 +48,12 @@ export function consentSummaryOf(row: ConsentRow | undefined): Conversation['con
  * so its existence does not leak.
  */
 export class ClientsService {
+  /** A client can only be given a language their organisation offers (the administrator chooses them). */
+  private async assertOffered(actor: Actor, locale: ClientLocale): Promise<void> {
+    const organisation = await this.deps.organisations.findById(actor.organisationId);
+    if (!offeredClientLocales(organisation ? settingsOf(organisation).clientLocales : undefined).includes(locale)) throw new AppError('client_locale_not_offered');
+  }
+
   private readonly now: () => Date;
 
   constructor(private readonly deps: ClientsDependencies) {
@@ -62,6 +71,7 @@ export class ClientsService {
 
   async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
     requirePermission(actor, 'clients.own');
+    if (input.locale !== undefined) await this.assertOffered(actor, input.locale);
     const row: ClientRow = {
       id: randomUUID(),
       organisation_id: actor.organisationId,
@@ -87,6 +97,7 @@ export class ClientsService {
   async update(actor: Actor, clientId: string, changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
     requirePermission(actor, 'clients.own');
     await this.ownClient(actor, clientId);
+    if (changes.locale !== undefined) await this.assertOffered(actor, changes.locale);
     const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale'>> = {};
     if (changes.pseudonym !== undefined) update.pseudonym = changes.pseudonym;
     if (changes.locale !== undefined) update.locale = changes.locale;

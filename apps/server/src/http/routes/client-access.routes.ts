@@ -1,4 +1,4 @@
-import { clientAccessIssuedSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema, setClientLocaleRequestSchema } from '@spreekkamer/shared';
+import { clientAccessIssuedSchema, clientLinkLanguagesSchema, clientLinkParamsSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema, setClientLocaleRequestSchema } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import type { HttpContext } from '../context.js';
@@ -18,6 +18,11 @@ export function clientAccessRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
         setClientCookie(reply, session, cookieOptions);
         return clientAccess.describe(session);
       },
+    );
+    app.get(
+      '/client/links/:token/languages',
+      { config: { rateLimit: codeRateLimit }, schema: { tags: ['client'], params: clientLinkParamsSchema, response: { 200: clientLinkLanguagesSchema } } },
+      async (request) => clientAccess.linkLanguages(request.params.token),
     );
     app.get('/client/session', { schema: { tags: ['client'], response: { 200: clientSessionResponseSchema } } }, async (request) =>
       clientAccess.describe(await ctx.requireClient(request)),

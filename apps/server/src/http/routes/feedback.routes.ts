@@ -29,6 +29,7 @@ import {
   idParamsSchema,
   okResponseSchema,
   clientFeedbackErasedSchema,
+  participantShortVersionInputSchema,
   preparationInputSchema,
   roomChangeRequestSchema,
   updateFeedbackRequestSchema,
@@ -127,6 +128,11 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       '/feedback/:id/change-requests/:itemId/resolve',
       { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, response: { 200: feedbackDetailSchema } } },
       async (request) => feedback.resolveChangeRequest(await actorOf(request), request.params.id, request.params.itemId),
+    );
+    app.put(
+      '/feedback/:id/participants/:participantId/short-version',
+      { schema: { tags: ['feedback'], params: participantParamsSchema, body: participantShortVersionInputSchema, response: { 200: feedbackDetailSchema } } },
+      async (request) => feedback.putShortVersion(await actorOf(request), request.params.id, request.params.participantId, request.body),
     );
     app.get('/feedback/:id/participants/:participantId/voice-note', { schema: { tags: ['feedback'], params: participantParamsSchema } }, async (request, reply) =>
       sendAudio(reply, await feedback.voiceNoteForProfessional(await actorOf(request), request.params.id, request.params.participantId)),

@@ -9,9 +9,10 @@ import { directionOf, offeredClientLanguages } from './languages.js';
 /**
  * The organisation's client languages as buttons, each in its own language and script. The
  * choice is remembered on this device and, with a client session, for the client's link (card,
- * e-mail and copies follow it). A staff account's own setting never follows it.
+ * e-mail and copies follow it). A staff account's own setting never follows it. Without a
+ * session, the page may pass what the link's organisation offers.
  */
-export function ClientLanguageSwitch() {
+export function ClientLanguageSwitch({ offeredLocales }: { offeredLocales?: readonly ClientLocale[] | undefined }) {
   const { t, i18n } = useTranslation();
   const session = useClientSession();
   const queryClient = useQueryClient();
@@ -29,7 +30,7 @@ export function ClientLanguageSwitch() {
   return (
     <div role="group" aria-label={t('clientKit.language')} className="sk-client-languages" data-read-aloud="skip">
       <Pictogram name="globe" size={28} />
-      {offeredClientLanguages(session.data?.offeredLocales).map((language) => (
+      {offeredClientLanguages(session.data?.offeredLocales ?? offeredLocales).map((language) => (
         <button
           key={language.code}
           type="button"

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import type { ClientLocale } from '@spreekkamer/shared';
 import '../client.css';
 import { ClientLanguageSwitch } from './ClientLanguageSwitch.js';
 import { directionOf } from './languages.js';
@@ -17,6 +18,8 @@ export interface ClientShellProps {
   organisationName?: string | undefined;
   /** A calm way out or home, at the top right (e.g. "to my page"). */
   headerAction?: ReactNode;
+  /** Before a client session: the languages the link's organisation offers (the code page). */
+  offeredLocales?: readonly ClientLocale[] | undefined;
   children: ReactNode;
 }
 
@@ -25,7 +28,7 @@ export interface ClientShellProps {
  * and a language switch always in the same place. `lang` and `dir` sit on the root so a
  * right-to-left language mirrors the layout without other changes.
  */
-export function ClientShell({ documentTitle, progress, organisationName, headerAction, children }: ClientShellProps) {
+export function ClientShell({ documentTitle, progress, organisationName, headerAction, offeredLocales, children }: ClientShellProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const dir = directionOf(language);
@@ -59,7 +62,7 @@ export function ClientShell({ documentTitle, progress, organisationName, headerA
         </div>
         <div className="sk-client__tools">
           <ReadAloud targetId={clientContentId} />
-          <ClientLanguageSwitch />
+          <ClientLanguageSwitch offeredLocales={offeredLocales} />
           {headerAction}
         </div>
       </header>

@@ -1,12 +1,17 @@
 import { clientLanguages, type ClientLanguage, type ClientLocale } from '@spreekkamer/shared';
 
+/** Before we know the organisation (no link, no session), only the two languages every one offers. */
+export const beforeOrganisationKnown: readonly ClientLocale[] = ['nl', 'en'];
+
 /**
  * Languages offered on client pages (packages/shared/src/client-languages.ts), each named in its
  * own language so someone who cannot read the current one still finds theirs. The organisation
- * chooses which are offered; before the code is typed we do not know the organisation, so all are.
+ * chooses which are offered: the code page learns them from the link, other pages from the
+ * session; with neither, Dutch and English only.
  */
 export function offeredClientLanguages(offered: readonly ClientLocale[] | undefined): readonly ClientLanguage[] {
-  return offered ? clientLanguages.filter((language) => offered.includes(language.code)) : clientLanguages;
+  const codes = offered ?? beforeOrganisationKnown;
+  return clientLanguages.filter((language) => codes.includes(language.code));
 }
 
 function known(language: string): ClientLanguage | undefined {

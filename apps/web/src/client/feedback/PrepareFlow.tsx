@@ -1,3 +1,5 @@
+import { ClientHelperSection } from './ClientHelperSection.js';
+import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -113,6 +115,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
         </div>
         <p>{t('feedback.prepare.doneText', { name })}</p>
         <p>{t('feedback.prepare.doneChange')}</p>
+        <ClientHelperSection feedback={queryClient.getQueryData<ClientFeedback>(clientFeedbackKeys.one(feedback.id)) ?? feedback} />
         <div className="sk-client-actions">
           <Link className="sk-client-button sk-client-button--primary" to="/klant">
             <Pictogram name="home" size={28} />
@@ -129,6 +132,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
       <StepFlow {...common} title={t(`feedback.prepare.${current}Title`)} icon={introIcon[current]} onNext={() => next(current === 'nothing' ? { introSeen: true } : undefined)}>
         <p>{t(`feedback.prepare.${current}Text1`, { name })}</p>
         <p>{t(`feedback.prepare.${current}Text2`, { name })}</p>
+        {current === 'why' ? <ExplainerLink returnTo={`/klant/samenleergesprek/${feedback.id}`} /> : null}
         {current === 'nothing' ? (
           <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => void goTo('done', { introSeen: true, picks: [], ownWords: '', done: true })}>
             <Pictogram name="cross" size={28} />

@@ -12,7 +12,7 @@ import {
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
+import { ClientButton, directionOf } from '../components/index.js';
 import { formatDay } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { pictogramOf, setClientFeedback } from './api.js';
@@ -35,6 +35,17 @@ export function useVoiceLabel(feedback: ClientFeedback): (voice: Entry['voice'])
 
 const voiceIcon: Record<Entry['voice']['kind'], PictogramName> = { professional: 'personAndCoach', me: 'person', other: 'group' };
 
+/** What the professional wrote by hand in my own language, above the Dutch text. */
+function ShortVersion({ feedback, part }: { feedback: ClientFeedback; part: 'summary' | 'agreements' }) {
+  const short = feedback.me.shortVersion;
+  if (!short || !short[part]) return null;
+  return (
+    <p className="sk-feedback-text sk-client-note" lang={short.locale} dir={directionOf(short.locale)} data-testid={`short-${part}`}>
+      {short[part]}
+    </p>
+  );
+}
+
 /**
  * What is written in the conversation, as the client sees it: each moment with its theme
  * pictogram and A/B/C in every voice; then the summary, what each learned and the actions. When
@@ -51,6 +62,7 @@ export function SheetView({ feedback, canAsk, step, summaryFirst = false }: { fe
         <>
           <section aria-labelledby="sheet-summary">
             <h2 id="sheet-summary">{t('feedback.live.summary')}</h2>
+            <ShortVersion feedback={feedback} part="summary" />
             {feedback.summary ? <p className="sk-feedback-text">{feedback.summary}</p> : <p className="sk-client-hint">{t('feedback.live.nothingYet')}</p>}
             {canAsk && feedback.summary ? <AskChange feedback={feedback} target={{ target: 'summary', targetId: null }} /> : null}
           </section>
@@ -61,6 +73,7 @@ export function SheetView({ feedback, canAsk, step, summaryFirst = false }: { fe
           </section>
           <section aria-labelledby="sheet-actions">
             <h2 id="sheet-actions">{t('feedback.live.actions')}</h2>
+            <ShortVersion feedback={feedback} part="agreements" />
             <ActionList feedback={feedback} canAsk={canAsk} />
           </section>
         </>

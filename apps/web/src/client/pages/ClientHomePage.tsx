@@ -10,6 +10,7 @@ import { formatDay } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientEraseWords } from '../feedback/ClientEraseWords.js';
+import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ClientFeedbackTasks } from '../feedback/ClientFeedbackTasks.js';
 import { useClientFeedbackOverview } from '../feedback/api.js';
 import { ClientTalksLink } from '../../features/reviews/client/ClientTalksLink.js';
@@ -61,6 +62,7 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
       {home.data ? (
         <>
           <p>{t('consent.home.intro', { professional: home.data.professionalName })}</p>
+          <ExplainerLink returnTo="/klant" />
           {home.data.waiting.length > 0 ? <h2>{t('consent.home.waitingTitle')}</h2> : openTasks === 0 ? <p>{t('consent.home.nothingWaiting')}</p> : null}
           <ul className="sk-client-list">
             {home.data.waiting.map((item) => (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { clientSessionResponseSchema } from '@spreekkamer/shared';
+import { clientLinkLanguagesSchema, clientSessionResponseSchema } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { changeLocale } from '../../i18n/index.js';
 import { applyClientSession, clientApi, rememberPersonalLink } from '../api.js';
@@ -22,6 +22,15 @@ export function CodePage() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
+
+  // The link tells which organisation, and so which languages, before the code; until it has
+  // answered (or when the link is unknown) the switch offers Dutch and English only.
+  const languages = useQuery({
+    queryKey: ['client-link-languages', token],
+    queryFn: () => clientApi(`/client/links/${encodeURIComponent(token)}/languages`, clientLinkLanguagesSchema),
+    retry: false,
+    staleTime: Infinity,
+  });
 
   const open = useMutation({
     mutationFn: (value: string) => clientApi('/client/session', clientSessionResponseSchema, { method: 'POST', body: { token, code: value } }),
@@ -52,7 +61,7 @@ export function CodePage() {
   }
 
   return (
-    <ClientShell documentTitle={t('consent.code.documentTitle')}>
+    <ClientShell documentTitle={t('consent.code.documentTitle')} offeredLocales={languages.data?.offeredLocales}>
       <div className="sk-step__heading">
         <Pictogram name="key" size={56} className="sk-step__icon" />
         <h1 ref={heading} tabIndex={-1}>

@@ -19,6 +19,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
+import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, StepFlow } from '../components/index.js';
 import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
@@ -206,6 +207,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
       return shell(
         <StepFlow {...common} title={fill(screen.title, values)} icon={explainIcon[current]} onNext={next}>
           {current === 'what' ? <p className="sk-client-hint">{t('consent.flow.conversation', { date: formatDay(form.heldOn, i18n.language) })}</p> : null}
+          {current === 'what' ? <ExplainerLink returnTo={`/klant/toestemming/${form.conversationId}`} /> : null}
           {screen.lines.map((line) => (
             <p key={line}>{fill(line, values)}</p>
           ))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import {
+  clientLanguageOf,
   conversationSheet,
   feedbackDetailSchema,
   groundRules,
@@ -671,7 +672,46 @@ function StepThree({ feedback }: { feedback: FeedbackDetail }) {
       <Heading level={3}>{t('feedback.talk.actionsTitle')}</Heading>
       <Actions feedback={feedback} />
       {closed ? null : <AddAction feedback={feedback} />}
+      {feedback.participants
+        .filter((participant) => participant.locale !== 'nl')
+        .map((participant) => (
+          <ShortVersionForm key={participant.id} feedback={feedback} participant={participant} />
+        ))}
     </div>
+  );
+}
+
+/**
+ * For a client who reads another language: a few sentences of the summary and the agreements,
+ * written by hand in their language. Also after the conversation is completed, when the summary
+ * is finished. In a group, each client gets their own.
+ */
+function ShortVersionForm({ feedback, participant }: { feedback: FeedbackDetail; participant: FeedbackParticipant }) {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState(participant.shortVersion?.summary ?? '');
+  const [agreements, setAgreements] = useState(participant.shortVersion?.agreements ?? '');
+  const change = useFeedbackChange(feedback.id);
+  const errorText = useErrorText();
+  const prefix = `short-${participant.id}`;
+  const language = clientLanguageOf(participant.locale).name;
+  return (
+    <form
+      className="sk-stack"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        change.mutate({ path: `/participants/${encodeURIComponent(participant.id)}/short-version`, options: { method: 'PUT', body: { summary, agreements } } });
+      }}
+    >
+      <Heading level={3}>{t('languages.plain.shortConversationTitle', { name: participantLabel(feedback, participant, t), language })}</Heading>
+      <Paragraph small>{t('languages.plain.shortConversationHelp')}</Paragraph>
+      <TextAreaField inputClassName="sk-feedback-area" id={`${prefix}-summary`} label={t('languages.plain.shortSummary', { language })} rows={3} maxLength={1000} value={summary} lang={participant.locale} onChange={setSummary} />
+      <TextAreaField inputClassName="sk-feedback-area" id={`${prefix}-agreements`} label={t('languages.plain.shortAgreements', { language })} rows={3} maxLength={1000} value={agreements} lang={participant.locale} onChange={setAgreements} />
+      {change.error ? <Alert type="error">{errorText(change.error)}</Alert> : null}
+      <SubmitActions label={t('languages.plain.shortSave')} busy={change.isPending} />
+      <p className="sk-feedback-saved" role="status">
+        {change.isSuccess ? t('feedback.talk.saved') : ''}
+      </p>
+    </form>
   );
 }
 

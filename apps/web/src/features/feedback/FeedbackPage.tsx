@@ -1,3 +1,5 @@
+import { PreparationHelper } from './PreparationHelper.js';
+import { LinkToQuestion } from '../learning/LinkToQuestion.js';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +73,10 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
       ) : null}
       <Section id="feedback-preparation" title={t('feedback.detail.preparationTitle')}>
         {feedback.participants.map((participant) => (
-          <Preparation key={participant.id} feedback={feedback} participant={participant} />
+          <div key={participant.id}>
+            <Preparation feedback={feedback} participant={participant} />
+            <PreparationHelper feedback={feedback} participant={participant} />
+          </div>
         ))}
       </Section>
       <Section id="feedback-talk" title={t('feedback.detail.talkTitle')}>
@@ -96,6 +101,20 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
           ))}
         </Section>
       ) : null}
+      <Section id="feedback-learning" title={t('learning.link.feedbackTitle')}>
+        <Paragraph>{t('learning.link.feedbackText')}</Paragraph>
+        <LinkToQuestion kind="feedback" targetId={feedback.id} />
+        {feedback.actions.length > 0 ? (
+          <ul className="sk-feedback-links">
+            {feedback.actions.map((action) => (
+              <li key={action.id}>
+                <Paragraph>{action.what}</Paragraph>
+                <LinkToQuestion kind="feedback_action" targetId={action.id} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
       <Section id="feedback-delete" title={t('feedback.detail.deleteTitle')}>
         <DeleteFeedback feedback={feedback} />
       </Section>

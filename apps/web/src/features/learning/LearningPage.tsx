@@ -1,3 +1,4 @@
+import { usePeerGroups } from '../reviews/api.js';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -255,6 +256,10 @@ function QuestionCard({ question, round }: { question: LearningQuestion; round: 
   const [learned, setLearned] = useState(question.learned);
   const update = useMutation({ mutationFn: (patch: Parameters<typeof patchQuestion>[1]) => patchQuestion(question.id, patch), onSuccess: refresh });
   const share = useMutation({ mutationFn: (coachInvitationId: string) => shareQuestion(question.id, { coachInvitationId }), onSuccess: refresh });
+  const shareWithGroup = useMutation({ mutationFn: (peerGroupId: string) => shareQuestion(question.id, { peerGroupId }), onSuccess: refresh });
+  // Intervision groups the professional is an active member of, not yet holding this question.
+  const peerGroups = usePeerGroups();
+  const groups = (peerGroups.data?.groups ?? []).filter((g) => g.myStatus === 'active' && !question.shares.some((s) => s.peerGroupId === g.id));
   const unshare = useMutation({ mutationFn: unshareQuestion, onSuccess: refresh });
   const remove = useMutation({ mutationFn: () => deleteQuestion(question.id), onSuccess: refresh });
   const coaches = (round?.coaches ?? []).filter((c) => c.active && !question.shares.some((s) => s.coachInvitationId === c.id));
@@ -312,12 +317,17 @@ function QuestionCard({ question, round }: { question: LearningQuestion; round: 
               {t('learning.questions.shareWithCoach', { name: c.coachName })}
             </Button>
           ))}
+          {groups.map((g) => (
+            <Button key={g.id} appearance="secondary-action-button" busy={shareWithGroup.isPending} onClick={() => shareWithGroup.mutate(g.id)}>
+              {t('learning.questions.shareWithGroup', { name: g.name })}
+            </Button>
+          ))}
           <Button appearance="subtle-button" busy={remove.isPending} onClick={() => remove.mutate()}>
             {t('learning.questions.delete')}
           </Button>
         </div>
       </form>
-      <ErrorLine error={update.error ?? share.error ?? unshare.error ?? remove.error} />
+      <ErrorLine error={update.error ?? share.error ?? shareWithGroup.error ?? unshare.error ?? remove.error} />
     </article>
   );
 }

@@ -35,6 +35,9 @@ export function PlanPage() {
           {t('learning.plan.markdown')}
         </a>
       </div>
+      <Paragraph small className="sk-no-print">
+        {t('learning.plan.pdfHint')}
+      </Paragraph>
       <QuestionList id="plan-open" title={t('learning.plan.open')} questions={questions.filter((q) => q.status === 'open')} />
       <QuestionList id="plan-done" title={t('learning.plan.done')} questions={questions.filter((q) => q.status === 'done')} />
       <Section id="plan-actions" title={t('learning.plan.actions')}>

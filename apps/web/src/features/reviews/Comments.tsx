@@ -1,3 +1,4 @@
+import { LinkToQuestion } from '../learning/LinkToQuestion.js';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +105,7 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
         {comment.takeaway ? <strong className="sk-comment__badge">{t('reviews.comments.takeawayBadge')}</strong> : null}
       </p>
       <p className="sk-comment__body">{comment.body}</p>
+      {isOwner ? <LinkToQuestion kind="comment" targetId={comment.id} /> : null}
       <div className="sk-comment__actions">
         {isOwner ? (
           <Button appearance="subtle-button" busy={takeaway.isPending} aria-pressed={comment.takeaway} onClick={() => takeaway.mutate(!comment.takeaway)}>

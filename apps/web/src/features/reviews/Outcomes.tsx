@@ -1,3 +1,4 @@
+import { LinkToQuestion } from '../learning/LinkToQuestion.js';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,7 @@ export function Outcomes({ recordingId, shareId, data, canAdd, onChanged }: { re
           </li>
         ))}
         {takeaways.map((o) => (
-          <OutcomeItem key={o.id} outcome={o} onChanged={onChanged} />
+          <OutcomeItem key={o.id} outcome={o} onChanged={onChanged} linkable={shareId === null} />
         ))}
       </ul>
       <Heading level={3}>{t('reviews.outcomes.agreements')}</Heading>
@@ -47,7 +48,7 @@ export function Outcomes({ recordingId, shareId, data, canAdd, onChanged }: { re
   );
 }
 
-function OutcomeItem({ outcome, onChanged }: { outcome: Outcome; onChanged(): Promise<unknown> }) {
+function OutcomeItem({ outcome, onChanged, linkable = false }: { outcome: Outcome; onChanged(): Promise<unknown>; linkable?: boolean }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const remove = useMutation({ mutationFn: () => deleteOutcome(outcome.id), onSuccess: onChanged });
@@ -59,6 +60,7 @@ function OutcomeItem({ outcome, onChanged }: { outcome: Outcome; onChanged(): Pr
           {t('reviews.outcomes.delete')}
         </Button>
       ) : null}
+      {linkable ? <LinkToQuestion kind="outcome" targetId={outcome.id} /> : null}
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { formatClock, formatDate } from '../recordings/format.js';
 import { useReceivedShares } from './api.js';
 import { reviewPaths } from './paths.js';
 import './reviews.css';
+import { PreparationHelpList } from '../feedback/PreparationHelpPages.js';
 
 /** /gedeeld — what colleagues shared with me (as reviewer or in a peer group), while it lasts. */
 export function SharedWithMePage() {
@@ -41,6 +42,7 @@ export function SharedWithMePage() {
           </li>
         ))}
       </ul>
+      <PreparationHelpList />
     </Page>
   );
 }

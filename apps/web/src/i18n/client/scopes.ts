@@ -26,6 +26,8 @@ export const clientTextScopes = [
   'feedback.check',
   'feedback.followUpClient',
   'feedback.erase',
+  'feedback.helper',
+  'explainer.client',
   'errors.pageTitle',
   'errors.bad_request',
   'errors.validation',
