@@ -12,6 +12,7 @@ import * as m011 from './011_method.js';
 import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
+import * as m018 from './018_method_routine.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -31,4 +32,5 @@ export const migrations: Record<string, PortableMigration> = {
   '012_client_language': m012,
   '013_rhythm': m013,
   '014_learning': m014,
+  '018_method_routine': m018,
 };

@@ -5,6 +5,7 @@ import type { TextVault } from './text-vault.js';
 export type ShareRow = Selectable<SharesTable>;
 
 const questionPurpose = 'share.question';
+const contextPurpose = 'share.viewer_context';
 
 /** The share's question is sealed under the recording's text key; a share whose key is gone reads as deleted. */
 export class SharesRepository {
@@ -21,7 +22,9 @@ export class SharesRepository {
     const out: T[] = [];
     for (const { text_key, ...row } of rows) {
       const question = this.vault.open(text_key, questionPurpose, row.question);
-      if (question !== null) out.push({ ...(row as unknown as T), question });
+      // '' is "no context given" (and every share from before migration 018).
+      const viewer_context = row.viewer_context === '' ? '' : this.vault.open(text_key, contextPurpose, row.viewer_context);
+      if (question !== null && viewer_context !== null) out.push({ ...(row as unknown as T), question, viewer_context });
     }
     return out;
   }
@@ -64,8 +67,9 @@ export class SharesRepository {
 
   async insert(row: ShareRow, momentIds: readonly string[]): Promise<void> {
     const question = await this.vault.sealForRecording(row.recording_id, questionPurpose, row.question);
+    const viewer_context = row.viewer_context === '' ? '' : await this.vault.sealForRecording(row.recording_id, contextPurpose, row.viewer_context);
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('shares').values({ ...row, question }).execute();
+      await trx.insertInto('shares').values({ ...row, question, viewer_context }).execute();
       await trx
         .insertInto('share_moments')
         .values(momentIds.map((moment_id) => ({ share_id: row.id, moment_id })))

@@ -71,6 +71,9 @@ export class ClientsService {
       text_key: null,
       locale: input.locale ?? 'nl',
       created_at: this.now().toISOString(),
+      partner_kind: 'client',
+      feedback_reminder_months: null,
+      feedback_reminder_due_on: null,
     };
     await this.deps.clients.insert(row);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null } });

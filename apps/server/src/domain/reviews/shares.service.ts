@@ -27,7 +27,7 @@ const maxShareDays = 366;
 /** Roles of people a professional can share with or invite: colleagues who review. */
 const reviewingRoles = new Set(['reviewer', 'professional']);
 
-type ShareInput = Omit<CreateShareRequest, 'question' | 'clientTalk'> & { question: string; clientTalk: boolean };
+type ShareInput = Omit<CreateShareRequest, 'question' | 'clientTalk' | 'viewerContext'> & { question: string; clientTalk: boolean; viewerContext?: string | undefined };
 
 export class SharesService {
   constructor(private readonly deps: SharesDependencies) {}
@@ -101,6 +101,7 @@ export class SharesService {
       recipient_user_id: recipient.type === 'reviewer' ? recipient.userId : null,
       peer_group_id: recipient.type === 'peer_group' ? recipient.groupId : null,
       question: input.question,
+      viewer_context: input.viewerContext ?? '',
       client_talk: input.clientTalk ? 1 : 0,
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
@@ -171,6 +172,7 @@ export class SharesService {
       via: share.recipient_user_id ? 'reviewer' : 'peer_group',
       groupName: group?.name ?? null,
       question: share.question,
+      viewerContext: share.viewer_context,
       clientTalk: share.client_talk === 1,
       expiresAt: share.expires_at,
       createdAt: share.created_at,
@@ -184,7 +186,7 @@ export class SharesService {
     const result: Share[] = [];
     for (const row of rows) {
       const momentIds = links.filter((l) => l.share_id === row.id).map((l) => l.moment_id);
-      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
+      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, viewerContext: row.viewer_context, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
       if (row.recipient_user_id) {
         const user = await this.deps.users.findById(row.recipient_user_id);
         result.push({ ...base, recipient: { type: 'reviewer', userId: row.recipient_user_id, name: user?.name ?? '' } });
