@@ -154,7 +154,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       alliance: repositories.alliance,
       followUps: repositories.followUps,
       consentPolicy,
-      recordings: recordingLookup(repositories.feedback),
+      recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),

@@ -21,3 +21,4 @@ export * from './api/learning.js';
 export * from './method/client-translations.js';
 export * from './api/rhythm.js';
 export * from './api/notifications.js';
+export * from './api/no-share.js';

@@ -24,6 +24,7 @@ import { SharesRepository } from './shares.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
+import { NoShareRepository } from './no-share.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -55,6 +56,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     learning: new LearningRepository(db, vault),
     rhythm: new RhythmRepository(db),
     notifications: new NotificationsRepository(db),
+    noShare: new NoShareRepository(db),
   };
 }
 

@@ -13,6 +13,7 @@ import { ReviewGuideService } from './review-guide.service.js';
 import { ReviewMeetingService } from './review-meeting.service.js';
 import { removeReviewDataOfConversation } from './review-withdrawal.js';
 import { SharesService } from './shares.service.js';
+import { NoShareService } from './no-share.service.js';
 
 export type ReviewServices = ReturnType<typeof createReviewServices>;
 
@@ -22,20 +23,22 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  * `derivedDataEraser` with the recording eraser.
  */
 export function createReviewServices(
-  repositories: Pick<Repositories, 'moments' | 'shares' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
+  repositories: Pick<Repositories, 'moments' | 'shares' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
   deps: { audit: AuditLog; consentPolicy: ConsentPolicy; now?: (() => Date) | undefined },
 ) {
   const now = deps.now ?? (() => new Date());
   const { audit, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
-  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit });
+  const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
+  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit }, event.conversationId),
   };
   return {
     access,
     shares,
-    moments: new MomentsService({ access, moments: repositories.moments, audit }),
+    noShare,
+    moments: new MomentsService({ access, moments: repositories.moments, audit, noShare }),
     comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
     meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
     clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
@@ -54,6 +57,7 @@ export function createReviewServices(
     /** For the recording eraser: when a recording is deleted (by its professional or at the end of retention), so is everything reviewed on it. */
     derivedDataEraser: async (recordingId: string) => {
       await repositories.moments.deleteAllForRecordings([recordingId]);
+      await repositories.noShare.deleteForRecordings([recordingId]);
     },
     /** For the playback policy: a recipient may play exactly the spans shared with them. */
     playbackRule: async (actor: Actor, recording: { id: string }) => {

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js';
 import { themesOf } from './mapping.js';
 import { shareStateOf, type ReviewAccess } from './review-access.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
+import type { NoShareService } from './no-share.service.js';
 
 export interface SharesDependencies {
   access: ReviewAccess;
@@ -20,6 +21,8 @@ export interface SharesDependencies {
   users: UsersRepository;
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** "Niet delen" stretches: no share may overlap one. */
+  noShare: Pick<NoShareService, 'assertOutside'>;
 }
 
 const dayMs = 24 * 3600_000;
@@ -71,6 +74,7 @@ export class SharesService {
     if (moments.length !== momentIds.length || moments.some((m) => m.recording_id !== recordingId || m.professional_id !== actor.userId)) {
       throw new AppError('not_found', [{ path: 'momentIds', message: 'id' }]);
     }
+    await this.deps.noShare.assertOutside(recordingId, moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const));
 
     const now = this.deps.access.now();
     const expiresAt = new Date(input.expiresAt);
