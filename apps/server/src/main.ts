@@ -14,6 +14,7 @@ import { ClientsService } from './domain/clients/clients.service.js';
 import { AllianceService, FeedbackService, FollowUpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import { ConsentService } from './domain/consent/consent.service.js';
+import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
 import type { HttpContext } from './http/context.js';
 import { requireClientWith } from './http/plugins/client-session.js';
@@ -128,7 +129,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       ...(now ? { now } : {}),
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
+    const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now: now ?? (() => new Date()) });
     const consent = new ConsentService({
+      declineReasons,
       clients: repositories.clients,
       conversations: repositories.conversations,
       consents: repositories.consents,
@@ -162,6 +165,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({
+      declineReasons,
       alliance: repositories.alliance,
       clients: repositories.clients,
       conversations: repositories.conversations,
@@ -215,7 +219,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, declineReasons };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, errorOf, startTestServer, type Agent, type TestServer } from './support/harness.js';
-import { consentedConversation, inDays, newUser, readyRecording, userIdOf, type ConsentedConversation } from './support/review-fixtures.js';
+import { consentTextVersion } from '@spreekkamer/shared';
+import { consentedConversation, inDays, newUser, openClient, readyRecording, userIdOf, type ConsentedConversation } from './support/review-fixtures.js';
 
 /**
  * Issue #16, second part, through the HTTP API: "zo geef je feedback" once per account, the
@@ -208,6 +209,82 @@ describe('method routine', () => {
       const response = await professional.post(`/api/recordings/${recordingId}/no-share-stretches`, { startSeconds: 50, endSeconds: 40 });
       expect(response.statusCode).toBe(400);
       expect(errorOf(response).message).toMatch(/[a-z]/);
+    });
+  });
+
+  describe('saying no, counted honestly', () => {
+    const ids: string[] = [];
+
+    /** A new client who says no to the recording of a conversation, with or without a reason. */
+    async function decline(reason?: string): Promise<{ client: Agent; conversationId: string; clientId: string }> {
+      const clientId: string = (await professional.post('/api/clients', { pseudonym: `Nee ${ids.length}` })).json().id;
+      const conversationId: string = (await professional.post(`/api/clients/${clientId}/conversations`, { heldOn: '2026-11-20', kind: 'in_person' })).json().id;
+      const issued = (await professional.post(`/api/clients/${clientId}/access`)).json();
+      const client = await openClient(server, issued.path.split('/').pop(), issued.code);
+      const body = { media: 'none', audience: 'professional', watchWithClient: false, feedbackViaReviewer: false, retentionDays: 90, textVersion: consentTextVersion, locale: 'nl', ...(reason ? { declineReason: reason } : {}) };
+      const answered = await client.post(`/api/client/conversations/${conversationId}/consent`, body);
+      expect(answered.statusCode, answered.body).toBe(200);
+      expect(answered.json().status).toBe('declined');
+      ids.push(clientId, conversationId, answered.json().id);
+      return { client, conversationId, clientId };
+    }
+    const totalsFor = async (agent: Agent) => (await agent.get('/api/insight/decline-reasons')).json() as { minimum: number; kinds: { kind: string; total: number | null; reasons: { reason: string; count: number }[] }[] };
+
+    it('shows nothing until five people gave a reason, then only organisation totals', async () => {
+      const policy = await server.login(demo.policy);
+      for (let i = 0; i < 4; i += 1) await decline('camera');
+      await decline(); // saying no without a reason is not counted
+      let totals = await totalsFor(policy);
+      expect(totals.minimum).toBe(5);
+      expect(totals.kinds.find((k) => k.kind === 'consent')).toEqual({ kind: 'consent', total: null, reasons: [] });
+
+      const last = await decline('camera');
+      // Saying no again for the same conversation adds no second reason.
+      const again = await last.client.post(`/api/client/conversations/${last.conversationId}/consent`, { media: 'none', audience: 'professional', watchWithClient: false, feedbackViaReviewer: false, retentionDays: 90, textVersion: consentTextVersion, locale: 'nl', declineReason: 'trust' });
+      expect(again.statusCode, again.body).toBe(200);
+      totals = await totalsFor(policy);
+      expect(totals.kinds.find((k) => k.kind === 'consent')).toEqual({ kind: 'consent', total: 5, reasons: [{ reason: 'camera', count: 5 }] });
+
+      await decline('privacy');
+      totals = await totalsFor(await server.login(demo.manager));
+      // One "privacy" counts in the total but is not shown on its own.
+      expect(totals.kinds.find((k) => k.kind === 'consent')).toEqual({ kind: 'consent', total: 6, reasons: [{ reason: 'camera', count: 5 }] });
+    });
+
+    it('a reason for declining the short check is counted apart, and stays hidden below five', async () => {
+      const { client, clientId } = await decline();
+      const request = (await professional.post('/api/alliance/requests', { clientId })).json().id;
+      expect((await client.post(`/api/client/alliance/${request}/decline`, { reason: 'time' })).statusCode).toBe(200);
+      const rows = await server.spreekkamer.database.db.selectFrom('decline_reasons').selectAll().where('kind', '=', 'feedback').execute();
+      expect(rows.map((r) => r.reason)).toEqual(['time']);
+      expect((await totalsFor(await server.login(demo.policy))).kinds.find((k) => k.kind === 'feedback')).toEqual({ kind: 'feedback', total: null, reasons: [] });
+      // A reason outside the list is refused.
+      const other = (await professional.post('/api/alliance/requests', { clientId })).json().id;
+      expect((await client.post(`/api/client/alliance/${other}/decline`, { reason: 'de klantmanager' })).statusCode).toBe(400);
+    });
+
+    it('cannot be traced to a client, professional, conversation or moment, and is never per professional', async () => {
+      const rows = await server.spreekkamer.database.db.selectFrom('decline_reasons').selectAll().execute();
+      expect(rows.length).toBe(7);
+      for (const row of rows) {
+        expect(Object.keys(row).sort()).toEqual(['id', 'kind', 'month', 'organisation_id', 'reason']);
+        expect(row.month).toMatch(/^\d{4}-\d{2}$/);
+        for (const id of [...ids, professionalId]) expect(Object.values(row)).not.toContain(id);
+      }
+      // The audit entries of the declines name the conversation, but never the reason.
+      const audit = JSON.stringify(await server.spreekkamer.database.db.selectFrom('audit_events').select('details_json').execute());
+      expect(audit).not.toMatch(/camera|privacy|declineReason/);
+      // Only managers and policy staff see the totals; the professional, a reviewer, an administrator and a client do not.
+      for (const agent of [professional, reviewer, other.agent, await server.login(demo.admin)]) {
+        const response = await agent.get('/api/insight/decline-reasons');
+        expect(response.statusCode).toBe(403);
+        expect(response.body).not.toContain('camera');
+      }
+      const client = (await consentedConversation(server, professional)).client;
+      expect((await client.get('/api/insight/decline-reasons')).statusCode).toBe(401);
+      // No filter by professional exists: a query parameter changes nothing.
+      const policy = await server.login(demo.policy);
+      expect((await policy.get(`/api/insight/decline-reasons?professionalId=${professionalId}`)).json()).toEqual(await totalsFor(policy));
     });
   });
 });

@@ -23,6 +23,7 @@ import { playbackRoutes } from './routes/playback.routes.js';
 import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
+import { insightRoutes } from './routes/insight.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
 
@@ -79,6 +80,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(uploadRoutes(ctx));
       await api.register(learningRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
+      await api.register(insightRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -25,6 +25,7 @@ import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
 import { NoShareRepository } from './no-share.repository.js';
+import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -57,6 +58,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     rhythm: new RhythmRepository(db),
     notifications: new NotificationsRepository(db),
     noShare: new NoShareRepository(db),
+    declineReasons: new DeclineReasonsRepository(db),
   };
 }
 

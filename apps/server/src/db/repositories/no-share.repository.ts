@@ -1,10 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, DeclineReasonsTable, NoShareStretchesTable } from '../schema.js';
+import type { Database, NoShareStretchesTable } from '../schema.js';
 
 export type NoShareStretchRow = Selectable<NoShareStretchesTable>;
-export type DeclineReasonRow = Selectable<DeclineReasonsTable>;
 
-/** "Niet delen" stretches (times only, no content) and anonymous decline reasons. */
+/** "Niet delen" stretches: times only, no content. */
 export class NoShareRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -37,20 +36,5 @@ export class NoShareRepository {
   /** The recordings made under one consent that still exist (any state but deleted). */
   recordingsOfConsent(consentId: string): Promise<{ id: string; organisation_id: string; duration_seconds: number | null }[]> {
     return this.db.selectFrom('recordings').select(['id', 'organisation_id', 'duration_seconds']).where('consent_id', '=', consentId).where('status', '!=', 'deleted').orderBy('created_at').execute();
-  }
-
-  async insertDeclineReason(row: DeclineReasonRow): Promise<void> {
-    await this.db.insertInto('decline_reasons').values(row).execute();
-  }
-
-  /** Counts per kind and reason for one organisation; the caller suppresses small totals. */
-  async countDeclineReasons(organisationId: string): Promise<{ kind: DeclineReasonRow['kind']; reason: string; n: number }[]> {
-    const rows = await this.db
-      .selectFrom('decline_reasons')
-      .select(['kind', 'reason', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('organisation_id', '=', organisationId)
-      .groupBy(['kind', 'reason'])
-      .execute();
-    return rows.map((r) => ({ kind: r.kind, reason: r.reason, n: Number(r.n) }));
   }
 }

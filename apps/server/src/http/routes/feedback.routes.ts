@@ -1,5 +1,6 @@
 import {
   allianceAnswerSchema,
+  allianceDeclineSchema,
   allianceOverviewSchema,
   allianceRequestCreatedSchema,
   allianceTrendSchema,
@@ -206,8 +207,8 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await alliance.clientAnswer(await ctx.requireClient(request), request.params.id, request.body.scores);
       return { ok: true as const };
     });
-    app.post('/client/alliance/:id/decline', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await alliance.clientDecline(await ctx.requireClient(request), request.params.id);
+    app.post('/client/alliance/:id/decline', { schema: { tags: ['client'], params: idParamsSchema, body: allianceDeclineSchema, response: { 200: okResponseSchema } } }, async (request) => {
+      await alliance.clientDecline(await ctx.requireClient(request), request.params.id, request.body?.reason);
       return { ok: true as const };
     });
 
