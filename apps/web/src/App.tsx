@@ -40,6 +40,7 @@ import {
   LazyClientTalkReviewerPage,
   LazyGuideAdminPage,
   LazyPeerGroupsPage,
+  LazyFeedbackGuidePage,
   LazyReportPage,
   LazyReviewMeetingPage,
   LazyReviewRoomPage,
@@ -84,6 +85,7 @@ export function App() {
             <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />
             <Route path="/intervisie" element={<LazyPeerGroupsPage />} />
+            <Route path="/zo-geef-je-feedback" element={<LazyFeedbackGuidePage />} />
           </Route>
           <Route element={<RequirePermission permission="learning.own" />}>
             <Route path="/leren" element={<LazyLearningPage />} />
