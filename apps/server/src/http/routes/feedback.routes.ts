@@ -207,8 +207,12 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await alliance.clientAnswer(await ctx.requireClient(request), request.params.id, request.body.scores);
       return { ok: true as const };
     });
-    app.post('/client/alliance/:id/decline', { schema: { tags: ['client'], params: idParamsSchema, body: allianceDeclineSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await alliance.clientDecline(await ctx.requireClient(request), request.params.id, request.body?.reason);
+    app.post('/client/alliance/:id/decline', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
+      // The body is optional (saying no needs no reason), so it is checked here rather than by the schema.
+      const client = await ctx.requireClient(request);
+      const body = allianceDeclineSchema.safeParse(request.body ?? undefined);
+      if (!body.success) throw new AppError('validation', [{ path: 'reason', message: 'invalid' }]);
+      await alliance.clientDecline(client, request.params.id, body.data?.reason);
       return { ok: true as const };
     });
 
