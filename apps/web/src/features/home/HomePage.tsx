@@ -10,6 +10,7 @@ import { PasswordResetNotice } from '../account/PasswordResetNotice.js';
 import { useSession } from '../auth/session.js';
 import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
+import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 
@@ -105,6 +106,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           ) : null}
           <Paragraph>{t('home.manager.empty', { count: defaultMinimumGroupSize })}</Paragraph>
           <Paragraph small>{t('home.manager.never')}</Paragraph>
+          <DeclineTotals />
         </Card>
       );
     case 'policy_advisor':
@@ -112,6 +114,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
         <Card id={id} role={role} title={t('home.policy.title')}>
           <Paragraph>{t('home.policy.empty', { count: defaultMinimumGroupSize })}</Paragraph>
           <Paragraph small>{t('home.policy.never')}</Paragraph>
+          {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>
       );
     case 'administrator':
