@@ -287,4 +287,28 @@ describe('method routine', () => {
       expect((await policy.get(`/api/insight/decline-reasons?professionalId=${professionalId}`)).json()).toEqual(await totalsFor(policy));
     });
   });
+
+  describe('a recurring reminder to ask for feedback', () => {
+    it('is set per client by its own professional, shows as due, and "done" moves it a whole period on', async () => {
+      const clientId: string = (await professional.post('/api/clients', { pseudonym: 'Herinnering' })).json().id;
+      expect((await professional.get(`/api/clients/${clientId}`)).json().feedbackReminder).toBeNull();
+      const set = await professional.patch(`/api/clients/${clientId}`, { feedbackReminderMonths: 6 });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json().feedbackReminder).toMatchObject({ months: 6, due: false });
+      const dueOn = new Date(set.json().feedbackReminder.dueOn).getTime();
+      expect(dueOn - Date.now()).toBeGreaterThan(170 * 86_400_000);
+      expect(dueOn - Date.now()).toBeLessThan(190 * 86_400_000);
+
+      await server.spreekkamer.database.db.updateTable('clients').set({ feedback_reminder_due_on: '2020-01-01' }).where('id', '=', clientId).execute();
+      const listed = (await professional.get('/api/clients')).json().clients.find((c: { id: string }) => c.id === clientId);
+      expect(listed.feedbackReminder).toMatchObject({ months: 6, due: true });
+      const done = await professional.patch(`/api/clients/${clientId}`, { feedbackReminderDone: true });
+      expect(done.json().feedbackReminder).toMatchObject({ months: 6, due: false });
+
+      expect((await professional.patch(`/api/clients/${clientId}`, { feedbackReminderMonths: 5 })).statusCode).toBe(400);
+      expect((await other.agent.patch(`/api/clients/${clientId}`, { feedbackReminderMonths: 3 })).statusCode).toBe(404);
+      expect((await (await server.login(demo.manager)).get(`/api/clients/${clientId}`)).statusCode).toBe(404);
+      expect((await professional.patch(`/api/clients/${clientId}`, { feedbackReminderMonths: null })).json().feedbackReminder).toBeNull();
+    });
+  });
 });

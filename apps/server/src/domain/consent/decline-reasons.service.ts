@@ -5,6 +5,7 @@ import type { OrganisationsRepository } from '../../db/repositories/organisation
 import type { Actor } from '../access.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import { AppError } from '../errors.js';
+import { localMonth } from '../client-feedback/calendar.js';
 
 /** Never fewer than five answers behind a number, whatever the organisation sets. */
 export const declineReasonMinimum = 5;
@@ -20,7 +21,7 @@ export class DeclineReasonsService {
 
   /** Called by the decline itself (consent or feedback invitation); no actor, no link. */
   async record(organisationId: string, kind: 'consent' | 'feedback', reason: DeclineReasonId): Promise<void> {
-    await this.deps.reasons.insert({ id: randomUUID(), organisation_id: organisationId, month: this.deps.now().toISOString().slice(0, 7), kind, reason });
+    await this.deps.reasons.insert({ id: randomUUID(), organisation_id: organisationId, month: localMonth(this.deps.now()), kind, reason });
   }
 
   async totals(actor: Actor): Promise<DeclineReasonTotals> {
