@@ -182,8 +182,7 @@ export interface ClientsTable {
   created_at: string;
   /** Key for texts the client can take back, wrapped by the master key (migration 008, see text-vault.ts); null = none yet or destroyed. */
   text_key: string | null;
-  /** client, or staff: a manager's conversation with a member of staff (migration 018). */
-  partner_kind: Generated<'client' | 'staff'>;
+  /** Migration 018: months between feedback reminders (null = none) and the day the next one shows. */
   feedback_reminder_months: Generated<number | null>;
   feedback_reminder_due_on: Generated<string | null>;
 }

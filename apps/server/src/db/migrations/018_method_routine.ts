@@ -4,8 +4,8 @@ import type { MigrationDatabase } from './helpers.js';
 /**
  * Issue #16, second part: the "zo geef je feedback" step seen once per user, the viewer's context
  * with a share (sealed with the recording's text key), anonymous decline reasons (organisation,
- * month and reason only: no client, professional or recording), staff as conversation partners,
- * a recurring feedback reminder per client, and "niet delen" stretches of a recording.
+ * month and reason only: no client, professional or recording), a recurring feedback reminder
+ * per client, and "niet delen" stretches of a recording.
  */
 export async function up(db: Kysely<MigrationDatabase>): Promise<void> {
   await db.schema.alterTable('users').addColumn('feedback_guide_seen_at', 'text').execute();
@@ -24,8 +24,6 @@ export async function up(db: Kysely<MigrationDatabase>): Promise<void> {
     .execute();
   await db.schema.createIndex('decline_reasons_organisation').on('decline_reasons').columns(['organisation_id', 'month']).execute();
 
-  /** client | staff: a manager's own conversation with a member of staff. */
-  await db.schema.alterTable('clients').addColumn('partner_kind', 'text', (c) => c.notNull().defaultTo('client')).execute();
   /** Months between feedback reminders for this client; null = no reminder. */
   await db.schema.alterTable('clients').addColumn('feedback_reminder_months', 'integer').execute();
   /** yyyy-mm-dd from which the reminder shows. */

@@ -72,7 +72,6 @@ export class ClientsService {
       text_key: null,
       locale: input.locale ?? 'nl',
       created_at: this.now().toISOString(),
-      partner_kind: 'client',
       feedback_reminder_months: null,
       feedback_reminder_due_on: null,
     };
