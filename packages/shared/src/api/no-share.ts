@@ -56,13 +56,13 @@ export function partsOutside(start: number, end: number, stretches: readonly Spa
 
 // ── Saying no, counted honestly ─────────────────────────────────────────────
 /**
- *   POST /client/decline-reasons            → ok   body declineReasonInputSchema (client session; no link is stored)
+ * A reason goes along with the "no" itself: `declineReason` in the consent answer (media 'none') or
+ * `{ reason }` with POST /client/alliance/:id/decline. No link to the client is stored.
+ *
  *   GET  /insight/decline-reasons           → declineReasonTotalsSchema   policy and manager roles; totals ≥ k only
  */
 export const declineReasonIds = ['not_now', 'camera', 'privacy', 'trust', 'time', 'other'] as const;
 export type DeclineReasonId = (typeof declineReasonIds)[number];
-export const declineReasonInputSchema = z.strictObject({ kind: z.enum(['consent', 'feedback']), reason: z.enum(declineReasonIds) });
-export type DeclineReasonInput = z.input<typeof declineReasonInputSchema>;
 
 export const declineReasonTotalsSchema = z.object({
   /** Totals are only shown from this many answers up; smaller numbers are left out. */
