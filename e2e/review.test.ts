@@ -339,7 +339,7 @@ describe('foreign eyes', () => {
     expect(await form.getByLabel(/Vraag over werk \(deel 1\)$/).isChecked()).toBe(true);
     await form.getByLabel('Youssef El Amrani (meekijker)').check();
     const created = professional.waitForResponse((r) => r.url().endsWith(`/api/recordings/${recordingId}/shares`) && r.request().method() === 'POST');
-    await form.getByRole('button', { name: 'Delen' }).click();
+    await form.getByRole('button', { name: 'Delen', exact: true }).click();
     expect((await created).status()).toBe(200);
     await professional.getByText(/^Gedeeld met Youssef El Amrani tot/).waitFor();
   });
