@@ -160,9 +160,14 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
           <p>{anonymous ? t('feedback.check.anonymous') : t('feedback.check.named')}</p>
         </div>
         <p>{t('feedback.check.noConsequence')}</p>
-        <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => setSayingNo(true)}>
+        <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => decline.mutate()}>
           <Pictogram name="cross" size={28} />
           <span>{t('feedback.check.decline')}</span>
+        </button>
+        {/* Saying no stays one tap; a reason is a choice one tap further. */}
+        <button type="button" className="sk-client-button sk-client-button--quiet" onClick={() => setSayingNo(true)}>
+          <Pictogram name="question" size={28} />
+          <span>{t('feedback.check.declineWithReason')}</span>
         </button>
       </StepFlow>,
     );
@@ -199,7 +204,7 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
           })}
         </ul>
         {answered === 0 ? (
-          <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => setSayingNo(true)}>
+          <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => decline.mutate()}>
             <Pictogram name="cross" size={28} />
             <span>{t('feedback.check.decline')}</span>
           </button>
