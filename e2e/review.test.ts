@@ -134,6 +134,7 @@ describe('foreign eyes', () => {
     await form.getByLabel(/Vraag over werk$/).check();
     await form.getByLabel('Youssef El Amrani (meekijker)').check();
     await form.getByLabel('Uw vraag (niet verplicht)').fill('Wat zie je als ik stil ben?');
+    await form.getByLabel('Wat moet de kijker weten? (niet verplicht)').fill('Mevrouw kwam net van een ander loket en was moe.');
     const until = new Date(Date.now() + 7 * 86_400_000);
     await form.getByLabel('Zichtbaar tot en met').fill(until.toISOString().slice(0, 10));
     await checked(professional, 'share dialog');
@@ -153,6 +154,12 @@ describe('foreign eyes', () => {
     await checked(reviewer, 'shared with me');
     await reviewer.getByRole('link', { name: 'Bekijk de momenten van Sanne de Vries' }).click();
     await heading(reviewer, 'Momenten van Sanne de Vries');
+    // Before the first comment: how to give feedback, once per person.
+    await reviewer.getByRole('heading', { name: 'Zo geef je feedback' }).waitFor();
+    await checked(reviewer, 'feedback guide step');
+    await reviewer.getByRole('button', { name: 'Begrepen, ik ga kijken' }).click();
+    await reviewer.getByRole('heading', { name: 'Wat u moet weten' }).waitFor();
+    await reviewer.getByText('Mevrouw kwam net van een ander loket en was moe.').waitFor();
 
     // The moment plays from its own exact cut (asked for again while it is still being prepared).
     // The later of the two shared moments (in time order) is the one with the theme "Vraag over werk".
@@ -321,6 +328,35 @@ describe('foreign eyes', () => {
     await reviewer.goto(`${setup.server.url}/gedeeld`);
     await heading(reviewer, 'Gedeeld met mij');
     expect(await reviewer.locator('main').textContent()).not.toContain('Wat zie je als ik stil ben?');
+  });
+
+  it('the professional marks a stretch "niet delen" and shares around it', async () => {
+    const moments = (await (await owner.fetch(`/api/recordings/${recordingId}/moments`)).json()) as { moments: { title: string; startSeconds: number; endSeconds: number }[] };
+    const work = moments.moments.find((m) => m.title === 'Vraag over werk');
+    if (!work) throw new Error('no moment "Vraag over werk"');
+    const middle = (work.startSeconds + work.endSeconds) / 2;
+    const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
+    await professional.goto(`${setup.server.url}/opnames/${recordingId}/bekijken`);
+    await heading(professional, /^Terugkijken/);
+    const noShare = professional.getByRole('form', { name: 'Stuk op niet delen zetten' });
+    await noShare.getByLabel('Vanaf').fill(clock(middle - 0.2));
+    await noShare.getByLabel('Tot').fill(clock(middle + 0.2));
+    await noShare.getByRole('button', { name: 'Niet delen' }).click();
+    await professional.getByText('Opgeslagen. Dit stuk wordt nooit gedeeld.').waitFor();
+    await professional.getByRole('list', { name: 'Stukken die niet gedeeld worden' }).getByText('door u').waitFor();
+
+    await professional.getByRole('button', { name: 'Momenten delen' }).click();
+    const form = professional.getByRole('form', { name: 'Momenten delen' });
+    await form.getByText('Dit moment loopt door een stuk dat niet gedeeld wordt.').first().waitFor();
+    await checked(professional, 'share form with niet delen');
+    await form.getByRole('button', { name: /^Deel eromheen.*Vraag over werk/ }).click();
+    await form.getByLabel(/Vraag over werk \(deel 1\)$/).waitFor();
+    expect(await form.getByLabel(/Vraag over werk \(deel 1\)$/).isChecked()).toBe(true);
+    await form.getByLabel('Youssef El Amrani (meekijker)').check();
+    const created = professional.waitForResponse((r) => r.url().endsWith(`/api/recordings/${recordingId}/shares`) && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Delen', exact: true }).click();
+    expect((await created).status()).toBe(200);
+    await professional.getByText(/^Gedeeld met Youssef El Amrani tot/).waitFor();
   });
 
   it('peer groups and the review guide pages are accessible', async () => {

@@ -15,6 +15,7 @@ import { ClientsService } from './domain/clients/clients.service.js';
 import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import { ConsentService } from './domain/consent/consent.service.js';
+import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
 import type { HttpContext } from './http/context.js';
 import { requireClientWith } from './http/plugins/client-session.js';
@@ -150,7 +151,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       ...(now ? { now } : {}),
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
+    const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now: now ?? (() => new Date()) });
     const consent = new ConsentService({
+      declineReasons,
       clients: repositories.clients,
       conversations: repositories.conversations,
       consents: repositories.consents,
@@ -185,7 +188,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       alliance: repositories.alliance,
       followUps: repositories.followUps,
       consentPolicy,
-      recordings: recordingLookup(repositories.feedback),
+      recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
@@ -194,6 +197,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({
+      declineReasons,
       alliance: repositories.alliance,
       clients: repositories.clients,
       conversations: repositories.conversations,
@@ -248,7 +252,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -45,6 +45,7 @@ import {
   LazyClientTalkReviewerPage,
   LazyGuideAdminPage,
   LazyPeerGroupsPage,
+  LazyFeedbackGuidePage,
   LazyReportPage,
   LazyReviewMeetingPage,
   LazyReviewRoomPage,
@@ -92,6 +93,7 @@ export function App() {
             <Route path="/gedeeld/:shareId/nagesprek" element={<LazyReviewMeetingPage />} />
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />
             <Route path="/intervisie" element={<LazyPeerGroupsPage />} />
+            <Route path="/zo-geef-je-feedback" element={<LazyFeedbackGuidePage />} />
           </Route>
           <Route element={<RequirePermission permission="learning.own" />}>
             <Route path="/leren" element={<LazyLearningPage />} />

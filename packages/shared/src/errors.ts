@@ -70,6 +70,8 @@ export const apiErrors = {
   metrics_not_allowed: { status: 403, nl: 'Deze meetgegevens zijn alleen voor wie de servers beheert. Gebruik het afgesproken token of netwerk.', en: 'These measurements are only for the people who run the servers. Use the agreed token or network.' },
   not_ready: { status: 503, nl: 'Spreekkamer is nog niet klaar. Probeer het zo opnieuw.', en: 'Spreekkamer is not ready yet. Try again shortly.' },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
+  no_share_overlap: { status: 409, nl: 'Dit stuk valt (deels) in een stuk dat niet gedeeld mag worden. Kies een stuk ervoor of erna.', en: 'This part (partly) falls in a part that may not be shared. Choose a part before or after it.' },
+  no_share_marked_by_client: { status: 403, nl: 'De cliënt heeft dit stuk op niet delen gezet. Alleen de cliënt kan dat veranderen.', en: 'The client marked this part as not to be shared. Only the client can change that.' },
   rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 

@@ -22,3 +22,4 @@ export * from './method/client-translations.js';
 export * from './api/rhythm.js';
 export * from './api/notifications.js';
 export * from './api/insight.js';
+export * from './api/no-share.js';

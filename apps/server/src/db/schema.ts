@@ -46,6 +46,8 @@ export interface UsersTable {
   email_digest: Generated<Flag>;
   /** Key for the professional's own texts not tied to a recording (coach notes), wrapped by the master key (migration 016, see text-vault.ts). */
   text_key: string | null;
+  /** When the user went through "zo geef je feedback" (migration 018); null = not yet. */
+  feedback_guide_seen_at: Generated<string | null>;
 }
 
 export interface MembershipsTable {
@@ -159,6 +161,8 @@ export interface Database {
   learning_reminders_sent: LearningRemindersSentTable;
   recording_rhythm: RecordingRhythmTable;
   notifications: NotificationsTable;
+  decline_reasons: DeclineReasonsTable;
+  no_share_stretches: NoShareStretchesTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -187,6 +191,28 @@ export interface ClientsTable {
   created_at: string;
   /** Key for texts the client can take back, wrapped by the master key (migration 008, see text-vault.ts); null = none yet or destroyed. */
   text_key: string | null;
+  /** Migration 018: months between feedback reminders (null = none) and the day the next one shows. */
+  feedback_reminder_months: Generated<number | null>;
+  feedback_reminder_due_on: Generated<string | null>;
+}
+
+/** Migration 018: an anonymous reason for saying no; organisation and month only. */
+export interface DeclineReasonsTable {
+  id: string;
+  organisation_id: string;
+  month: string;
+  kind: 'consent' | 'feedback';
+  reason: string;
+}
+
+/** Migration 018: a stretch of a recording that is never shared. */
+export interface NoShareStretchesTable {
+  id: string;
+  recording_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  marked_by: 'client' | 'professional';
+  created_at: string;
 }
 
 export interface ClientAccessTable {
@@ -501,6 +527,8 @@ export interface SharesTable {
   created_at: string;
   /** The rhythm lane of the shared span goes along only when the professional ticked it. */
   rhythm_lane: Generated<Flag>;
+  /** "Wat moet de kijker weten", sealed under the recording's text key; '' = none (migration 018). */
+  viewer_context: Generated<string>;
 }
 
 /** Migration 015: one exact cut of a shared moment, with the salt of its own key. */

@@ -1,3 +1,4 @@
+import type { DeclineReasonsService } from '../domain/consent/decline-reasons.service.js';
 import type { FastifyRequest } from 'fastify';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
@@ -38,6 +39,7 @@ export interface HttpContext {
     rhythm: RhythmService;
     notifications: NotificationsService;
     insight: InsightService;
+    declineReasons: DeclineReasonsService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

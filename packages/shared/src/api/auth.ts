@@ -31,6 +31,8 @@ export const sessionUserSchema = z.object({
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
   locale: localeSchema,
   totpEnabled: z.boolean(),
+  /** True once the user went through "zo geef je feedback" (shown before their first comment). */
+  feedbackGuideSeen: z.boolean().optional(),
 });
 
 export const sessionResponseSchema = z.object({

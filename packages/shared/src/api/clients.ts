@@ -29,8 +29,16 @@ export const createClientRequestSchema = z.strictObject({
 });
 export type CreateClientRequest = z.input<typeof createClientRequestSchema>;
 
+/** Months between reminders to ask this client for feedback. */
+export const feedbackReminderMonths = [3, 6, 12] as const;
+export const feedbackReminderMonthsSchema = z.union([z.literal(3), z.literal(6), z.literal(12)]);
+
 export const updateClientRequestSchema = z.strictObject({
   pseudonym: pseudonymSchema.optional(),
+  /** A recurring reminder to ask for feedback; null turns it off. */
+  feedbackReminderMonths: feedbackReminderMonthsSchema.nullable().optional(),
+  /** "Done for now": the next reminder comes a whole period from today. */
+  feedbackReminderDone: z.literal(true).optional(),
   /** null or '' removes it. */
   contact: clientContactSchema.nullable().optional(),
   locale: clientLocaleSchema.optional(),
@@ -48,6 +56,8 @@ export const clientSchema = z.object({
   canEmailLink: z.boolean(),
   conversationCount: z.number().int(),
   createdAt: z.string(),
+  /** The recurring feedback reminder: every `months`, shown on the home page from `dueOn`. */
+  feedbackReminder: z.object({ months: z.number().int(), dueOn: z.string(), due: z.boolean() }).nullable().optional(),
 });
 export type Client = z.infer<typeof clientSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declineReasonIds } from './no-share.js';
 import { clientLocaleSchema } from '../client-languages.js';
 
 export const consentStatuses = ['given', 'declined', 'withdrawn'] as const;
@@ -33,6 +34,8 @@ export const giveConsentRequestSchema = z.strictObject({
   /** The version of the text the client read (consentTextVersion). */
   textVersion: z.string().min(1).max(40),
   locale: clientLocaleSchema,
+  /** Only with media 'none': an optional reason for saying no, stored without any link to the client. */
+  declineReason: z.enum(declineReasonIds).optional(),
 });
 export type GiveConsentRequest = z.infer<typeof giveConsentRequestSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allianceItemIds, faceScores } from '../method/alliance-check.js';
 import { ownSubtopicMaxLength, subtopicIds, themeIds, themeOfSubtopic } from '../method/feedback-conversation.js';
 import { idSchema } from './admin.js';
+import { declineReasonIds } from './no-share.js';
 import { clientLocaleSchema } from '../client-languages.js';
 
 /**
@@ -391,6 +392,9 @@ export const createAllianceRequestSchema = z
 export const allianceRequestCreatedSchema = z.object({ id: z.string(), anonymous: z.boolean(), expiresAt: z.string() });
 
 /** Skipping a question is fine ("saying nothing is fine"); skipping them all is "no, thanks" (decline). */
+/** Saying no to the short check, optionally with a reason that is stored without any link to the client. */
+export const allianceDeclineSchema = z.strictObject({ reason: z.enum(declineReasonIds).optional() }).optional();
+
 export const allianceAnswerSchema = z
   .object({ scores: allianceScoresSchema })
   .strict()

@@ -80,7 +80,7 @@ const text = (max: number) =>
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
 const requiredText = (max: number) => text(max).min(1);
 
-export const reviewTextLimits = { title: 120, notes: 5000, question: 500, comment: 2000, analysis: 10000, outcome: 1000, clientPoint: 1000, groupName: 80, prompt: 300 } as const;
+export const reviewTextLimits = { title: 120, notes: 5000, question: 500, viewerContext: 1000, comment: 2000, analysis: 10000, outcome: 1000, clientPoint: 1000, groupName: 80, prompt: 300 } as const;
 
 const seconds = z.number().min(0).max(24 * 3600);
 
@@ -182,6 +182,8 @@ export const createShareRequestSchema = z.object({
   momentIds: z.array(idSchema).min(1).max(50),
   recipient: shareRecipientSchema,
   question: text(reviewTextLimits.question).default(''),
+  /** "Wat moet de kijker weten": what happened before, who is who; shown to the recipient above the player. */
+  viewerContext: text(reviewTextLimits.viewerContext).default(''),
   /** ISO date-time; after it the share ends by itself. At most a year ahead. */
   expiresAt: z.iso.datetime({ offset: true }),
   /** The reviewer may go over these fragments with the client (needs the client's consent). */
@@ -200,6 +202,7 @@ export const shareSchema = z.object({
   ]),
   momentIds: z.array(idSchema),
   question: z.string(),
+  viewerContext: z.string(),
   clientTalk: z.boolean(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
@@ -240,6 +243,7 @@ export const receivedShareSchema = z.object({
   via: z.enum(['reviewer', 'peer_group']),
   groupName: z.string().nullable(),
   question: z.string(),
+  viewerContext: z.string(),
   clientTalk: z.boolean(),
   expiresAt: z.string(),
   createdAt: z.string(),

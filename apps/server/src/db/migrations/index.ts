@@ -17,6 +17,7 @@ import * as m017 from './017_due_notices.js';
 import * as m016 from './016_sealed_feedback.js';
 import * as m019 from './019_short_versions.js';
 import * as m020 from './020_preparation_help.js';
+import * as m018 from './018_method_routine.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -41,4 +42,5 @@ export const migrations: Record<string, PortableMigration> = {
   '016_sealed_feedback': m016,
   '019_short_versions': m019,
   '020_preparation_help': m020,
+  '018_method_routine': m018,
 };

@@ -21,7 +21,7 @@ export class ClientsRepository {
     await this.db.insertInto('clients').values(row).execute();
   }
 
-  async update(id: string, changes: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale' | 'feedback_reminder_months' | 'feedback_reminder_due_on'>>): Promise<void> {
     await this.db.updateTable('clients').set(changes).where('id', '=', id).execute();
   }
 

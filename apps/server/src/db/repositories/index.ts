@@ -27,6 +27,8 @@ import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
 import { PreparationHelpRepository } from './preparation-help.repository.js';
+import { NoShareRepository } from './no-share.repository.js';
+import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -61,6 +63,8 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     preparationHelp: new PreparationHelpRepository(db, vault),
     notifications: new NotificationsRepository(db),
     insight: new InsightRepository(db),
+    noShare: new NoShareRepository(db),
+    declineReasons: new DeclineReasonsRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import type { TextVault } from './text-vault.js';
 export type ShareRow = Selectable<SharesTable>;
 
 const questionPurpose = 'share.question';
+const contextPurpose = 'share.viewer_context';
 
 /** The share's question is sealed under the recording's text key; a share whose key is gone reads as deleted. */
 export class SharesRepository {
@@ -18,7 +19,7 @@ export class SharesRepository {
   }
 
   private opened<T extends ShareRow>(rows: (T & { text_key: string | null })[]): T[] {
-    return this.vault.openRows(rows, { question: questionPurpose });
+    return this.vault.openRows(rows, { question: questionPurpose, viewer_context: contextPurpose });
   }
 
   async findById(id: string): Promise<ShareRow | undefined> {
@@ -79,8 +80,9 @@ export class SharesRepository {
 
   async insert(row: ShareRow, momentIds: readonly string[]): Promise<void> {
     const question = await this.vault.sealForRecording(row.recording_id, questionPurpose, row.question);
+    const viewer_context = row.viewer_context === '' ? '' : await this.vault.sealForRecording(row.recording_id, contextPurpose, row.viewer_context);
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('shares').values({ ...row, question }).execute();
+      await trx.insertInto('shares').values({ ...row, question, viewer_context }).execute();
       await trx
         .insertInto('share_moments')
         .values(momentIds.map((moment_id) => ({ share_id: row.id, moment_id })))

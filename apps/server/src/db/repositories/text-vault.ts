@@ -128,7 +128,8 @@ export class TextVault {
       const opened: Partial<Record<C, string>> = {};
       let gone = false;
       for (const column of Object.keys(columns) as C[]) {
-        const text = this.open(text_key, columns[column], row[column]);
+        // '' is "nothing written" (an optional text), never a sealed value.
+        const text = row[column] === '' ? '' : this.open(text_key, columns[column], row[column]);
         if (text === null) {
           gone = true;
           break;

@@ -176,6 +176,7 @@ export class AuthService {
         teams: [...teams].map(([id, name]) => ({ id, name })),
         locale: localeOf(user.locale),
         totpEnabled: user.totp_enabled === 1,
+        feedbackGuideSeen: user.feedback_guide_seen_at !== null,
       },
       organisation: { id: organisation.id, name: organisation.name, requireTotp: organisation.require_totp === 1, clientLocales: offeredClientLocales(settingsOf(organisation).clientLocales) },
       csrfToken: this.csrfTokenFor(session.token),
@@ -191,6 +192,15 @@ export class AuthService {
     if (changes.locale !== undefined) update.locale = changes.locale;
     if (Object.keys(update).length > 0) await this.deps.users.update(session.user.id, update);
     return { ...session, user: { ...session.user, ...update } };
+  }
+
+  /** "Zo geef je feedback" was read: remembered on the account, so it is offered once per person, not per device. */
+  async markFeedbackGuideSeen(session: AuthenticatedSession): Promise<AuthenticatedSession> {
+    requirePermission(session.actor, 'account.self');
+    if (session.user.feedback_guide_seen_at !== null) return session;
+    const at = this.now().toISOString();
+    await this.deps.users.update(session.user.id, { feedback_guide_seen_at: at });
+    return { ...session, user: { ...session.user, feedback_guide_seen_at: at } };
   }
 
   async changePassword(session: AuthenticatedSession, currentPassword: string, newPassword: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allianceItemIds, type AllianceOverview, type AllianceScores, type AllianceSignal, type AllianceTrend } from '@spreekkamer/shared';
+import { allianceItemIds, type AllianceOverview, type AllianceScores, type AllianceSignal, type AllianceTrend, type DeclineReasonId } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { AllianceAnswerRow, AllianceRepository } from '../../db/repositories/alliance.repository.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
@@ -10,6 +10,7 @@ import { requirePermission, type Actor } from '../access.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
+import type { DeclineReasonsService } from '../consent/decline-reasons.service.js';
 import { addDays, localMonth } from './calendar.js';
 
 export interface AllianceDependencies {
@@ -19,6 +20,8 @@ export interface AllianceDependencies {
   feedback: FeedbackRepository;
   organisations: OrganisationsRepository;
   audit: AuditLog;
+  /** Saying no with a reason: counted without a link (see decline-reasons.service.ts). */
+  declineReasons?: Pick<DeclineReasonsService, 'record'>;
   /** How long a handed-out check stays open. */
   requestDays?: number;
   now?: () => Date;
@@ -122,9 +125,11 @@ export class AllianceService {
   }
 
   /** "No, thanks": the check disappears; nothing is recorded about why. */
-  async clientDecline(session: ClientSession, requestId: string): Promise<void> {
+  async clientDecline(session: ClientSession, requestId: string, reason?: DeclineReasonId): Promise<void> {
     const request = await this.openRequestOf(session, requestId);
     await this.deps.alliance.deleteRequest(request.id);
+    // Only after the request is gone: one reason per decline, and nothing that links the two.
+    if (reason) await this.deps.declineReasons?.record(session.organisationId, 'feedback', reason);
   }
 
   async trend(actor: Actor, clientId: string): Promise<AllianceTrend> {

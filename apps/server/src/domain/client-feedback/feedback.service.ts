@@ -4,6 +4,7 @@ import {
   type ConversationShortVersion,
   type ParticipantShortVersionInput,
   maxMoments,
+  overlapsAny,
   themeCard,
   type ClientMomentInput,
   feedbackMomentInputSchema,
@@ -56,6 +57,8 @@ import type { VoiceNoteProbe } from './voice-note-probe.js';
 /** The recordings feature, seen from here: only "is this the professional's own playable recording, of which conversation". */
 export interface RecordingLookup {
   findOwnReady(professionalId: string, recordingId: string): Promise<{ conversationId: string } | null>;
+  /** "Niet delen" stretches of that recording: a fragment may not overlap one. */
+  noShareStretches(recordingId: string): Promise<(readonly [number, number])[]>;
 }
 
 export interface FeedbackDependencies {
@@ -289,7 +292,7 @@ export class FeedbackService {
     const feedback = await this.ownOpen(actor, id);
     const bundle = await this.bundle(id);
     if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
-    await this.assertRecording(actor, input.recordingId);
+    await this.assertRecording(actor, input.recordingId, input.startSeconds, input.endSeconds);
     await this.deps.feedback.insertMoment({
       id: randomUUID(),
       feedback_id: id,
@@ -335,7 +338,9 @@ export class FeedbackService {
     if (!checked.success) {
       throw new AppError('validation', checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.code === 'custom' ? issue.message : 'invalid' })));
     }
-    if (input.recordingId !== undefined) await this.assertRecording(actor, input.recordingId);
+    if (input.recordingId !== undefined || input.startSeconds !== undefined || input.endSeconds !== undefined) {
+      await this.assertRecording(actor, next.recording_id, next.start_seconds, next.end_seconds);
+    }
     await this.deps.feedback.updateMoment(momentId, next);
     return this.touched(actor, feedback, 'feedback.moment_changed');
   }
@@ -735,10 +740,13 @@ export class FeedbackService {
     return mayShareWith(consent, 'client') && participants.some((p) => p.client_id === consent?.clientId);
   }
 
-  private async assertRecording(actor: Actor, recordingId: string | null): Promise<void> {
+  private async assertRecording(actor: Actor, recordingId: string | null, start: number | null, end: number | null): Promise<void> {
     if (recordingId === null) return;
     const recording = await this.deps.recordings?.findOwnReady(actor.userId, recordingId);
-    if (!recording) throw new AppError('validation', [{ path: 'recordingId', message: 'recordings_unavailable' }]);
+    if (!recording || !this.deps.recordings) throw new AppError('validation', [{ path: 'recordingId', message: 'recordings_unavailable' }]);
+    // Without times the fragment is the whole recording.
+    const stretches = await this.deps.recordings.noShareStretches(recordingId);
+    if (overlapsAny(start ?? 0, end ?? Number.POSITIVE_INFINITY, stretches)) throw new AppError('no_share_overlap', [{ path: 'startSeconds', message: 'no_share' }]);
   }
 
   private actionParticipant(bundle: FeedbackBundle, owner: FeedbackAction['owner'], participantId: string | null): string | null {

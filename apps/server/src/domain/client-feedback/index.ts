@@ -1,4 +1,5 @@
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
+import type { NoShareRepository } from '../../db/repositories/no-share.repository.js';
 import type { ConsentWithdrawalListener } from '../consent/withdrawal.js';
 import type { RecordingLookup } from './feedback.service.js';
 
@@ -9,8 +10,11 @@ export { PreparationHelpService } from './preparation-help.service.js';
 export { voiceNoteProbe } from './voice-note-probe.js';
 
 /** The seam to recordings: moments may point at the professional's own ready recordings. */
-export function recordingLookup(feedback: FeedbackRepository): RecordingLookup {
+export function recordingLookup(feedback: FeedbackRepository, noShare: NoShareRepository): RecordingLookup {
   return {
+    async noShareStretches(recordingId) {
+      return (await noShare.listForRecording(recordingId)).map((s) => [Number(s.start_seconds), Number(s.end_seconds)] as const);
+    },
     async findOwnReady(professionalId, recordingId) {
       const row = await feedback.findOwnReadyRecording(professionalId, recordingId);
       return row ? { conversationId: row.conversation_id } : null;

@@ -10,6 +10,7 @@ import { settingsOf } from '../admin/organisation-settings.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { openText, sealText } from './sealed-text.js';
+import { addDays, localDay } from '../client-feedback/calendar.js';
 
 export interface ClientsDependencies {
   clients: ClientsRepository;
@@ -81,6 +82,8 @@ export class ClientsService {
       text_key: null,
       locale: input.locale ?? 'nl',
       created_at: this.now().toISOString(),
+      feedback_reminder_months: null,
+      feedback_reminder_due_on: null,
     };
     await this.deps.clients.insert(row);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null } });
@@ -94,11 +97,20 @@ export class ClientsService {
     return this.describe(row);
   }
 
-  async update(actor: Actor, clientId: string, changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
+  async update(
+    actor: Actor,
+    clientId: string,
+    changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: ClientLocale | undefined; feedbackReminderMonths?: number | null | undefined; feedbackReminderDone?: true | undefined },
+  ): Promise<Client> {
     requirePermission(actor, 'clients.own');
-    await this.ownClient(actor, clientId);
+    const existing = await this.ownClient(actor, clientId);
     if (changes.locale !== undefined) await this.assertOffered(actor, changes.locale);
-    const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale'>> = {};
+    const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale' | 'feedback_reminder_months' | 'feedback_reminder_due_on'>> = {};
+    const months = changes.feedbackReminderMonths !== undefined ? changes.feedbackReminderMonths : changes.feedbackReminderDone ? existing.feedback_reminder_months : undefined;
+    if (months !== undefined) {
+      update.feedback_reminder_months = months;
+      update.feedback_reminder_due_on = months === null ? null : localDay(addDays(this.now(), Math.round(months * 30.44)));
+    }
     if (changes.pseudonym !== undefined) update.pseudonym = changes.pseudonym;
     if (changes.locale !== undefined) update.locale = changes.locale;
     if (changes.contact !== undefined) update.contact_wrapped = changes.contact ? sealText(this.deps.masterKey, changes.contact) : null;
@@ -198,6 +210,10 @@ export class ClientsService {
       canEmailLink: this.deps.emailConfigured === true && isEmailContact(contact),
       conversationCount,
       createdAt: row.created_at,
+      feedbackReminder:
+        row.feedback_reminder_months !== null && row.feedback_reminder_due_on !== null
+          ? { months: row.feedback_reminder_months, dueOn: row.feedback_reminder_due_on, due: row.feedback_reminder_due_on <= localDay(this.now()) }
+          : null,
     };
   }
 

@@ -22,6 +22,7 @@ import type { ClientSession } from '../client-access/client-access.service.js';
 import { openText, sealText } from '../clients/sealed-text.js';
 import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
+import type { DeclineReasonsService } from './decline-reasons.service.js';
 import type { ConsentWithdrawalListener, ConsentWithdrawnEvent } from './withdrawal.js';
 
 export interface ConsentDependencies {
@@ -31,6 +32,8 @@ export interface ConsentDependencies {
   users: UsersRepository;
   organisations: OrganisationsRepository;
   audit: AuditLog;
+  /** Saying no with a reason: counted without a link (see decline-reasons.service.ts). */
+  declineReasons?: Pick<DeclineReasonsService, 'record'>;
   masterKey: Buffer;
   /** Where a failing withdrawal listener is reported (ids only). */
   warn?: (message: string, details: Record<string, string>) => void;
@@ -171,6 +174,8 @@ export class ConsentService {
       subjectId: row.id,
       details: { conversationId: conversation.id, textVersion: consentTextVersion, via: row.signed_via },
     });
+    // At most one reason per conversation (the first no), never in the audit entry above.
+    if (declined && input.declineReason && !latest) await this.deps.declineReasons?.record(client.organisation_id, 'consent', input.declineReason);
     return this.copyOf(row);
   }
 

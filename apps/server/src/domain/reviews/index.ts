@@ -15,6 +15,7 @@ import { removeReviewDataOfConversation } from './review-withdrawal.js';
 import { SharesService } from './shares.service.js';
 import { ShareCuts } from './share-cuts.js';
 import type { JobQueue } from '../../jobs/index.js';
+import { NoShareService } from './no-share.service.js';
 
 export type ReviewServices = ReturnType<typeof createReviewServices>;
 
@@ -24,14 +25,15 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  * `derivedDataEraser` with the recording eraser.
  */
 export function createReviewServices(
-  repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
+  repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
   deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined },
 ) {
   const now = deps.now ?? (() => new Date());
   const { audit, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
-  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts });
+  const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
+  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit }, event.conversationId),
   };
@@ -39,7 +41,8 @@ export function createReviewServices(
     access,
     shares,
     cuts,
-    moments: new MomentsService({ access, moments: repositories.moments, audit, cuts }),
+    noShare,
+    moments: new MomentsService({ access, moments: repositories.moments, audit, cuts, noShare }),
     comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
     meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
     clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
@@ -58,6 +61,7 @@ export function createReviewServices(
     /** For the recording eraser: when a recording is deleted (by its professional or at the end of retention), so is everything reviewed on it. */
     derivedDataEraser: async (recordingId: string) => {
       await repositories.moments.deleteAllForRecordings([recordingId]);
+      await repositories.noShare.deleteForRecordings([recordingId]);
     },
     /** For the playback policy: a recipient may play exactly the spans shared with them. */
     playbackRule: async (actor: Actor, recording: { id: string }) => {

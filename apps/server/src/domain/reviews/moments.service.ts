@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { toMoment } from './mapping.js';
 import type { ReviewAccess } from './review-access.js';
 import type { ShareCuts } from './share-cuts.js';
+import type { NoShareService } from './no-share.service.js';
 
 /** A moment must be long enough to watch; shorter marks are almost always a slip of the mouse. */
 export const minimumMomentSeconds = 0.5;
@@ -21,7 +22,7 @@ function checkSpan(recording: ReviewRecordingRow, start: number, end: number): v
 
 /** The professional's own moments on their own recording: only they can list or change them. */
 export class MomentsService {
-  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog; cuts: ShareCuts }) {}
+  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog; cuts: ShareCuts; noShare: Pick<NoShareService, 'assertOutside'> }) {}
 
   async list(actor: Actor, recordingId: string): Promise<Moment[]> {
     await this.deps.access.ownRecording(actor, recordingId);
@@ -31,6 +32,7 @@ export class MomentsService {
   async create(actor: Actor, recordingId: string, input: MomentInput): Promise<Moment> {
     const recording = await this.deps.access.ownRecording(actor, recordingId, { ready: true });
     checkSpan(recording, input.startSeconds, input.endSeconds);
+    await this.deps.noShare.assertOutside(recordingId, [[input.startSeconds, input.endSeconds]]);
     const at = this.deps.access.now().toISOString();
     const row = {
       id: randomUUID(),
@@ -55,6 +57,7 @@ export class MomentsService {
     const start = patch.startSeconds ?? Number(moment.start_seconds);
     const end = patch.endSeconds ?? Number(moment.end_seconds);
     checkSpan(recording, start, end);
+    if (patch.startSeconds !== undefined || patch.endSeconds !== undefined) await this.deps.noShare.assertOutside(recording.id, [[start, end]]);
     const changes = {
       start_seconds: start,
       end_seconds: Math.min(end, Number(recording.duration_seconds)),

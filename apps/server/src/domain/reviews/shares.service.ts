@@ -13,6 +13,7 @@ import { shareStateOf, type ReviewAccess } from './review-access.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareCuts } from './share-cuts.js';
+import type { NoShareService } from './no-share.service.js';
 
 export interface SharesDependencies {
   access: ReviewAccess;
@@ -24,6 +25,8 @@ export interface SharesDependencies {
   audit: AuditLog;
   /** Exact cuts of the shared moments: made when shared, gone when the share ends. */
   cuts: ShareCuts;
+  /** "Niet delen" stretches: no share may overlap one. */
+  noShare: Pick<NoShareService, 'assertOutside'>;
 }
 
 const dayMs = 24 * 3600_000;
@@ -31,7 +34,7 @@ const maxShareDays = 366;
 /** Roles of people a professional can share with or invite: colleagues who review. */
 const reviewingRoles = new Set(['reviewer', 'professional']);
 
-type ShareInput = Omit<CreateShareRequest, 'question' | 'clientTalk'> & { question: string; clientTalk: boolean };
+type ShareInput = Omit<CreateShareRequest, 'question' | 'clientTalk' | 'viewerContext'> & { question: string; clientTalk: boolean; viewerContext?: string | undefined };
 
 export class SharesService {
   constructor(private readonly deps: SharesDependencies) {}
@@ -75,6 +78,7 @@ export class SharesService {
     if (moments.length !== momentIds.length || moments.some((m) => m.recording_id !== recordingId || m.professional_id !== actor.userId)) {
       throw new AppError('not_found', [{ path: 'momentIds', message: 'id' }]);
     }
+    await this.deps.noShare.assertOutside(recordingId, moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const));
 
     const now = this.deps.access.now();
     const expiresAt = new Date(input.expiresAt);
@@ -105,6 +109,7 @@ export class SharesService {
       recipient_user_id: recipient.type === 'reviewer' ? recipient.userId : null,
       peer_group_id: recipient.type === 'peer_group' ? recipient.groupId : null,
       question: input.question,
+      viewer_context: input.viewerContext ?? '',
       client_talk: input.clientTalk ? 1 : 0,
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
@@ -205,6 +210,7 @@ export class SharesService {
       via: share.recipient_user_id ? 'reviewer' : 'peer_group',
       groupName: group?.name ?? null,
       question: share.question,
+      viewerContext: share.viewer_context,
       clientTalk: share.client_talk === 1,
       expiresAt: share.expires_at,
       createdAt: share.created_at,
@@ -218,7 +224,7 @@ export class SharesService {
     const result: Share[] = [];
     for (const row of rows) {
       const momentIds = links.filter((l) => l.share_id === row.id).map((l) => l.moment_id);
-      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
+      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, viewerContext: row.viewer_context, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
       if (row.recipient_user_id) {
         const user = await this.deps.users.findById(row.recipient_user_id);
         result.push({ ...base, recipient: { type: 'reviewer', userId: row.recipient_user_id, name: user?.name ?? '' } });

@@ -48,6 +48,10 @@ export function authRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return auth.describe(await auth.updateProfile(session, request.body));
     });
 
+    app.post('/account/feedback-guide', { schema: { tags: ['account'], response: { 200: sessionResponseSchema } } }, async (request) => {
+      return auth.describe(await auth.markFeedbackGuideSeen(await ctx.requireSession(request)));
+    });
+
     app.post('/account/password', { schema: { tags: ['account'], body: changePasswordRequestSchema, response: { 200: okResponseSchema } } }, async (request) => {
       const session = await ctx.requireSession(request, { allowPendingTotp: true });
       await auth.changePassword(session, request.body.currentPassword, request.body.newPassword);

@@ -1,5 +1,6 @@
 import {
   allianceAnswerSchema,
+  allianceDeclineSchema,
   allianceOverviewSchema,
   allianceRequestCreatedSchema,
   allianceTrendSchema,
@@ -217,7 +218,11 @@ export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return { ok: true as const };
     });
     app.post('/client/alliance/:id/decline', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await alliance.clientDecline(await ctx.requireClient(request), request.params.id);
+      // The body is optional (saying no needs no reason), so it is checked here rather than by the schema.
+      const client = await ctx.requireClient(request);
+      const body = allianceDeclineSchema.safeParse(request.body ?? undefined);
+      if (!body.success) throw new AppError('validation', [{ path: 'reason', message: 'invalid' }]);
+      await alliance.clientDecline(client, request.params.id, body.data?.reason);
       return { ok: true as const };
     });
 

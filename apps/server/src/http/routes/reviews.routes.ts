@@ -19,6 +19,9 @@ import {
   momentListSchema,
   momentPatchSchema,
   momentSchema,
+  noShareStretchInputSchema,
+  noShareStretchListSchema,
+  noShareStretchSchema,
   outcomeListSchema,
   outcomeSchema,
   peerGroupListSchema,
@@ -80,6 +83,17 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     );
     app.delete('/moments/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
       await reviews.moments.delete(await actorOf(request), request.params.id);
+      return noContent(reply);
+    });
+
+    app.get('/recordings/:id/no-share-stretches', { schema: { tags, params: idParamsSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
+      stretches: await reviews.noShare.list(await actorOf(request), request.params.id),
+    }));
+    app.post('/recordings/:id/no-share-stretches', { schema: { tags, params: idParamsSchema, body: noShareStretchInputSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
+      reviews.noShare.mark(await actorOf(request), request.params.id, request.body),
+    );
+    app.delete('/no-share-stretches/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+      await reviews.noShare.remove(await actorOf(request), request.params.id);
       return noContent(reply);
     });
 
@@ -205,6 +219,12 @@ export function clientReviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     });
     app.get('/client/review-talks', { schema: { tags: ['client'], response: { 200: clientReviewTalkListSchema } } }, async (request) => ({
       talks: await reviews.clientPoints.talksForClient(await ctx.requireClient(request)),
+    }));
+    app.get('/client/consents/:id/no-share-stretches', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
+      stretches: await reviews.noShare.clientList(await ctx.requireClient(request), request.params.id),
+    }));
+    app.post('/client/consents/:id/no-share-stretches', { schema: { tags: ['client'], params: idParamsSchema, body: noShareStretchInputSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
+      stretches: await reviews.noShare.clientMark(await ctx.requireClient(request), request.params.id, request.body),
     }));
     app.post('/client/client-points/:id/relay', { schema: { tags: ['client'], params: idParamsSchema, body: clientRelayRequestSchema, response: { 200: clientPointForClientSchema } } }, async (request) =>
       reviews.clientPoints.decide(await ctx.requireClient(request), request.params.id, request.body.relay),

@@ -10,6 +10,7 @@ import {
   yesNoAnswers,
   localize,
   okResponseSchema,
+  type DeclineReasonId,
   type AllianceScores,
   type ClientSessionResponse,
   type FaceScore,
@@ -20,7 +21,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
-import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, StepFlow } from '../components/index.js';
+import { checkDeclineReasons, ChoiceButton, ChoiceGroup, ClientButton, ClientShell, DeclineReasonChoice, StepFlow } from '../components/index.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys, pictogramOf, useClientFeedbackOverview } from './api.js';
@@ -75,8 +76,11 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
       await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });
     },
   });
+  // Saying no is one step more: an optional reason, counted without a name.
+  const [sayingNo, setSayingNo] = useState(false);
+  const [reason, setReason] = useState<DeclineReasonId | null>(null);
   const decline = useMutation({
-    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/decline`, okResponseSchema, { method: 'POST' }),
+    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/decline`, okResponseSchema, { method: 'POST', body: reason ? { reason } : {} }),
     onSuccess: async () => {
       setCurrent('declined');
       await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });
@@ -128,6 +132,24 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
     );
   }
 
+  if (sayingNo) {
+    return shell(
+      <StepFlow
+        stepKey="no"
+        title={t('feedback.check.decline')}
+        icon="cross"
+        onBack={() => setSayingNo(false)}
+        onNext={() => decline.mutate()}
+        nextLabel={t('feedback.check.decline')}
+        nextIcon="check"
+        busy={decline.isPending}
+        error={decline.error ? errorText(decline.error) : null}
+      >
+        <DeclineReasonChoice reasons={checkDeclineReasons} value={reason} onChange={setReason} />
+      </StepFlow>,
+    );
+  }
+
   if (current === 'intro') {
     return shell(
       <StepFlow stepKey={current} headingId={headingId} title={t('feedback.check.introTitle')} icon="face4" nextLabel={t('feedback.check.start')} onNext={next} error={decline.error ? errorText(decline.error) : null}>
@@ -141,6 +163,11 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
         <button type="button" className="sk-client-button sk-client-button--secondary" onClick={() => decline.mutate()}>
           <Pictogram name="cross" size={28} />
           <span>{t('feedback.check.decline')}</span>
+        </button>
+        {/* Saying no stays one tap; a reason is a choice one tap further. */}
+        <button type="button" className="sk-client-button sk-client-button--quiet" onClick={() => setSayingNo(true)}>
+          <Pictogram name="question" size={28} />
+          <span>{t('feedback.check.declineWithReason')}</span>
         </button>
       </StepFlow>,
     );

@@ -9,6 +9,7 @@ import { consentTextFor, formatDay } from '../format.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';
+import { ClientNoShare } from './ClientNoShare.js';
 
 export function ConsentCopyPage() {
   const { consentId = '' } = useParams();
@@ -79,6 +80,12 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
               <dd className="sk-agreements__value">{copy.data.textVersion}</dd>
             </div>
           </dl>
+          {copy.data.status === 'given' && copy.data.media !== 'none' ? (
+            <section aria-labelledby="copy-no-share" className="sk-client-no-print">
+              <h2 id="copy-no-share">{t('consent.copy.noShare.title')}</h2>
+              <ClientNoShare consentId={copy.data.id} />
+            </section>
+          ) : null}
           {copy.data.status === 'given' ? (
             <section aria-labelledby="copy-stop">
               <h2 id="copy-stop">{text.withdraw.title}</h2>

@@ -12,6 +12,7 @@ import {
   type ConsentCopy,
   type ConsentForm,
   type ConsentMedia,
+  type DeclineReasonId,
   type SessionResponse,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
@@ -20,7 +21,7 @@ import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
 import { clientApi, endClientSession } from '../api.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
-import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, StepFlow } from '../components/index.js';
+import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../components/index.js';
 import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
@@ -101,6 +102,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
   const [reviewerFrom, setReviewerFrom] = useState<ReviewerFrom | null>(null);
   const [retention, setRetention] = useState<number>(form.retentionDaysDefault);
   const [signature, setSignature] = useState('');
+  const [declineReason, setDeclineReason] = useState<DeclineReasonId | null>(null);
   const [done, setDone] = useState<ConsentCopy | null>(null);
 
   const steps = stepsFor(media, audience, form.reviewer !== null);
@@ -126,6 +128,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           reviewerFrom: reviewerFrom ?? 'any',
           retentionDays: retention,
           ...(declined ? {} : { signature: signature.trim() }),
+          ...(declined && declineReason ? { declineReason } : {}),
           textVersion: form.textVersion,
           locale: clientLocaleSchema.catch('nl').parse(i18n.language),
         },
@@ -349,6 +352,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           {text.declineConfirm.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
+          <DeclineReasonChoice reasons={consentDeclineReasons} value={declineReason} onChange={setDeclineReason} />
         </StepFlow>,
       );
   }

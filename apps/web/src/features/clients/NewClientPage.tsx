@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { clientSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { useFormErrors } from '../../components/ErrorSummary.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { Page } from '../../components/Page.js';
 import { clientKeys, clientPath } from './api.js';
 import { ClientForm, type ClientFormValues } from './ClientForm.js';
@@ -23,6 +24,7 @@ export function NewClientPage() {
   });
   return (
     <Page title={t('clients.form.newTitle')} intro={t('clients.form.newIntro')} breadcrumbs={[{ to: '/clienten', label: t('breadcrumbs.clients') }]}>
+      <Paragraph>{t('feedback.routine.intake')}</Paragraph>
       <ClientForm errors={errors} check={check} busy={create.isPending} submitLabel={t('clients.form.create')} onSubmit={(values) => create.mutate(values)} />
     </Page>
   );

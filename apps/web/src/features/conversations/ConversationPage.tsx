@@ -1,3 +1,4 @@
+import { feedbackPaths } from '../feedback/api.js';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +72,12 @@ function ConversationDetails({ conversation }: { conversation: Conversation }) {
         <ConsentPart conversation={conversation} />
       </Section>
       <ConversationRecordings conversationId={conversation.id} consent={conversation.consent} consentHref="#conversation-consent" />
+      <Section id="conversation-feedback" title={t('feedback.routine.fromConversation')}>
+        <Paragraph>{t('feedback.routine.fromConversationHint')}</Paragraph>
+        <Paragraph>
+          <Link to={`${feedbackPaths.list}?client=${encodeURIComponent(conversation.clientId)}&conversation=${encodeURIComponent(conversation.id)}#feedback-new`}>{t('feedback.routine.fromConversation')}</Link>
+        </Paragraph>
+      </Section>
     </Page>
   );
 }

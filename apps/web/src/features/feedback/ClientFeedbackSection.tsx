@@ -9,6 +9,7 @@ import { AllianceTrendView } from './AllianceTrend.js';
 import { feedbackPaths, useFeedbackHome, useFeedbackList, useFollowUps } from './api.js';
 import { SentFollowUp } from './FollowUpEditor.js';
 import { QueryStatus } from '../../components/QueryState.js';
+import { EarlyHint, FeedbackReminder } from './FeedbackRoutine.js';
 import './feedback.css';
 
 /**
@@ -30,9 +31,11 @@ export function ClientFeedbackSection({ client }: { client: Client }) {
           </li>
         ))}
       </ul>
+      <EarlyHint clients={[client]} />
       <div className="sk-actions">
         <ButtonLink to={`${feedbackPaths.list}?client=${encodeURIComponent(client.id)}#feedback-new`}>{t('feedback.clientSection.start')}</ButtonLink>
       </div>
+      <FeedbackReminder client={client} />
       <Heading level={3}>{t('feedback.alliance.title')}</Heading>
       <Paragraph>{t('feedback.alliance.intro')}</Paragraph>
       <AllianceHandOut clientId={client.id} pseudonym={client.pseudonym} />

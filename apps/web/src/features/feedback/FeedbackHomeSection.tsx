@@ -3,6 +3,7 @@ import { formatDay } from '../../client/format.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
+import { DueReminders } from './FeedbackRoutine.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { feedbackPaths, useFeedbackHome } from './api.js';
 import { SignalNote } from './SignalNote.js';
@@ -20,6 +21,7 @@ export function FeedbackHomeSection() {
   const nothing = openFollowUps.length + sentUnread.length + overdueActions.length + openChangeRequests.length + signals.length === 0;
   return (
     <div className="sk-feedback-home">
+      <DueReminders />
       {nothing ? <Paragraph>{t('feedback.home.nothing')}</Paragraph> : null}
       {signals.map((signal) => (
         <SignalNote key={`${signal.clientId ?? 'anonymous'}-${signal.kind}`} signal={signal} />

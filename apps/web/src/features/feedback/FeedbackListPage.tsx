@@ -1,3 +1,4 @@
+import { EarlyHint } from './FeedbackRoutine.js';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +79,8 @@ function NewFeedback() {
   const [search] = useSearchParams();
   const clients = useClients();
   const [chosen, setChosen] = useState<string[]>(() => (search.get('client') ? [search.get('client') ?? ''] : []));
+  // "Start from this conversation": the conversation goes along while its one client is chosen.
+  const fromConversation = search.get('conversation');
   const [days, setDays] = useState('14');
   const { errors, showError, check } = useFormErrors();
   const fields = {
@@ -85,7 +88,7 @@ function NewFeedback() {
     inviteDays: { id: 'feedback-days', label: t('feedback.list.inviteDays') },
   };
   const create = useMutation({
-    mutationFn: () => api('/feedback', feedbackDetailSchema, { method: 'POST', body: { clientIds: chosen, inviteDays: Number(days) } }),
+    mutationFn: () => api('/feedback', feedbackDetailSchema, { method: 'POST', body: { clientIds: chosen, inviteDays: Number(days), ...(fromConversation && chosen.length === 1 && chosen[0] === search.get('client') ? { conversationId: fromConversation } : {}) } }),
     onSuccess: async (detail) => {
       storeFeedback(queryClient, detail);
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.list });
@@ -132,6 +135,7 @@ function NewFeedback() {
           />
         ))}
       </Fieldset>
+      <EarlyHint clients={clients.data.clients.filter((c) => chosen.includes(c.id))} />
       <TextField id={fields.inviteDays.id} label={fields.inviteDays.label} inputMode="numeric" value={days} error={errors.fields.inviteDays} onChange={setDays} />
       <SubmitActions label={chosen.length > 1 ? t('feedback.list.createGroup') : t('feedback.list.create')} busy={create.isPending} />
     </form>

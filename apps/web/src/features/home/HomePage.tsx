@@ -10,6 +10,7 @@ import { PasswordResetNotice } from '../account/PasswordResetNotice.js';
 import { useSession } from '../auth/session.js';
 import { RecordingsOverview } from '../recordings/RecordingsOverview.js';
 import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
+import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
@@ -103,6 +104,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           ) : null}
           <InsightHomeSection scope="teams" />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
+          <DeclineTotals />
         </Card>
       );
     case 'policy_advisor':
@@ -110,6 +112,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
           <Paragraph small>{t('home.policy.never')}</Paragraph>
+          {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>
       );
     case 'administrator':

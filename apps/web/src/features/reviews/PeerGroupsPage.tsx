@@ -25,7 +25,7 @@ export function PeerGroupsPage() {
   return (
     <Page title={t('reviews.groups.title')} intro={t('reviews.groups.intro')}>
       <Paragraph>
-        <Link to={reviewPaths.received}>{t('reviews.groups.toReceived')}</Link>
+        <Link to={reviewPaths.received}>{t('reviews.groups.toReceived')}</Link> · <Link to={reviewPaths.feedbackGuide}>{t('reviews.feedbackGuide.menu')}</Link>
       </Paragraph>
       <Section id="groups-list" title={t('reviews.groups.mine')}>
         <QueryStatus query={groups} />

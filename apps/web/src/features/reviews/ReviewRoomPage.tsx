@@ -28,6 +28,7 @@ import { ReviewGuidePanel } from './ReviewGuidePanel.js';
 import { ReviewTimeline } from './ReviewTimeline.js';
 import { RhythmPanel } from './RhythmPanel.js';
 import { ShareSection } from './ShareSection.js';
+import { NoShareSection } from './NoShareSection.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
 import './reviews.css';
 
@@ -310,6 +311,9 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
           )}
         </aside>
       </div>
+      <Section id="review-no-share" title={t('reviews.noShare.title')}>
+        <NoShareSection recordingId={recording.id} duration={duration} currentTime={player.time} />
+      </Section>
       <Section id="review-share" title={t('reviews.share.title')}>
         <ShareSection recordingId={recording.id} moments={list} mayShare={recording.mayShare} />
       </Section>

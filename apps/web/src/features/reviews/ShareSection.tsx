@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import type { Moment, Share } from '@spreekkamer/shared';
+import { overlapsAny, partsOutside, type Moment, type Share } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAreaField } from '../../components/fields.js';
@@ -13,7 +13,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock, formatDate } from '../recordings/format.js';
-import { createShare, reviewKeys, revokeShare, useShareOptions, useShares } from './api.js';
+import { createMoment, createShare, reviewKeys, revokeShare, useNoShareStretches, useShareOptions, useShares } from './api.js';
 import { setShareLane } from './rhythm-api.js';
 import { reviewPaths } from './paths.js';
 
@@ -65,6 +65,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
   const [chosen, setChosen] = useState<string[]>([]);
   const [recipient, setRecipient] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
+  const [viewerContext, setViewerContext] = useState('');
   const [until, setUntil] = useState(dayFromNow(14));
   const [clientTalk, setClientTalk] = useState(false);
   const [done, setDone] = useState<Share | null>(null);
@@ -76,6 +77,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
         momentIds: chosen,
         recipient: type === 'group' ? { type: 'peer_group', groupId: target ?? '' } : { type: 'reviewer', userId: target ?? '' },
         question,
+        viewerContext,
         expiresAt: endOfDay(until),
         clientTalk: type === 'reviewer' && clientTalk,
       });
@@ -92,7 +94,27 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
     recipient: { id: `${id}-recipient`, label: t('reviews.share.recipient') },
     expiresAt: { id: `${id}-until`, label: t('reviews.share.until') },
     question: { id: `${id}-question`, label: t('reviews.share.question') },
+    viewerContext: { id: `${id}-context`, label: t('reviews.share.viewerContext') },
   };
+  const stretchQuery = useNoShareStretches(recordingId);
+  const stretches = (stretchQuery.data?.stretches ?? []).map((s) => [s.startSeconds, s.endSeconds] as const);
+  const blocked = (m: Moment) => overlapsAny(m.startSeconds, m.endSeconds, stretches);
+  // Sharing around a "niet delen" stretch: the parts of the moment before and after it become moments of their own.
+  const around = useMutation({
+    mutationFn: async (moment: Moment) => {
+      const parts = partsOutside(moment.startSeconds, moment.endSeconds, stretches);
+      const created: Moment[] = [];
+      for (const [index, [start, end]] of parts.entries()) {
+        created.push(await createMoment(recordingId, { startSeconds: start, endSeconds: end, title: t('reviews.noShare.partTitle', { title: moment.title, n: index + 1 }), themes: moment.themes, notes: '' }));
+      }
+      return created;
+    },
+    onSuccess: async (created) => {
+      setChosen((current) => [...current, ...created.map((m) => m.id)]);
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.moments(recordingId) });
+    },
+    onError: showError,
+  });
 
   if (options.isPending || options.error) return <QueryStatus query={options} />;
   const data = options.data;
@@ -142,21 +164,49 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
       <Fieldset id={fields.momentIds.id} invalid={Boolean(errors.fields.momentIds)}>
         <FieldsetLegend>{fields.momentIds.label}</FieldsetLegend>
         {errors.fields.momentIds ? <p className="utrecht-form-field-error-message">{errors.fields.momentIds}</p> : null}
-        {moments.map((m) => (
-          <CheckboxField
-            key={m.id}
-            id={`${id}-moment-${m.id}`}
-            label={`${formatClock(m.startSeconds)}–${formatClock(m.endSeconds)} ${m.title}`}
-            checked={chosen.includes(m.id)}
-            onChange={(on) => setChosen((current) => (on ? [...current, m.id] : current.filter((x) => x !== m.id)))}
-          />
-        ))}
+        {moments.map((m) =>
+          blocked(m) ? (
+            <div key={m.id} className="sk-share-blocked">
+              <CheckboxField
+                id={`${id}-moment-${m.id}`}
+                label={`${formatClock(m.startSeconds)}–${formatClock(m.endSeconds)} ${m.title}`}
+                description={t('reviews.noShare.momentBlocked')}
+                checked={false}
+                disabled
+                onChange={() => undefined}
+              />
+              {partsOutside(m.startSeconds, m.endSeconds, stretches).length > 0 ? (
+                <Button appearance="secondary-action-button" type="button" busy={around.isPending && around.variables?.id === m.id} onClick={() => around.mutate(m)}>
+                  {t('reviews.noShare.shareAround', { title: m.title })}
+                </Button>
+              ) : null}
+            </div>
+          ) : (
+            <CheckboxField
+              key={m.id}
+              id={`${id}-moment-${m.id}`}
+              label={`${formatClock(m.startSeconds)}–${formatClock(m.endSeconds)} ${m.title}`}
+              checked={chosen.includes(m.id)}
+              onChange={(on) => setChosen((current) => (on ? [...current, m.id] : current.filter((x) => x !== m.id)))}
+            />
+          ),
+        )}
       </Fieldset>
       <RadioGroup id={fields.recipient.id} legend={fields.recipient.label} options={recipientOptions} value={recipient} onChange={setRecipient} error={errors.fields.recipient} />
       {data.consent.feedbackViaReviewer && recipient?.startsWith('reviewer:') ? (
         <CheckboxField id={`${id}-client-talk`} label={t('reviews.share.clientTalk')} description={t('reviews.share.clientTalkHint')} checked={clientTalk} onChange={setClientTalk} />
       ) : null}
       <TextAreaField id={fields.question.id} label={fields.question.label} description={t('reviews.share.questionHint')} value={question} onChange={setQuestion} maxLength={500} rows={3} error={errors.fields.question} />
+      <TextAreaField
+        id={fields.viewerContext.id}
+        label={fields.viewerContext.label}
+        description={t('reviews.share.viewerContextHint')}
+        value={viewerContext}
+        onChange={setViewerContext}
+        maxLength={1000}
+        rows={3}
+        error={errors.fields.viewerContext}
+      />
       <TextField id={fields.expiresAt.id} type="date" label={fields.expiresAt.label} description={t('reviews.share.untilHint')} value={until} onChange={setUntil} min={dayFromNow(0)} max={maxDay} error={errors.fields.expiresAt} />
       <SubmitActions label={t('reviews.share.submit')} busy={send.isPending}>
         <Button appearance="subtle-button" type="button" onClick={onDone}>

@@ -16,6 +16,8 @@ import { reviewPaths } from './paths.js';
 import { ReviewGuidePanel } from './ReviewGuidePanel.js';
 import { usePlayerMedia } from './usePlayerMedia.js';
 import { SharedRhythmLane } from './RhythmPanel.js';
+import { useSession } from '../auth/session.js';
+import { FeedbackGuideStep } from './FeedbackGuide.js';
 import './reviews.css';
 
 /** /gedeeld/:shareId — a reviewer or group member watches only the shared moments and comments on them. */
@@ -42,9 +44,41 @@ function SharedViewer({ share }: { share: ShareDetail }) {
   const selected = share.moments.find((m) => m.id === selectedId) ?? share.moments[0] ?? null;
   const playerBox = useRef<HTMLDivElement>(null);
   const player = usePlayerMedia(playerBox);
+  const session = useSession();
+  // Before the first comment on a colleague's conversation: how to give feedback, once per person.
+  const needsGuide = !share.isOwner && session.data?.user.feedbackGuideSeen === false;
 
   return (
     <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDate(share.expiresAt, i18n.language) })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
+      {needsGuide ? <FeedbackGuideStep /> : <SharedViewerBody share={share} selected={selected} setSelectedId={setSelectedId} playerBox={playerBox} player={player} />}
+    </Page>
+  );
+}
+
+function SharedViewerBody({
+  share,
+  selected,
+  setSelectedId,
+  playerBox,
+  player,
+}: {
+  share: ShareDetail;
+  selected: ShareDetail['moments'][number] | null;
+  setSelectedId(id: string): void;
+  playerBox: React.RefObject<HTMLDivElement | null>;
+  player: ReturnType<typeof usePlayerMedia>;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {share.viewerContext ? (
+        <section className="sk-viewer-context" aria-labelledby="viewer-context-title">
+          <Heading level={2} id="viewer-context-title">
+            {t('reviews.viewer.contextTitle')}
+          </Heading>
+          <Paragraph className="sk-share-question">{share.viewerContext}</Paragraph>
+        </section>
+      ) : null}
       {share.question ? (
         <Paragraph>
           <strong>{t('reviews.received.question')}</strong> <span className="sk-share-question">{share.question}</span>
@@ -76,6 +110,6 @@ function SharedViewer({ share }: { share: ShareDetail }) {
           ) : null}
         </aside>
       </div>
-    </Page>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localize, momentThemeLabels } from '@spreekkamer/shared';
-import { ButtonLink } from '../../components/Links.js';
+import { ButtonLink, Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
@@ -16,6 +16,9 @@ export function SharedWithMePage() {
   const shares = useReceivedShares();
   return (
     <Page title={t('reviews.received.title')} intro={t('reviews.received.intro')}>
+      <Paragraph>
+        <Link to={reviewPaths.feedbackGuide}>{t('reviews.feedbackGuide.menu')}</Link>
+      </Paragraph>
       <QueryStatus query={shares} />
       {shares.data && shares.data.shares.length === 0 ? <Paragraph>{t('reviews.received.empty')}</Paragraph> : null}
       <ul className="sk-card-list">

@@ -7,6 +7,8 @@ import {
   commentSchema,
   momentListSchema,
   momentSchema,
+  noShareStretchListSchema,
+  noShareStretchSchema,
   outcomeListSchema,
   outcomeSchema,
   peerGroupListSchema,
@@ -26,6 +28,7 @@ import {
   type CreateShareRequest,
   type MomentInput,
   type MomentPatch,
+  type NoShareStretchInput,
   type PlaybackDescriptor,
   type ReviewGuideUpdate,
 } from '@spreekkamer/shared';
@@ -51,6 +54,7 @@ export const reviewKeys = {
   people: ['reviews', 'people'] as const,
   guide: ['reviews', 'guide'] as const,
   exportData: (recordingId: string) => ['reviews', 'export', recordingId] as const,
+  noShare: (recordingId: string) => ['reviews', 'no-share', recordingId] as const,
 };
 
 export const useMoments = (recordingId: string) => useQuery({ queryKey: reviewKeys.moments(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/moments`, momentListSchema) });
@@ -77,6 +81,11 @@ export const usePeople = () => useQuery({ queryKey: reviewKeys.people, queryFn: 
 export const useReviewGuide = () => useQuery({ queryKey: reviewKeys.guide, queryFn: () => api('/review-guide', reviewGuideSchema), staleTime: 5 * 60_000 });
 export const useReviewExport = (recordingId: string) =>
   useQuery({ queryKey: reviewKeys.exportData(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/review-export`, reviewExportSchema) });
+
+export const useNoShareStretches = (recordingId: string) =>
+  useQuery({ queryKey: reviewKeys.noShare(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/no-share-stretches`, noShareStretchListSchema) });
+export const markNoShare = (recordingId: string, body: NoShareStretchInput) => api(`/recordings/${enc(recordingId)}/no-share-stretches`, noShareStretchSchema, { method: 'POST', body });
+export const removeNoShare = (stretchId: string) => api(`/no-share-stretches/${enc(stretchId)}`, noContent, { method: 'DELETE' });
 
 export const createMoment = (recordingId: string, body: MomentInput) => api(`/recordings/${enc(recordingId)}/moments`, momentSchema, { method: 'POST', body });
 export const updateMoment = (momentId: string, body: MomentPatch) => api(`/moments/${enc(momentId)}`, momentSchema, { method: 'PATCH', body });

@@ -4,6 +4,7 @@ export const reviewPaths = {
   room: (recordingId: string) => `/opnames/${enc(recordingId)}/bekijken`,
   report: (recordingId: string) => `/opnames/${enc(recordingId)}/verslag`,
   received: '/gedeeld',
+  feedbackGuide: '/zo-geef-je-feedback',
   anonymousPoints: '/punten-zonder-naam',
   shared: (shareId: string) => `/gedeeld/${enc(shareId)}`,
   meeting: (shareId: string) => `/gedeeld/${enc(shareId)}/nagesprek`,

@@ -1,0 +1,98 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { noShareStretchListSchema } from '@spreekkamer/shared';
+import { ApiError } from '../../api/client.js';
+import { useErrorText } from '../../components/errors.js';
+import { clientApi } from '../api.js';
+import { ClientButton } from '../components/index.js';
+
+/** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
+export function parseMinutes(text: string): number | null {
+  const match = /^(\d{1,3})(?::([0-5]\d))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * 60 + Number(match[2] ?? 0);
+}
+
+function formatMinutes(seconds: number): string {
+  const whole = Math.round(seconds);
+  const rest = whole % 60;
+  return rest === 0 ? String(whole / 60) : `${Math.floor(whole / 60)}:${String(rest).padStart(2, '0')}`;
+}
+
+/**
+ * The client marks a part of the recording of this conversation "niet delen": it is then never
+ * shown to anyone else. Only when there is a recording; what is marked stays marked.
+ */
+export function ClientNoShare({ consentId }: { consentId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const key = ['client', 'no-share', consentId] as const;
+  const stretches = useQuery({
+    queryKey: key,
+    queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema),
+    retry: false,
+  });
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const mark = useMutation({
+    mutationFn: (span: { startSeconds: number; endSeconds: number }) =>
+      clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema, { method: 'POST', body: span }),
+    onSuccess: async () => {
+      setFrom('');
+      setTo('');
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  if (stretches.error instanceof ApiError && stretches.error.status === 404) return <p>{t('consent.copy.noShare.none')}</p>;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const start = parseMinutes(from);
+    const end = parseMinutes(to);
+    if (start === null || end === null || end <= start) {
+      setProblem(t('consent.copy.noShare.invalid'));
+      return;
+    }
+    setProblem(null);
+    mark.mutate({ startSeconds: start, endSeconds: end });
+  }
+  const list = stretches.data?.stretches ?? [];
+  return (
+    <>
+      <p>{t('consent.copy.noShare.intro')}</p>
+      {list.length > 0 ? (
+        <>
+          <p>{t('consent.copy.noShare.list')}</p>
+          <ul>
+            {list.map((s) => (
+              <li key={s.id}>{t('consent.copy.noShare.span', { from: formatMinutes(s.startSeconds), to: formatMinutes(s.endSeconds) })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <form className="sk-client-no-print sk-client-form" onSubmit={submit} noValidate>
+        <p id={`${id}-hint`}>{t('consent.copy.noShare.hint')}</p>
+        <label htmlFor={`${id}-from`}>{t('consent.copy.noShare.from')}</label>
+        <input id={`${id}-from`} className="sk-client-input" inputMode="numeric" value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={`${id}-hint`} aria-invalid={problem ? true : undefined} />
+        <label htmlFor={`${id}-to`}>{t('consent.copy.noShare.to')}</label>
+        <input id={`${id}-to`} className="sk-client-input" inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={`${id}-hint`} aria-invalid={problem ? true : undefined} />
+        {problem || mark.error ? (
+          <p role="alert" className="sk-client-alert">
+            {problem ?? errorText(mark.error)}
+          </p>
+        ) : null}
+        <ClientButton type="submit" icon="lock" disabled={mark.isPending}>
+          {t('consent.copy.noShare.submit')}
+        </ClientButton>
+        {saved ? <p role="status">{t('consent.copy.noShare.saved')}</p> : null}
+      </form>
+    </>
+  );
+}
