@@ -13,11 +13,11 @@ import * as m012 from './012_client_language.js';
 import * as m013 from './013_rhythm.js';
 import * as m014 from './014_learning.js';
 import * as m015 from './015_share_cuts.js';
-import * as m017 from './017_due_notices.js';
 import * as m016 from './016_sealed_feedback.js';
+import * as m017 from './017_due_notices.js';
+import * as m018 from './018_method_routine.js';
 import * as m019 from './019_short_versions.js';
 import * as m020 from './020_preparation_help.js';
-import * as m018 from './018_method_routine.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -38,9 +38,9 @@ export const migrations: Record<string, PortableMigration> = {
   '013_rhythm': m013,
   '014_learning': m014,
   '015_share_cuts': m015,
-  '017_due_notices': m017,
   '016_sealed_feedback': m016,
+  '017_due_notices': m017,
+  '018_method_routine': m018,
   '019_short_versions': m019,
   '020_preparation_help': m020,
-  '018_method_routine': m018,
 };
