@@ -449,7 +449,7 @@ describe('journeys, by clicking only', () => {
     await logOut(page);
   });
 
-  it('6 · the client withdraws on a phone; the professional sees the recording deleted, the coach has nothing left of it', async () => {
+  it('6 · the client withdraws on a phone; the professional sees the recording deleted, the coach is told it was deleted and has nothing left of it', async () => {
     // The professional makes a personal link and code for the demo client.
     await newJourney();
     await logIn(page, server.url, demoAccounts.professional);
@@ -499,7 +499,7 @@ describe('journeys, by clicking only', () => {
     await logOut(page);
     await page.close();
 
-    // The coach: the share, its moments and the notifications about it are gone.
+    // The coach: the share, its moments and the notifications about it are gone; one notice says it was deleted.
     await newJourney();
     await logIn(page, server.url, demoAccounts.reviewer);
     await page.locator('section', { has: page.getByRole('heading', { name: 'Gedeeld met u' }) }).getByText('Er is nog niets met u gedeeld', { exact: false }).waitFor();
@@ -512,6 +512,7 @@ describe('journeys, by clicking only', () => {
     await page.getByRole('link', { name: /^Meldingen/ }).click();
     await heading(page, 'Meldingen');
     expect(await page.getByRole('button', { name: /deelde momenten met u/ }).count()).toBe(0);
+    await page.getByRole('button', { name: /Iets dat met u gedeeld was, is verwijderd/ }).waitFor();
     await visited('coach notifications after withdrawal');
     await logOut(page);
   });

@@ -178,7 +178,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     metrics.watchQueue(queue);
     // One set of swept job folders for every job (processing, rhythm, cuts); created here because all need it.
     const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
-    const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now });
+    const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = new FeedbackService({
       feedback: repositories.feedback,

@@ -179,5 +179,10 @@ describe('notifications inside the app', () => {
     expect(withdraw.statusCode, withdraw.body).toBeLessThan(300);
     await expect.poll(async () => (await listOf(reviewer)).notifications.filter((n) => n.link.includes(shareId)).length, { timeout: 10_000 }).toBe(0);
     expect((await listOf(professional)).notifications.some((n) => n.link.includes(recordingId))).toBe(false);
+    // The reviewer hears that it was deleted, once, and nothing about whom or why.
+    const removed = (await listOf(reviewer)).notifications.filter((n) => n.kind === 'shared_removed');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]).toMatchObject({ link: '/gedeeld', actorName: null });
+    expect((await listOf(professional)).notifications.some((n) => n.kind === 'shared_removed')).toBe(false);
   });
 });

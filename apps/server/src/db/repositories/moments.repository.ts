@@ -114,6 +114,24 @@ export class MomentsRepository {
     });
   }
 
+  /** Who can watch part of these recordings today: the recipients of running shares and the active members of groups they went to. */
+  async shareRecipientsOf(recordingIds: readonly string[], nowIso: string): Promise<string[]> {
+    if (recordingIds.length === 0) return [];
+    const running = this.db
+      .selectFrom('shares')
+      .where('recording_id', 'in', recordingIds)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', nowIso);
+    const direct = await running.select('recipient_user_id as user_id').where('recipient_user_id', 'is not', null).execute();
+    const members = await this.db
+      .selectFrom('peer_group_members')
+      .select('user_id')
+      .where('status', '=', 'active')
+      .where('group_id', 'in', running.select('peer_group_id').where('peer_group_id', 'is not', null))
+      .execute();
+    return [...new Set([...direct, ...members].map((row) => row.user_id).filter((id): id is string => id !== null))];
+  }
+
   recordingIdsForConversation(conversationId: string): Promise<{ id: string; organisation_id: string }[]> {
     return this.db.selectFrom('recordings').select(['id', 'organisation_id']).where('conversation_id', '=', conversationId).execute();
   }

@@ -153,6 +153,18 @@ export class NotificationsService {
     return sent;
   }
 
+  /**
+   * The people who could still watch a part of a recording that was just deleted (withdrawal):
+   * one notice each that something shared with them is gone. No colleague, client or reason, and
+   * no recording id, so the notice stays when the recording's own notifications are removed.
+   */
+  async sharedPartsRemoved(organisationId: string, userIds: readonly string[]): Promise<void> {
+    const at = this.now().toISOString();
+    await this.deps.notifications.insertMany(
+      userIds.map((userId) => ({ id: randomUUID(), organisation_id: organisationId, user_id: userId, kind: 'shared_removed', actor_name: null, link: '/gedeeld', recording_id: null, created_at: at, read_at: null, emailed_at: null, dedupe_key: null })),
+    );
+  }
+
   /** When a recording's data is removed (withdrawal, retention), its notifications go too. */
   async removeForRecording(recordingId: string): Promise<void> {
     await this.deps.notifications.removeForRecording(recordingId);

@@ -11,7 +11,7 @@ import { ReviewAccess } from './review-access.js';
 import { ReviewExportService } from './review-export.service.js';
 import { ReviewGuideService } from './review-guide.service.js';
 import { ReviewMeetingService } from './review-meeting.service.js';
-import { removeReviewDataOfConversation } from './review-withdrawal.js';
+import { removeReviewDataOfConversation, type SharesRemovedNotice } from './review-withdrawal.js';
 import { SharesService } from './shares.service.js';
 import { ShareCuts } from './share-cuts.js';
 import type { JobQueue } from '../../jobs/index.js';
@@ -26,7 +26,7 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  */
 export function createReviewServices(
   repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
-  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined },
+  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
 ) {
   const now = deps.now ?? (() => new Date());
   const { audit, consentPolicy } = deps;
@@ -35,7 +35,7 @@ export function createReviewServices(
   const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
   const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
-    onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit }, event.conversationId),
+    onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),
   };
   return {
     access,
