@@ -73,6 +73,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
+
+/** On a client's page: makes the personal link and code, as the professional reads them off the screen. */
+async function makeLinkAndCode(): Promise<{ clientLink: string; code: string }> {
+  await page.getByRole('button', { name: 'Link en code maken' }).click();
+  await page.getByTestId('client-code').waitFor();
+  const clientLink = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
+  const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+  return { clientLink, code };
+}
+
 describe('journeys, by clicking only', () => {
   it('1 · the professional goes from home to the demo client, plays the recording, marks a moment and shares it with the coach', async () => {
     await newJourney();
@@ -172,10 +182,7 @@ describe('journeys, by clicking only', () => {
     await heading(page, pseudonym);
     await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
     await page.getByText('Het gesprek is opgeslagen.').waitFor();
-    await page.getByRole('button', { name: 'Link en code maken' }).click();
-    await page.getByTestId('client-code').waitFor();
-    const clientLink = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
-    const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+    const { clientLink, code } = await makeLinkAndCode();
     await visited('new client with link and code');
     await logOut(page);
     await page.close();
@@ -457,10 +464,7 @@ describe('journeys, by clicking only', () => {
     await heading(page, 'Mijn cliënten');
     await page.getByRole('link', { name: demoClient }).first().click();
     await heading(page, demoClient);
-    await page.getByRole('button', { name: 'Link en code maken' }).click();
-    await page.getByTestId('client-code').waitFor();
-    const clientLink = (await page.locator('.sk-access__link').textContent())?.trim() ?? '';
-    const code = (await page.getByTestId('client-code').textContent())?.trim() ?? '';
+    const { clientLink, code } = await makeLinkAndCode();
     await visited('demo client with link and code');
     await logOut(page);
     await page.close();
