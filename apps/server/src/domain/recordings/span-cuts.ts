@@ -92,6 +92,11 @@ export class SpanCutter {
         subjectId: recording.id,
         details: { cutId: cut.id, shareId: cut.share_id, segments: output.segmentFiles.length },
       });
+    } catch (error) {
+      // Revoked, deleted or withdrawn meanwhile (the work folder goes with the recording): nothing to retry.
+      const [still, stillRecording] = await Promise.all([this.deps.cuts.findById(cut.id), this.deps.recordings.findById(recording.id)]);
+      if (still?.status === 'pending' && stillRecording?.status === 'ready' && stillRecording.wrapped_key === recording.wrapped_key) throw error;
+      await this.deps.blobs.deletePrefix(prefix);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

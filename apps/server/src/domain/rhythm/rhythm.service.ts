@@ -67,32 +67,41 @@ export class RhythmService {
     // Named after the recording, so a withdrawal removes it at once, running or not.
     const work = await this.deps.workFolders.create(recording.id);
     try {
-      const audio = path.join(work, 'audio.ts');
-      await this.decryptSegments(recording.id, mediaKey, audio, signal);
-      const result = await analyseRhythm(audio, { channels: 'auto', tools: this.deps.settings.tools, signal });
-      const sealed: SealedRhythm = { version: 1, durationSeconds: result.durationSeconds, method: result.method, turns: result.turns, edited: false, voicePrints: result.voicePrints };
-      const suggestion = await this.suggest(recording, result.voicePrints);
+      await this.analyseIn(work, recording, mediaKey, signal);
+    } catch (error) {
+      // Deleted or withdrawn meanwhile (its work folder goes with it): nothing left to analyse, no retry.
       const still = await this.deps.recordings.findById(recording.id);
       if (still?.status !== 'ready' || still.wrapped_key !== recording.wrapped_key) return;
-      await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(sealed))), 'application/octet-stream');
-      const at = this.now().toISOString();
-      await this.deps.rhythm.upsert({
-        recording_id: recording.id,
-        organisation_id: recording.organisation_id,
-        professional_id: recording.professional_id,
-        status: 'ready',
-        professional_speaker: null,
-        suggested_speaker: suggestion.speaker,
-        suggestion_basis: suggestion.basis,
-        created_at: at,
-        updated_at: at,
-      });
-      // A withdrawal while we wrote: the erase job may already have run, so clean up ourselves.
-      const after = await this.deps.recordings.findById(recording.id);
-      if (after?.status !== 'ready') await this.eraseFor(recording.id);
+      throw error;
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+  }
+
+  private async analyseIn(work: string, recording: RecordingRow, mediaKey: Buffer, signal: AbortSignal): Promise<void> {
+    const audio = path.join(work, 'audio.ts');
+    await this.decryptSegments(recording.id, mediaKey, audio, signal);
+    const result = await analyseRhythm(audio, { channels: 'auto', tools: this.deps.settings.tools, signal });
+    const sealed: SealedRhythm = { version: 1, durationSeconds: result.durationSeconds, method: result.method, turns: result.turns, edited: false, voicePrints: result.voicePrints };
+    const suggestion = await this.suggest(recording, result.voicePrints);
+    const still = await this.deps.recordings.findById(recording.id);
+    if (still?.status !== 'ready' || still.wrapped_key !== recording.wrapped_key) return;
+    await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(sealed))), 'application/octet-stream');
+    const at = this.now().toISOString();
+    await this.deps.rhythm.upsert({
+      recording_id: recording.id,
+      organisation_id: recording.organisation_id,
+      professional_id: recording.professional_id,
+      status: 'ready',
+      professional_speaker: null,
+      suggested_speaker: suggestion.speaker,
+      suggestion_basis: suggestion.basis,
+      created_at: at,
+      updated_at: at,
+    });
+    // A withdrawal while we wrote: the erase job may already have run, so clean up ourselves.
+    const after = await this.deps.recordings.findById(recording.id);
+    if (after?.status !== 'ready') await this.eraseFor(recording.id);
   }
 
   /** After the last failed attempt: the professional sees that there is no rhythm, not why. */
