@@ -98,8 +98,8 @@ describe('conversation rhythm', () => {
       expect(path.dirname(folder)).toBe(workFolders.root);
       expect(path.basename(folder).startsWith(`${recordingId}.`)).toBe(true);
     }
-    const left = await readdir(workFolders.root);
-    expect(left.filter((name) => rhythmFolders.some((f) => path.basename(f) === name))).toEqual([]);
+    // The folder goes in the job's last step, just after the rhythm reads as ready.
+    await expect.poll(async () => (await readdir(workFolders.root)).filter((name) => rhythmFolders.some((f) => path.basename(f) === name)), { timeout: 10_000 }).toEqual([]);
     // What a rhythm job killed mid-run leaves: its folder (same name scheme, a process that no longer runs) with the decrypted audio.
     const [, host] = path.basename(rhythmFolders[0] ?? '').split('.');
     const stale = path.join(workFolders.root, `${recordingId}.${host}.2147483646.0badc0ffee00`);
