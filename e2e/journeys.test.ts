@@ -130,10 +130,16 @@ describe('journeys, by clicking only', () => {
     await visited('coach home');
     await card.getByRole('link', { name: 'Van Sanne de Vries' }).click();
     await heading(page, 'Momenten van Sanne de Vries');
+    // Before a reviewer's first comment: how to give feedback, once per person.
+    await page.getByRole('heading', { name: 'Zo geef je feedback' }).waitFor();
+    await visited('feedback guide step');
+    await page.getByRole('button', { name: 'Begrepen, ik ga kijken' }).click();
     await page.getByText('Wat zie je als ik doorvraag?').waitFor();
     await visited('shared moments');
     await page.getByRole('button', { name: /Moment 1 \(/ }).first().click();
-    await page.getByRole('button', { name: 'Afspelen' }).click();
+    // The reviewer plays an exact cut of the span, made by a job when it was shared ("wordt
+    // klaargezet" until then): on a busy machine that takes longer than a click's usual wait.
+    await page.getByRole('button', { name: 'Afspelen' }).click({ timeout: 180_000 });
     await mediaTimeAbove(1.2);
     await page.getByRole('button', { name: 'Pauzeren' }).click();
 

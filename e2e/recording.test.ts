@@ -522,8 +522,8 @@ describe('nothing is lost', () => {
 
 describe('held-back files', () => {
   it('an empty file gets its own Dutch message on the recording page, reached by clicking from home, and leaves nothing behind', async () => {
+    // This browser is logged in as the professional since the file's first test.
     const page = await setup.browser('professional').newPage();
-    await logIn(page, setup.server.url, demoAccounts.professional);
     const planned = await planConversation(page, 'Mevrouw Leeg');
     await consentOnPhone(planned, 'Beeld en geluid', false);
     await confirmOwnConsent(page, planned.conversationUrl);
