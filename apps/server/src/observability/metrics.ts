@@ -45,7 +45,15 @@ export function createMetrics(): Metrics & {
     registers: [registry],
   });
   let watched: Pick<JobQueue, 'stats'> | null = null;
-  const readStats = async () => (watched ? watched.stats() : []);
+  // The three queue gauges are collected together at each scrape: they share one query.
+  let reading: Promise<Awaited<ReturnType<JobQueue['stats']>>> | null = null;
+  const readStats = () => {
+    if (!watched) return Promise.resolve([]);
+    reading ??= watched.stats().finally(() => {
+      reading = null;
+    });
+    return reading;
+  };
   new Gauge({
     name: 'spreekkamer_jobs_waiting',
     help: 'Jobs queued and due, by job name (the whole cluster: the queue is shared).',
