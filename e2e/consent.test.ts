@@ -175,6 +175,30 @@ describe('consent', () => {
     await page.close();
   });
 
+  it('the client finds everything kept about them from their own page, in plain words, printable and on a small phone', async () => {
+    const page = await setup.browser('client').newPage(phone);
+    await page.goto(`${setup.server.url}/klant`);
+    await heading(page, 'Uw pagina');
+    await pressOn(page, 'Wat we van u bewaren');
+    await heading(page, 'Wat we van u bewaren');
+    await page.getByRole('heading', { level: 2, name: 'Uw toestemmingen' }).waitFor();
+    await expect.poll(() => page.getByText('Ja, u gaf toestemming').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Nee, u gaf geen toestemming').count()).toBe(1);
+    expect(await page.getByText(consentTextVersion).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Afdrukken' }).waitFor();
+    await expectNoAxeViolations(page, 'my data (nl)');
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.setViewportSize(phone);
+    await switchLanguage(page, 'English');
+    await heading(page, 'What we keep about you');
+    await expectNoAxeViolations(page, 'my data (en)');
+    await switchLanguage(page, 'Nederlands');
+    await pressOn(page, 'Naar mijn pagina');
+    await heading(page, 'Uw pagina');
+    await page.close();
+  });
+
   it('the professional confirms their own consent; the tablet hand-over path works in English', async () => {
     const page = await setup.browser('professional').newPage();
     await page.goto(conversationUrl);

@@ -11,6 +11,7 @@ import { AdminService } from './domain/admin/admin.service.js';
 import { AuthService } from './domain/auth/auth.service.js';
 import { PasswordResetService } from './domain/auth/password-reset.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
+import { MyDataService } from './domain/client-access/my-data.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
 import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
@@ -252,7 +253,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -28,6 +28,7 @@ import { CodePage } from './client/pages/CodePage.js';
 import { ConsentCopyPage } from './client/pages/ConsentCopyPage.js';
 import { ConsentFlowPage } from './client/pages/ConsentFlowPage.js';
 import { WithdrawPage } from './client/pages/WithdrawPage.js';
+import { MyDataPage } from './client/pages/MyDataPage.js';
 import { ExplainerPage } from './client/pages/ExplainerPage.js';
 import { RecordingExplainerPage } from './features/explainer/RecordingExplainerPage.js';
 import { PreparationHelpPage } from './features/feedback/PreparationHelpPages.js';
@@ -65,6 +66,7 @@ export function App() {
       <Route path="/klant/toestemming/:conversationId" element={<ConsentFlowPage />} />
       <Route path="/klant/kopie/:consentId" element={<ConsentCopyPage />} />
       <Route path="/klant/stoppen/:consentId" element={<WithdrawPage />} />
+      <Route path="/klant/mijn-gegevens" element={<MyDataPage />} />
       <Route path="/klant/samenleergesprek/:id" element={<LazyClientFeedbackPage />} />
       <Route path="/klant/samenleergesprek/:id/samenvatting" element={<LazyClientFeedbackPage />} />
       <Route path="/klant/check/:id" element={<LazyAllianceCheckPage />} />

@@ -40,6 +40,7 @@ export const apiErrors = {
   email_not_configured: { status: 409, nl: 'Spreekkamer kan geen e-mail versturen. Geef de link en code op papier, of laat de QR-code scannen.', en: 'Spreekkamer cannot send e-mail. Give the link and code on paper, or let them scan the QR code.' },
   client_locale_not_offered: { status: 422, nl: 'Deze taal biedt uw organisatie niet aan. Kies een andere taal.', en: 'Your organisation does not offer this language. Choose another one.' },
   client_unauthenticated: { status: 401, nl: 'Open eerst uw persoonlijke link en vul uw code in.', en: 'First open your personal link and enter your code.' },
+  client_own_device_only: { status: 403, nl: 'Dit kunt u alleen zien op uw eigen telefoon of computer, met uw eigen link en code.', en: 'You can only see this on your own phone or computer, with your own link and code.' },
   recording_consent_missing: { status: 409, nl: 'Er is geen geldige toestemming voor dit gesprek. Vraag eerst toestemming aan de cliënt.', en: 'There is no valid consent for this conversation. Ask the client for consent first.' },
   recording_consent_audio_only: { status: 403, nl: 'De cliënt gaf alleen toestemming voor geluid. Neem alleen geluid op, zonder beeld.', en: 'The client consented to audio only. Record sound only, without video.' },
   recording_empty: { status: 400, nl: 'Dit bestand is leeg. Er zit geen opname in. Kies het bestand met het gesprek.', en: 'This file is empty. It holds no recording. Choose the file with the conversation.' },

@@ -4,6 +4,7 @@ import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
+import type { MyDataService } from '../domain/client-access/my-data.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
 import type { AllianceService, FeedbackService, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
@@ -40,6 +41,7 @@ export interface HttpContext {
     notifications: NotificationsService;
     insight: InsightService;
     declineReasons: DeclineReasonsService;
+    myData: MyDataService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

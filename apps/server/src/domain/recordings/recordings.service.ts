@@ -19,6 +19,7 @@ import { assertMayRecord, type ConsentPolicy } from '../consent/consent-policy.j
 import { AppError } from '../errors.js';
 import { recordingIdOfUpload } from './blob-keys.js';
 import type { RecordingEraser } from './erasure.js';
+import { viewsFromEvents } from './views.js';
 
 export interface RecordingsSettings {
   maxUploadBytes: number;
@@ -168,15 +169,7 @@ export class RecordingsService {
     requirePermission(actor, 'recordings.own');
     const row = await this.owned(actor, recordingId);
     const events = await this.deps.recordings.listViews(row.id);
-    return events.flatMap((event): RecordingView[] => {
-      const details = JSON.parse(event.details_json) as { role?: RecordingView['role']; ranges?: string[] };
-      const base = { viewerName: event.viewer_name ?? '—', role: details.role ?? 'owner', at: event.at };
-      if (!details.ranges || details.ranges.length === 0) return [{ ...base, momentRange: null }];
-      return details.ranges.map((range) => {
-        const [from = 0, to = 0] = range.split('-').map(Number);
-        return { ...base, momentRange: [from, to] as [number, number] };
-      });
-    });
+    return viewsFromEvents(events);
   }
 
   // --- The tus upload gate: called by the upload routes around @tus/server. -----------------

@@ -1,11 +1,11 @@
-import { clientAccessIssuedSchema, clientLinkLanguagesSchema, clientLinkParamsSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema, setClientLocaleRequestSchema } from '@spreekkamer/shared';
+import { myDataSchema, clientAccessIssuedSchema, clientLinkLanguagesSchema, clientLinkParamsSchema, clientSessionResponseSchema, idParamsSchema, issueClientAccessRequestSchema, okResponseSchema, openClientSessionRequestSchema, setClientLocaleRequestSchema } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import type { HttpContext } from '../context.js';
 import { clearClientCookie, setClientCookie } from '../plugins/client-session.js';
 
 export function clientAccessRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
-  const { clientAccess } = ctx.services;
+  const { clientAccess, myData } = ctx.services;
   // Codes are six digits: a per-address limit on top of the per-link lockout.
   const codeRateLimit = { max: ctx.credentialAttemptsPerMinute, timeWindow: '1 minute' };
   const cookieOptions = { secure: ctx.cookie.secure, maxAgeSeconds: ctx.clientSessionMinutes * 60 };
@@ -30,6 +30,10 @@ export function clientAccessRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.put('/client/locale', { schema: { tags: ['client'], body: setClientLocaleRequestSchema, response: { 200: clientSessionResponseSchema } } }, async (request) =>
       clientAccess.setLocale(await ctx.requireClient(request), request.body.locale),
     );
+    app.get('/client/my-data', { schema: { tags: ['client'], response: { 200: myDataSchema } } }, async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return myData.forClient(await ctx.requireClient(request));
+    });
     app.delete('/client/session', { schema: { tags: ['client'], response: { 200: okResponseSchema } } }, async (request, reply) => {
       await ctx.requireClient(request);
       clearClientCookie(reply, ctx.cookie.secure);

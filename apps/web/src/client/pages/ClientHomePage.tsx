@@ -112,6 +112,12 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
               </li>
             ))}
           </ul>
+          {session.via === 'link' ? (
+            <Link className="sk-client-button sk-client-button--secondary" to="/klant/mijn-gegevens">
+              <Pictogram name="paper" size={28} />
+              <span>{t('consent.home.myData')}</span>
+            </Link>
+          ) : null}
           <ClientEraseWords session={session} />
           <ClientButton appearance="secondary" icon="check" onClick={() => void finish()}>
             {t('consent.home.finish')}

@@ -39,7 +39,8 @@ function ConsentFlowLoader({ session, conversationId }: { session: ClientSession
     queryKey: ['client', 'consent-form', conversationId],
     queryFn: () => clientApi(`/client/conversations/${encodeURIComponent(conversationId)}/consent-form`, consentFormSchema),
   });
-  if (form.isPending || form.error) {
+  // Keep the form on a failed background refetch: the client may be half-way through it.
+  if (form.data === undefined) {
     return (
       <ClientShell documentTitle={t('consent.flow.documentTitle')} organisationName={session.organisationName}>
         <QueryStatus query={form} loadingLabel={t('clientKit.busy')} />

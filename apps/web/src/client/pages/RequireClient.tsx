@@ -10,7 +10,8 @@ import { Pictogram } from '../icons/Pictogram.js';
 export function RequireClient({ children }: { children: (session: ClientSessionResponse) => ReactNode }) {
   const { t } = useTranslation();
   const session = useClientSession();
-  if (session.isPending || session.error) {
+  // A failed check in the background keeps the page: the client may be half-way through a step.
+  if (session.data === undefined) {
     return (
       <ClientShell documentTitle={t('consent.guard.documentTitle')}>
         <QueryStatus query={session} loadingLabel={t('clientKit.busy')} />
