@@ -4,39 +4,14 @@ import { Layout } from './components/Layout.js';
 import { Link } from './components/Links.js';
 import { Page } from './components/Page.js';
 import { Paragraph } from './components/Paragraph.js';
-import { AccountPage } from './features/account/AccountPage.js';
-import { TotpSetupPage } from './features/account/TotpSetupPage.js';
-import { AuditPage } from './features/admin/AuditPage.js';
-import { SettingsPage } from './features/admin/SettingsPage.js';
-import { ProcessingRegisterPage } from './features/admin/ProcessingRegisterPage.js';
-import { TeamsPage } from './features/admin/TeamsPage.js';
-import { UsersPage } from './features/admin/UsersPage.js';
+import { lazyPage } from './components/lazyPage.js';
+import { lazyClientPage } from './client/lazyClientPage.js';
 import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
-import { InvitationPage } from './features/auth/InvitationPage.js';
-import { PasswordResetPage } from './features/auth/PasswordResetPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { HomePage } from './features/home/HomePage.js';
-import { NotificationsPage } from './features/notifications/NotificationsPage.js';
-import { InsightPage } from './features/insight/InsightPage.js';
 import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
-import { ClientPage } from './features/clients/ClientPage.js';
-import { ClientsPage } from './features/clients/ClientsPage.js';
-import { NewClientPage } from './features/clients/NewClientPage.js';
-import { ConversationPage } from './features/conversations/ConversationPage.js';
-import { ClientHomePage } from './client/pages/ClientHomePage.js';
-import { CodePage } from './client/pages/CodePage.js';
-import { ConsentCopyPage } from './client/pages/ConsentCopyPage.js';
-import { ConsentFlowPage } from './client/pages/ConsentFlowPage.js';
-import { WithdrawPage } from './client/pages/WithdrawPage.js';
-import { MyDataPage } from './client/pages/MyDataPage.js';
-import { ExplainerPage } from './client/pages/ExplainerPage.js';
-import { RecordingExplainerPage } from './features/explainer/RecordingExplainerPage.js';
-import { PreparationHelpPage } from './features/feedback/PreparationHelpPages.js';
 import {
-  LazyAllianceCheckPage,
   LazyAllianceOverviewPage,
-  LazyClientFeedbackPage,
-  LazyClientFollowUpPage,
   LazyConversationScreen,
   LazyFeedbackListPage,
   LazyFeedbackPage,
@@ -56,6 +31,37 @@ import {
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
 
+// Only the staff log-in and home pages are in the first download; every other page, and all of the
+// client's pages (their own, smaller download), come when they are opened.
+const AccountPage = lazyPage(() => import('./features/account/AccountPage.js').then((m) => m.AccountPage));
+const TotpSetupPage = lazyPage(() => import('./features/account/TotpSetupPage.js').then((m) => m.TotpSetupPage));
+const AuditPage = lazyPage(() => import('./features/admin/AuditPage.js').then((m) => m.AuditPage));
+const SettingsPage = lazyPage(() => import('./features/admin/SettingsPage.js').then((m) => m.SettingsPage));
+const ProcessingRegisterPage = lazyPage(() => import('./features/admin/ProcessingRegisterPage.js').then((m) => m.ProcessingRegisterPage));
+const TeamsPage = lazyPage(() => import('./features/admin/TeamsPage.js').then((m) => m.TeamsPage));
+const UsersPage = lazyPage(() => import('./features/admin/UsersPage.js').then((m) => m.UsersPage));
+const InvitationPage = lazyPage(() => import('./features/auth/InvitationPage.js').then((m) => m.InvitationPage));
+const PasswordResetPage = lazyPage(() => import('./features/auth/PasswordResetPage.js').then((m) => m.PasswordResetPage));
+const NotificationsPage = lazyPage(() => import('./features/notifications/NotificationsPage.js').then((m) => m.NotificationsPage));
+const ClientPage = lazyPage(() => import('./features/clients/ClientPage.js').then((m) => m.ClientPage));
+const ClientsPage = lazyPage(() => import('./features/clients/ClientsPage.js').then((m) => m.ClientsPage));
+const NewClientPage = lazyPage(() => import('./features/clients/NewClientPage.js').then((m) => m.NewClientPage));
+const ConversationPage = lazyPage(() => import('./features/conversations/ConversationPage.js').then((m) => m.ConversationPage));
+const RecordingExplainerPage = lazyPage(() => import('./features/explainer/RecordingExplainerPage.js').then((m) => m.RecordingExplainerPage));
+const PreparationHelpPage = lazyPage(() => import('./features/feedback/PreparationHelpPages.js').then((m) => m.PreparationHelpPage));
+const CodePage = lazyClientPage(() => import('./client/pages/CodePage.js').then((m) => m.CodePage));
+const ClientHomePage = lazyClientPage(() => import('./client/pages/ClientHomePage.js').then((m) => m.ClientHomePage));
+const ConsentCopyPage = lazyClientPage(() => import('./client/pages/ConsentCopyPage.js').then((m) => m.ConsentCopyPage));
+const ConsentFlowPage = lazyClientPage(() => import('./client/pages/ConsentFlowPage.js').then((m) => m.ConsentFlowPage));
+const WithdrawPage = lazyClientPage(() => import('./client/pages/WithdrawPage.js').then((m) => m.WithdrawPage));
+const MyDataPage = lazyClientPage(() => import('./client/pages/MyDataPage.js').then((m) => m.MyDataPage));
+const ExplainerPage = lazyClientPage(() => import('./client/pages/ExplainerPage.js').then((m) => m.ExplainerPage));
+const ClientFeedbackPage = lazyClientPage(() => import('./client/feedback/ClientFeedbackPage.js').then((m) => m.ClientFeedbackPage));
+const AllianceCheckPage = lazyClientPage(() => import('./client/feedback/AllianceCheckPage.js').then((m) => m.AllianceCheckPage));
+const ClientFollowUpPage = lazyClientPage(() => import('./client/feedback/ClientFollowUpPage.js').then((m) => m.ClientFollowUpPage));
+const TeamInsightPage = lazyPage(() => import('./features/insight/InsightPage.js').then((m) => () => <m.InsightPage scope="teams" />));
+const OrganisationInsightPage = lazyPage(() => import('./features/insight/InsightPage.js').then((m) => () => <m.InsightPage scope="organisation" />));
+
 export function App() {
   return (
     <Routes>
@@ -67,10 +73,10 @@ export function App() {
       <Route path="/klant/kopie/:consentId" element={<ConsentCopyPage />} />
       <Route path="/klant/stoppen/:consentId" element={<WithdrawPage />} />
       <Route path="/klant/mijn-gegevens" element={<MyDataPage />} />
-      <Route path="/klant/samenleergesprek/:id" element={<LazyClientFeedbackPage />} />
-      <Route path="/klant/samenleergesprek/:id/samenvatting" element={<LazyClientFeedbackPage />} />
-      <Route path="/klant/check/:id" element={<LazyAllianceCheckPage />} />
-      <Route path="/klant/terugkoppeling/:id" element={<LazyClientFollowUpPage />} />
+      <Route path="/klant/samenleergesprek/:id" element={<ClientFeedbackPage />} />
+      <Route path="/klant/samenleergesprek/:id/samenvatting" element={<ClientFeedbackPage />} />
+      <Route path="/klant/check/:id" element={<AllianceCheckPage />} />
+      <Route path="/klant/terugkoppeling/:id" element={<ClientFollowUpPage />} />
       <Route path="/klant/nabespreken" element={<LazyClientTalkPage />} />
       <Route element={<Layout />}>
         <Route path="/inloggen" element={<LoginPage />} />
@@ -115,10 +121,10 @@ export function App() {
             <Route path="/gesprekken/:id" element={<ConversationPage />} />
           </Route>
           <Route element={<RequirePermission permission="insight.team" />}>
-            <Route path="/inzicht/teams" element={<InsightPage scope="teams" />} />
+            <Route path="/inzicht/teams" element={<TeamInsightPage />} />
           </Route>
           <Route element={<RequirePermission permission="insight.organisation" />}>
-            <Route path="/inzicht/organisatie" element={<InsightPage scope="organisation" />} />
+            <Route path="/inzicht/organisatie" element={<OrganisationInsightPage />} />
           </Route>
           <Route element={<RequirePermission permission="admin.users" />}>
             <Route path="/beheer/gebruikers" element={<UsersPage />} />

@@ -7,7 +7,7 @@ import { App } from './App.js';
 import { applySession, sessionKey } from './features/auth/session.js';
 import '@utrecht/component-library-css/dist/index.css';
 import './theme/theme.css';
-import './i18n/index.js';
+import { startInStoredLanguage } from './i18n/index.js';
 import './theme/app.css';
 
 /**
@@ -36,6 +36,7 @@ const queryClient: QueryClient = new QueryClient({
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+await startInStoredLanguage();
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -1,48 +1,36 @@
 import i18n from 'i18next';
+import { useEffect, useState } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { clientLocaleSchema, clientLocales, localeSchema, type ClientLocale, type Locale } from '@spreekkamer/shared';
-import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
-import clientKitEn from './clientKit.en.json' with { type: 'json' };
 import clientKitNl from './clientKit.nl.json' with { type: 'json' };
-import clientsEn from './clients.en.json' with { type: 'json' };
 import clientsNl from './clients.nl.json' with { type: 'json' };
-import consentEn from './consent.en.json' with { type: 'json' };
 import consentNl from './consent.nl.json' with { type: 'json' };
-import feedbackEn from './feedback.en.json' with { type: 'json' };
 import feedbackNl from './feedback.nl.json' with { type: 'json' };
-import recordingsEn from './recordings.en.json' with { type: 'json' };
 import recordingsNl from './recordings.nl.json' with { type: 'json' };
-import reviewsEn from './reviews.en.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
-import learningEn from './learning.en.json' with { type: 'json' };
 import learningNl from './learning.nl.json' with { type: 'json' };
-import rhythmEn from './rhythm.en.json' with { type: 'json' };
 import rhythmNl from './rhythm.nl.json' with { type: 'json' };
-import languagesEn from './languages.en.json' with { type: 'json' };
-import registerEn from './register.en.json' with { type: 'json' };
 import registerNl from './register.nl.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
-import explainerEn from './explainer.en.json' with { type: 'json' };
 import explainerNl from './explainer.nl.json' with { type: 'json' };
-// Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
-import clientAr from './client/ar.json' with { type: 'json' };
-import clientPl from './client/pl.json' with { type: 'json' };
-import clientTr from './client/tr.json' with { type: 'json' };
-import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
+// Dutch is the default and the fallback, so it is in the first download; every other language
+// is fetched when someone chooses it (see english.ts and client/*.json).
 export const resources = {
   nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn } },
 } as const;
 
-export const clientResources = {
-  ar: { translation: clientAr },
-  tr: { translation: clientTr },
-  pl: { translation: clientPl },
-  uk: { translation: clientUk },
-} as const;
+type OtherLocale = Exclude<ClientLocale, 'nl'>;
+// Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
+const loaders: Record<OtherLocale, () => Promise<object>> = {
+  en: () => import('./english.js').then((module) => module.english),
+  ar: () => import('./client/ar.json').then((module) => module.default),
+  tr: () => import('./client/tr.json').then((module) => module.default),
+  pl: () => import('./client/pl.json').then((module) => module.default),
+  uk: () => import('./client/uk.json').then((module) => module.default),
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -65,8 +53,8 @@ function storedLocale(): ClientLocale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ...resources, ...clientResources },
-  lng: storedLocale(),
+  resources,
+  lng: 'nl',
   fallbackLng: 'nl',
   supportedLngs: [...clientLocales],
   interpolation: { escapeValue: false },
@@ -78,6 +66,38 @@ function applyToDocument(locale: string): void {
 }
 applyToDocument(i18n.language);
 i18n.on('languageChanged', applyToDocument);
+
+/** Fetches a language's texts once; Dutch is always there. */
+export async function loadLanguage(locale: ClientLocale): Promise<void> {
+  if (locale === 'nl' || i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await loaders[locale](), true, true);
+}
+
+/** Before the first render: the language remembered on this device, so nobody sees Dutch flash by. */
+export async function startInStoredLanguage(): Promise<void> {
+  const locale = storedLocale();
+  try {
+    await loadLanguage(locale);
+    await i18n.changeLanguage(locale);
+  } catch {
+    // Offline or a failed fetch: Dutch still works.
+  }
+}
+
+/** Re-renders once a language's texts are here, for something printed in another language than the page's. */
+export function useLanguageLoaded(locale: ClientLocale): boolean {
+  const [loaded, setLoaded] = useState(() => locale === 'nl' || i18n.hasResourceBundle(locale, 'translation'));
+  useEffect(() => {
+    let active = true;
+    void loadLanguage(locale).then(() => {
+      if (active) setLoaded(true);
+    });
+    return () => {
+      active = false;
+    };
+  }, [locale]);
+  return loaded;
+}
 
 export function currentLocale(): Locale {
   const parsed = localeSchema.safeParse(i18n.language);
@@ -97,6 +117,7 @@ export async function changeLocale(locale: ClientLocale): Promise<void> {
   } catch {
     // Not remembered on this device; the account setting still is when logged in.
   }
+  await loadLanguage(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 

@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
-import i18n from '../../i18n/index.js';
+import i18n, { useLanguageLoaded } from '../../i18n/index.js';
 import { clientKeys } from './api.js';
 import { directionOf } from '../../client/components/languages.js';
 
@@ -56,6 +56,8 @@ export function ClientAccess({ client }: { client: Client }) {
   }
 
   const hasAccess = client.hasAccess || issued !== null;
+  // The card is printed in the client's language: its texts may still be on their way.
+  useLanguageLoaded(client.locale);
   const card = i18n.getFixedT(client.locale);
   return (
     <div className="sk-stack">
