@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
+import type { OidcService } from '../domain/auth/oidc.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
 import type { AllianceService, FeedbackService, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
@@ -40,6 +41,7 @@ export interface HttpContext {
     notifications: NotificationsService;
     insight: InsightService;
     declineReasons: DeclineReasonsService;
+    sso: OidcService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };
@@ -56,4 +58,6 @@ export interface HttpContext {
   /** Where those attempts are counted: shared by every API process. */
   rateLimitCounter: RateLimitCounter;
   isReady(): Promise<boolean>;
+  /** Where the identity provider sends people back (OIDC_REDIRECT_BASE); undefined without SSO. */
+  ssoRedirectUri?: string | undefined;
 }

@@ -29,6 +29,7 @@ import { RhythmRepository } from './rhythm.repository.js';
 import { PreparationHelpRepository } from './preparation-help.repository.js';
 import { NoShareRepository } from './no-share.repository.js';
 import { DeclineReasonsRepository } from './decline-reasons.repository.js';
+import { SsoRepository } from './sso.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -65,6 +66,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     insight: new InsightRepository(db),
     noShare: new NoShareRepository(db),
     declineReasons: new DeclineReasonsRepository(db),
+    sso: new SsoRepository(db),
   };
 }
 
