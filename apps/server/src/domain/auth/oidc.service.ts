@@ -238,7 +238,7 @@ export class OidcService {
   }
 
   private async logIn(user: UserRow, identity: SsoIdentityRow, arrived: ArrivedClaims, providerSessionId: string | null): Promise<AuthenticatedSession> {
-    const { sso, users, audit } = this.deps;
+    const { sso, audit } = this.deps;
     const now = this.now();
     // What arrived is kept even when refused: the administrator can then see why.
     await sso.recordLogin(identity.id, this.storedClaims(arrived), now.toISOString());
