@@ -15,6 +15,7 @@ import { RequirePermission, RequireSession, totpSetupPath } from './features/aut
 import { InvitationPage } from './features/auth/InvitationPage.js';
 import { PasswordResetPage } from './features/auth/PasswordResetPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
+import { SsoRefusedPage } from './features/auth/SsoLogin.js';
 import { HomePage } from './features/home/HomePage.js';
 import { NotificationsPage } from './features/notifications/NotificationsPage.js';
 import { InsightPage } from './features/insight/InsightPage.js';
@@ -72,6 +73,7 @@ export function App() {
       <Route path="/klant/nabespreken" element={<LazyClientTalkPage />} />
       <Route element={<Layout />}>
         <Route path="/inloggen" element={<LoginPage />} />
+        <Route path="/inloggen/organisatie-account" element={<SsoRefusedPage />} />
         <Route path="/uitnodiging/:token" element={<InvitationPage />} />
         <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
         <Route element={<RequireSession />}>

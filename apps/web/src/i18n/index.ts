@@ -25,6 +25,8 @@ import registerNl from './register.nl.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
 import explainerEn from './explainer.en.json' with { type: 'json' };
 import explainerNl from './explainer.nl.json' with { type: 'json' };
+import ssoEn from './sso.en.json' with { type: 'json' };
+import ssoNl from './sso.nl.json' with { type: 'json' };
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
 import clientAr from './client/ar.json' with { type: 'json' };
 import clientPl from './client/pl.json' with { type: 'json' };
@@ -33,8 +35,8 @@ import clientUk from './client/uk.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl } },
-  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl } },
+  en: { translation: { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn } },
 } as const;
 
 export const clientResources = {
