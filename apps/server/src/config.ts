@@ -77,6 +77,8 @@ const environmentSchema = z.object({
   OIDC_ORGANISATION_ID: z.string().min(1).optional(),
   /** Make an account at the first SSO log-in of someone the provider gives a mapped role. */
   OIDC_CREATE_ACCOUNTS: booleanText.default(true),
+  /** Treat the provider's `email` as verified even without `email_verified` (Entra ID sends none for its own domain). */
+  OIDC_TRUST_EMAIL: booleanText.default(false),
   /** Administrators who may still log in with a password when passwords are switched off (break glass). */
   OIDC_BREAK_GLASS_EMAILS: z
     .string()
@@ -212,6 +214,7 @@ function ssoConfigOf(e: Environment): SsoConfig | undefined {
     label: e.OIDC_LABEL,
     organisationId: e.OIDC_ORGANISATION_ID,
     createAccounts: e.OIDC_CREATE_ACCOUNTS,
+    trustEmail: e.OIDC_TRUST_EMAIL,
     breakGlassEmails: e.OIDC_BREAK_GLASS_EMAILS ?? [],
   };
 }

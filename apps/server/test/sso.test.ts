@@ -153,6 +153,17 @@ describe('single sign-on with OpenID Connect (real provider process)', () => {
     expect(((await dirk.get('/api/session')).json() as { user: { name: string } }).user.name).toBe('Dirk');
   });
 
+  it('refuses a locked or switched-off account as password log-in does', async () => {
+    const users = server.spreekkamer.repositories.users;
+    const dirk = await users.findByEmail('dirk@voorbeeld.nl');
+    if (!dirk) throw new Error('dirk was made above');
+    await users.update(dirk.id, { locked_until: new Date(Date.now() + 600_000).toISOString() });
+    expect(refusalOf(await throughProvider({ sub: 'dirk-4', email: 'dirk@voorbeeld.nl', email_verified: true, roles: ['sk-coach'] }))).toBe('account_locked');
+    await users.update(dirk.id, { locked_until: null, active: 0 });
+    expect(refusalOf(await throughProvider({ sub: 'dirk-4', email: 'dirk@voorbeeld.nl', email_verified: true, roles: ['sk-coach'] }))).toBe('account_inactive');
+    await users.update(dirk.id, { active: 1 });
+  });
+
   it('shows the administrator what arrived at the last SSO log-in, and nobody else', async () => {
     await loggedIn({ sub: 'bram-2', email: 'bram@voorbeeld.nl', email_verified: true, realm_access: { roles: ['sk-team-werk', 'offline_access'] }, groups: ['0b6f-leidinggevenden'] });
     const bram = await server.spreekkamer.repositories.users.findByEmail('bram@voorbeeld.nl');

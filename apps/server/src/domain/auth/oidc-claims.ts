@@ -21,6 +21,8 @@ export interface SsoConfig {
   label: string;
   organisationId: string | undefined;
   createAccounts: boolean;
+  /** Only unused invitations are ever linked by e-mail; this says whether an e-mail without `email_verified` counts. */
+  trustEmail: boolean;
   breakGlassEmails: string[];
 }
 

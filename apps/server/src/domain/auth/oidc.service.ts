@@ -182,7 +182,8 @@ export class OidcService {
       // Only an invitation nobody has used yet may be claimed by e-mail, and never an administrator's:
       // anyone else links explicitly, logged in with their password, from their account page.
       const isAdministrator = (await users.membershipsOf([existing.id])).some((m) => m.role === 'administrator');
-      const linkable = claims.email_verified === true && existing.organisation_id === organisationId && !hasEverHadPassword(existing) && !isAdministrator;
+      const verified = claims.email_verified === true || (claims.email_verified === undefined && this.requireConfig().trustEmail);
+      const linkable = verified && existing.organisation_id === organisationId && !hasEverHadPassword(existing) && !isAdministrator;
       if (!linkable) throw await this.refuse(organisationId, existing.organisation_id === organisationId ? existing.id : null, 'link_required');
       const identity = await this.newIdentity(existing, claims, arrived);
       await audit.record({ organisationId, actorUserId: existing.id, action: 'auth.sso_linked', subjectType: 'user', subjectId: existing.id, details: { how: 'invitation' } });
