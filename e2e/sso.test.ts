@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, type BrowserSession } from './support/browser.js';
 import { guardJourney, type Expected4xx } from './support/journey.js';
-import { heading } from './support/pages.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { heading, logIn } from './support/pages.js';
+import { demoAccounts, startServer, type RunningServer } from './support/server.js';
 import { startOidcProvider, type OidcProviderProcess } from '../apps/server/test/support/oidc-provider.js';
 
 const anonymousSession: Expected4xx = { status: 401, path: /^\/api\/session$/ };
@@ -72,6 +72,39 @@ describe('single sign-on in the browser, against a real provider process', () =>
     await expectNoAxeViolations(page, 'refused single sign-on');
     await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
     await heading(page, 'Inloggen');
+    guard.assertClean();
+  });
+
+  it('shows the administrator what arrived at the last SSO log-in, the passwords switch, and the link on the account page', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.newPage();
+    const guard = guardJourney(page, server.url, [anonymousSession]);
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+    await logIn(page, server.url, demoAccounts.administrator);
+
+    await nav('Instellingen');
+    await heading(page, 'Instellingen');
+    await page.getByRole('heading', { name: 'Inloggen met het organisatie-account' }).waitFor();
+    await page.getByText('Inloggen met een wachtwoord kan nog.').waitFor();
+    await expectNoAxeViolations(page, 'settings with single sign-on');
+    // Not yet logged in through SSO: switching passwords off is refused, with the reason.
+    guard.expect4xx({ status: 409, path: /^\/api\/admin\/sso$/ });
+    await page.getByRole('button', { name: 'Wachtwoorden uitzetten' }).click();
+    await page.getByText(/Dan weet u zeker dat het werkt/).waitFor();
+
+    await nav('Gebruikers');
+    await heading(page, 'Gebruikers');
+    await page.getByRole('button', { name: /^Aanpassen: Anna Jansen/ }).click();
+    await page.getByRole('heading', { name: 'Laatste keer ingelogd met het organisatie-account' }).waitFor();
+    const panel = await page.locator('main').innerText();
+    expect(panel).toContain('sk-coach');
+    expect(panel).toContain('Meekijker');
+    await expectNoAxeViolations(page, 'user with single sign-on claims');
+
+    await nav('Mijn account');
+    await heading(page, 'Mijn account');
+    await page.getByRole('link', { name: 'Organisatie-account koppelen' }).waitFor();
+    await expectNoAxeViolations(page, 'account page with the SSO link');
     guard.assertClean();
   });
 });
