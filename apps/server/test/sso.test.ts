@@ -140,6 +140,10 @@ describe('single sign-on with OpenID Connect (real provider process)', () => {
     expect(JSON.parse((await lastAudit('auth.sso_linked'))?.details_json ?? '{}')).toEqual({ how: 'by_the_person' });
     const viaSso = await loggedIn({ sub: 'beheer-idp', email: demo.admin, email_verified: true, roles: ['sk-beheer'] });
     expect(((await viaSso.get('/api/session')).json() as { user: { email: string; roles: string[] } }).user).toMatchObject({ email: demo.admin, roles: ['administrator'] });
+    // An identity that already belongs to someone else is not linked to the logged-in person (nor does it switch accounts).
+    const reviewer = await server.login(demo.reviewer);
+    const elsewhere = await throughProvider({ sub: 'beheer-idp', email: demo.admin, email_verified: true, roles: ['sk-beheer'] }, { agent: reviewer, path: '/api/sso/link' });
+    expect(refusalOf(elsewhere)).toBe('linked_elsewhere');
     // Linking needs a session: without one there is nothing to link to.
     expect((await server.request({ method: 'GET', url: '/api/sso/link' })).statusCode).toBe(401);
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../roles.js';
 
 /** Why an SSO log-in was refused; the web app explains each on its own page. */
-export const ssoRefusalReasons = ['no_role', 'link_required', 'no_email', 'no_account', 'account_inactive', 'account_locked', 'unknown_team', 'provider_error', 'expired', 'not_configured'] as const;
+export const ssoRefusalReasons = ['no_role', 'link_required', 'linked_elsewhere', 'no_email', 'no_account', 'account_inactive', 'account_locked', 'unknown_team', 'provider_error', 'expired', 'not_configured'] as const;
 export type SsoRefusalReason = (typeof ssoRefusalReasons)[number];
 
 /** For the log-in page, before anyone is logged in. */

@@ -162,6 +162,8 @@ export class OidcService {
     const { sso, users, audit } = this.deps;
     const known = await sso.findIdentity(claims.iss, claims.sub);
     if (known) {
+      // Linking while logged in must not quietly switch to another account that holds this identity.
+      if (linkUserId && known.user_id !== linkUserId) throw await this.refuse(organisationId, linkUserId, 'linked_elsewhere');
       const user = await users.findById(known.user_id);
       if (!user || user.organisation_id !== organisationId) throw await this.refuse(organisationId, null, 'no_account');
       return { user, identity: known };
