@@ -105,6 +105,15 @@ describe('single sign-on in the browser, against a real provider process', () =>
     await heading(page, 'Mijn account');
     await page.getByRole('link', { name: 'Organisatie-account koppelen' }).waitFor();
     await expectNoAxeViolations(page, 'account page with the SSO link');
+    // A password session logs out here only: straight back to the log-in page, no visit to the provider.
+    const providerVisits: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(provider.issuer)) providerVisits.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL('**/inloggen');
+    await heading(page, 'Inloggen');
+    expect(providerVisits).toEqual([]);
     guard.assertClean();
   });
 });

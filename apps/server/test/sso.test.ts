@@ -238,6 +238,10 @@ describe('single sign-on with OpenID Connect (real provider process)', () => {
   it('switches passwords off only for an administrator who used SSO; then password log-in is refused except for break-glass', async () => {
     const manager = await server.login(demo.manager);
     expect((await manager.put('/api/admin/sso', { passwordsOff: true })).statusCode).toBe(403);
+    for (const email of [demo.manager, demo.professional, demo.reviewer, demo.policy]) {
+      const other = await server.login(email);
+      expect((await other.get('/api/admin/sso')).statusCode).toBe(403);
+    }
     // Anna is SSO-proven but no administrator.
     const anna = await loggedIn({ sub: 'anna-1', email: 'anna@voorbeeld.nl', email_verified: true, roles: ['sk-coach'] });
     expect((await anna.put('/api/admin/sso', { passwordsOff: true })).statusCode).toBe(403);
