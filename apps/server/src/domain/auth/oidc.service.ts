@@ -83,9 +83,10 @@ export class OidcService {
     return this.discovered;
   }
 
-  async info(organisationPasswordsOff: () => Promise<boolean>): Promise<SsoInfoResponse> {
+  /** For the log-in page, before anyone is known: whether to offer SSO, and whether passwords are off. */
+  async info(): Promise<SsoInfoResponse> {
     const config = this.deps.config;
-    return { enabled: config !== undefined, label: config?.label ?? null, passwordsOff: config ? await organisationPasswordsOff() : false };
+    return { enabled: config !== undefined, label: config?.label ?? null, passwordsOff: await this.passwordsOff(null) };
   }
 
   // ---- log-in ------------------------------------------------------------------------------
@@ -353,7 +354,7 @@ export class OidcService {
     return (await this.deps.users.membershipsOf([user.id])).some((m) => m.role === 'administrator');
   }
 
-  async passwordsOff(organisationId: string | null): Promise<boolean> {
+  private async passwordsOff(organisationId: string | null): Promise<boolean> {
     if (!this.deps.config) return false;
     const id = organisationId ?? this.deps.config.organisationId ?? (await this.deps.sso.soleOrganisationId());
     return id ? (await this.deps.sso.settingsOf(id))?.passwords_off === 1 : false;

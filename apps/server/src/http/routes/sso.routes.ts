@@ -41,7 +41,7 @@ export function ssoRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
     });
 
-    app.get('/sso', { schema: { tags: ['account'], response: { 200: ssoInfoResponseSchema } } }, async () => sso.info(() => sso.passwordsOff(null)));
+    app.get('/sso', { schema: { tags: ['account'], response: { 200: ssoInfoResponseSchema } } }, async () => sso.info());
 
     app.get('/sso/login', { config: { rateLimit }, schema: { tags: ['account'], hide: true } }, async (_request, reply) => toProvider(reply, sso.begin(null)));
 
