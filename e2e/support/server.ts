@@ -60,7 +60,8 @@ async function waitForReady(url: string, child: ChildProcess, output: () => stri
  * Starts the real server (SQLite, fresh data directory, demo organisation seeded) serving the
  * built web app from apps/web/dist. Build the web app first.
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+/** `env` may depend on the server's own address (e.g. redirect URIs an identity provider sends back to). */
+export async function startServer(options: { env?: Record<string, string> | ((url: string) => Record<string, string>) } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spreekkamer-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -74,7 +75,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       HOST: '127.0.0.1',
       DEMO_PASSWORD: demoPassword,
       LOG_LEVEL: 'warn',
-      ...options.env,
+      ...(typeof options.env === 'function' ? options.env(url) : options.env),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

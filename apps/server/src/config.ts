@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseMasterKey } from './crypto/envelope.js';
+import { parseRoleMap, type SsoConfig } from './domain/auth/oidc-claims.js';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -59,6 +60,31 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must be a comma-separated list of IP addresses or networks (CIDR)')))
     .optional(),
+  /** Single sign-on (OpenID Connect): off unless OIDC_ISSUER is set. See README, "Single sign-on". */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends people back: <base>/api/sso/callback. Defaults to PUBLIC_URL. */
+  OIDC_REDIRECT_BASE: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  /** Claims that hold roles or groups, as dotted paths: roles, groups, realm_access.roles. */
+  OIDC_ROLE_CLAIMS: z.string().default('roles'),
+  /** JSON: claim value → "role" or "role:Team name" (or a list of them). */
+  OIDC_ROLE_MAP: z.string().optional(),
+  /** The words after "Inloggen met" on the log-in page, e.g. "uw gemeente-account". */
+  OIDC_LABEL: z.string().min(1).max(60).default('uw organisatie-account'),
+  /** The organisation SSO users belong to; may be left out when there is only one. */
+  OIDC_ORGANISATION_ID: z.string().min(1).optional(),
+  /** Make an account at the first SSO log-in of someone the provider gives a mapped role. */
+  OIDC_CREATE_ACCOUNTS: booleanText.default(true),
+  /** Treat the provider's `email` as verified even without `email_verified` (Entra ID sends none for its own domain). */
+  OIDC_TRUST_EMAIL: booleanText.default(false),
+  /** Administrators who may still log in with a password when passwords are switched off (break glass). */
+  OIDC_BREAK_GLASS_EMAILS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses')))
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -86,6 +112,8 @@ export interface Config {
   mail?: { smtpUrl: string; from: string } | undefined;
   /** Who may read /metrics; undefined = nobody (the route answers 404). */
   metrics?: { token: string | undefined; allowFrom: string[] } | undefined;
+  /** Single sign-on with OpenID Connect; undefined = log-in with password only. */
+  sso?: SsoConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -134,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
 
   return {
+    sso: ssoConfigOf(e),
     host: e.HOST,
     port: e.PORT,
     dataDir,
@@ -157,5 +186,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tools: { ffmpeg: e.FFMPEG_PATH, ffprobe: e.FFPROBE_PATH },
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     metrics: e.METRICS_TOKEN || e.METRICS_ALLOW_FROM?.length ? { token: e.METRICS_TOKEN, allowFrom: e.METRICS_ALLOW_FROM ?? [] } : undefined,
+  };
+}
+
+function ssoConfigOf(e: Environment): SsoConfig | undefined {
+  if (!e.OIDC_ISSUER) return undefined;
+  const redirectBase = (e.OIDC_REDIRECT_BASE ?? e.PUBLIC_URL)?.replace(/\/$/, '');
+  const missing = [!e.OIDC_CLIENT_ID && 'OIDC_CLIENT_ID', !e.OIDC_CLIENT_SECRET && 'OIDC_CLIENT_SECRET', !redirectBase && 'OIDC_REDIRECT_BASE (or PUBLIC_URL)', !e.OIDC_ROLE_MAP && 'OIDC_ROLE_MAP'].filter(Boolean);
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required when OIDC_ISSUER is set`);
+  let roleMap: SsoConfig['roleMap'];
+  try {
+    roleMap = parseRoleMap(e.OIDC_ROLE_MAP ?? '');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  OIDC_ROLE_MAP: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const scopes = e.OIDC_SCOPES.split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes('openid')) throw new ConfigError('Invalid configuration:\n  OIDC_SCOPES: must include openid');
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+    redirectUri: `${redirectBase ?? ''}/api/sso/callback`,
+    postLogoutRedirectUri: `${redirectBase ?? ''}/`,
+    scopes,
+    roleClaims: e.OIDC_ROLE_CLAIMS.split(',').map((part) => part.trim()).filter(Boolean),
+    roleMap,
+    label: e.OIDC_LABEL,
+    organisationId: e.OIDC_ORGANISATION_ID,
+    createAccounts: e.OIDC_CREATE_ACCOUNTS,
+    trustEmail: e.OIDC_TRUST_EMAIL,
+    breakGlassEmails: e.OIDC_BREAK_GLASS_EMAILS ?? [],
   };
 }

@@ -10,6 +10,7 @@ import { createRepositories, type Repositories } from './db/repositories/index.j
 import { AdminService } from './domain/admin/admin.service.js';
 import { AuthService } from './domain/auth/auth.service.js';
 import { PasswordResetService } from './domain/auth/password-reset.service.js';
+import { OidcService } from './domain/auth/oidc.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { MyDataService } from './domain/client-access/my-data.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
@@ -83,7 +84,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         if (entry.action === 'recording.deleted' && entry.subjectId && typeof reason === 'string' && isDeletionReason(reason)) await ledger.append({ recordingId: entry.subjectId, reason });
       });
     }
-    const auth = new AuthService({
+    const auth: AuthService = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
       invitations: repositories.invitations,
@@ -97,8 +98,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         maxFailures: config.login.maxFailures,
         lockoutMinutes: config.login.lockoutMinutes,
       },
+      passwordLoginAllowed: (user): Promise<boolean> => sso.passwordLoginAllowed(user),
       ...(now ? { now } : {}),
     });
+    const sso = new OidcService({ config: config.sso, sso: repositories.sso, users: repositories.users, auth, audit, sessionSecret: config.sessionSecret, ...(now ? { now } : {}) });
     const admin = new AdminService({
       users: repositories.users,
       teams: repositories.teams,
@@ -253,7 +256,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }), sso };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
@@ -270,6 +273,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       credentialAttemptsPerMinute: config.login.rateLimitPerMinute,
       rateLimitCounter: repositories.rateLimits,
       isReady: () => isDatabaseReachable(database.db),
+      ssoRedirectUri: config.sso?.redirectUri,
       uploads: { store: storage.uploads, locker: storage.uploadLocker, maxBytes: config.limits.maxUploadBytes },
     };
     const app =

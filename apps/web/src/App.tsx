@@ -8,6 +8,7 @@ import { lazyPage } from './components/lazyPage.js';
 import { lazyClientPage } from './client/lazyClientPage.js';
 import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
 import { LoginPage } from './features/auth/LoginPage.js';
+import { SsoRefusedPage } from './features/auth/SsoLogin.js';
 import { HomePage } from './features/home/HomePage.js';
 import { LazyRecordingPage } from './features/recordings/LazyRecordingPage.js';
 import {
@@ -80,6 +81,7 @@ export function App() {
       <Route path="/klant/nabespreken" element={<LazyClientTalkPage />} />
       <Route element={<Layout />}>
         <Route path="/inloggen" element={<LoginPage />} />
+        <Route path="/inloggen/organisatie-account" element={<SsoRefusedPage />} />
         <Route path="/uitnodiging/:token" element={<InvitationPage />} />
         <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
         <Route element={<RequireSession />}>

@@ -24,3 +24,4 @@ export * from './api/notifications.js';
 export * from './api/insight.js';
 export * from './api/no-share.js';
 export * from './api/my-data.js';
+export * from './api/sso.js';

@@ -163,6 +163,9 @@ export interface Database {
   notifications: NotificationsTable;
   decline_reasons: DeclineReasonsTable;
   no_share_stretches: NoShareStretchesTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_sessions: SsoSessionsTable;
+  sso_settings: SsoSettingsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -719,4 +722,30 @@ export interface RecordingRhythmTable {
   suggestion_basis: 'first_speaker' | 'own_voice' | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Migration 022: single sign-on (OpenID Connect). */
+export interface SsoIdentitiesTable {
+  id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  /** Role and group names of the last log-in only; never a token. */
+  last_claims_json: string;
+  created_at: string;
+  last_login_at: string;
+}
+
+export interface SsoSessionsTable {
+  session_id: string;
+  identity_id: string;
+  provider_session_id: string | null;
+  created_at: string;
+}
+
+export interface SsoSettingsTable {
+  organisation_id: string;
+  passwords_off: Flag;
+  changed_at: string;
+  changed_by: string | null;
 }

@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions } from './plugins/session.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { ssoRoutes } from './routes/sso.routes.js';
 import { clientAccessRoutes } from './routes/client-access.routes.js';
 import { clientsRoutes } from './routes/clients.routes.js';
 import { consentRoutes } from './routes/consent.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
   await app.register(
     async (api) => {
       await api.register(authRoutes(ctx));
+      await api.register(ssoRoutes(ctx));
       await api.register(adminRoutes(ctx), { prefix: '/admin' });
       await api.register(clientAccessRoutes(ctx));
       await api.register(clientsRoutes(ctx));

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
+import type { OidcService } from '../domain/auth/oidc.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { MyDataService } from '../domain/client-access/my-data.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
@@ -42,6 +43,7 @@ export interface HttpContext {
     insight: InsightService;
     declineReasons: DeclineReasonsService;
     myData: MyDataService;
+    sso: OidcService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };
@@ -58,4 +60,6 @@ export interface HttpContext {
   /** Where those attempts are counted: shared by every API process. */
   rateLimitCounter: RateLimitCounter;
   isReady(): Promise<boolean>;
+  /** Where the identity provider sends people back (OIDC_REDIRECT_BASE); undefined without SSO. */
+  ssoRedirectUri?: string | undefined;
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { hasPermission, okResponseSchema, type Permission, type SessionResponse } from '@spreekkamer/shared';
+import { hasPermission, ssoLogoutResponseSchema, type Permission, type SessionResponse } from '@spreekkamer/shared';
 import { api } from '../api/client.js';
 import { forgetEverything, useSession } from '../features/auth/session.js';
 import type { TranslationKey } from '../i18n/keys.js';
@@ -120,10 +120,15 @@ function MainNav({ session }: { session: SessionResponse }) {
   const listId = useId();
 
   const logOut = useMutation({
-    mutationFn: () => api('/session', okResponseSchema, { method: 'DELETE' }),
+    // One log-out for both ways in: after single sign-on the browser goes on to the provider's log-out page.
+    mutationFn: () => api('/sso/logout', ssoLogoutResponseSchema, { method: 'POST' }),
     // Even if the server call fails, this browser forgets the person.
-    onSettled: async () => {
+    onSettled: async (result) => {
       forgetEverything(queryClient);
+      if (result?.redirectTo) {
+        window.location.assign(result.redirectTo);
+        return;
+      }
       await navigate('/inloggen');
     },
   });

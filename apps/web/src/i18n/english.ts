@@ -10,6 +10,7 @@ import rhythmEn from './rhythm.en.json' with { type: 'json' };
 import languagesEn from './languages.en.json' with { type: 'json' };
 import registerEn from './register.en.json' with { type: 'json' };
 import explainerEn from './explainer.en.json' with { type: 'json' };
+import ssoEn from './sso.en.json' with { type: 'json' };
 
 /** English, the second staff language: its own download, fetched when someone chooses it (see index.ts). */
-export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn };
+export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn };

@@ -30,6 +30,7 @@ import { PreparationHelpRepository } from './preparation-help.repository.js';
 import { NoShareRepository } from './no-share.repository.js';
 import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 import { MyDataRepository } from './my-data.repository.js';
+import { SsoRepository } from './sso.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -67,6 +68,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     noShare: new NoShareRepository(db),
     declineReasons: new DeclineReasonsRepository(db),
     myData: new MyDataRepository(db),
+    sso: new SsoRepository(db),
   };
 }
 

@@ -31,6 +31,8 @@ export interface AuthDependencies {
   organisations: OrganisationsRepository;
   audit: AuditLog;
   settings: AuthSettings;
+  /** Single sign-on can switch password log-in off for an organisation (see oidc.service.ts). */
+  passwordLoginAllowed?: (user: UserRow) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -75,6 +77,11 @@ export class AuthService {
       throw new AppError('login_failed');
     }
     if (user.locked_until && user.locked_until > now.toISOString()) throw new AppError('account_locked');
+    if (this.deps.passwordLoginAllowed && !(await this.deps.passwordLoginAllowed(user))) {
+      await verifyAgainstDummy(input.password);
+      await audit.record({ organisationId: user.organisation_id, actorUserId: user.id, action: 'auth.login_failed', subjectType: 'user', subjectId: user.id, details: { reason: 'passwords_off' } });
+      throw new AppError('password_login_off');
+    }
 
     if (!(await verifyPassword(user.password_hash, input.password))) {
       const failures = await users.countFailedLogin(user.id);
@@ -265,7 +272,8 @@ export class AuthService {
     return { invitation, user, organisation };
   }
 
-  private async startSession(user: UserRow): Promise<AuthenticatedSession> {
+  /** Every log-in ends here: password, invitation, and single sign-on (after its own checks). */
+  async startSession(user: UserRow): Promise<AuthenticatedSession> {
     const now = this.now();
     const token = this.newSessionToken();
     const sessionId = randomUUID();

@@ -13,6 +13,7 @@ import { useApplySession, useSession } from '../auth/session.js';
 import { NewPasswordFields, newPasswordProblems } from '../auth/NewPasswordFields.js';
 import { PasswordResetNotice } from './PasswordResetNotice.js';
 import { TotpDisable, TotpSetup } from './TotpSetup.js';
+import { SsoLinkSection } from '../auth/SsoAdmin.js';
 import { DigestSetting } from '../notifications/DigestSetting.js';
 
 export function AccountPage() {
@@ -31,6 +32,7 @@ export function AccountPage() {
       <Section id="account-totp" title={t('totp.title')}>
         {session.user.totpEnabled ? <TotpDisable session={session} /> : <TotpSetup />}
       </Section>
+      <SsoLinkSection />
       <Section id="account-digest" title={t('notifications.digest.title')}>
         <DigestSetting />
       </Section>

@@ -18,6 +18,7 @@ import { EditPanel, focusWhenRendered, NameField } from './EditPanel.js';
 import { InvitationLink } from './InvitationLink.js';
 import { MembershipEditor, membershipFieldId } from './MembershipEditor.js';
 import { PasswordResetPanel } from './PasswordResetPanel.js';
+import { UserSsoClaims } from '../auth/SsoAdmin.js';
 import { adminKeys, useTeams, useUsers } from './queries.js';
 
 type Invitation = { name: string; invitationPath: string; expiresAt: string };
@@ -337,6 +338,7 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
         )}
         {invitation ? <InvitationLink idPrefix="reinvite" {...invitation} /> : null}
       </div>
+      <UserSsoClaims userId={user.id} />
     </EditPanel>
   );
 }

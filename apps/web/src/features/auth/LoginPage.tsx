@@ -15,6 +15,7 @@ import { Loading } from '../../components/QueryState.js';
 import { safeReturnPath } from './guards.js';
 import { useApplySession, useSession } from './session.js';
 import { TotpCodeField } from './TotpCodeField.js';
+import { SsoLoginButton } from './SsoLogin.js';
 import { isEmail, isTotpCode } from './validation.js';
 
 export function LoginPage() {
@@ -68,6 +69,7 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} intro={t('login.intro')} breadcrumbs={false}>
       {isPending ? <Loading /> : null}
+      <SsoLoginButton />
       <form className="sk-form sk-form--narrow" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} fields={fields} />
         <TextField
