@@ -13,6 +13,8 @@
 //    segments and cut exactly into its own encrypted HLS (re-encoded), as a share of that fragment
 //    needs; reported as a multiple of the fragment's length.
 //
+// 4. The web app's first-load JavaScript (gzip), what a browser fetches before the log-in page shows.
+//
 // Options: --minutes N (default 10), --seconds N per throughput run (default 8).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { makeSpeechConversation } from './fixtures/make-media.mjs';
 import { repoRoot } from './lib/run.mjs';
+import { ensureWebBuild, firstLoadJavaScript } from './lib/web-build.mjs';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' } } });
 const minutes = Number(values.minutes);
@@ -263,6 +266,9 @@ const work = await mkdtemp(path.join(os.tmpdir(), 'spreekkamer-bench-run-'));
 const children = [];
 try {
   say(`Spreekkamer benchmark on ${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${os.loadavg()[0].toFixed(1)}`);
+  await ensureWebBuild();
+  const firstLoad = firstLoadJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
+  say(`Web app, first-load JavaScript (log-in and home page): ${fmt(firstLoad.gzipBytes / 1024, 0)} kB gzip, ${fmt(firstLoad.rawBytes / 1024, 0)} kB raw, ${firstLoad.files} files`);
   say(`Preparing two ${minutes}-minute 720p recordings …`);
   const remuxFile = await fixture('remux');
   const transcodeFile = await fixture('transcode');

@@ -8,7 +8,7 @@ import { npmInstallNeeded } from './npm-deps.mjs';
 import { ensurePostgres, findPostgresBin } from './postgres.mjs';
 import { findExecutable, packagesFor } from './system-deps.mjs';
 import { readCounts } from './vitest-report.mjs';
-import { webBuildNeeded } from './web-build.mjs';
+import { firstLoadJavaScript, webBuildNeeded } from './web-build.mjs';
 
 /** @type {string[]} */
 const temps = [];
@@ -156,5 +156,21 @@ describe('ensurePostgres', () => {
       socket.once('error', () => resolve(true));
     });
     expect(refused).toBe(true);
+  });
+});
+
+describe('firstLoadJavaScript', () => {
+  it('counts the entry and the preloaded chunks, not the lazy ones', () => {
+    const dist = tempDir();
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<script type="module" crossorigin src="/assets/index-a.js"></script><link rel="modulepreload" crossorigin href="/assets/chunk-b.js"><link rel="stylesheet" href="/assets/index.css">');
+    writeFileSync(join(dist, 'assets', 'index-a.js'), 'a'.repeat(1000));
+    writeFileSync(join(dist, 'assets', 'chunk-b.js'), 'b'.repeat(500));
+    writeFileSync(join(dist, 'assets', 'lazy-c.js'), 'c'.repeat(5000));
+    const measured = firstLoadJavaScript(dist);
+    expect(measured.files).toBe(2);
+    expect(measured.rawBytes).toBe(1500);
+    expect(measured.gzipBytes).toBeGreaterThan(0);
+    expect(measured.gzipBytes).toBeLessThan(200);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { log, repoRoot, run } from './run.mjs';
 
@@ -63,4 +64,23 @@ export async function ensureWebBuild({ force = false, root = repoRoot } = {}) {
   const code = await run(npm, ['run', 'build', '-w', '@spreekkamer/web'], { cwd: root });
   if (code !== 0) throw new Error(`Building the web app failed (exit code ${code}). See the output above.`);
   return 'built';
+}
+
+/**
+ * The JavaScript a browser fetches before the first page shows: the entry script and every chunk
+ * index.html preloads with it. Lazy pages are not in it.
+ * @param {string} distDir
+ * @returns {{ files: number, rawBytes: number, gzipBytes: number }}
+ */
+export function firstLoadJavaScript(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const paths = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1]));
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of paths) {
+    const bytes = readFileSync(join(distDir, file));
+    rawBytes += bytes.length;
+    gzipBytes += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: paths.size, rawBytes, gzipBytes };
 }
