@@ -70,32 +70,61 @@ export class AccessRepository {
    * Shares that reach the person at `at`: named as reviewer, or an active member of the named
    * peer group; neither revoked nor expired, of a recording that can be watched.
    */
-  sharesReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string): Promise<Set<string>> {
+  sharesReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string, via: 'reviewer' | 'reviewer_or_group' = 'reviewer_or_group'): Promise<Set<string>> {
+    return this.allowed(ids, () => this.activeSharesReaching(by, at, via).select('shares.id as id').where('shares.id', 'in', [...ids]).execute());
+  }
+
+  /** Moments that are part of an active share reaching the person (see sharesReceived). */
+  momentsReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string): Promise<Set<string>> {
     return this.allowed(ids, () =>
-      this.db
-        .selectFrom('shares')
-        .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
-        .select('shares.id as id')
-        .where('shares.id', 'in', [...ids])
-        .where('shares.organisation_id', '=', by.organisationId)
-        .where('shares.revoked_at', 'is', null)
-        .where('shares.expires_at', '>', at)
-        .where('recordings.status', '=', 'ready')
-        .where((eb) =>
-          eb.or([
-            eb('shares.recipient_user_id', '=', by.userId),
-            eb.exists(
-              eb
-                .selectFrom('peer_group_members')
-                .select('peer_group_members.user_id')
-                .whereRef('peer_group_members.group_id', '=', 'shares.peer_group_id')
-                .where('peer_group_members.user_id', '=', by.userId)
-                .where('peer_group_members.status', '=', 'active'),
-            ),
-          ]),
-        )
+      this.activeSharesReaching(by, at, 'reviewer_or_group')
+        .innerJoin('share_moments', 'share_moments.share_id', 'shares.id')
+        .select('share_moments.moment_id as id')
+        .where('share_moments.moment_id', 'in', [...ids])
         .execute(),
     );
+  }
+
+  /** Comments on a moment of the professional's own (not deleted) recording, whoever wrote them. */
+  commentsOnOwnRecordings(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('comments')
+        .innerJoin('moments', 'moments.id', 'comments.moment_id')
+        .innerJoin('recordings', 'recordings.id', 'moments.recording_id')
+        .select('comments.id as id')
+        .where('comments.id', 'in', [...ids])
+        .where('moments.professional_id', '=', by.userId)
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  private activeSharesReaching(by: AccessorIds, at: string, via: 'reviewer' | 'reviewer_or_group') {
+    return this.db
+      .selectFrom('shares')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .where('shares.organisation_id', '=', by.organisationId)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', at)
+      .where('recordings.status', '=', 'ready')
+      .where((eb) =>
+        via === 'reviewer'
+          ? eb('shares.recipient_user_id', '=', by.userId)
+          : eb.or([
+              eb('shares.recipient_user_id', '=', by.userId),
+              eb.exists(
+                eb
+                  .selectFrom('peer_group_members')
+                  .select('peer_group_members.user_id')
+                  .whereRef('peer_group_members.group_id', '=', 'shares.peer_group_id')
+                  .where('peer_group_members.user_id', '=', by.userId)
+                  .where('peer_group_members.status', '=', 'active'),
+              ),
+            ]),
+      );
   }
 
   /** Comments the person wrote, in their organisation. */

@@ -1,4 +1,4 @@
-import type { ApiErrorCode, Permission } from '@spreekkamer/shared';
+import { hasPermission, type ApiErrorCode, type Permission, type Role } from '@spreekkamer/shared';
 import type { AccessRepository, AccessorIds, ClientIds } from '../../db/repositories/access.repository.js';
 
 /** What a rule may ask: the access repository, and the moment the question is asked (shares end). */
@@ -15,7 +15,7 @@ export interface RuleContext {
 export interface ActorRule {
   role?: Permission;
   roleRefusal: 'forbidden' | 'not_found';
-  allowed(context: RuleContext, actor: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>>;
+  allowed(context: RuleContext, actor: AccessorIds & { roles: readonly Role[] }, ids: ReadonlySet<string>): Promise<Set<string>>;
 }
 
 /** A per-item permission for a client's session: every id must pass, or the answer is `refusal`. */
@@ -42,10 +42,27 @@ export const actorRules = {
   'share.owner': { role: 'recordings.own', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.sharesOwned(actor, ids) },
   /** An active share that names the person, or a peer group they are an active member of. */
   'share.recipient': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at) },
-  /** Either of the two above. */
+  /** An active share that names the person as its reviewer (not through a group). */
+  'share.reviewer': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at, 'reviewer') },
+  /** A moment on the professional's own recording, or in an active share that reaches the person. */
+  'moment.read': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.momentsOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.momentsReceived(actor, ids, at) : new Set(),
+      ),
+  },
+  /** A comment on the professional's own recording, whoever wrote it (to mark it as a takeaway). */
+  'comment.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.commentsOnOwnRecordings(actor, ids) },
+  /** Either of share.owner and share.recipient. */
   'share.read': {
     roleRefusal: 'not_found',
-    allowed: async ({ repository, at }, actor, ids) => union(await repository.sharesOwned(actor, ids), await repository.sharesReceived(actor, ids, at)),
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.sharesOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.sharesReceived(actor, ids, at) : new Set(),
+      ),
   },
   'comment.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.commentsAuthored(actor, ids) },
   'outcome.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.outcomesAuthored(actor, ids) },

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
-import type { Actor } from '../access.js';
+import type { AccessGate, Actor } from '../access/index.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import { ClientPointsService } from './client-points.service.js';
@@ -26,10 +27,10 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  */
 export function createReviewServices(
   repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
-  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
+  deps: { audit: AuditLog; gate: AccessGate; unitOfWork: UnitOfWork; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
 ) {
   const now = deps.now ?? (() => new Date());
-  const { audit, consentPolicy } = deps;
+  const { audit, gate, unitOfWork, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
   const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
@@ -43,9 +44,9 @@ export function createReviewServices(
     cuts,
     noShare,
     moments: new MomentsService({ access, moments: repositories.moments, audit, cuts, noShare }),
-    comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
-    meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
-    clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
+    comments: new CommentsService({ gate, unitOfWork, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
+    meetings: new ReviewMeetingService({ gate, unitOfWork, shares, shareRows: repositories.shares, comments: repositories.comments, users: repositories.users }),
+    clientPoints: new ClientPointsService({ gate, unitOfWork, moments: repositories.moments, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
       users: repositories.users,
       consentPolicy,
       audit,
