@@ -127,6 +127,21 @@ export class AccessRepository {
       );
   }
 
+  /** "Niet delen" stretches on the professional's own (not deleted) recording. */
+  noShareStretchesOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('no_share_stretches')
+        .innerJoin('recordings', 'recordings.id', 'no_share_stretches.recording_id')
+        .select('no_share_stretches.id as id')
+        .where('no_share_stretches.id', 'in', [...ids])
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
   /** Comments the person wrote, in their organisation. */
   commentsAuthored(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
     return this.allowed(ids, () =>
@@ -191,6 +206,22 @@ export class AccessRepository {
         .where('id', 'in', [...ids])
         .where('client_id', '=', client.clientId)
         .where('organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Consents the client gave (and has not withdrawn), for a conversation in their organisation. */
+  consentsGiven(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.client_id', '=', client.clientId)
+        .where('conversations.client_id', '=', client.clientId)
+        .where('conversations.organisation_id', '=', client.organisationId)
+        .where('consents.status', '=', 'given')
         .execute(),
     );
   }

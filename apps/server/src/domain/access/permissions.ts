@@ -64,6 +64,7 @@ export const actorRules = {
         hasPermission(actor.roles, 'shares.received') ? await repository.sharesReceived(actor, ids, at) : new Set(),
       ),
   },
+  'no_share.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.noShareStretchesOwned(actor, ids) },
   'comment.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.commentsAuthored(actor, ids) },
   'outcome.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.outcomesAuthored(actor, ids) },
   'client_point.reviewer': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.clientPointsWritten(actor, ids) },
@@ -79,6 +80,8 @@ export const clientRules = {
   'client.self': { refusal: 'client_unauthenticated', allowed: ({ repository }, client, ids) => repository.clientsSelf(client, ids) },
   /** A conversation held with the client: the scope a consent is asked and given for. */
   'conversation.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.conversationsOfClient(client, ids) },
+  /** A consent the client gave and did not withdraw. */
+  'consent.giver': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsGiven(client, ids) },
   'feedback.participant': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.feedbackParticipating(client, ids) },
   'follow_up.recipient': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.followUpsReceived(client, ids) },
   'client_point.subject': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.clientPointsAbout(client, ids) },
