@@ -213,7 +213,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       ...(now ? { now } : {}),
     });
-    const preparationHelp = new PreparationHelpService({ helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
+    const preparationHelp = new PreparationHelpService({ gate, helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     const rhythm = new RhythmService({
       recordings: repositories.recordings,

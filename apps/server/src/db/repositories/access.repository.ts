@@ -190,6 +190,20 @@ export class AccessRepository {
     );
   }
 
+  /** Preparation helps the person was asked to give, that have not ended. */
+  preparationHelpsGiven(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('preparation_helps')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('helper_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .where('ended_at', 'is', null)
+        .execute(),
+    );
+  }
+
   /** The client of the session still exists in its organisation (the id set is that one client). */
   clientsSelf(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
     return this.allowed(ids, () =>

@@ -31,7 +31,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'client-feedback/feedback.service.ts': 'being split by h/split',
   'admin/admin.service.ts': 'TODO: requirePermission → requireAccess',
   'client-feedback/alliance.service.ts': 'TODO: requirePermission and own checks → requireAccess',
-  'client-feedback/preparation-help.service.ts': 'TODO: asParticipant → feedback.participant',
   'clients/clients.service.ts': 'TODO: own() → client.owner',
   'consent/consent.service.ts': 'TODO: clientOf → client.self / conversation.client; start-up methods to an internal module',
   'consent/decline-reasons.service.ts': 'TODO: record() is internal (called by consent and alliance)',

@@ -72,6 +72,8 @@ export const actorRules = {
   'client.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.clientsOwned(actor, ids) },
   'follow_up.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.followUpsOwned(actor, ids) },
   'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
+  /** A preparation help the person gives (an independent reviewer), while it lasts. */
+  'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
 } as const satisfies Record<string, ActorRule>;
 
 /** Every permission of a client's session; ids are of items the client takes part in. */
