@@ -5,12 +5,13 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import type { FeedbackRepository, FeedbackRow, ParticipantRow } from '../../db/repositories/feedback.repository.js';
 import type { PreparationHelpRepository, PreparationHelpRow, PreparationPointRow } from '../../db/repositories/preparation-help.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { accountUsable } from '../auth/account-window.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 
 export interface PreparationHelpDependencies {
+  gate: AccessGate;
   helps: PreparationHelpRepository;
   feedback: FeedbackRepository;
   users: UsersRepository;
@@ -59,7 +60,7 @@ export class PreparationHelpService {
   // -- professional ------------------------------------------------------------------------------
 
   async invite(actor: Actor, feedbackId: string, participantId: string, helperId: string): Promise<FeedbackHelpers> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [feedbackId] });
     const { feedback, participant } = await this.ownParticipant(actor, feedbackId, participantId);
     if (feedback.status === 'completed') throw new AppError('feedback_closed');
     await this.assertIndependentHelper(actor, helperId);
@@ -84,7 +85,7 @@ export class PreparationHelpService {
   }
 
   async end(actor: Actor, feedbackId: string, participantId: string): Promise<FeedbackHelpers> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [feedbackId] });
     const { feedback, participant } = await this.ownParticipant(actor, feedbackId, participantId);
     const current = await this.deps.helps.findCurrentOfParticipant(participant.id);
     if (!current) throw new AppError('not_found');
@@ -95,7 +96,7 @@ export class PreparationHelpService {
 
   /** Who helps whom, and only the points each client passed on. */
   async helpers(actor: Actor, feedbackId: string): Promise<FeedbackHelpers> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [feedbackId] });
     await this.ownFeedback(actor, feedbackId);
     return this.helpersOf(actor, feedbackId);
   }
@@ -103,6 +104,7 @@ export class PreparationHelpService {
   // -- client ------------------------------------------------------------------------------------
 
   async forClient(session: ClientSession, feedbackId: string): Promise<ClientHelper> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [feedbackId] });
     const { participant } = await this.asParticipant(session, feedbackId);
     const help = await this.deps.helps.findCurrentOfParticipant(participant.id);
     if (!help) return { helper: null };
@@ -111,6 +113,7 @@ export class PreparationHelpService {
 
   /** The client chooses what the helper sees: some of their picks, and their own words or not. */
   async clientShow(session: ClientSession, feedbackId: string, input: ClientHelperShown): Promise<ClientHelper> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [feedbackId] });
     const { participant } = await this.asParticipant(session, feedbackId);
     const help = await this.deps.helps.findCurrentOfParticipant(participant.id);
     if (!help) throw new AppError('not_found');
@@ -124,6 +127,7 @@ export class PreparationHelpService {
 
   /** Only the client decides whether a point goes on to the professional; they may change their mind. */
   async clientDecide(session: ClientSession, feedbackId: string, pointId: string, relay: 'pass_on' | 'private'): Promise<ClientHelper> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [feedbackId] });
     const { participant } = await this.asParticipant(session, feedbackId);
     const help = await this.deps.helps.findCurrentOfParticipant(participant.id);
     const point = help ? (await this.deps.helps.points([help.id])).find((p) => p.id === pointId) : undefined;
@@ -136,7 +140,7 @@ export class PreparationHelpService {
   // -- helper ------------------------------------------------------------------------------------
 
   async listForHelper(actor: Actor): Promise<{ helps: { id: string; professionalName: string; invitedAt: string; prepared: boolean }[] }> {
-    requirePermission(actor, 'shares.received');
+    await requireAccess(this.deps.gate, { actor, permission: 'shares.received' });
     await this.assertHelperUsable(actor);
     const helps = [];
     for (const help of await this.deps.helps.listCurrentForHelper(actor.userId)) {
@@ -149,7 +153,7 @@ export class PreparationHelpService {
   }
 
   async getForHelper(actor: Actor, helpId: string): Promise<PreparationHelp> {
-    requirePermission(actor, 'shares.received');
+    await requireAccess(this.deps.gate, { actor, permission: 'preparation_help.helper', ids: [helpId] });
     const { help, participant } = await this.helperHelp(actor, helpId);
     const professional = await this.deps.users.findById(help.professional_id);
     const shown = parseShown(help.shown_json);
@@ -167,7 +171,7 @@ export class PreparationHelpService {
   }
 
   async addPoint(actor: Actor, helpId: string, text: string): Promise<PreparationHelp> {
-    requirePermission(actor, 'shares.received');
+    await requireAccess(this.deps.gate, { actor, permission: 'preparation_help.helper', ids: [helpId] });
     const { help } = await this.helperHelp(actor, helpId);
     const row: PreparationPointRow = { id: randomUUID(), help_id: help.id, client_id: help.client_id, text, relay: 'pending', decided_at: null, created_at: this.now().toISOString() };
     await this.deps.helps.insertPoint(row);
