@@ -27,6 +27,8 @@ import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
 import { PreparationHelpRepository } from './preparation-help.repository.js';
+import { StretchCutRepository } from './stretch-cut.repository.js';
+import { OrganisationFilmsRepository } from './organisation-films.repository.js';
 import { NoShareRepository } from './no-share.repository.js';
 import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 
@@ -65,6 +67,8 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     insight: new InsightRepository(db),
     noShare: new NoShareRepository(db),
     declineReasons: new DeclineReasonsRepository(db),
+    stretchCuts: new StretchCutRepository(db),
+    organisationFilms: new OrganisationFilmsRepository(db),
   };
 }
 

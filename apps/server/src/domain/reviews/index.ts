@@ -32,7 +32,7 @@ export function createReviewServices(
   const { audit, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
-  const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
+  const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit, queue: deps.queue });
   const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),

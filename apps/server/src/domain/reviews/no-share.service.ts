@@ -7,6 +7,7 @@ import type { NoShareRepository, NoShareStretchRow } from '../../db/repositories
 import type { SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { Actor } from '../access.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
+import type { JobQueue } from '../../jobs/index.js';
 import { AppError } from '../errors.js';
 import { shareStateOf, type ReviewAccess } from './review-access.js';
 
@@ -17,10 +18,12 @@ export interface NoShareDependencies {
   shares: SharesRepository;
   consents: ConsentsRepository;
   audit: AuditLog;
+  /** Cutting a stretch out of the stored media is a job (recording.stretch_cut). */
+  queue?: Pick<JobQueue, 'enqueue'>;
 }
 
 function toStretch(row: NoShareStretchRow): NoShareStretch {
-  return { id: row.id, recordingId: row.recording_id, startSeconds: Number(row.start_seconds), endSeconds: Number(row.end_seconds), markedBy: row.marked_by, createdAt: row.created_at };
+  return { id: row.id, recordingId: row.recording_id, startSeconds: Number(row.start_seconds), endSeconds: Number(row.end_seconds), markedBy: row.marked_by, createdAt: row.created_at, cutRequested: row.cut_requested_at !== null };
 }
 
 /**
@@ -65,6 +68,53 @@ export class NoShareService {
     return result;
   }
 
+  /** The client can take back their own marks, never the professional's. */
+  async clientRemove(session: ClientSession, stretchId: string): Promise<void> {
+    const stretch = await this.clientStretch(session, stretchId);
+    if (stretch.marked_by !== 'client') throw new AppError('no_share_marked_by_professional');
+    if (stretch.cut_requested_at !== null) throw new AppError('no_share_cut_pending');
+    await this.deps.stretches.delete(stretch.id);
+    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.no_share_removed', subjectType: 'recording', subjectId: stretch.recording_id, details: { stretchId, markedBy: 'client' } });
+  }
+
+  /** The owner asks to cut a stretch (anyone's mark) out of the stored media: it is then gone for good. */
+  async requestCut(actor: Actor, stretchId: string): Promise<NoShareStretch> {
+    const stretch = await this.deps.stretches.findById(stretchId);
+    if (!stretch) throw new AppError('not_found');
+    const recording = await this.deps.access.ownRecording(actor, stretch.recording_id, { ready: true });
+    return this.startCut(stretch, recording.organisation_id, actor.userId);
+  }
+
+  /** The client asks the same for a stretch they marked themselves. */
+  async clientRequestCut(session: ClientSession, stretchId: string): Promise<NoShareStretch> {
+    const stretch = await this.clientStretch(session, stretchId);
+    if (stretch.marked_by !== 'client') throw new AppError('no_share_marked_by_professional');
+    return this.startCut(stretch, session.organisationId, null);
+  }
+
+  private async startCut(stretch: NoShareStretchRow, organisationId: string, actorUserId: string | null): Promise<NoShareStretch> {
+    if (!this.deps.queue) throw new AppError('conflict');
+    if (stretch.cut_requested_at !== null) throw new AppError('no_share_cut_pending');
+    // Active shares point at times that are about to move; they end first, by the professional's own hand.
+    const now = this.deps.access.now();
+    const active = (await this.deps.shares.listForRecording(stretch.recording_id)).filter((s) => shareStateOf(s, now) === 'active');
+    if (active.length > 0) throw new AppError('no_share_cut_shares_active');
+    if (!(await this.deps.stretches.setCutRequested(stretch.id, now.toISOString()))) throw new AppError('no_share_cut_pending');
+    await this.deps.queue.enqueue('recording.stretch_cut', { stretchId: stretch.id }, { singletonKey: `stretch-cut:${stretch.id}` });
+    await this.deps.audit.record({ organisationId, actorUserId, action: 'review.no_share_cut_requested', subjectType: 'recording', subjectId: stretch.recording_id, details: { stretchId: stretch.id } });
+    return toStretch({ ...stretch, cut_requested_at: now.toISOString() });
+  }
+
+  private async clientStretch(session: ClientSession, stretchId: string): Promise<NoShareStretchRow> {
+    const stretch = await this.deps.stretches.findById(stretchId);
+    if (!stretch) throw new AppError('not_found');
+    const recording = await this.deps.moments.findRecording(stretch.recording_id);
+    if (!recording || recording.status === 'deleted') throw new AppError('not_found');
+    const consent = await this.deps.consents.findById(recording.consent_id);
+    if (!consent || consent.client_id !== session.clientId || consent.status !== 'given' || recording.organisation_id !== session.organisationId) throw new AppError('not_found');
+    return stretch;
+  }
+
   /** Every path that shares a part of a recording calls this first: an overlap is refused (409). */
   async assertOutside(recordingId: string, spans: readonly (readonly [number, number])[]): Promise<void> {
     const stretches = (await this.deps.stretches.listForRecording(recordingId)).map((s) => [Number(s.start_seconds), Number(s.end_seconds)] as const);
@@ -92,6 +142,7 @@ export class NoShareService {
       end_seconds: duration === null ? input.endSeconds : Math.min(input.endSeconds, duration),
       marked_by: markedBy,
       created_at: now.toISOString(),
+      cut_requested_at: null,
     };
     await this.deps.stretches.insert(row);
     await this.deps.audit.record({ organisationId: recording.organisation_id, actorUserId, action: 'review.no_share_marked', subjectType: 'recording', subjectId: recording.id, details: { stretchId: row.id, markedBy } });
