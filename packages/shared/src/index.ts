@@ -24,3 +24,4 @@ export * from './api/notifications.js';
 export * from './api/insight.js';
 export * from './api/no-share.js';
 export * from './consent-text-staff.js';
+export * from './api/explainer.js';
