@@ -14,6 +14,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../auth/session.js';
 import { adminKeys, useSettings } from './queries.js';
 import { RhythmSection } from '../learning/RhythmSection.js';
+import { FilmSettings } from './FilmSettings.js';
 
 const maxRetentionOptions = 6;
 
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <QueryStatus query={settings} />
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
       <RhythmSection />
+      <FilmSettings />
     </Page>
   );
 }
