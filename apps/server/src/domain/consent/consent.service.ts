@@ -67,16 +67,16 @@ export class ConsentService {
    */
   async ensureCurrentText(): Promise<void> {
     // The client text and the text for staff members (a manager's own conversations) each have their own version.
-    const documents: Array<[version: string, document: string, file: string]> = [
-      [consentTextVersion, consentTextDocument(), 'consent-text.ts'],
-      [staffConsentTextVersion, staffConsentTextDocument(), 'consent-text-staff.ts'],
+    const documents: Array<[version: string, document: string, file: string, constant: string]> = [
+      [consentTextVersion, consentTextDocument(), 'consent-text.ts', 'consentTextVersion'],
+      [staffConsentTextVersion, staffConsentTextDocument(), 'consent-text-staff.ts', 'staffConsentTextVersion'],
     ];
-    for (const [version, document, file] of documents) {
+    for (const [version, document, file, constant] of documents) {
       const hash = sha256Hex(document);
       await this.deps.consents.insertTextIfMissing({ version, content_json: document, content_hash: hash, published_at: this.now().toISOString() });
       const stored = await this.deps.consents.findText(version);
       if (stored?.content_hash !== hash) {
-        throw new Error(`The consent text changed but its version did not: give packages/shared/src/${file} a new version (now ${version}).`);
+        throw new Error(`The consent text changed but its version did not: give packages/shared/src/${file} a new ${constant} (now ${version}).`);
       }
     }
   }
