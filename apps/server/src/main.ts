@@ -1,3 +1,4 @@
+import { OrganisationFilmService } from './domain/explainer/organisation-film.service.js';
 import path from 'node:path';
 import { WorkFolders } from './jobs/work-folders.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -263,7 +264,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }), sso };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, ...(now ? { now } : {}) }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -77,6 +77,12 @@ export const apiErrors = {
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
   no_share_overlap: { status: 409, nl: 'Dit stuk valt (deels) in een stuk dat niet gedeeld mag worden. Kies een stuk ervoor of erna.', en: 'This part (partly) falls in a part that may not be shared. Choose a part before or after it.' },
   no_share_marked_by_client: { status: 403, nl: 'De cliënt heeft dit stuk op niet delen gezet. Alleen de cliënt kan dat veranderen.', en: 'The client marked this part as not to be shared. Only the client can change that.' },
+  partner_kind_not_allowed: { status: 403, nl: 'Deze soort gesprekspartner kunt u niet toevoegen. Een medewerker voegt een leidinggevende toe, een cliënt een professional.', en: 'You cannot add this kind of conversation partner. A manager adds staff members, a professional adds clients.' },
+  no_share_marked_by_professional: { status: 403, nl: 'Dit stuk is door uw gesprekspartner op niet delen gezet. U kunt alleen uw eigen stukken weghalen.', en: 'Your conversation partner marked this part as not to be shared. You can only remove your own parts.' },
+  no_share_cut_shares_active: { status: 409, nl: 'Er lopen nog delingen van deze opname. Stop die eerst, daarna kunt u het stuk uit de opname knippen.', en: 'This recording is still shared. End those shares first, then you can cut the part out of the recording.' },
+  no_share_cut_pending: { status: 409, nl: 'Dit stuk wordt al uit de opname geknipt. Even geduld.', en: 'This part is already being cut out of the recording. Please wait.' },
+  film_invalid: { status: 422, nl: 'Dit bestand kunnen we niet als film afspelen. Kies een mp4-film met beeld, van hoogstens 15 minuten.', en: 'We cannot play this file as a film. Choose an mp4 film with picture, of at most 15 minutes.' },
+  film_too_large: { status: 413, nl: 'Deze film is te groot. Een film mag hoogstens 200 MB zijn.', en: 'This film is too large. A film may be at most 200 MB.' },
   rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 

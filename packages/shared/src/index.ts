@@ -25,3 +25,5 @@ export * from './api/insight.js';
 export * from './api/no-share.js';
 export * from './api/my-data.js';
 export * from './api/sso.js';
+export * from './consent-text-staff.js';
+export * from './api/explainer.js';

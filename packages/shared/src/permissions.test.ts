@@ -9,15 +9,15 @@ describe('permissions', () => {
     expect(grantedTo('administrator').sort()).toEqual(['account.self', 'admin.audit', 'admin.settings', 'admin.teams', 'admin.users']);
   });
 
-  it('gives managers and policy advisors only anonymous insight', () => {
-    expect(grantedTo('manager').sort()).toEqual(['account.self', 'insight.team']);
+  it('gives managers anonymous insight and their own conversations with staff, policy advisors only insight', () => {
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'clients.own', 'insight.team', 'recordings.own']);
     expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation']);
   });
 
-  it('lets only professionals own recordings and clients', () => {
+  it('lets only professionals and managers own recordings and conversation partners (managers: staff only, see partner-kind.ts)', () => {
     for (const role of roles) {
-      expect(hasPermission([role], 'recordings.own')).toBe(role === 'professional');
-      expect(hasPermission([role], 'clients.own')).toBe(role === 'professional');
+      expect(hasPermission([role], 'recordings.own')).toBe(role === 'professional' || role === 'manager');
+      expect(hasPermission([role], 'clients.own')).toBe(role === 'professional' || role === 'manager');
     }
   });
 

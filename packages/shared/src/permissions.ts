@@ -8,8 +8,9 @@ import type { Role } from './roles.js';
  */
 export const permissions = {
   'account.self': ['professional', 'reviewer', 'manager', 'policy_advisor', 'administrator'],
-  'recordings.own': ['professional'],
-  'clients.own': ['professional'],
+  /** Managers own the recordings of their own conversations with staff members (seed 000 §3.1), never anyone else's. */
+  'recordings.own': ['professional', 'manager'],
+  'clients.own': ['professional', 'manager'],
   'shares.received': ['professional', 'reviewer'],
   /** One's own learning questions, rounds and development plan; there is no permission to see anyone else's. */
   'learning.own': ['professional'],

@@ -166,6 +166,7 @@ export interface Database {
   sso_identities: SsoIdentitiesTable;
   sso_sessions: SsoSessionsTable;
   sso_settings: SsoSettingsTable;
+  organisation_films: OrganisationFilmsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -197,6 +198,8 @@ export interface ClientsTable {
   /** Migration 018: months between feedback reminders (null = none) and the day the next one shows. */
   feedback_reminder_months: Generated<number | null>;
   feedback_reminder_due_on: Generated<string | null>;
+  /** Migration 021: a client, or a staff member in a manager's own conversation. */
+  partner_kind: Generated<'client' | 'staff'>;
 }
 
 /** Migration 018: an anonymous reason for saying no; organisation and month only. */
@@ -216,6 +219,19 @@ export interface NoShareStretchesTable {
   end_seconds: number;
   marked_by: 'client' | 'professional';
   created_at: string;
+  /** Migration 021: the owner asked to cut it out of the stored media; the row goes once that is done. */
+  cut_requested_at: Generated<string | null>;
+}
+
+/** Migration 021: an organisation's own explainer film, an mp4 in the blob store. */
+export interface OrganisationFilmsTable {
+  organisation_id: string;
+  blob_key: string;
+  content_type: string;
+  size_bytes: number;
+  duration_seconds: number;
+  uploaded_by: string | null;
+  uploaded_at: string;
 }
 
 export interface ClientAccessTable {

@@ -1,3 +1,4 @@
+import { explainerRoutes } from './routes/explainer.routes.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(learningRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
       await api.register(insightRoutes(ctx));
+      await api.register(explainerRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

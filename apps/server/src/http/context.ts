@@ -1,3 +1,4 @@
+import type { OrganisationFilmService } from '../domain/explainer/organisation-film.service.js';
 import type { DeclineReasonsService } from '../domain/consent/decline-reasons.service.js';
 import type { FastifyRequest } from 'fastify';
 import type { AdminService } from '../domain/admin/admin.service.js';
@@ -44,6 +45,7 @@ export interface HttpContext {
     declineReasons: DeclineReasonsService;
     myData: MyDataService;
     sso: OidcService;
+    organisationFilm: OrganisationFilmService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

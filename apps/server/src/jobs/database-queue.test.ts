@@ -32,7 +32,7 @@ function queue(options: ConstructorParameters<typeof DatabaseJobQueue>[1] = {}):
 
 function handlers(overrides: Partial<JobHandlers>): JobHandlers {
   const idle = { run: async () => undefined };
-  return { 'recording.process': idle, 'recording.erase': idle, 'recordings.retention': idle, 'recording.demo': idle, 'learning.reminders': idle, 'notifications.digest': idle, 'recording.rhythm': idle, 'share.cut': idle, 'share.cuts.erase': idle, 'share.cuts.sweep': idle, ...overrides };
+  return { 'recording.process': idle, 'recording.erase': idle, 'recordings.retention': idle, 'recording.demo': idle, 'learning.reminders': idle, 'notifications.digest': idle, 'recording.rhythm': idle, 'share.cut': idle, 'recording.stretch_cut': idle, 'share.cuts.erase': idle, 'share.cuts.sweep': idle, ...overrides };
 }
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {

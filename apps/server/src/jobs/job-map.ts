@@ -19,6 +19,8 @@ export const jobPayloadSchemas = {
   'notifications.digest': z.object({}),
   /** After processing: who speaks when (conversation rhythm), sealed under the recording's key. */
   'recording.rhythm': z.object({ recordingId: z.string().uuid() }),
+  /** A "niet delen" stretch cut out of the stored media; times in the database move along. */
+  'recording.stretch_cut': z.object({ stretchId: z.string().uuid() }),
   /** A shared moment, cut exactly into its own encrypted HLS with its own key. */
   'share.cut': z.object({ cutId: z.string().uuid() }),
   /** The files of cuts whose rows (salts, so keys) were already deleted. */
@@ -62,6 +64,7 @@ export const jobPolicies: { [K in JobName]: JobPolicy } = {
   'learning.reminders': { maxAttempts: 3, retryDelaySeconds: 300 },
   'recording.rhythm': { maxAttempts: 3, retryDelaySeconds: 30 },
   'share.cut': { maxAttempts: 3, retryDelaySeconds: 15 },
+  'recording.stretch_cut': { maxAttempts: 3, retryDelaySeconds: 30 },
   'share.cuts.erase': { maxAttempts: 10, retryDelaySeconds: 10 },
   'share.cuts.sweep': { maxAttempts: 3, retryDelaySeconds: 60 },
   'notifications.digest': { maxAttempts: 3, retryDelaySeconds: 300 },

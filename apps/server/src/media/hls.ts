@@ -355,3 +355,84 @@ function playlistSafe(value: string, quoted: boolean): string {
 export async function readHlsPlaylist(playlistFile: string): Promise<HlsPlaylist> {
   return parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
 }
+
+export interface RemoveSpanHlsOptions {
+  /** Plaintext MPEG-TS of the whole recording, in order, read from a pipe. */
+  input: Readable;
+  /** The span to leave out, in seconds from the start of `input`. */
+  fromSeconds: number;
+  toSeconds: number;
+  /** The whole input's length, so an empty part before or after the span is not asked for. */
+  totalSeconds: number;
+  audioOnly: boolean;
+  outputDir: string;
+  /** AES-128 key, 16 bytes. */
+  mediaKey: Buffer;
+  keyUri: string;
+  /** The job's private folder (see PackageHlsOptions.keyDir). */
+  keyDir: string;
+  /** First segment number: new segments must not take the names of the ones they replace. */
+  startNumber: number;
+  segmentSeconds?: number;
+  tools?: MediaTools;
+  signal?: AbortSignal;
+}
+
+/**
+ * Re-encodes a plaintext MPEG-TS stream without [from, to) into AES-128 encrypted HLS: what lies
+ * before and after the span is joined, so the result is shorter by exactly the span. Everything is
+ * re-encoded, so not a frame or an audio packet of the span is left.
+ */
+export async function removeSpanEncryptedHls(options: RemoveSpanHlsOptions): Promise<Omit<PackageHlsResult, 'mode'>> {
+  const outputDir = path.resolve(options.outputDir);
+  await mkdir(outputDir, { recursive: true, mode: 0o700 });
+  await removeHlsOutput(outputDir);
+  const segmentSeconds = options.segmentSeconds ?? 4;
+  const from = options.fromSeconds.toFixed(3);
+  const to = options.toSeconds.toFixed(3);
+  const parts: Array<{ video: string; audio: string }> = [];
+  if (options.fromSeconds > 0.05) parts.push({ video: `trim=end=${from}`, audio: `atrim=end=${from}` });
+  if (options.toSeconds < options.totalSeconds - 0.05) parts.push({ video: `trim=start=${to}`, audio: `atrim=start=${to}` });
+  if (parts.length === 0) throw new Error('the span covers the whole recording');
+  const streams = options.audioOnly ? (['audio'] as const) : (['video', 'audio'] as const);
+  const filters: string[] = [];
+  for (const stream of streams) {
+    const [resetPts, split] = stream === 'video' ? ['setpts', 'split'] : ['asetpts', 'asplit'];
+    const input = stream === 'video' ? '[0:v:0]' : '[0:a:0]';
+    const labels = parts.map((_, index) => `[${stream[0]}in${index}]`);
+    // Timestamps of MPEG-TS start above zero: count from the stream's own start, as the playlist does.
+    filters.push(`${input}${resetPts}=PTS-STARTPTS,${split}=${parts.length}${labels.join('')}`);
+    parts.forEach((part, index) => filters.push(`${labels[index]}${part[stream]},${resetPts}=PTS-STARTPTS[${stream[0]}${index}]`));
+  }
+  const joined = parts.map((_, index) => streams.map((stream) => `[${stream[0]}${index}]`).join('')).join('');
+  filters.push(`${joined}concat=n=${parts.length}:v=${options.audioOnly ? 0 : 1}:a=1${options.audioOnly ? '' : '[v]'}[a]`);
+  const codecs = options.audioOnly
+    ? ['-c:a', 'aac', '-b:a', '96k', '-ar', '48000']
+    : [
+        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
+        '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
+        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
+      ];
+  return withKeyInfo(options, async (keyInfoFile) => {
+    await runFfmpeg(
+      [
+        '-format_whitelist', 'mpegts', '-protocol_whitelist', 'pipe', '-f', 'mpegts', '-i', 'pipe:0',
+        '-filter_complex', filters.join(';'),
+        ...(options.audioOnly ? [] : ['-map', '[v]']), '-map', '[a]', '-sn', '-dn',
+        ...codecs,
+        '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_playlist_type', 'vod', '-hls_segment_type', 'mpegts',
+        '-start_number', String(options.startNumber),
+        '-hls_key_info_file', keyInfoFile,
+        '-hls_segment_filename', path.join(outputDir, SEGMENT_PATTERN),
+        path.join(outputDir, PLAYLIST_NAME),
+      ],
+      {
+        ffmpegPath: options.tools?.ffmpeg,
+        stdin: options.input,
+        signal: options.signal,
+        timeoutMs: 120_000 + options.totalSeconds * 10_000,
+      },
+    );
+    return readHlsOutput(outputDir);
+  });
+}

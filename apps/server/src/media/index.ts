@@ -5,6 +5,7 @@ export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
 export {
   canRemux,
   cutEncryptedHls,
+  removeSpanEncryptedHls,
   packagingMode,
   packageEncryptedHls,
   parseHlsPlaylist,
@@ -13,7 +14,7 @@ export {
   renderHlsPlaylist,
   selectHlsSegments,
 } from './hls.js';
-export type { CutHlsOptions, HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
+export type { CutHlsOptions, RemoveSpanHlsOptions, HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
 export { computePeaks } from './peaks.js';
 export { playedSeconds } from './span-duration.js';
 export { extractPoster } from './poster.js';

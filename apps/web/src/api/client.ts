@@ -28,6 +28,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** A file sent as it is (e.g. a film), with its own content type, instead of JSON. */
+  file?: { data: Blob; contentType: string };
 }
 
 // The session cookie is HttpOnly; the CSRF token is the only secret the page holds, and only in memory.
@@ -45,6 +47,7 @@ export async function api<T>(path: string, schema: Parser<T>, options: RequestOp
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -53,7 +56,7 @@ export async function api<T>(path: string, schema: Parser<T>, options: RequestOp
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network', 'De verbinding met Spreekkamer is weggevallen.');

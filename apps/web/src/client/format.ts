@@ -1,4 +1,4 @@
-import { clientLocaleOf, consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
+import { clientLocaleOf, consentTextsOfVersion, consentTextVersion, type ConsentTextContent } from '@spreekkamer/shared';
 
 /** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
 export { formatLongDate as formatDay } from '../lib/format.js';
@@ -11,7 +11,11 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The canonical consent words (packages/shared/src/consent-text.ts) in the page language. */
-export function consentTextFor(language: string): ConsentTextContent {
-  return consentTexts[clientLocaleOf(language)];
+/**
+ * The canonical consent words in the page language, of the text version asked or given: a staff
+ * member in their manager's conversation reads the staff text (consent-text-staff.ts), a client the
+ * client text (consent-text.ts).
+ */
+export function consentTextFor(language: string, textVersion: string = consentTextVersion): ConsentTextContent {
+  return consentTextsOfVersion(textVersion)[clientLocaleOf(language)];
 }

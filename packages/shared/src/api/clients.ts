@@ -22,8 +22,14 @@ export const clientContactSchema = z
   .refine((value) => value === '' || phonePattern.test(value) || emailPattern.test(value), { message: 'contact_format' })
   .transform((value) => (value === '' ? null : value));
 
+/** client: a client of a professional; staff: a staff member in a manager's own conversation. */
+export const partnerKindSchema = z.enum(['client', 'staff']);
+export type PartnerKind = z.infer<typeof partnerKindSchema>;
+
 export const createClientRequestSchema = z.strictObject({
   pseudonym: pseudonymSchema,
+  /** Left out: a client for a professional, a staff member for a manager who is not a professional. */
+  partnerKind: partnerKindSchema.optional(),
   contact: clientContactSchema.nullable().optional(),
   locale: clientLocaleSchema.optional(),
 });
@@ -56,6 +62,7 @@ export const clientSchema = z.object({
   canEmailLink: z.boolean(),
   conversationCount: z.number().int(),
   createdAt: z.string(),
+  partnerKind: partnerKindSchema,
   /** The recurring feedback reminder: every `months`, shown on the home page from `dueOn`. */
   feedbackReminder: z.object({ months: z.number().int(), dueOn: z.string(), due: z.boolean() }).nullable().optional(),
 });

@@ -10,6 +10,12 @@ import { idSchema } from './admin.js';
  *   DELETE /no-share-stretches/:id                         → 204                         owner; only stretches the professional marked
  *   GET    /client/consents/:id/no-share-stretches         → noShareStretchListSchema   the client of that consent
  *   POST   /client/consents/:id/no-share-stretches         → noShareStretchSchema       the client of that consent
+ *   DELETE /client/no-share-stretches/:id                  → 204                         the client; only their own marks
+ *   POST   /no-share-stretches/:id/cut                     → noShareStretchSchema       owner; cut it out of the stored media (job)
+ *   POST   /client/no-share-stretches/:id/cut              → noShareStretchSchema       the client; only their own marks
+ *
+ * A cut keeps one clock: the media's own as it is after the cut. Moments wholly inside the cut go,
+ * later ones move back by its length. Refused (409) while the recording has active shares.
  */
 const secondsSchema = z.number().min(0).max(24 * 3600);
 
@@ -25,6 +31,8 @@ export const noShareStretchSchema = z.object({
   endSeconds: z.number(),
   markedBy: z.enum(['client', 'professional']),
   createdAt: z.string(),
+  /** Asked to be cut out of the stored media; the stretch disappears once that is done. */
+  cutRequested: z.boolean(),
 });
 export type NoShareStretch = z.infer<typeof noShareStretchSchema>;
 export const noShareStretchListSchema = z.object({ stretches: z.array(noShareStretchSchema) });

@@ -18,6 +18,7 @@ import * as m017 from './017_due_notices.js';
 import * as m018 from './018_method_routine.js';
 import * as m019 from './019_short_versions.js';
 import * as m020 from './020_preparation_help.js';
+import * as m021 from './021_method_remaining.js';
 import * as m022 from './022_single_sign_on.js';
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, PortableMigration> = {
   '018_method_routine': m018,
   '019_short_versions': m019,
   '020_preparation_help': m020,
+  '021_method_remaining': m021,
   '022_single_sign_on': m022,
 };

@@ -28,6 +28,8 @@ import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
 import { PreparationHelpRepository } from './preparation-help.repository.js';
+import { StretchCutRepository } from './stretch-cut.repository.js';
+import { OrganisationFilmsRepository } from './organisation-films.repository.js';
 import { NoShareRepository } from './no-share.repository.js';
 import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 import { MyDataRepository } from './my-data.repository.js';
@@ -72,6 +74,8 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     declineReasons: new DeclineReasonsRepository(db),
     myData: new MyDataRepository(db),
     sso: new SsoRepository(db),
+    stretchCuts: new StretchCutRepository(db),
+    organisationFilms: new OrganisationFilmsRepository(db),
   };
 }
 

@@ -28,6 +28,14 @@ export class NoShareRepository {
     await this.db.deleteFrom('no_share_stretches').where('id', '=', id).execute();
   }
 
+  /** Only sets it when it is not set yet (or clears it): true when this call changed it. */
+  async setCutRequested(id: string, at: string | null): Promise<boolean> {
+    let query = this.db.updateTable('no_share_stretches').set({ cut_requested_at: at }).where('id', '=', id);
+    if (at !== null) query = query.where('cut_requested_at', 'is', null);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async deleteForRecordings(recordingIds: readonly string[]): Promise<void> {
     if (recordingIds.length === 0) return;
     await this.db.deleteFrom('no_share_stretches').where('recording_id', 'in', recordingIds).execute();

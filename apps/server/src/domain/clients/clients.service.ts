@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clientLocaleOf, isEmailContact, offeredClientLocales, type Client, type ClientLocale, type Conversation, type ConversationKind } from '@spreekkamer/shared';
+import { clientLocaleOf, isEmailContact, offeredClientLocales, type Client, type ClientLocale, type Conversation, type ConversationKind, type PartnerKind } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
@@ -11,6 +11,7 @@ import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { openText, sealText } from './sealed-text.js';
 import { addDays, localDay } from '../client-feedback/calendar.js';
+import { defaultPartnerKind, mayHavePartner } from './partner-kind.js';
 
 export interface ClientsDependencies {
   clients: ClientsRepository;
@@ -70,8 +71,10 @@ export class ClientsService {
     return rows.map((row) => this.toClient(row, counts.get(row.id) ?? 0, withAccess.has(row.id)));
   }
 
-  async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: ClientLocale | undefined }): Promise<Client> {
+  async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: ClientLocale | undefined; partnerKind?: PartnerKind | undefined }): Promise<Client> {
     requirePermission(actor, 'clients.own');
+    const partnerKind = input.partnerKind ?? defaultPartnerKind(actor);
+    if (!mayHavePartner(actor, partnerKind)) throw new AppError('partner_kind_not_allowed');
     if (input.locale !== undefined) await this.assertOffered(actor, input.locale);
     const row: ClientRow = {
       id: randomUUID(),
@@ -84,9 +87,10 @@ export class ClientsService {
       created_at: this.now().toISOString(),
       feedback_reminder_months: null,
       feedback_reminder_due_on: null,
+      partner_kind: partnerKind,
     };
     await this.deps.clients.insert(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null } });
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null, partnerKind } });
     return this.toClient(row, 0, false);
   }
 
@@ -210,6 +214,7 @@ export class ClientsService {
       canEmailLink: this.deps.emailConfigured === true && isEmailContact(contact),
       conversationCount,
       createdAt: row.created_at,
+      partnerKind: row.partner_kind,
       feedbackReminder:
         row.feedback_reminder_months !== null && row.feedback_reminder_due_on !== null
           ? { months: row.feedback_reminder_months, dueOn: row.feedback_reminder_due_on, due: row.feedback_reminder_due_on <= localDay(this.now()) }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   consentTextDocument,
   consentTextVersion,
+  consentTextVersionFor,
+  staffConsentTextDocument,
+  staffConsentTextVersion,
   clientLocaleOf,
   signatureSchema,
   type ClientHome,
@@ -63,12 +66,18 @@ export class ConsentService {
    * refuses to start.
    */
   async ensureCurrentText(): Promise<void> {
-    const document = consentTextDocument();
-    const hash = sha256Hex(document);
-    await this.deps.consents.insertTextIfMissing({ version: consentTextVersion, content_json: document, content_hash: hash, published_at: this.now().toISOString() });
-    const stored = await this.deps.consents.findText(consentTextVersion);
-    if (stored?.content_hash !== hash) {
-      throw new Error(`The consent text changed but its version did not: give packages/shared/src/consent-text.ts a new consentTextVersion (now ${consentTextVersion}).`);
+    // The client text and the text for staff members (a manager's own conversations) each have their own version.
+    const documents: Array<[version: string, document: string, file: string, constant: string]> = [
+      [consentTextVersion, consentTextDocument(), 'consent-text.ts', 'consentTextVersion'],
+      [staffConsentTextVersion, staffConsentTextDocument(), 'consent-text-staff.ts', 'staffConsentTextVersion'],
+    ];
+    for (const [version, document, file, constant] of documents) {
+      const hash = sha256Hex(document);
+      await this.deps.consents.insertTextIfMissing({ version, content_json: document, content_hash: hash, published_at: this.now().toISOString() });
+      const stored = await this.deps.consents.findText(version);
+      if (stored?.content_hash !== hash) {
+        throw new Error(`The consent text changed but its version did not: give packages/shared/src/${file} a new ${constant} (now ${version}).`);
+      }
     }
   }
 
@@ -110,7 +119,7 @@ export class ConsentService {
       reviewer: reviewer ? { name: reviewer.name, independentFrom: reviewer.independentFrom } : null,
       retentionDaysOptions: settings.retentionDaysOptions,
       retentionDaysDefault: settings.retentionDaysDefault,
-      textVersion: consentTextVersion,
+      textVersion: consentTextVersionFor(client.partner_kind),
       answeredConsentId: latest && latest.status !== 'declined' ? latest.id : null,
     };
   }
@@ -119,7 +128,8 @@ export class ConsentService {
   async give(session: ClientSession, conversationId: string, input: GiveConsentRequest): Promise<ConsentCopy> {
     const client = await this.clientOf(session);
     const conversation = await this.clientConversation(session, conversationId);
-    if (input.textVersion !== consentTextVersion) throw new AppError('consent_text_outdated');
+    const textVersion = consentTextVersionFor(client.partner_kind);
+    if (input.textVersion !== textVersion) throw new AppError('consent_text_outdated');
     const latest = (await this.deps.consents.listForConversations([conversation.id]))[0];
     if (latest && latest.status !== 'declined') throw new AppError('consent_already_answered');
 
@@ -155,7 +165,7 @@ export class ConsentService {
       watch_with_client: !declined && input.watchWithClient ? 1 : 0,
       feedback_via_reviewer: !declined && input.feedbackViaReviewer ? 1 : 0,
       retention_days: declined ? settings.retentionDaysDefault : input.retentionDays,
-      text_version: consentTextVersion,
+      text_version: textVersion,
       locale: input.locale,
       signed_via: session.via === 'tablet' ? 'tablet' : 'own_device',
       client_signature: signature ? sealText(this.deps.masterKey, signature) : '',
@@ -172,7 +182,7 @@ export class ConsentService {
       action: declined ? 'consent.declined' : 'consent.given',
       subjectType: 'consent',
       subjectId: row.id,
-      details: { conversationId: conversation.id, textVersion: consentTextVersion, via: row.signed_via },
+      details: { conversationId: conversation.id, textVersion, via: row.signed_via },
     });
     // At most one reason per conversation (the first no), never in the audit entry above.
     if (declined && input.declineReason && !latest) await this.deps.declineReasons?.record(client.organisation_id, 'consent', input.declineReason);

@@ -11,6 +11,7 @@ import type { ConsentPolicy } from '../consent/consent-policy.js';
 import { RecordingEraser } from './erasure.js';
 import { recordingJobHandlers, type OtherFeatureJobs, type RecordingJobDependencies } from './jobs.js';
 import { SpanCutter } from './span-cuts.js';
+import { StretchCutter } from './stretch-cut.js';
 import { PlaybackAccessPolicy } from './playback-access.js';
 import { PlaybackService } from './playback.service.js';
 import { RecordingProcessor } from './processing.js';
@@ -36,7 +37,7 @@ export interface RecordingServices {
 }
 
 export interface RecordingServicesDependencies {
-  repositories: Pick<Repositories, 'recordings' | 'conversations' | 'shareCuts'>;
+  repositories: Pick<Repositories, 'recordings' | 'conversations' | 'shareCuts' | 'noShare' | 'stretchCuts'>;
   audit: AuditLog;
   consentPolicy: ConsentPolicy;
   blobs: BlobStore;
@@ -100,6 +101,19 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
   const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
   const spanCutter = new SpanCutter({ recordings: repositories.recordings, cuts: repositories.shareCuts, blobs, audit, workFolders, settings: { masterKey: config.masterKey, tools: config.tools }, ...now });
-  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter });
+  const stretchCutter = new StretchCutter({
+    recordings: repositories.recordings,
+    stretches: repositories.noShare,
+    stretchCuts: repositories.stretchCuts,
+    blobs,
+    audit,
+    workFolders,
+    settings: { masterKey: config.masterKey, tools: config.tools },
+    onCut: async (recordingId) => {
+      await queue.enqueue('recording.rhythm', { recordingId });
+    },
+    ...now,
+  });
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
   return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
 }

@@ -3,6 +3,7 @@ import type { RecordingEraser } from './erasure.js';
 import type { RecordingProcessor } from './processing.js';
 import type { RetentionRunner } from './retention.js';
 import type { SpanCutter } from './span-cuts.js';
+import type { StretchCutter } from './stretch-cut.js';
 
 export interface RecordingJobDependencies {
   processor: RecordingProcessor;
@@ -14,6 +15,8 @@ export interface RecordingJobDependencies {
   rhythm: { analyse(recordingId: string, signal: AbortSignal): Promise<void>; giveUp(recordingId: string): Promise<void> };
   /** Exact cuts of shared spans. */
   spanCutter: SpanCutter;
+  /** "Niet delen" stretches cut out of the stored media. */
+  stretchCutter: StretchCutter;
 }
 
 /** Jobs that main.ts adds from other features. */
@@ -44,6 +47,10 @@ export function recordingJobHandlers(deps: RecordingJobDependencies): Omit<JobHa
     'share.cut': {
       run: ({ cutId }, context) => deps.spanCutter.cut(cutId, context),
       onGiveUp: ({ cutId }) => deps.spanCutter.giveUp(cutId),
+    },
+    'recording.stretch_cut': {
+      run: ({ stretchId }, context) => deps.stretchCutter.cut(stretchId, context),
+      onGiveUp: ({ stretchId }) => deps.stretchCutter.giveUp(stretchId),
     },
     'share.cuts.erase': {
       run: ({ recordingId, cutIds }) => deps.spanCutter.erase(recordingId, cutIds),

@@ -26,8 +26,10 @@ describe('playbackAccess', () => {
     for (const roles of [['professional'], ['manager'], ['administrator'], ['reviewer'], ['policy_advisor']] as const) {
       expect(await policy().playbackAccess(actor('someone', roles), 'r1')).toBeNull();
     }
-    // The owner without the professional role, or in another organisation, gets nothing either.
-    expect(await policy().playbackAccess(actor('owner', ['manager']), 'r1')).toBeNull();
+    // The owner without a role that owns recordings, or in another organisation, gets nothing either.
+    // (A manager owns the recordings of their own conversations with staff members.)
+    expect(await policy().playbackAccess(actor('owner', ['reviewer']), 'r1')).toBeNull();
+    expect(await policy().playbackAccess(actor('owner', ['manager']), 'r1')).toMatchObject({ allowedRanges: 'all', role: 'owner' });
     expect(await policy().playbackAccess(actor('owner', ['professional'], 'other-org'), 'r1')).toBeNull();
   });
 

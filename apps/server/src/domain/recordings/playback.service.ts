@@ -55,7 +55,10 @@ export interface MediaBody {
   size?: number;
 }
 
-/** Parsed playlists of ready recordings never change, so every process may keep a few. */
+/**
+ * Parsed playlists, a few per process. A ready recording's playlist changes only when a stretch is cut
+ * out of it, which also moves the recording's updated_at: that is the cache's version.
+ */
 const PLAYLIST_CACHE_SIZE = 200;
 
 /**
@@ -67,7 +70,7 @@ const PLAYLIST_CACHE_SIZE = 200;
  */
 export class PlaybackService {
   private readonly now: () => Date;
-  private readonly playlists = new Map<string, HlsPlaylist>();
+  private readonly playlists = new Map<string, { version: string; playlist: HlsPlaylist }>();
 
   constructor(private readonly deps: PlaybackDependencies) {
     this.now = deps.now ?? (() => new Date());
@@ -169,7 +172,7 @@ export class PlaybackService {
     const claims = this.verify(actor, recordingId, token);
     // Access is checked again: a share that ended or a recording that was deleted stops here.
     const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
-    const playlist = await this.loadPlaylist(recordingId);
+    const playlist = await this.loadPlaylist(await this.playable(recordingId));
     await this.deps.audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -286,9 +289,11 @@ export class PlaybackService {
     }
   }
 
-  private async loadPlaylist(recordingId: string): Promise<HlsPlaylist> {
+  private async loadPlaylist(recording: Pick<RecordingRow, 'id' | 'updated_at'>): Promise<HlsPlaylist> {
+    const recordingId = recording.id;
     const cached = this.playlists.get(recordingId);
-    if (cached) return cached;
+    if (cached?.version === recording.updated_at) return cached.playlist;
+    this.playlists.delete(recordingId);
     let text: string;
     try {
       text = (await this.deps.blobs.getBuffer(recordingPrefix(recordingId) + blobNames.playlist)).toString('utf8');
@@ -301,7 +306,7 @@ export class PlaybackService {
       const oldest = this.playlists.keys().next().value;
       if (oldest !== undefined) this.playlists.delete(oldest);
     }
-    this.playlists.set(recordingId, playlist);
+    this.playlists.set(recordingId, { version: recording.updated_at, playlist });
     return playlist;
   }
 }

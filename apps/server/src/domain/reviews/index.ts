@@ -33,7 +33,7 @@ export function createReviewServices(
   const { audit, gate, unitOfWork, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
-  const noShare = new NoShareService({ gate, unitOfWork, stretches: repositories.noShare, moments: repositories.moments });
+  const noShare = new NoShareService({ gate, unitOfWork, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, queue: deps.queue });
   const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, stretches: repositories.noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { overlapsAny, type NoShareStretch, type NoShareStretchInput } from '@spreekkamer/shared';
+import type { ConsentsRepository } from '../../db/repositories/consents.repository.js';
 import type { MomentsRepository } from '../../db/repositories/moments.repository.js';
 import type { NoShareRepository, NoShareStretchRow } from '../../db/repositories/no-share.repository.js';
+import type { SharesRepository } from '../../db/repositories/shares.repository.js';
+import type { JobQueue } from '../../jobs/index.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
@@ -13,10 +16,14 @@ export interface NoShareDependencies {
   unitOfWork: UnitOfWork;
   stretches: NoShareRepository;
   moments: MomentsRepository;
+  shares: SharesRepository;
+  consents: ConsentsRepository;
+  /** Cutting a stretch out of the stored media is a job (recording.stretch_cut). */
+  queue?: Pick<JobQueue, 'enqueue'>;
 }
 
 function toStretch(row: NoShareStretchRow): NoShareStretch {
-  return { id: row.id, recordingId: row.recording_id, startSeconds: Number(row.start_seconds), endSeconds: Number(row.end_seconds), markedBy: row.marked_by, createdAt: row.created_at };
+  return { id: row.id, recordingId: row.recording_id, startSeconds: Number(row.start_seconds), endSeconds: Number(row.end_seconds), markedBy: row.marked_by, createdAt: row.created_at, cutRequested: row.cut_requested_at !== null };
 }
 
 /**
@@ -67,6 +74,64 @@ export class NoShareService {
     return result;
   }
 
+  /** The client can take back their own marks, never the professional's. */
+  async clientRemove(session: ClientSession, stretchId: string): Promise<void> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
+    const stretch = await this.clientStretch(session, stretchId);
+    if (stretch.marked_by !== 'client') throw new AppError('no_share_marked_by_professional');
+    if (stretch.cut_requested_at !== null) throw new AppError('no_share_cut_pending');
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.noShare.delete(stretch.id);
+      await audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.no_share_removed', subjectType: 'recording', subjectId: stretch.recording_id, details: { stretchId, markedBy: 'client' } });
+    });
+  }
+
+  /** The owner asks to cut a stretch (anyone's mark) out of the stored media: it is then gone for good. */
+  async requestCut(actor: Actor, stretchId: string): Promise<NoShareStretch> {
+    await requireAccess(this.deps.gate, { actor, permission: 'no_share.recording_owner', ids: [stretchId] });
+    const stretch = await this.deps.stretches.findById(stretchId);
+    if (!stretch) throw new AppError('not_found');
+    const recording = await this.deps.moments.findRecording(stretch.recording_id);
+    if (!recording || recording.status !== 'ready') throw new AppError('not_found');
+    return this.startCut(stretch, recording.organisation_id, actor.userId);
+  }
+
+  /** The client asks the same for a stretch they marked themselves. */
+  async clientRequestCut(session: ClientSession, stretchId: string): Promise<NoShareStretch> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
+    const stretch = await this.clientStretch(session, stretchId);
+    if (stretch.marked_by !== 'client') throw new AppError('no_share_marked_by_professional');
+    return this.startCut(stretch, session.organisationId, null);
+  }
+
+  private async startCut(stretch: NoShareStretchRow, organisationId: string, actorUserId: string | null): Promise<NoShareStretch> {
+    const queue = this.deps.queue;
+    if (!queue) throw new AppError('conflict');
+    if (stretch.cut_requested_at !== null) throw new AppError('no_share_cut_pending');
+    // Active shares point at times that are about to move; they end first, by the professional's own hand.
+    const now = this.deps.gate.now();
+    const active = (await this.deps.shares.listForRecording(stretch.recording_id)).filter((s) => shareStateOf(s, now) === 'active');
+    if (active.length > 0) throw new AppError('no_share_cut_shares_active');
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      if (!(await repositories.noShare.setCutRequested(stretch.id, now.toISOString()))) throw new AppError('no_share_cut_pending');
+      await audit.record({ organisationId, actorUserId, action: 'review.no_share_cut_requested', subjectType: 'recording', subjectId: stretch.recording_id, details: { stretchId: stretch.id } });
+    });
+    // After the commit: the queue has its own connection (and on SQLite, the transaction holds the only one).
+    await queue.enqueue('recording.stretch_cut', { stretchId: stretch.id }, { singletonKey: `stretch-cut:${stretch.id}` });
+    return toStretch({ ...stretch, cut_requested_at: now.toISOString() });
+  }
+
+  /** A stretch on a recording made under this client's own consent, still in force. */
+  private async clientStretch(session: ClientSession, stretchId: string): Promise<NoShareStretchRow> {
+    const stretch = await this.deps.stretches.findById(stretchId);
+    if (!stretch) throw new AppError('not_found');
+    const recording = await this.deps.moments.findRecording(stretch.recording_id);
+    if (!recording || recording.status === 'deleted') throw new AppError('not_found');
+    const consent = await this.deps.consents.findById(recording.consent_id);
+    if (!consent || consent.client_id !== session.clientId || consent.status !== 'given' || recording.organisation_id !== session.organisationId) throw new AppError('not_found');
+    return stretch;
+  }
+
   /** The recordings made under a consent the gate let through as `consent.giver`. */
   private async clientRecordings(session: ClientSession, consentId: string) {
     const recordings = (await this.deps.stretches.recordingsOfConsent(consentId)).filter((r) => r.organisation_id === session.organisationId);
@@ -85,6 +150,7 @@ export class NoShareService {
       end_seconds: duration === null ? input.endSeconds : Math.min(input.endSeconds, duration),
       marked_by: markedBy,
       created_at: now.toISOString(),
+      cut_requested_at: null,
     };
     await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
       await repositories.noShare.insert(row);

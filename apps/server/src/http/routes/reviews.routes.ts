@@ -96,6 +96,9 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await reviews.noShare.remove(await actorOf(request), request.params.id);
       return noContent(reply);
     });
+    app.post('/no-share-stretches/:id/cut', { schema: { tags, params: idParamsSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
+      reviews.noShare.requestCut(await actorOf(request), request.params.id),
+    );
 
     app.get('/reviews/people', { schema: { tags, response: { 200: peopleListSchema } } }, async (request) => ({ people: await reviews.shares.people(await actorOf(request)) }));
     app.get('/recordings/:id/share-options', { schema: { tags, params: idParamsSchema, response: { 200: shareOptionsSchema } } }, async (request) =>
@@ -226,6 +229,13 @@ export function clientReviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.post('/client/consents/:id/no-share-stretches', { schema: { tags: ['client'], params: idParamsSchema, body: noShareStretchInputSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
       stretches: await reviews.noShare.clientMark(await ctx.requireClient(request), request.params.id, request.body),
     }));
+    app.delete('/client/no-share-stretches/:id', { schema: { tags: ['client'], params: idParamsSchema } }, async (request, reply) => {
+      await reviews.noShare.clientRemove(await ctx.requireClient(request), request.params.id);
+      return noContent(reply);
+    });
+    app.post('/client/no-share-stretches/:id/cut', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
+      reviews.noShare.clientRequestCut(await ctx.requireClient(request), request.params.id),
+    );
     app.post('/client/client-points/:id/relay', { schema: { tags: ['client'], params: idParamsSchema, body: clientRelayRequestSchema, response: { 200: clientPointForClientSchema } } }, async (request) =>
       reviews.clientPoints.decide(await ctx.requireClient(request), request.params.id, request.body.relay),
     );

@@ -13,12 +13,14 @@ export interface AgreementsProps {
   watchWithClient: boolean;
   feedbackViaReviewer: boolean;
   retentionDays: number;
+  /** The consent text version, so a staff member sees the staff words. */
+  textVersion: string;
 }
 
 /** The client's choices as a list with pictograms, in the same words as the questions. */
-export function Agreements({ media, audience, reviewerName, watchWithClient, feedbackViaReviewer, retentionDays }: AgreementsProps) {
+export function Agreements({ media, audience, reviewerName, watchWithClient, feedbackViaReviewer, retentionDays, textVersion }: AgreementsProps) {
   const { t, i18n } = useTranslation();
-  const text = consentTextFor(i18n.language);
+  const text = consentTextFor(i18n.language, textVersion);
   const items: { icon: PictogramName; label: string; value: string }[] = [{ icon: mediaIcon[media], label: t('consent.copy.media'), value: text.media[media].label }];
   if (media !== 'none') {
     items.push({ icon: audienceIcon[audience], label: t('consent.copy.audience'), value: text.audience[audience].label });

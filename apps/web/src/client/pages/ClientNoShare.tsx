@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { noShareStretchListSchema } from '@spreekkamer/shared';
+import { noShareStretchListSchema, noShareStretchSchema, type NoShareStretch } from '@spreekkamer/shared';
 import { ApiError } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../api.js';
 import { ClientButton } from '../components/index.js';
+
+/** A 204 answer has no body. */
+const noContent = { parse: (): null => null };
 
 /** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
 export function parseMinutes(text: string): number | null {
@@ -50,6 +53,24 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
     },
   });
 
+  const remove = useMutation({
+    mutationFn: (stretchId: string) => clientApi(`/client/no-share-stretches/${encodeURIComponent(stretchId)}`, noContent, { method: 'DELETE' }),
+    onSuccess: async () => {
+      setNotice(t('consent.copy.noShare.removed'));
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const cut = useMutation({
+    mutationFn: (stretchId: string) => clientApi(`/client/no-share-stretches/${encodeURIComponent(stretchId)}/cut`, noShareStretchSchema, { method: 'POST' }),
+    onSuccess: async () => {
+      setConfirming(null);
+      setNotice(t('consent.copy.noShare.cutting'));
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
   if (stretches.error instanceof ApiError && stretches.error.status === 404) return <p>{t('consent.copy.noShare.none')}</p>;
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,11 +91,26 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
       {list.length > 0 ? (
         <>
           <p>{t('consent.copy.noShare.list')}</p>
-          <ul>
-            {list.map((s) => (
-              <li key={s.id}>{t('consent.copy.noShare.span', { from: formatMinutes(s.startSeconds), to: formatMinutes(s.endSeconds) })}</li>
+          <ul className="sk-client-list">
+            {list.map((stretch) => (
+              <StretchItem
+                key={stretch.id}
+                stretch={stretch}
+                confirming={confirming === stretch.id}
+                busy={remove.isPending || cut.isPending}
+                onRemove={() => remove.mutate(stretch.id)}
+                onAskCut={() => setConfirming(stretch.id)}
+                onCancelCut={() => setConfirming(null)}
+                onCut={() => cut.mutate(stretch.id)}
+              />
             ))}
           </ul>
+          {remove.error || cut.error ? (
+            <p role="alert" className="sk-client-alert">
+              {errorText(remove.error ?? cut.error)}
+            </p>
+          ) : null}
+          {notice ? <p role="status">{notice}</p> : null}
         </>
       ) : null}
       <form className="sk-client-no-print sk-client-form" onSubmit={submit} noValidate>
@@ -94,5 +130,51 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
         {saved ? <p role="status">{t('consent.copy.noShare.saved')}</p> : null}
       </form>
     </>
+  );
+}
+
+interface StretchItemProps {
+  stretch: NoShareStretch;
+  confirming: boolean;
+  busy: boolean;
+  onRemove: () => void;
+  onAskCut: () => void;
+  onCancelCut: () => void;
+  onCut: () => void;
+}
+
+/** One stretch: the client's own can be taken back or cut out of the recording for good; the other person's only stays. */
+function StretchItem({ stretch, confirming, busy, onRemove, onAskCut, onCancelCut, onCut }: StretchItemProps) {
+  const { t } = useTranslation();
+  const own = stretch.markedBy === 'client';
+  return (
+    <li>
+      <p>
+        {t('consent.copy.noShare.span', { from: formatMinutes(stretch.startSeconds), to: formatMinutes(stretch.endSeconds) })}{' '}
+        {own ? t('consent.copy.noShare.byYou') : t('consent.copy.noShare.byOther')}
+      </p>
+      {stretch.cutRequested ? <p>{t('consent.copy.noShare.cutting')}</p> : null}
+      {own && !stretch.cutRequested && !confirming ? (
+        <div className="sk-client-no-print sk-client-actions">
+          <ClientButton appearance="secondary" icon="cross" disabled={busy} onClick={onRemove}>
+            {t('consent.copy.noShare.remove')}
+          </ClientButton>
+          <ClientButton appearance="quiet" icon="trash" disabled={busy} onClick={onAskCut}>
+            {t('consent.copy.noShare.cut')}
+          </ClientButton>
+        </div>
+      ) : null}
+      {own && confirming ? (
+        <div className="sk-client-no-print sk-client-actions" role="group" aria-label={t('consent.copy.noShare.cut')}>
+          <p>{t('consent.copy.noShare.cutConfirm')}</p>
+          <ClientButton icon="trash" disabled={busy} onClick={onCut}>
+            {t('consent.copy.noShare.cutYes')}
+          </ClientButton>
+          <ClientButton appearance="secondary" disabled={busy} onClick={onCancelCut}>
+            {t('consent.copy.noShare.cutNo')}
+          </ClientButton>
+        </div>
+      ) : null}
+    </li>
   );
 }

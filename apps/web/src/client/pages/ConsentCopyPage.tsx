@@ -19,9 +19,9 @@ export function ConsentCopyPage() {
 /** The client's copy: printable, with every choice, the date, the text version, and how to stop. */
 function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; consentId: string }) {
   const { t, i18n } = useTranslation();
-  const text = consentTextFor(i18n.language);
   const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}`, consentCopySchema) });
   const link = personalLinkPath();
+  const text = consentTextFor(i18n.language, copy.data?.textVersion);
 
   return (
     <ClientShell documentTitle={t('consent.copy.documentTitle')} organisationName={session.organisationName}>
@@ -47,6 +47,7 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
             watchWithClient={copy.data.watchWithClient}
             feedbackViaReviewer={copy.data.feedbackViaReviewer}
             retentionDays={copy.data.retentionDays}
+            textVersion={copy.data.textVersion}
           />
           <dl className="sk-agreements sk-agreements--facts">
             <div>

@@ -90,7 +90,7 @@ function addDays(days: number): string {
  */
 function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: ConsentForm }) {
   const { t, i18n } = useTranslation();
-  const text = consentTextFor(i18n.language);
+  const text = consentTextFor(i18n.language, form.textVersion);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const errorText = useErrorText();
@@ -329,6 +329,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
             watchWithClient={watch === true}
             feedbackViaReviewer={feedback === true}
             retentionDays={retention}
+            textVersion={form.textVersion}
           />
           <label htmlFor="consent-signature" className="sk-client-label">
             {text.confirm.nameLabel}

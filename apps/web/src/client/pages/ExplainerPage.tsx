@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { ClientSessionResponse } from '@spreekkamer/shared';
+import { useQuery } from '@tanstack/react-query';
+import { organisationFilmStatusSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { OrganisationFilmPlayer } from '../../features/explainer/OrganisationFilmPlayer.js';
+import { clientApi } from '../api.js';
 import { explainerReturnPath, storyPanels } from '../../features/explainer/story.js';
 import { StoryPanel } from '../../features/explainer/StoryPanel.js';
 import '../../features/explainer/explainer.css';
@@ -26,6 +29,7 @@ function Explainer({ session }: { session: ClientSessionResponse }) {
   const first = useRef(true);
   const panel = storyPanels[index] ?? storyPanels[0];
   const last = index === storyPanels.length - 1;
+  const film = useQuery({ queryKey: ['client', 'explainer-film'], queryFn: () => clientApi('/client/explainer/film', organisationFilmStatusSchema), retry: false });
 
   // Moving between panels: start reading (and the keyboard) at the new panel, as a new page would.
   useEffect(() => {
@@ -40,6 +44,12 @@ function Explainer({ session }: { session: ClientSessionResponse }) {
     <ClientShell documentTitle={t('explainer.client.documentTitle')} organisationName={session.organisationName} progress={{ step: index + 1, total: storyPanels.length }}>
       <h1 tabIndex={-1}>{t('explainer.client.title')}</h1>
       {index === 0 ? <p>{t('explainer.client.intro')}</p> : null}
+      {index === 0 && film.data?.film ? (
+        <section aria-labelledby="organisation-film">
+          <h2 id="organisation-film">{t('explainer.client.film', { organisation: session.organisationName })}</h2>
+          <OrganisationFilmPlayer film={film.data.film} src="/api/client/explainer/film.mp4" title={t('explainer.client.film', { organisation: session.organisationName })} />
+        </section>
+      ) : null}
       <div ref={panelHeading} className="sk-story">
         <StoryPanel key={panel.id} panel={panel} headingLevel={2} />
       </div>

@@ -15,6 +15,7 @@ import { sessionKey } from '../auth/session.js';
 import { adminKeys, useSettings } from './queries.js';
 import { RhythmSection } from '../learning/RhythmSection.js';
 import { SsoSettingsSection } from '../auth/SsoAdmin.js';
+import { FilmSettings } from './FilmSettings.js';
 
 const maxRetentionOptions = 6;
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
       {settings.data ? <SettingsForm initial={settings.data} /> : null}
       <RhythmSection />
       <SsoSettingsSection />
+      <FilmSettings />
     </Page>
   );
 }

@@ -204,7 +204,7 @@ function HandOver({ conversation }: { conversation: Conversation }) {
 /** The professional is recorded too: their own consent, on the client's terms. */
 function OwnConsent({ copy, conversationId }: { copy: ConsentCopy; conversationId: string }) {
   const { t, i18n } = useTranslation();
-  const text = consentTextFor(i18n.language).professional;
+  const text = consentTextFor(i18n.language, copy.textVersion).professional;
   const queryClient = useQueryClient();
   const [agreed, setAgreed] = useState(false);
   const { errors, showError, check } = useFormErrors();

@@ -1,4 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { organisationFilmStatusSchema } from '@spreekkamer/shared';
+import { api } from '../../api/client.js';
+import { OrganisationFilmPlayer } from './OrganisationFilmPlayer.js';
 import { Heading } from '../../components/Heading.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -16,8 +20,17 @@ const linesOf = { consent: 3, who: 4, never: 3, safe: 3, withdraw: 3 } as const 
  */
 export function RecordingExplainerPage() {
   const { t } = useTranslation();
+  const film = useQuery({ queryKey: ['explainer', 'film'], queryFn: () => api('/explainer/film', organisationFilmStatusSchema) });
   return (
     <Page title={t('explainer.staff.title')} documentTitle={t('explainer.staff.documentTitle')} intro={t('explainer.staff.intro')}>
+      {film.data?.film ? (
+        <section aria-labelledby="explainer-film">
+          <Heading level={2} id="explainer-film">
+            {t('explainer.film.watch')}
+          </Heading>
+          <OrganisationFilmPlayer film={film.data.film} src="/api/explainer/film.mp4" title={t('explainer.film.watch')} />
+        </section>
+      ) : null}
       {sections.map((section) => (
         <section key={section} aria-labelledby={`explainer-${section}`}>
           <Heading level={2} id={`explainer-${section}`}>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import type { ConsentSummary, RecordingKind } from '@spreekkamer/shared';
+import type { ConsentSummary, NoShareStretchInput, RecordingKind } from '@spreekkamer/shared';
+import { markNoShare } from '../reviews/api.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink } from '../../components/Links.js';
@@ -110,6 +111,23 @@ function RecordOrUpload({ conversationId, media, unfinished, headingLevel }: Rec
 
   useEffect(refreshLeftovers, [refreshLeftovers]);
 
+  // Stretches marked "niet delen" while recording go with the recording once the server has it.
+  const noShareRef = useRef<NoShareStretchInput[]>([]);
+  const [noShareProblem, setNoShareProblem] = useState(false);
+  useEffect(() => {
+    if (state.phase !== 'done' || noShareRef.current.length === 0) return;
+    const stretches = noShareRef.current;
+    noShareRef.current = [];
+    const recordingId = state.recordingId;
+    void (async () => {
+      try {
+        for (const stretch of stretches) await markNoShare(recordingId, stretch);
+      } catch {
+        setNoShareProblem(true);
+      }
+    })();
+  }, [state]);
+
   useEffect(() => {
     if (state.phase !== 'done' || !storedIdRef.current) return;
     const storedId = storedIdRef.current;
@@ -131,8 +149,10 @@ function RecordOrUpload({ conversationId, media, unfinished, headingLevel }: Rec
     void start(file, kind);
   };
 
-  const uploadRecording = (file: File, kind: RecordingKind, storedId: string) => {
+  const uploadRecording = (file: File, kind: RecordingKind, storedId: string, noShare: NoShareStretchInput[] = []) => {
     storedIdRef.current = storedId;
+    noShareRef.current = noShare;
+    setNoShareProblem(false);
     void start(file, kind);
     refreshLeftovers();
   };
@@ -153,7 +173,16 @@ function RecordOrUpload({ conversationId, media, unfinished, headingLevel }: Rec
   }
 
   if (state.phase === 'done') {
-    return <ProcessingStatus recordingId={state.recordingId} onTryAnother={reset} onAnother={reset} />;
+    return (
+      <>
+        {noShareProblem ? (
+          <Alert type="error" role="alert">
+            <Paragraph>{t('recordings.recorder.noShareNotSaved')}</Paragraph>
+          </Alert>
+        ) : null}
+        <ProcessingStatus recordingId={state.recordingId} onTryAnother={reset} onAnother={reset} />
+      </>
+    );
   }
   if (state.phase !== 'idle') {
     return <UploadProgress state={state} onPause={pause} onResume={resume} onChooseAnother={reset} />;

@@ -54,6 +54,9 @@ export const clientTextScopes = [
   'errors.alliance_check_unavailable',
   'errors.voice_note_invalid',
   'errors.voice_note_too_long',
+  'errors.no_share_marked_by_professional',
+  'errors.no_share_cut_shares_active',
+  'errors.no_share_cut_pending',
 ] as const;
 
 export function inClientScope(key: string): boolean {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { NoShareStretchInput } from '@spreekkamer/shared';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import type { RecordingKind } from '@spreekkamer/shared';
@@ -17,8 +18,11 @@ export interface RecorderProps {
   conversationId: string;
   /** What the client consented to: with 'audio' the recorder cannot switch the camera on. */
   consentMedia: RecordingKind;
-  /** Called once with the finished recording; it is also kept in the browser until `removeStoredRecording(storedId)`. */
-  onRecorded: (file: File, kind: RecordingKind, storedId: string) => void;
+  /**
+   * Called once with the finished recording; it is also kept in the browser until `removeStoredRecording(storedId)`.
+   * `noShare`: the stretches the professional marked "niet delen" while recording, in seconds of the recording.
+   */
+  onRecorded: (file: File, kind: RecordingKind, storedId: string, noShare: NoShareStretchInput[]) => void;
   /** While another upload runs, starting a new recording waits. */
   disabled?: boolean;
 }
@@ -55,6 +59,9 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
   const streamRef = useRef<MediaStream | null>(null);
   // The same stream as state, for the preview to render from.
   const [stream, setStream] = useState<MediaStream | null>(null);
+  // "Niet delen vanaf nu … tot nu": stretches of this recording, closed when the toggle goes off or recording stops.
+  const noShare = useRef<Array<{ start: number; end: number | null }>>([]);
+  const [holding, setHolding] = useState(false);
   const recorderRef = useRef<MediaRecorder | null>(null);
   const previewRef = useRef<HTMLVideoElement | null>(null);
   const timing = useRef({ startedAt: 0, pausedAt: 0, pausedTotal: 0 });
@@ -170,8 +177,14 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
         return;
       }
       const file = recordedFile(parts, { mimeType, startedAt });
+      const end = recordedSeconds();
+      const stretches = noShare.current
+        .map((stretch) => ({ startSeconds: Math.round(stretch.start * 10) / 10, endSeconds: Math.round((stretch.end ?? end) * 10) / 10 }))
+        .filter((stretch) => stretch.endSeconds - stretch.startSeconds >= 0.5);
+      noShare.current = [];
+      setHolding(false);
       // Hand over only once every piece is stored, so "upload finished → remove" cannot race a write.
-      void storing.then(() => onRecorded(file, recordedKind, storedId));
+      void storing.then(() => onRecorded(file, recordedKind, storedId, stretches));
     };
     recorder.onerror = () => {
       setProblem('failed');
@@ -179,6 +192,8 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
     };
 
     recorderRef.current = recorder;
+    noShare.current = [];
+    setHolding(false);
     timing.current = { startedAt: performance.now(), pausedAt: 0, pausedTotal: 0 };
     setElapsedMs(0);
     recorder.start(chunkMs);
@@ -202,6 +217,22 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
     timing.current.pausedTotal += performance.now() - timing.current.pausedAt;
     setPhase('recording');
     setAnnouncement(t('recordings.recorder.live.recording'));
+  }
+
+  /** Seconds of recording so far: paused time does not count, as in the file. */
+  function recordedSeconds(): number {
+    const { startedAt, pausedAt, pausedTotal } = timing.current;
+    const now = recorderRef.current?.state === 'paused' ? pausedAt : performance.now();
+    return Math.max(0, (now - startedAt - pausedTotal) / 1000);
+  }
+
+  function toggleNoShare() {
+    const at = recordedSeconds();
+    const open = noShare.current.at(-1);
+    if (holding && open && open.end === null) open.end = at;
+    else noShare.current.push({ start: at, end: null });
+    setHolding(!holding);
+    setAnnouncement(holding ? t('recordings.recorder.live.noShareEnded') : t('recordings.recorder.live.noShareStarted'));
   }
 
   function stop() {
@@ -267,6 +298,7 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
               <div className={`sk-recording-indicator${phase === 'paused' ? ' sk-recording-indicator--paused' : ''}`}>
                 <span className="sk-recording-indicator__dot" aria-hidden="true" />
                 <span>{phase === 'paused' ? t('recordings.recorder.paused') : t('recordings.recorder.recording')}</span>
+                {holding ? <span className="sk-recording-indicator__no-share">{t('recordings.recorder.noShareActive')}</span> : null}
                 <span role="timer" aria-label={t('recordings.recorder.elapsed')} className="sk-recording-indicator__time">
                   {clock}
                 </span>
@@ -298,6 +330,11 @@ export function Recorder({ conversationId, consentMedia, onRecorded, disabled = 
             {phase === 'paused' ? (
               <Button appearance="secondary-action-button" onClick={resume}>
                 {t('recordings.recorder.resume')}
+              </Button>
+            ) : null}
+            {active ? (
+              <Button appearance="secondary-action-button" aria-pressed={holding} onClick={toggleNoShare}>
+                {holding ? t('recordings.recorder.noShareUntilNow') : t('recordings.recorder.noShareFromNow')}
               </Button>
             ) : null}
             {active ? (

@@ -1,0 +1,29 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OrganisationFilmsTable } from '../schema.js';
+
+export type OrganisationFilmRow = Selectable<OrganisationFilmsTable>;
+
+/** An organisation's own explainer film: one row per organisation, the file itself in the blob store. */
+export class OrganisationFilmsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  find(organisationId: string): Promise<OrganisationFilmRow | undefined> {
+    return this.db.selectFrom('organisation_films').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
+  }
+
+  /** Returns the row it replaced, whose file must go. */
+  async replace(row: OrganisationFilmRow): Promise<OrganisationFilmRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await trx.selectFrom('organisation_films').selectAll().where('organisation_id', '=', row.organisation_id).executeTakeFirst();
+      await trx.deleteFrom('organisation_films').where('organisation_id', '=', row.organisation_id).execute();
+      await trx.insertInto('organisation_films').values(row).execute();
+      return previous;
+    });
+  }
+
+  async remove(organisationId: string): Promise<OrganisationFilmRow | undefined> {
+    const previous = await this.find(organisationId);
+    if (previous) await this.db.deleteFrom('organisation_films').where('organisation_id', '=', organisationId).execute();
+    return previous;
+  }
+}
