@@ -12,7 +12,7 @@ import { AuthService } from './domain/auth/auth.service.js';
 import { PasswordResetService } from './domain/auth/password-reset.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
-import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
+import { AllianceService, FollowUpService, PreparationHelpService, createFeedbackServices, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import { ConsentService } from './domain/consent/consent.service.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
@@ -180,20 +180,14 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
     const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
-    const feedback = new FeedbackService({
-      feedback: repositories.feedback,
-      clients: repositories.clients,
-      conversations: repositories.conversations,
-      users: repositories.users,
-      alliance: repositories.alliance,
-      followUps: repositories.followUps,
+    const feedback = createFeedbackServices(repositories, {
       consentPolicy,
       recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
       scrub: () => database.scrub(),
-      ...(now ? { now } : {}),
+      now,
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({

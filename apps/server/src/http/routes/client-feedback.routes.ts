@@ -28,50 +28,50 @@ export function clientFeedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await ctx.requireClient(request);
     });
     app.get('/client/feedback', { schema: { tags: ['client'], response: { 200: clientFeedbackOverviewSchema } } }, async (request) =>
-      feedback.clientOverview(await ctx.requireClient(request)),
+      feedback.client.overview(await ctx.requireClient(request)),
     );
     app.post('/client/feedback/erase', { schema: { tags: ['client'], response: { 200: clientFeedbackErasedSchema } } }, async (request) =>
-      feedback.clientEraseTexts(await ctx.requireClient(request)),
+      feedback.client.eraseTexts(await ctx.requireClient(request)),
     );
     app.get('/client/feedback/:id', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: clientFeedbackSchema } } }, async (request) =>
-      feedback.clientGet(await ctx.requireClient(request), request.params.id),
+      feedback.client.get(await ctx.requireClient(request), request.params.id),
     );
     app.get('/client/feedback/:id/version', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: feedbackVersionSchema } } }, async (request) =>
-      feedback.clientVersion(await ctx.requireClient(request), request.params.id),
+      feedback.client.version(await ctx.requireClient(request), request.params.id),
     );
     // POST, not PUT: the client pages' API helper sends GET, POST and DELETE only.
     app.post(
       '/client/feedback/:id/preparation',
       { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: preparationInputSchema, response: { 200: clientFeedbackSchema } } },
-      async (request) => feedback.clientPrepare(await ctx.requireClient(request), request.params.id, request.body),
+      async (request) => feedback.client.prepare(await ctx.requireClient(request), request.params.id, request.body),
     );
     app.post('/client/feedback/:id/voice-note', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: voiceNoteSavedSchema } } }, async (request) => {
       const session = await ctx.requireClient(request);
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!(voiceNoteContentTypes as readonly string[]).includes(contentType) || !Buffer.isBuffer(request.body)) throw new AppError('voice_note_invalid');
-      return feedback.clientPutVoiceNote(session, request.params.id, request.body, contentType);
+      return feedback.voiceNotes.clientPut(session, request.params.id, request.body, contentType);
     });
     app.get('/client/feedback/:id/voice-note', { schema: { tags: ['client'], params: feedbackIdParamsSchema } }, async (request, reply) =>
-      sendVoiceNote(reply, await feedback.clientGetVoiceNote(await ctx.requireClient(request), request.params.id)),
+      sendVoiceNote(reply, await feedback.voiceNotes.clientGet(await ctx.requireClient(request), request.params.id)),
     );
     app.delete('/client/feedback/:id/voice-note', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await feedback.clientDeleteVoiceNote(await ctx.requireClient(request), request.params.id);
+      await feedback.voiceNotes.clientDelete(await ctx.requireClient(request), request.params.id);
       return { ok: true as const };
     });
     app.post(
       '/client/feedback/:id/change-requests',
       { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientChangeRequestSchema, response: { 200: clientFeedbackSchema } } },
-      async (request) => feedback.clientChangeRequest(await ctx.requireClient(request), request.params.id, request.body),
+      async (request) => feedback.client.changeRequest(await ctx.requireClient(request), request.params.id, request.body),
     );
     app.post(
       '/client/feedback/:id/moments',
       { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientMomentInputSchema, response: { 200: clientFeedbackSchema } } },
-      async (request) => feedback.clientAddMoment(await ctx.requireClient(request), request.params.id, request.body),
+      async (request) => feedback.client.addMoment(await ctx.requireClient(request), request.params.id, request.body),
     );
     app.post(
       '/client/feedback/:id/step',
       { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientStepInputSchema, response: { 200: clientFeedbackSchema } } },
-      async (request) => feedback.clientSetStep(await ctx.requireClient(request), request.params.id, request.body.step),
+      async (request) => feedback.client.setStep(await ctx.requireClient(request), request.params.id, request.body.step),
     );
   };
 }
