@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { clientSessionResponseSchema, type ClientLocale } from '@spreekkamer/shared';
 import { changeLocale } from '../../i18n/index.js';
 import { applyClientSession, clientApi, useClientSession } from '../api.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { directionOf, offeredClientLanguages } from './languages.js';
 
 /**

@@ -5,7 +5,7 @@ import { clientFeedbackErasedSchema, type ClientSessionResponse } from '@spreekk
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../api.js';
 import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
 
 /**

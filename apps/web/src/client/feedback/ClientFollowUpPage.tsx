@@ -7,7 +7,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
 import { ClientShell, directionOf } from '../components/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys } from './api.js';
 import './feedback-client.css';

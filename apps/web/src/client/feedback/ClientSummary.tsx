@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ClientFeedback, ClientSessionResponse } from '@spreekkamer/shared';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { SheetView } from './SheetView.js';
 
 /**

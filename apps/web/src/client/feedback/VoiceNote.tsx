@@ -5,7 +5,7 @@ import { useErrorText } from '../../components/errors.js';
 import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.js';
 import { clientApi } from '../api.js';
 import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
 
 type State = { kind: 'idle' } | { kind: 'recording'; seconds: number } | { kind: 'sending' } | { kind: 'error'; message: string };

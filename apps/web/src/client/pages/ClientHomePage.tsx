@@ -7,7 +7,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, endClientSession } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientEraseWords } from '../feedback/ClientEraseWords.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';

@@ -7,7 +7,7 @@ import { useErrorText } from '../../components/errors.js';
 import { changeLocale } from '../../i18n/index.js';
 import { applyClientSession, clientApi, rememberPersonalLink } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 
 /** /k/:token — the personal link. One large field for the six digits on the client's paper. */
 export function CodePage() {

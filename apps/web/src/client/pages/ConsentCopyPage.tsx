@@ -6,7 +6,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, personalLinkPath } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { consentTextFor, formatDay } from '../format.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientNoShare } from './ClientNoShare.js';

@@ -23,7 +23,7 @@ import { clientApi, endClientSession } from '../api.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../components/index.js';
 import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
 import { RequireClient } from './RequireClient.js';

@@ -6,7 +6,7 @@ import { explainerReturnPath, storyPanels } from '../../features/explainer/story
 import { StoryPanel } from '../../features/explainer/StoryPanel.js';
 import '../../features/explainer/explainer.css';
 import { ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 /**

@@ -7,7 +7,7 @@ import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
 import { ClientShell, StepFlow } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 export function WithdrawPage() {

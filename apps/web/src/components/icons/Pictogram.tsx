@@ -367,3 +367,8 @@ export function Pictogram({ name, size = 48, title, className, ...rest }: Pictog
     </svg>
   );
 }
+
+/** Method content names its pictograms by string; only names the kit knows are drawn. */
+export function pictogramOf(name: string, fallback: PictogramName = 'question'): PictogramName {
+  return (pictogramNames as readonly string[]).includes(name) ? (name as PictogramName) : fallback;
+}
