@@ -15,8 +15,8 @@ import {
   type ThemeId,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell } from '../../components/client/index.js';
 import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';
 import { setClientFeedback } from './api.js';
 import { SheetView } from './SheetView.js';

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiErrorSchema, clientFeedbackOverviewSchema, clientFeedbackSchema, feedbackVersionSchema, voiceNoteSavedSchema, type ClientFeedback } from '@spreekkamer/shared';
 import { ApiError } from '../../api/client.js';
-import { clientApi, clientCsrfHeaders } from '../api.js';
+import { clientApi, clientCsrfHeaders } from '../../api/client-session.js';
 
 const enc = encodeURIComponent;
 

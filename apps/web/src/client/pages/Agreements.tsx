@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentAudience, ConsentMedia } from '@spreekkamer/shared';
-import { consentTextFor } from '../format.js';
+import { consentTextFor } from '../../lib/consent-text.js';
 import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 
 export const mediaIcon: Record<ConsentMedia, PictogramName> = { video: 'video', audio: 'microphone', none: 'noRecording' };

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { noShareStretchListSchema } from '@spreekkamer/shared';
 import { ApiError } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
 
 /** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
 export function parseMinutes(text: string): number | null {

@@ -9,5 +9,5 @@ export { StepFlow, type StepFlowProps } from './StepFlow.js';
 export { ClientButton, type ClientButtonProps } from './ClientButton.js';
 export { ClientLanguageSwitch } from './ClientLanguageSwitch.js';
 export { clientLanguages, directionOf, offeredClientLanguages, speechTagOf } from './languages.js';
-export { Pictogram, pictogramNames, type PictogramName } from '../../components/icons/Pictogram.js';
+export { Pictogram, pictogramNames, type PictogramName } from '../icons/Pictogram.js';
 export { DeclineReasonChoice, consentDeclineReasons, checkDeclineReasons } from './DeclineReasonChoice.js';

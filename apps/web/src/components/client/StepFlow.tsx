@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { stopReadingAloud } from './ReadAloud.js';
 
 export interface StepFlowProps {

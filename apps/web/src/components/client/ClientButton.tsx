@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
-import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 
 export interface ClientButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   appearance?: 'primary' | 'secondary' | 'quiet';

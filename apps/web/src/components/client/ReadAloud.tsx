@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Pictogram } from '../../components/icons/Pictogram.js';
+import { Pictogram } from '../icons/Pictogram.js';
 import { speechTagOf } from './languages.js';
 
 /** Elements whose text is read, in page order; nested matches are read once, through the outer one. */

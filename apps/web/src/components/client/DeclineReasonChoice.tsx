@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReasonId } from '@spreekkamer/shared';
-import type { PictogramName } from '../../components/icons/Pictogram.js';
+import type { PictogramName } from '../icons/Pictogram.js';
 import { ChoiceButton, ChoiceGroup } from './ChoiceButton.js';
 
 const reasonIcon: Record<DeclineReasonId, PictogramName> = {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 
 export interface ChoiceButtonProps {
   icon: PictogramName;
