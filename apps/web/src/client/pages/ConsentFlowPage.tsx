@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — the consent flow reads as one sequence of steps, in the order the client sees them.
 import { useId, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
