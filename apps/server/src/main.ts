@@ -15,7 +15,7 @@ import { OidcService } from './domain/auth/oidc.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { MyDataService } from './domain/client-access/my-data.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
-import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
+import { AllianceService, FollowUpService, PreparationHelpService, createFeedbackServices, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import type { AccessGate } from './domain/access/index.js';
 import { UnitOfWork } from './domain/unit-of-work.js';
@@ -192,20 +192,15 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
     const reviews = createReviewServices(repositories, { audit, gate, unitOfWork, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
-    const feedback = new FeedbackService({
-      feedback: repositories.feedback,
-      clients: repositories.clients,
-      conversations: repositories.conversations,
-      users: repositories.users,
-      alliance: repositories.alliance,
-      followUps: repositories.followUps,
+    const feedback = createFeedbackServices(repositories, {
+      gate,
       consentPolicy,
       recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
       scrub: () => database.scrub(),
-      ...(now ? { now } : {}),
+      now,
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({

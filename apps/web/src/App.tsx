@@ -5,7 +5,6 @@ import { Link } from './components/Links.js';
 import { Page } from './components/Page.js';
 import { Paragraph } from './components/Paragraph.js';
 import { lazyPage } from './components/lazyPage.js';
-import { lazyClientPage } from './client/lazyClientPage.js';
 import { RequirePermission, RequireSession, totpSetupPath } from './features/auth/guards.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { SsoRefusedPage } from './features/auth/SsoLogin.js';
@@ -18,7 +17,6 @@ import {
   LazyFeedbackPage,
 } from './features/feedback/routes.js';
 import {
-  LazyClientTalkPage,
   LazyClientTalkReviewerPage,
   LazyGuideAdminPage,
   LazyPeerGroupsPage,
@@ -31,6 +29,7 @@ import {
   LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
+import { lazyClientPage, LazyClientTalkPage } from './client/routes.js';
 
 // Only the staff log-in and home pages are in the first download; every other page, and all of the
 // client's pages (their own, smaller download), come when they are opened.

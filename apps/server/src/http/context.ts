@@ -8,7 +8,7 @@ import type { OidcService } from '../domain/auth/oidc.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { MyDataService } from '../domain/client-access/my-data.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
-import type { AllianceService, FeedbackService, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
+import type { AllianceService, FeedbackServices, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { ReviewServices } from '../domain/reviews/index.js';
 import type { LearningServices } from '../domain/learning/index.js';
@@ -31,7 +31,7 @@ export interface HttpContext {
     clientAccess: ClientAccessService;
     clients: ClientsService;
     consent: ConsentService;
-    feedback: FeedbackService;
+    feedback: FeedbackServices;
     preparationHelp: PreparationHelpService;
     alliance: AllianceService;
     followUps: FollowUpService;

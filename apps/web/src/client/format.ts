@@ -1,21 +1,5 @@
-import { clientLocaleOf, consentTextsOfVersion, consentTextVersion, type ConsentTextContent } from '@spreekkamer/shared';
-
 /** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
 export { formatLongDate as formatDay } from '../lib/format.js';
 
 /** Numbers in the page language, as on staff pages. */
 export { formatNumber } from '../lib/format.js';
-
-/** Fills {{name}} placeholders in the consent text. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/**
- * The canonical consent words in the page language, of the text version asked or given: a staff
- * member in their manager's conversation reads the staff text (consent-text-staff.ts), a client the
- * client text (consent-text.ts).
- */
-export function consentTextFor(language: string, textVersion: string = consentTextVersion): ConsentTextContent {
-  return consentTextsOfVersion(textVersion)[clientLocaleOf(language)];
-}

@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clientFeedbackErasedSchema, type ClientSessionResponse } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
 
 /**

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clientHelperSchema, localize, themeCard, type ClientFeedback, type ClientHelper, type ThemePick } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
 
 const keyOf = (pick: ThemePick) => `${pick.theme}:${pick.subtopic ?? ''}`;
 

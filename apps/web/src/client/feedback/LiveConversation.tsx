@@ -15,10 +15,10 @@ import {
   type ThemeId,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
-import { pictogramOf, setClientFeedback } from './api.js';
+import { clientApi } from '../../api/client-session.js';
+import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell } from '../../components/client/index.js';
+import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';
+import { setClientFeedback } from './api.js';
 import { SheetView } from './SheetView.js';
 
 const stepIcon = { 1: 'themeCollaboration', 2: 'sheetWhat', 3: 'sheetNext' } as const;

@@ -11,11 +11,11 @@ import {
   type FeedbackChangeRequest,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ClientButton, directionOf } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton, directionOf } from '../../components/client/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
-import { pictogramOf, setClientFeedback } from './api.js';
+import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
+import { setClientFeedback } from './api.js';
 
 type Entry = ClientFeedback['entries'][number];
 type Action = ClientFeedback['actions'][number];

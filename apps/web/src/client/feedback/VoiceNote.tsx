@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { okResponseSchema, voiceNoteLimits } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.js';
-import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
 
 type State = { kind: 'idle' } | { kind: 'recording'; seconds: number } | { kind: 'sending' } | { kind: 'error'; message: string };

@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiErrorSchema, clientFeedbackOverviewSchema, clientFeedbackSchema, feedbackVersionSchema, voiceNoteSavedSchema, type ClientFeedback } from '@spreekkamer/shared';
 import { ApiError } from '../../api/client.js';
-import { clientApi, clientCsrfHeaders } from '../api.js';
-import { pictogramNames, type PictogramName } from '../icons/Pictogram.js';
+import { clientApi, clientCsrfHeaders } from '../../api/client-session.js';
 
 const enc = encodeURIComponent;
 
@@ -67,7 +66,3 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   return voiceNoteSavedSchema.parse(data);
 }
 
-/** Method content names its pictograms by string; only names the kit knows are drawn. */
-export function pictogramOf(name: string, fallback: PictogramName = 'question'): PictogramName {
-  return (pictogramNames as readonly string[]).includes(name) ? (name as PictogramName) : fallback;
-}

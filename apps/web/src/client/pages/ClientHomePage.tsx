@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { clientHomeSchema, type ClientSessionResponse } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi, endClientSession } from '../api.js';
-import { ClientButton, ClientShell } from '../components/index.js';
+import { clientApi, endClientSession } from '../../api/client-session.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientEraseWords } from '../feedback/ClientEraseWords.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ClientFeedbackTasks } from '../feedback/ClientFeedbackTasks.js';
 import { useClientFeedbackOverview } from '../feedback/api.js';
-import { ClientTalksLink } from '../../features/reviews/client/ClientTalksLink.js';
+import { ClientTalksLink } from '../reviews/ClientTalksLink.js';
 
 export const clientHomeKey = ['client', 'home'] as const;
 

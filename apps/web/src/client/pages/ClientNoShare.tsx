@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { noShareStretchListSchema, noShareStretchSchema, type NoShareStretch } from '@spreekkamer/shared';
 import { ApiError } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
-import { ClientButton } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
 
 /** A 204 answer has no body. */
 const noContent = { parse: (): null => null };

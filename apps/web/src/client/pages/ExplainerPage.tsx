@@ -4,12 +4,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { organisationFilmStatusSchema, type ClientSessionResponse } from '@spreekkamer/shared';
 import { OrganisationFilmPlayer } from '../../features/explainer/OrganisationFilmPlayer.js';
-import { clientApi } from '../api.js';
+import { clientApi } from '../../api/client-session.js';
 import { explainerReturnPath, storyPanels } from '../../features/explainer/story.js';
 import { StoryPanel } from '../../features/explainer/StoryPanel.js';
 import '../../features/explainer/explainer.css';
-import { ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 /**

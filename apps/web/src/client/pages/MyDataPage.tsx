@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { allianceAnswerLabel, allianceItems, clientLanguageOf, localize, myDataSchema, type FaceScore, type MyData } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
 import { formatClock } from '../../features/recordings/format.js';
-import { clientApi } from '../api.js';
-import { ClientButton, ClientShell } from '../components/index.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 export const myDataKey = ['client', 'my-data'] as const;

@@ -5,9 +5,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { consentCopySchema, type ClientSessionResponse, type ConsentCopy } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi } from '../api.js';
-import { ClientShell, StepFlow } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientShell, StepFlow } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 export function WithdrawPage() {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clientSessionResponseSchema, type ClientLocale } from '@spreekkamer/shared';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, clientApi, useClientSession } from '../api.js';
+import { applyClientSession, clientApi, useClientSession } from '../../api/client-session.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { directionOf, offeredClientLanguages } from './languages.js';
 

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clientReviewTalkListSchema } from '@spreekkamer/shared';
-import { clientApi } from '../../../client/api.js';
-import { Pictogram } from '../../../client/components/index.js';
-import { formatDay } from '../../../client/format.js';
-import { reviewPaths } from '../paths.js';
+import { clientApi } from '../../api/client-session.js';
+import { Pictogram } from '../../components/client/index.js';
+import { formatDay } from '../format.js';
+import { reviewPaths } from '../../features/reviews/paths.js';
 
 export const clientTalksKey = ['client', 'review-talks'] as const;
 

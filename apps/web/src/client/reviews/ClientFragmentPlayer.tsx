@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Hls from 'hls.js';
 import { playbackDescriptorSchema, type PlaybackDescriptor } from '@spreekkamer/shared';
-import { ApiError } from '../../../api/client.js';
-import { clientApi } from '../../../client/api.js';
-import { ClientButton } from '../../../client/components/index.js';
-import { formatClock } from '../../recordings/format.js';
-import { withToken } from '../../recordings/player/playback-math.js';
+import { ApiError } from '../../api/client.js';
+import { clientApi } from '../../api/client-session.js';
+import { ClientButton } from '../../components/client/index.js';
+import { formatClock } from '../../features/recordings/format.js';
+import { withToken } from '../../features/recordings/player/playback-math.js';
 
 export interface ClientFragmentPlayerProps {
   shareId: string;

@@ -1,9 +1,10 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClientShell } from '../components/client/index.js';
+import { lazyPage } from '../components/lazyPage.js';
 import { Loading } from '../components/QueryState.js';
-import { ClientShell } from './components/index.js';
 
-/** A client page loaded on demand, waiting inside the client frame (staff pages use components/lazyPage). */
+/** Client pages loaded on demand; while they load, the client already sees their own calm frame. */
 export function lazyClientPage(load: () => Promise<ComponentType>) {
   const Component = lazy(async () => ({ default: await load() }));
   return function LazyClientPage() {
@@ -21,3 +22,6 @@ export function lazyClientPage(load: () => Promise<ComponentType>) {
     );
   };
 }
+
+// Played on the reviewer's device with both present, so it waits inside the staff frame.
+export const LazyClientTalkPage = lazyPage(() => import('./reviews/ClientTalkPage.js').then((module) => module.ClientTalkPage));

@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiErrorSchema, clientSessionResponseSchema, type ClientSessionResponse } from '@spreekkamer/shared';
-import { ApiError, type Parser } from '../api/client.js';
+import { ApiError, type Parser } from './client.js';
 
 /**
  * Client pages have their own session (cookie sk_client) and their own CSRF token, separate from
