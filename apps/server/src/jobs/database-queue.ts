@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import {
   assertCompleteHandlers,
@@ -21,7 +22,7 @@ export interface DatabaseQueueOptions {
   /** A running job's lease; renewed every third of it while the handler runs. */
   leaseSeconds?: number;
   logger?: JobLogger;
-  now?: () => Date;
+  now?: Clock;
   /** Multiplies the policies' retry delays (tests use a tiny factor). */
   retryDelayScale?: number;
 }
@@ -42,7 +43,7 @@ export class DatabaseJobQueue implements JobQueue {
   private readonly pollIntervalMs: number;
   private readonly leaseSeconds: number;
   private readonly logger: JobLogger;
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly retryDelayScale: number;
   private running = false;
   private stopped = false;
@@ -58,7 +59,7 @@ export class DatabaseJobQueue implements JobQueue {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.logger = options.logger ?? silentJobLogger;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
     this.retryDelayScale = options.retryDelayScale ?? 1;
   }
 

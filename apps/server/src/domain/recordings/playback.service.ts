@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { PlaybackDescriptor } from '@spreekkamer/shared';
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { derivedLabels } from './processing.js';
 import { openDerived } from '../../crypto/derived-data.js';
@@ -31,7 +32,7 @@ export interface PlaybackDependencies {
   blobs: BlobStore;
   audit: AuditLog;
   settings: PlaybackSettings;
-  now?: () => Date;
+  now: Clock;
 }
 
 const TOKEN_PURPOSE = 'recording-playback';
@@ -66,11 +67,11 @@ const PLAYLIST_CACHE_SIZE = 200;
  * the access decision, so an ended share stops at the next playlist or key request.
  */
 export class PlaybackService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly playlists = new Map<string, HlsPlaylist>();
 
   constructor(private readonly deps: PlaybackDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   private get ttl(): number {

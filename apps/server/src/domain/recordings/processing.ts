@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RecordingFailureCode } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { sealDerived } from '../../crypto/derived-data.js';
 import { generateMediaKey, wrapKey } from '../../crypto/envelope.js';
@@ -34,7 +35,7 @@ export interface ProcessingDependencies {
   workFolders: WorkFolders;
   /** Work that follows a ready recording (conversation rhythm); queued before the original goes. */
   onReady?: (recordingId: string) => Promise<void>;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** Parallel uploads of segments to the blob store (S3 latency dominates otherwise). */
@@ -46,10 +47,10 @@ const PUT_CONCURRENCY = 4;
  * is deleted only after that. A recording deleted meanwhile (withdrawal) is never revived.
  */
 export class RecordingProcessor {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: ProcessingDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async process(recordingId: string, context: Pick<JobContext, 'signal'>): Promise<void> {

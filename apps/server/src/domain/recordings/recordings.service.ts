@@ -9,6 +9,7 @@ import type {
   RecordingView,
   UploadCreation,
 } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { RecordingRow, RecordingsRepository, RecordingWithContext } from '../../db/repositories/recordings.repository.js';
@@ -35,7 +36,7 @@ export interface RecordingsDependencies {
   audit: AuditLog;
   eraser: RecordingEraser;
   settings: RecordingsSettings;
-  now?: () => Date;
+  now: Clock;
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -57,10 +58,10 @@ function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
  * delete, and who watched. Owner-only; someone else's recording answers not_found.
  */
 export class RecordingsService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: RecordingsDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async list(actor: Actor, conversationId?: string): Promise<RecordingList> {
