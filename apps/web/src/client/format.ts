@@ -1,10 +1,7 @@
 import { clientLocaleOf, consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
 
-/** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
-export { formatLongDate as formatDay } from '../lib/format.js';
-
-/** Numbers in the page language, as on staff pages. */
-export { formatNumber } from '../lib/format.js';
+// Only for features/feedback/ConversationScreen.tsx until its split imports lib/format.js directly; then delete.
+export { formatDay } from '../lib/format.js';
 
 /** Fills {{name}} placeholders in the consent text. */
 export function fill(text: string, values: Record<string, string | number>): string {

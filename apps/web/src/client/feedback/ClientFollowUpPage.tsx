@@ -6,7 +6,7 @@ import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/s
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../api.js';
 import { ClientShell, directionOf } from '../components/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys } from './api.js';

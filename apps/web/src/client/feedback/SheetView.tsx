@@ -13,7 +13,7 @@ import {
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../api.js';
 import { ClientButton, directionOf } from '../components/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { pictogramOf, setClientFeedback } from './api.js';
 

@@ -5,7 +5,8 @@ import { consentCopySchema, type ClientSessionResponse } from '@spreekkamer/shar
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, personalLinkPath } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
-import { consentTextFor, formatDay } from '../format.js';
+import { consentTextFor } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';

@@ -7,7 +7,7 @@ import { allianceRequestCreatedSchema, clientSessionResponseSchema } from '@spre
 import { api } from '../../api/client.js';
 import { applyClientSession } from '../../client/api.js';
 import { clientFeedbackPaths } from '../../client/feedback/paths.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';

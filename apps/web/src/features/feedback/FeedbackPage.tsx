@@ -8,7 +8,7 @@ import { Button } from '@utrecht/button-react';
 import { feedbackDetailSchema, localize, okResponseSchema, themeCard, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { pictogramOf } from '../../client/feedback/api.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../../client/icons/Pictogram.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';

@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatLongDate } from '../../lib/format.js';
+import { formatDay } from '../../lib/format.js';
 import { clientKeys, useClients } from '../clients/api.js';
 import { feedbackPaths } from './api.js';
 
@@ -63,7 +63,7 @@ export function FeedbackReminder({ client }: { client: Client }) {
       </select>
       {reminder ? (
         <Paragraph small role="status">
-          {reminder.due ? t('feedback.routine.dueNow') : t('feedback.routine.nextOn', { date: formatLongDate(reminder.dueOn, i18n.language) })}
+          {reminder.due ? t('feedback.routine.dueNow') : t('feedback.routine.nextOn', { date: formatDay(reminder.dueOn, i18n.language) })}
         </Paragraph>
       ) : null}
       {reminder?.due ? (

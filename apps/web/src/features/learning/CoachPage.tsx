@@ -11,7 +11,7 @@ import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useSession } from '../auth/session.js';
 import { reviewPaths } from '../reviews/paths.js';

@@ -11,7 +11,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { createAction, learningKeys, setActionDone, useDevelopmentPlan } from './api.js';
 import './learning.css';
 
@@ -48,7 +48,7 @@ export function PlanPage() {
               <label className="sk-checklist__label">
                 <input type="checkbox" checked={a.doneAt !== null} onChange={(event) => done.mutate({ id: a.id, done: event.target.checked })} aria-label={t('learning.plan.actionDone', { what: a.what })} /> {a.what}
               </label>
-              {a.dueOn ? <span className="sk-muted"> ({t('learning.plan.due', { date: formatDate(a.dueOn, locale) })})</span> : null}
+              {a.dueOn ? <span className="sk-muted"> ({t('learning.plan.due', { date: formatDay(a.dueOn, locale) })})</span> : null}
             </li>
           ))}
         </ul>
@@ -58,7 +58,7 @@ export function PlanPage() {
         {rounds.length === 0 ? <Paragraph>{t('learning.plan.noRounds')}</Paragraph> : null}
         <ol className="sk-timeline">
           {rounds.map((r) => {
-            const dates = { startsOn: formatDate(r.startsOn, locale), endsOn: formatDate(r.endsOn, locale) };
+            const dates = { startsOn: formatDay(r.startsOn, locale), endsOn: formatDay(r.endsOn, locale) };
             return (
               <li key={r.key}>
                 <Paragraph>{r.skipped ? t('learning.plan.roundSkipped', dates) : t('learning.plan.roundLine', { ...dates, done: r.stepsDone, total: r.stepsTotal })}</Paragraph>

@@ -11,7 +11,7 @@ import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { reviewKeys, saveMeeting, useMeeting } from './api.js';
 import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
@@ -77,7 +77,7 @@ function Meeting({ meeting }: { meeting: ReviewMeeting }) {
         <Paragraph>{t('reviews.meeting.outcomesIntro')}</Paragraph>
         <Outcomes recordingId={share.recordingId} shareId={share.id} data={meeting} canAdd={share.isOwner || active} onChanged={refresh} />
       </Section>
-      <Paragraph small>{t('reviews.meeting.until', { date: formatDate(share.expiresAt, i18n.language) })}</Paragraph>
+      <Paragraph small>{t('reviews.meeting.until', { date: formatDay(share.expiresAt, i18n.language) })}</Paragraph>
     </Page>
   );
 }
@@ -87,7 +87,7 @@ function AnalysisView({ meeting }: { meeting: ReviewMeeting }) {
   if (!meeting.analysis.trim()) return <Paragraph className="sk-muted">{t('reviews.meeting.noAnalysis')}</Paragraph>;
   return (
     <>
-      {meeting.meetingOn ? <Paragraph>{t('reviews.meeting.plannedOn', { date: formatDate(meeting.meetingOn, i18n.language) })}</Paragraph> : null}
+      {meeting.meetingOn ? <Paragraph>{t('reviews.meeting.plannedOn', { date: formatDay(meeting.meetingOn, i18n.language) })}</Paragraph> : null}
       <p className="sk-preformatted">{meeting.analysis}</p>
     </>
   );

@@ -12,7 +12,8 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { conversationPath, recordingPath } from '../recordings/paths.js';
 import { ProcessingView } from '../recordings/ProcessingStatus.js';
 import { Player } from '../recordings/player/Player.js';
@@ -91,7 +92,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const [announcement, setAnnouncement] = useState('');
   const duration = recording.durationSeconds ?? descriptor?.durationSeconds ?? 0;
   const selected = list.find((m) => m.id === selectedId) ?? null;
-  const date = formatDate(recording.conversationHeldOn, i18n.language);
+  const date = formatDay(recording.conversationHeldOn, i18n.language);
 
   // The player fetches its own descriptor; we keep the first one for the waveform's peaks.
   const loadDescriptor = useCallback(async (recordingId: string) => {

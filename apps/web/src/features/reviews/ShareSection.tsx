@@ -12,7 +12,8 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { createMoment, createShare, reviewKeys, revokeShare, useNoShareStretches, useShareOptions, useShares } from './api.js';
 import { setShareLane } from './rhythm-api.js';
 import { reviewPaths } from './paths.js';
@@ -121,7 +122,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
   if (done) {
     return (
       <Alert type="ok" role="status">
-        <Paragraph>{t('reviews.share.done', { name: done.recipient.name, date: formatDate(done.expiresAt, i18n.language) })}</Paragraph>
+        <Paragraph>{t('reviews.share.done', { name: done.recipient.name, date: formatDay(done.expiresAt, i18n.language) })}</Paragraph>
         <Button appearance="secondary-action-button" onClick={onDone}>
           {t('reviews.share.close')}
         </Button>
@@ -248,7 +249,7 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
                 {share.question ? <span className="sk-share-question">{share.question}</span> : null}
               </TableCell>
               <TableCell label={columns.moments}>{share.momentIds.map(titleOf).join(', ')}</TableCell>
-              <TableCell label={columns.until}>{formatDate(share.expiresAt, i18n.language)}</TableCell>
+              <TableCell label={columns.until}>{formatDay(share.expiresAt, i18n.language)}</TableCell>
               <TableCell label={columns.state}>{t(`reviews.share.state.${share.state}`)}</TableCell>
               <TableCell label={columns.actions} className="sk-cell--actions">
                 <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>

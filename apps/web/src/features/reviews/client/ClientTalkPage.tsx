@@ -7,7 +7,7 @@ import { QueryStatus } from '../../../components/QueryState.js';
 import { useErrorText } from '../../../components/errors.js';
 import { clientApi } from '../../../client/api.js';
 import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../../client/components/index.js';
-import { formatDay } from '../../../client/format.js';
+import { formatDay } from '../../../lib/format.js';
 import { RequireClient } from '../../../client/pages/RequireClient.js';
 import { ClientFragmentPlayer } from './ClientFragmentPlayer.js';
 import { clientTalksKey } from './ClientTalksLink.js';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { clientReviewTalkListSchema } from '@spreekkamer/shared';
 import { clientApi } from '../../../client/api.js';
 import { Pictogram } from '../../../client/components/index.js';
-import { formatDay } from '../../../client/format.js';
+import { formatDay } from '../../../lib/format.js';
 import { reviewPaths } from '../paths.js';
 
 export const clientTalksKey = ['client', 'review-talks'] as const;
