@@ -8,7 +8,8 @@ import type { MediaInfo } from './probe.js';
 
 export const PLAYLIST_NAME = 'index.m3u8';
 const SEGMENT_PATTERN = 'seg_%05d.ts';
-const SEGMENT_FILE = /^seg_\d{5,}\.ts$/;
+/** The names packageEncryptedHls gives its segments; a playlist naming anything else is not ours. */
+export const HLS_SEGMENT_NAME = /^seg_\d{5,}\.ts$/;
 
 export interface PackageHlsOptions {
   input: string;
@@ -229,7 +230,7 @@ function hlsArgs(
 /** Removes only what a previous packaging attempt may have left. */
 async function removeHlsOutput(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name === PLAYLIST_NAME || SEGMENT_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+    if (name === PLAYLIST_NAME || HLS_SEGMENT_NAME.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -339,15 +340,25 @@ export function renderHlsPlaylist(playlist: HlsPlaylist, options: RenderHlsOptio
     out.push(`#EXT-X-KEY:METHOD=${playlist.key.method},URI="${playlistSafe(options.keyUri, true)}"${iv}`);
   }
   for (const segment of segments) {
+    // A stored playlist that points elsewhere would send the viewer's token to that address.
+    if (!HLS_SEGMENT_NAME.test(segment.uri)) throw new PlaylistRefusedError();
     out.push(`#EXTINF:${segment.durationSeconds.toFixed(6)},`, playlistSafe(options.segmentUri(segment.uri), false));
   }
   out.push('#EXT-X-ENDLIST', '');
   return out.join('\n');
 }
 
+/** A playlist (or an address for it) that cannot be served safely. */
+export class PlaylistRefusedError extends Error {
+  constructor() {
+    super('playlist refused: a URI would break it or point outside the recording');
+    this.name = 'PlaylistRefusedError';
+  }
+}
+
 function playlistSafe(value: string, quoted: boolean): string {
   if (/[\r\n]/.test(value) || (quoted && value.includes('"')) || value.startsWith('#')) {
-    throw new Error('URI cannot be written into a playlist');
+    throw new PlaylistRefusedError();
   }
   return value;
 }

@@ -4,10 +4,12 @@ export { MediaRejectedError, probeMedia, rejectionMessageNl } from './probe.js';
 export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
 export {
   canRemux,
+  HLS_SEGMENT_NAME,
   cutEncryptedHls,
   packagingMode,
   packageEncryptedHls,
   parseHlsPlaylist,
+  PlaylistRefusedError,
   PLAYLIST_NAME,
   readHlsPlaylist,
   renderHlsPlaylist,

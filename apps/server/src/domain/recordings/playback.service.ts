@@ -9,11 +9,11 @@ import { unwrapKey } from '../../crypto/envelope.js';
 import { signToken, verifyToken } from '../../crypto/tokens.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
-import { parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
+import { HLS_SEGMENT_NAME, parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
-import { blobNames, recordingPrefix, SEGMENT_NAME, spanPrefix } from './blob-keys.js';
+import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
 import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type PlaybackGrant, type TimeRange } from './playback-access.js';
 import { cutKeyOf } from './span-cuts.js';
 
@@ -161,7 +161,7 @@ export class PlaybackService {
 
   async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
     const { cut } = await this.spanAccess(actor, recordingId, cutId, token);
-    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     return this.segmentBody(spanPrefix(recordingId, cut.id) + name);
   }
 
@@ -193,7 +193,7 @@ export class PlaybackService {
   /** Segments of the whole recording: today's access is checked again, and the recording must still exist. */
   async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
     const claims = this.verify(actor, recordingId, token);
-    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const recording = await this.playable(recordingId);
     await this.wholeRecordingAccess(actor, recordingId, claims);
     return this.segmentBody(recordingPrefix(recording.id) + name);
