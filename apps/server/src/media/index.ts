@@ -1,6 +1,6 @@
 export { MediaToolError, runFfmpeg, runFfprobe } from './ffmpeg.js';
 export type { MediaTools, RunFfmpegOptions, RunToolOptions, RunToolResult } from './ffmpeg.js';
-export { MediaRejectedError, probeMedia, rejectionMessageNl } from './probe.js';
+export { MediaRejectedError, probeMedia } from './probe.js';
 export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
 export {
   canRemux,

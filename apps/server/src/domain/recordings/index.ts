@@ -67,7 +67,7 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     queue,
     audit,
     eraser,
-    settings: { maxUploadBytes: config.limits.maxUploadBytes },
+    settings: { maxUploadBytes: config.limits.maxUploadBytes, maxRecordingSeconds: config.limits.maxRecordingSeconds },
     ...now,
   });
   const access = new PlaybackAccessPolicy(repositories.recordings);

@@ -20,9 +20,6 @@ import type { RecordingEraser } from './erasure.js';
 
 export const derivedLabels = { peaks: 'peaks', poster: 'poster' } as const;
 
-export const processingFailedMessageNl =
-  'Het verwerken van deze opname is niet gelukt. Upload de opname nog een keer. Lukt het weer niet? Neem dan contact op met de beheerder.';
-
 export interface ProcessingDependencies {
   recordings: RecordingsRepository;
   consentPolicy: ConsentPolicy;
@@ -63,7 +60,7 @@ export class RecordingProcessor {
       return;
     }
     if (!row.upload_id) {
-      await this.fail(row, 'processing_failed', processingFailedMessageNl);
+      await this.fail(row, 'processing_failed');
       return;
     }
 
@@ -88,7 +85,7 @@ export class RecordingProcessor {
         info = await probeMedia(input, this.deps.settings.limits, this.deps.settings.tools);
       } catch (error) {
         if (error instanceof MediaRejectedError) {
-          await this.fail(row, error.code, error.messageNl);
+          await this.fail(row, error.code);
           return;
         }
         throw error;
@@ -192,10 +189,10 @@ export class RecordingProcessor {
   /** After the last attempt: tell the professional, and do not keep the original. */
   async giveUp(recordingId: string): Promise<void> {
     const row = await this.deps.recordings.findById(recordingId);
-    if (row && row.status === 'processing') await this.fail(row, 'processing_failed', processingFailedMessageNl);
+    if (row && row.status === 'processing') await this.fail(row, 'processing_failed');
   }
 
-  private async fail(row: RecordingRow, code: RecordingFailureCode, messageNl: string): Promise<void> {
+  private async fail(row: RecordingRow, code: RecordingFailureCode): Promise<void> {
     // The unusable original and anything half-written go first; the status says "failed" only
     // when nothing of the file is left.
     await this.deps.blobs.deletePrefix(recordingPrefix(row.id));
@@ -206,7 +203,8 @@ export class RecordingProcessor {
       upload_id: null,
       upload_length: null,
       failure_code: code,
-      failure_message: messageNl,
+      // Only the code: the words come from the catalogue when the row is read (rows from before keep their text).
+      failure_message: null,
       updated_at: this.now().toISOString(),
     });
     if (failed) {

@@ -9,6 +9,7 @@ import type {
   RecordingView,
   UploadCreation,
 } from '@spreekkamer/shared';
+import { recordingFailureMessage } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
@@ -23,6 +24,8 @@ import type { RecordingEraser } from './erasure.js';
 
 export interface RecordingsSettings {
   maxUploadBytes: number;
+  /** Named in the message of a recording refused for being too long. */
+  maxRecordingSeconds: number;
   /** Suggested tus chunk size for clients. */
   chunkSizeBytes?: number;
 }
@@ -253,6 +256,11 @@ export class RecordingsService {
     return row;
   }
 
+  /** Rows failed before the catalogue kept their Dutch sentence; newer rows have only the code. */
+  private failureMessage(code: RecordingFailureCode): string {
+    return recordingFailureMessage(code, 'nl', { maxBytes: this.deps.settings.maxUploadBytes, maxDurationSeconds: this.deps.settings.maxRecordingSeconds });
+  }
+
   private toSummary(row: RecordingWithContext, upload?: { offset: number; size: number } | null): RecordingSummary {
     const progress = row.status === 'ready' ? 1 : row.status === 'uploading' && upload && upload.size > 0 ? upload.offset / upload.size : row.status === 'failed' || row.status === 'deleted' ? 0 : row.progress;
     return {
@@ -268,7 +276,7 @@ export class RecordingsService {
       createdAt: row.created_at,
       readyAt: row.ready_at,
       retentionEndsAt: row.retention_ends_at,
-      failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? '' } : null,
+      failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? this.failureMessage(row.failure_code as RecordingFailureCode) } : null,
       deletedAt: row.deleted_at,
       deletedReason: row.deleted_reason,
       // Only a hint for the lists: the share service checks the consent again on every share.
