@@ -23,8 +23,6 @@ export interface DatabaseQueueOptions {
   leaseSeconds?: number;
   logger?: JobLogger;
   now?: Clock;
-  /** Multiplies the policies' retry delays (tests use a tiny factor). */
-  retryDelayScale?: number;
 }
 
 class Stopped extends Error {}
@@ -44,7 +42,6 @@ export class DatabaseJobQueue implements JobQueue {
   private readonly leaseSeconds: number;
   private readonly logger: JobLogger;
   private readonly now: Clock;
-  private readonly retryDelayScale: number;
   private running = false;
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
@@ -60,7 +57,6 @@ export class DatabaseJobQueue implements JobQueue {
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.logger = options.logger ?? silentJobLogger;
     this.now = options.now ?? systemClock;
-    this.retryDelayScale = options.retryDelayScale ?? 1;
   }
 
   async enqueue<K extends JobName>(name: K, payload: JobMap[K], options: EnqueueOptions = {}): Promise<void> {
@@ -263,7 +259,7 @@ export class DatabaseJobQueue implements JobQueue {
           .execute();
         await this.giveUp(name, handler, payload, error);
       } else {
-        const delayMs = jobPolicies[name].retryDelaySeconds * 1000 * 2 ** (attempt - 1) * this.retryDelayScale;
+        const delayMs = jobPolicies[name].retryDelaySeconds * 1000 * 2 ** (attempt - 1);
         this.logger.warn({ job: name, attempt, retryInMs: delayMs, err: describeError(error) }, 'job failed, will retry');
         await this.db
           .updateTable('jobs')

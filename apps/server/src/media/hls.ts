@@ -45,7 +45,7 @@ export interface PackageHlsResult {
 }
 
 /** Whether the streams can be copied into MPEG-TS as they are and still play in every browser. */
-export function canRemux(info: MediaInfo, audioOnly: boolean): boolean {
+function canRemux(info: MediaInfo, audioOnly: boolean): boolean {
   if (info.audioCodec !== 'aac') return false;
   if (audioOnly || !info.hasVideo) return true;
   return canCopyVideo(info);
@@ -61,7 +61,7 @@ function canCopyVideo(info: MediaInfo): boolean {
 }
 
 /** The cheapest way to HLS: copy what fits, re-encode only what does not (audio is cheap, video is not). */
-export function packagingMode(info: MediaInfo, audioOnly: boolean): HlsMode {
+function packagingMode(info: MediaInfo, audioOnly: boolean): HlsMode {
   if (canRemux(info, audioOnly)) return 'remux';
   if (!audioOnly && info.hasVideo && canCopyVideo(info)) return 'copy-video';
   return 'transcode';
@@ -361,8 +361,4 @@ function playlistSafe(value: string, quoted: boolean): string {
     throw new PlaylistRefusedError();
   }
   return value;
-}
-
-export async function readHlsPlaylist(playlistFile: string): Promise<HlsPlaylist> {
-  return parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
 }
