@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HLS_SEGMENT_NAME } from '../src/media/index.js';
 import { createLocalDiskStore } from '../src/storage/local-disk.js';
 import { createS3Store } from '../src/storage/s3.js';
-import { startS3TestServer } from '../src/storage/s3-test-server.js';
+import { startS3TestServer } from './support/s3-test-server.js';
 import { databaseUnderTest, demo, demoPassword, freshDatabase } from './support/harness.js';
 import { consentedConversationHttp, moveAgent, startChildServer, type ChildServer } from './support/processes.js';
 import { createRecording, decryptSegment, fetchPlaylist, httpLogin, looksLikeTransportStream, media, playbackDescriptor, tusCreate, tusPatch, waitForStatus, type HttpAgent } from './support/recordings.js';
