@@ -7,10 +7,10 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import i18n from '../../i18n/index.js';
 import { clientKeys } from './api.js';
 import { directionOf } from '../../client/components/languages.js';
+import { MutationError } from '../../components/QueryState.js';
 
 interface Issued {
   link: string;
@@ -25,7 +25,6 @@ interface Issued {
  */
 export function ClientAccess({ client }: { client: Client }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const id = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -61,11 +60,7 @@ export function ClientAccess({ client }: { client: Client }) {
     <div className="sk-stack">
       <Paragraph>{t('clients.access.intro')}</Paragraph>
       {hasAccess && !issued ? <Paragraph>{t('clients.access.hasAccess')}</Paragraph> : null}
-      {issue.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(issue.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={issue.error} />
       {client.canEmailLink && client.contact ? (
         <CheckboxField
           id={`${id}-email`}

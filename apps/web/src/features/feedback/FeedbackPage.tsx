@@ -15,7 +15,7 @@ import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { clientPath } from '../clients/api.js';
 import { AllianceHandOut } from './AllianceHandOut.js';
@@ -132,11 +132,7 @@ function RenewInvitation({ feedback }: { feedback: FeedbackDetail }) {
   });
   return (
     <>
-      {renew.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(renew.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={renew.error} />
       <div className="sk-actions">
         <Button appearance="secondary-action-button" busy={renew.isPending} onClick={() => renew.mutate()}>
           {t('feedback.detail.renew')}
@@ -204,11 +200,7 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   return (
     <div className="sk-stack">
       <Paragraph>{t('feedback.detail.deleteText')}</Paragraph>
-      {remove.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(remove.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={remove.error} />
       <div className="sk-actions">
         {sure ? (
           <>

@@ -9,8 +9,7 @@ import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { formatDateTime } from '../../lib/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useSession } from '../auth/session.js';
@@ -75,7 +74,6 @@ function NoteForm({ invitationId }: { invitationId: string }) {
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [kind, setKind] = useState<'voorgesprek' | 'nagesprek'>('voorgesprek');
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
@@ -105,11 +103,7 @@ function NoteForm({ invitationId }: { invitationId: string }) {
         ]}
       />
       <TextAreaField id={`${id}-body`} label={t('learning.coachPage.note')} value={body} onChange={setBody} maxLength={4000} rows={3} error={missing ? t('learning.coachPage.noteRequired') : undefined} />
-      {add.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(add.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={add.error} />
       <Button appearance="primary-action-button" type="submit" busy={add.isPending}>
         {t('learning.coachPage.add')}
       </Button>

@@ -8,8 +8,7 @@ import { TextField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDay } from '../../lib/format.js';
 import { createAction, learningKeys, setActionDone, useDevelopmentPlan } from './api.js';
@@ -97,7 +96,6 @@ function NewActionForm() {
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [what, setWhat] = useState('');
   const [due, setDue] = useState('');
   const add = useMutation({
@@ -116,11 +114,7 @@ function NewActionForm() {
     <form className="sk-form sk-no-print" onSubmit={submit}>
       <TextField id={`${id}-what`} label={t('learning.plan.actionWhat')} value={what} onChange={setWhat} maxLength={1000} />
       <TextField id={`${id}-due`} type="date" label={t('learning.plan.actionDue')} value={due} onChange={setDue} className="sk-narrow" />
-      {add.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(add.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={add.error} />
       <Button appearance="secondary-action-button" type="submit" busy={add.isPending}>
         {t('learning.plan.addAction')}
       </Button>

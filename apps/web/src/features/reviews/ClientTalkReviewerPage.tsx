@@ -8,7 +8,7 @@ import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { Loading, LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
+import { LoadErrorPage, Loading, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock } from '../recordings/format.js';
 import { addClientPoint, removeClientPoint, reviewKeys, useClientPoints, useShare } from './api.js';
@@ -114,11 +114,7 @@ export function ClientTalkReviewerPage() {
             </li>
           ))}
         </ul>
-        {remove.error ? (
-          <Alert type="error" role="alert">
-            <Paragraph>{errorText(remove.error)}</Paragraph>
-          </Alert>
-        ) : null}
+        <MutationError error={remove.error} />
       </Section>
     </Page>
   );

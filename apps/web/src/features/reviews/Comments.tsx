@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert.js';
 import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { useSession } from '../auth/session.js';
@@ -118,11 +118,7 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
           </Button>
         ) : null}
       </div>
-      {takeaway.error || remove.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(takeaway.error ?? remove.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={takeaway.error ?? remove.error} />
     </article>
   );
 }

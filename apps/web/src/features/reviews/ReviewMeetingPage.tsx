@@ -9,8 +9,7 @@ import { TextField, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { formatDay } from '../../lib/format.js';
 import { reviewKeys, saveMeeting, useMeeting } from './api.js';
 import { SharedMomentPlayer } from './SharedMomentPlayer.js';
@@ -96,7 +95,6 @@ function AnalysisView({ meeting }: { meeting: ReviewMeeting }) {
 function AnalysisForm({ meeting, onSaved }: { meeting: ReviewMeeting; onSaved(): Promise<unknown> }) {
   const { t } = useTranslation();
   const id = useId();
-  const errorText = useErrorText();
   const [analysis, setAnalysis] = useState(meeting.analysis);
   const [meetingOn, setMeetingOn] = useState(meeting.meetingOn ?? '');
   const save = useMutation({ mutationFn: () => saveMeeting(meeting.share.id, { analysis, meetingOn: meetingOn || null }), onSuccess: onSaved });
@@ -109,11 +107,7 @@ function AnalysisForm({ meeting, onSaved }: { meeting: ReviewMeeting; onSaved():
       <Paragraph small>{t('reviews.meeting.analysisVisible', { owner: meeting.share.ownerName })}</Paragraph>
       <TextAreaField id={`${id}-analysis`} label={t('reviews.meeting.analysisLabel')} description={t('reviews.meeting.analysisHint')} value={analysis} onChange={setAnalysis} rows={8} maxLength={10000} />
       <TextField id={`${id}-date`} type="date" label={t('reviews.meeting.dateLabel')} value={meetingOn} onChange={setMeetingOn} />
-      {save.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(save.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={save.error} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('reviews.meeting.saved')}</Paragraph>

@@ -9,8 +9,7 @@ import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadError, LoadErrorPage, Loading, LoadingPage, MutationError, QueryStatus } from '../../components/QueryState.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
 import { formatClock } from '../recordings/format.js';
 import { formatDay } from '../../lib/format.js';
@@ -75,7 +74,6 @@ export function ReviewRoomPage() {
 function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const moments = useMoments(recording.id);
   const outcomes = useOutcomes(recording.id);
   const relayed = useRelayedPoints(recording.id);
@@ -254,11 +252,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
           <p className="sk-visually-hidden" role="status" aria-live="polite">
             {announcement}
           </p>
-          {create.error ? (
-            <Alert type="error" role="alert">
-              <Paragraph>{errorText(create.error)}</Paragraph>
-            </Alert>
-          ) : null}
+          <MutationError error={create.error} />
           {descriptor ? (
             <ReviewTimeline
               peaksUrl={descriptor.peaksUrl}

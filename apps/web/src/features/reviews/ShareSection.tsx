@@ -9,9 +9,8 @@ import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAre
 import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
-import { useErrorText } from '../../components/errors.js';
 import { formatClock } from '../recordings/format.js';
 import { formatDay } from '../../lib/format.js';
 import { createMoment, createShare, reviewKeys, revokeShare, useNoShareStretches, useShareOptions, useShares } from './api.js';
@@ -221,7 +220,6 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
 function SharesTable({ recordingId, shares, moments }: { recordingId: string; shares: readonly Share[]; moments: readonly Moment[] }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const revoke = useMutation({
     mutationFn: revokeShare,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) }),
@@ -234,11 +232,7 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
   const titleOf = (id: string) => moments.find((m) => m.id === id)?.title ?? t('reviews.share.removedMoment');
   return (
     <>
-      {revoke.error || lane.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(revoke.error ?? lane.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={revoke.error ?? lane.error} />
       <Table>
         <TableHeaderRow columns={[columns.who, columns.moments, columns.until, columns.state]} actions={columns.actions} />
         <TableBody>
