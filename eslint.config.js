@@ -69,6 +69,23 @@ export default defineConfig(
   },
   {
     files: ['apps/web/src/features/**/*.{ts,tsx}', 'eslint/fixtures/web-features-*.ts'],
+    // Imports from client/ that exist today; the split of the feedback screens (issue 10) moves the
+    // shared pieces to components/ or lib/ and empties this list. New files get no exception.
+    ignores: [
+      'apps/web/src/features/clients/ClientAccess.tsx',
+      'apps/web/src/features/clients/ClientForm.tsx',
+      'apps/web/src/features/conversations/ConversationPage.tsx',
+      'apps/web/src/features/explainer/ExplainerLink.tsx',
+      'apps/web/src/features/explainer/StoryPanel.tsx',
+      'apps/web/src/features/explainer/story.ts',
+      'apps/web/src/features/feedback/AllianceHandOut.tsx',
+      'apps/web/src/features/feedback/ConversationScreen.tsx',
+      'apps/web/src/features/feedback/FeedbackPage.tsx',
+      'apps/web/src/features/feedback/routes.tsx',
+      'apps/web/src/features/reviews/client/ClientFragmentPlayer.tsx',
+      'apps/web/src/features/reviews/client/ClientTalkPage.tsx',
+      'apps/web/src/features/reviews/client/ClientTalksLink.tsx',
+    ],
     rules: restrict('^(\\.\\./){2,}client/', 'features/ must not import client/: move what both need to components/ or lib/.'),
   },
 );

@@ -16,7 +16,6 @@ import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { MutationError, QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
 import { clientPath } from '../clients/api.js';
 import { AllianceHandOut } from './AllianceHandOut.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedback } from './api.js';
@@ -125,7 +124,6 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
 function RenewInvitation({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const renew = useMutation({
     mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, feedbackDetailSchema, { method: 'PATCH', body: { inviteDays: 14 } }),
     onSuccess: (detail) => storeFeedback(queryClient, detail),
@@ -187,7 +185,6 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [sure, setSure] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, okResponseSchema, { method: 'DELETE' }),

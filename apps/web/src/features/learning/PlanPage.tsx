@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import type { LearningQuestion } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { TextField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Page, Section } from '../../components/Page.js';

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { sessionResponseSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';

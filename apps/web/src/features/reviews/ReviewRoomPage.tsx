@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { Moment, PlaybackDescriptor, RecordingDetail } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
