@@ -14,6 +14,7 @@ export default defineConfig({
             'apps/web/src/**/*.test.{ts,tsx}',
             'packages/shared/src/**/*.test.ts',
             'scripts/**/*.test.mjs',
+            'eslint/**/*.test.mjs',
           ],
         },
       },

@@ -1,5 +1,6 @@
 import { OrganisationFilmService } from './domain/explainer/organisation-film.service.js';
 import path from 'node:path';
+import { systemClock, type Clock } from './clock.js';
 import { WorkFolders } from './jobs/work-folders.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
@@ -72,13 +73,13 @@ export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['
 }
 
 /** The composition root: configuration → database → repositories → services → the roles this process plays. */
-export async function createSpreekkamer(config: Config, overrides: { logger?: FastifyServerOptions['logger']; now?: () => Date } = {}): Promise<Spreekkamer> {
+export async function createSpreekkamer(config: Config, overrides: { logger?: FastifyServerOptions['logger']; now?: Clock } = {}): Promise<Spreekkamer> {
   const database = openDatabase(config.database);
   const closeOnFailure: (() => Promise<void>)[] = [];
   try {
     await migrateToLatest(database, { masterKey: config.masterKey });
     const repositories = createRepositories(database, config.masterKey);
-    const now = overrides.now;
+    const now = overrides.now ?? systemClock;
     const notificationLog = pino({ level: config.logLevel, base: { area: 'notifications' } });
     const audit = new AuditLog(repositories.audit, now, (error) => notificationLog.warn({ err: error }, 'notification not made'));
     if (config.database.kind === 'sqlite') {
@@ -90,7 +91,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       });
     }
     /** The one access gate (domain/access) and the one way to write with an audit entry (domain/unit-of-work.ts). */
-    const gate: AccessGate = { repository: repositories.access, now: now ?? (() => new Date()) };
+    const gate: AccessGate = { repository: repositories.access, now: now };
     const unitOfWork = new UnitOfWork({ database, masterKey: config.masterKey, audit });
     const auth: AuthService = new AuthService({
       users: repositories.users,
@@ -107,9 +108,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         lockoutMinutes: config.login.lockoutMinutes,
       },
       passwordLoginAllowed: (user): Promise<boolean> => sso.passwordLoginAllowed(user),
-      ...(now ? { now } : {}),
+      now,
     });
-    const sso = new OidcService({ config: config.sso, sso: repositories.sso, users: repositories.users, auth, audit, sessionSecret: config.sessionSecret, ...(now ? { now } : {}) });
+    const sso = new OidcService({ config: config.sso, sso: repositories.sso, users: repositories.users, auth, audit, sessionSecret: config.sessionSecret, now });
     const admin = new AdminService({
       users: repositories.users,
       teams: repositories.teams,
@@ -128,11 +129,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         sessionMaxHours: config.session.maxHours,
         loginMaxFailures: config.login.maxFailures,
       },
-      ...(now ? { now } : {}),
+      now,
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
-    const notifications = new NotificationsService({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, ...(now ? { now } : {}) });
+    const notifications = new NotificationsService({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, now });
     audit.listen((entry) => notifications.fromAudit(entry));
     const passwordResets = new PasswordResetService({
       users: repositories.users,
@@ -141,7 +142,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       organisations: repositories.organisations,
       audit,
       mailer,
-      ...(now ? { now } : {}),
+      now,
     });
     const clientAccess = new ClientAccessService({
       clients: repositories.clients,
@@ -149,7 +150,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       settings: { secret: config.sessionSecret, sessionMinutes: clientSessionMinutes, maxWrongCodes: 5, lockoutMinutes: 15 },
       mail: mailer ? { mailer, users: repositories.users, masterKey: config.masterKey } : undefined,
-      ...(now ? { now } : {}),
+      now,
     });
     const clients = new ClientsService({
       clients: repositories.clients,
@@ -160,10 +161,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       masterKey: config.masterKey,
       emailConfigured: mailer !== null,
-      ...(now ? { now } : {}),
+      now,
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
-    const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now: now ?? (() => new Date()) });
+    const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now });
     const consent = new ConsentService({
       declineReasons,
       clients: repositories.clients,
@@ -174,7 +175,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       masterKey: config.masterKey,
       warn: (message, details) => consentLog.warn(details, message),
-      ...(now ? { now } : {}),
+      now,
     });
     await consent.ensureCurrentText();
     /** Recordings and sharing check consent through this (see domain/consent/consent-policy.ts). */
@@ -211,10 +212,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       feedback: repositories.feedback,
       organisations: repositories.organisations,
       audit,
-      ...(now ? { now } : {}),
+      now,
     });
-    const preparationHelp = new PreparationHelpService({ gate, helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
-    const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
+    const preparationHelp = new PreparationHelpService({ gate, helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, now });
+    const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, now });
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
@@ -224,7 +225,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       workFolders,
       settings: { masterKey: config.masterKey, tools: config.tools },
-      ...(now ? { now } : {}),
+      now,
     });
     const recordings = createRecordingServices({
       workFolders,
@@ -259,7 +260,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, ...(now ? { now } : {}) }), declineReasons, myData: new MyDataService({ ...repositories, audit }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, ...(now ? { now } : {}) }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -261,6 +261,7 @@ describe('client feedback', () => {
       expect(await server.spreekkamer.repositories.feedback.findVoiceNote(f.participants[0]?.id ?? '')).toBeDefined();
       expect((await agents.professional.delete(`/api/feedback/${f.id}`)).statusCode).toBe(200);
       expect(await server.spreekkamer.repositories.feedback.findVoiceNote(f.participants[0]?.id ?? '')).toBeUndefined();
+      expect(await server.spreekkamer.database.db.selectFrom('feedback_participants').select('id').where('feedback_id', '=', f.id).execute()).toEqual([]);
       expect((await session.get(`/api/client/feedback/${f.id}`)).statusCode).toBe(404);
       expect((await agents.professional.get(`/api/feedback/${f.id}`)).statusCode).toBe(404);
     });

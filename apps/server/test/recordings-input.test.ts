@@ -80,6 +80,13 @@ describe('files that cannot be used get a clear Dutch message', () => {
     const failure = await uploadAndFail(await media.empty(), 0);
     expect(failure.code).toBe('empty');
     expect(failure.message).toBe('Dit bestand is leeg. Kies een opname van een gesprek.');
+    // Only the code is stored; the words come from the catalogue when the row is read.
+    const row = await server.spreekkamer.database.db.selectFrom('recordings').select(['failure_code', 'failure_message']).where('id', '=', failure.recordingId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ failure_code: 'empty', failure_message: null });
+    // A row that failed before kept its own Dutch sentence, and it is shown as it was.
+    await server.spreekkamer.database.db.updateTable('recordings').set({ failure_message: 'Een zin van vroeger.' }).where('id', '=', failure.recordingId).execute();
+    const shown = (await (await owner.fetch(`/api/recordings/${failure.recordingId}`)).json()) as { failure: { code: string; message: string } | null };
+    expect(shown.failure).toEqual({ code: 'empty', message: 'Een zin van vroeger.' });
   });
 
   it('a failed recording is listed with its message, and the good one is untouched', async () => {

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tus from 'tus-js-client';
 import { createS3Store } from '../src/storage/s3.js';
-import { startS3TestServer, type S3TestServer } from '../src/storage/s3-test-server.js';
+import { startS3TestServer, type S3TestServer } from './support/s3-test-server.js';
 import { databaseUnderTest, demo, demoPassword, freshDatabase } from './support/harness.js';
 import { consentedConversationHttp, moveAgent, startChildServer, type ChildServer } from './support/processes.js';
 import {

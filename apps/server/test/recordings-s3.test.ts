@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store, type S3BlobStore } from '../src/storage/s3.js';
-import { startS3TestServer, type S3TestServer } from '../src/storage/s3-test-server.js';
+import { startS3TestServer, type S3TestServer } from './support/s3-test-server.js';
 import { demo, demoPassword, startTestServer, type TestServer } from './support/harness.js';
 import { consentedConversation, inDays } from './support/review-fixtures.js';
 import { decryptSegment, fetchPlaylist, httpLogin, listen, looksLikeTransportStream, media, playbackDescriptor, readyUploadedRecording, sharedSpanDescriptor, type HttpAgent } from './support/recordings.js';

@@ -5,10 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SEGMENT_NAME } from '../src/domain/recordings/blob-keys.js';
+import { HLS_SEGMENT_NAME } from '../src/media/index.js';
 import { createLocalDiskStore } from '../src/storage/local-disk.js';
 import { createS3Store } from '../src/storage/s3.js';
-import { startS3TestServer } from '../src/storage/s3-test-server.js';
+import { startS3TestServer } from './support/s3-test-server.js';
 import { databaseUnderTest, demo, demoPassword, freshDatabase } from './support/harness.js';
 import { consentedConversationHttp, moveAgent, startChildServer, type ChildServer } from './support/processes.js';
 import { createRecording, decryptSegment, fetchPlaylist, httpLogin, looksLikeTransportStream, media, playbackDescriptor, tusCreate, tusPatch, waitForStatus, type HttpAgent } from './support/recordings.js';
@@ -151,9 +151,9 @@ describe('nothing readable is left behind by a crash', () => {
     // Exactly the playlist's segments are stored: no duplicate or orphaned segment of the crashed run.
     const store = onS3 ? createS3Store({ endpoint: env.S3_ENDPOINT ?? '', region: 'us-east-1', bucket: env.S3_BUCKET ?? '', accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '', forcePathStyle: true }) : createLocalDiskStore(path.join(database.dataDir, 'blobs'));
     const prefix = `recordings/${recordingId}/`;
-    const storedSegments = (await store.list(prefix)).map((key) => key.slice(prefix.length)).filter((name) => SEGMENT_NAME.test(name));
+    const storedSegments = (await store.list(prefix)).map((key) => key.slice(prefix.length)).filter((name) => HLS_SEGMENT_NAME.test(name));
     const playlist = (await store.getBuffer(`${prefix}index.m3u8`)).toString('utf8');
-    const listedSegments = playlist.split('\n').filter((line) => SEGMENT_NAME.test(line.trim())).map((line) => line.trim());
+    const listedSegments = playlist.split('\n').filter((line) => HLS_SEGMENT_NAME.test(line.trim())).map((line) => line.trim());
     expect(storedSegments.sort()).toEqual([...new Set(listedSegments)].sort());
     expect(listedSegments.length).toBeGreaterThan(0);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RecordingFailureCode } from './api/recordings.js';
 
 /**
  * Every error the API can answer with: a stable code, the HTTP status and a plain message in
@@ -96,3 +97,49 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/**
+ * Why processing a recording failed. The database keeps only the code; the message is made when
+ * it is read, in Dutch (default) or English, with the limit that applies filled in.
+ */
+export const recordingFailures = {
+  empty: { nl: 'Dit bestand is leeg. Kies een opname van een gesprek.', en: 'This file is empty. Choose a recording of a conversation.' },
+  not_media: { nl: 'Dit bestand is geen geluid of video. Kies een opname van een gesprek.', en: 'This file is not sound or video. Choose a recording of a conversation.' },
+  text: { nl: 'Dit is een tekstbestand met een andere naam, geen opname. Kies het bestand met het gesprek zelf.', en: 'This is a text file with another name, not a recording. Choose the file with the conversation itself.' },
+  archive: { nl: 'Dit is een ingepakt bestand (zoals .zip). Pak het eerst uit en kies dan de opname zelf.', en: 'This is a packed file (such as .zip). Unpack it first, then choose the recording itself.' },
+  truncated: { nl: 'Dit bestand is niet compleet. Misschien is het opslaan of versturen onderbroken. Probeer het opnieuw of kies een andere opname.', en: 'This file is not complete. Saving or sending it may have been interrupted. Try again or choose another recording.' },
+  too_large: { nl: 'Dit bestand is te groot. Een opname mag hoogstens {{limit}} zijn.', en: 'This file is too large. A recording may be at most {{limit}}.' },
+  too_long: { nl: 'Deze opname is te lang. Een opname mag hoogstens {{limit}} duren.', en: 'This recording is too long. A recording may last at most {{limit}}.' },
+  no_audio: { nl: 'In deze opname zit geen geluid. Een opname van een gesprek moet geluid hebben.', en: 'This recording has no sound. A recording of a conversation must have sound.' },
+  processing_failed: {
+    nl: 'Het verwerken van deze opname is niet gelukt. Upload de opname nog een keer. Lukt het weer niet? Neem dan contact op met de beheerder.',
+    en: 'Processing this recording did not work. Upload the recording once more. Does it fail again? Then contact your administrator.',
+  },
+} as const satisfies Record<RecordingFailureCode, { nl: string; en: string }>;
+
+export interface RecordingLimits {
+  maxBytes: number;
+  maxDurationSeconds: number;
+}
+
+/** The message for a failure code, e.g. "Deze opname is te lang. Een opname mag hoogstens 90 minuten duren." */
+export function recordingFailureMessage(code: RecordingFailureCode, language: 'nl' | 'en', limits: RecordingLimits): string {
+  const limit = code === 'too_large' ? sizeText(limits.maxBytes, language) : code === 'too_long' ? durationText(limits.maxDurationSeconds, language) : '';
+  return recordingFailures[code][language].replace('{{limit}}', limit);
+}
+
+function numberText(n: number, language: 'nl' | 'en'): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+}
+
+function sizeText(bytes: number, language: 'nl' | 'en'): string {
+  const gb = bytes / 1024 ** 3;
+  return gb >= 1 ? `${numberText(gb, language)} GB` : `${numberText(bytes / 1024 ** 2, language)} MB`;
+}
+
+function durationText(seconds: number, language: 'nl' | 'en'): string {
+  if (seconds < 60) return `${numberText(seconds, language)} ${language === 'nl' ? 'seconden' : 'seconds'}`;
+  const minutes = seconds / 60;
+  if (minutes === 1) return language === 'nl' ? '1 minuut' : '1 minute';
+  return `${numberText(minutes, language)} ${language === 'nl' ? 'minuten' : 'minutes'}`;
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.js';
 import type { AuditEventRow, AuditRepository } from '../db/repositories/audit.repository.js';
 
 /** Metadata only: ids, counts, role names, flags. Never content, never names or e-mail addresses. */
@@ -43,7 +44,7 @@ export type AuditListener = (entry: AuditEntry) => Promise<void>;
 export class AuditLog {
   constructor(
     private readonly repository: AuditRepository,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     private readonly onListenerError: (error: unknown) => void = () => undefined,
     private readonly listeners: AuditListener[] = [],
     /** Set for a log bound to a transaction: listeners hear of entries only once it committed. */

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function queue(options: ConstructorParameters<typeof DatabaseJobQueue>[1] = {}): DatabaseJobQueue {
-  const q = new DatabaseJobQueue(database.db, { pollIntervalMs: 20, retryDelayScale: 0.001, ...options });
+  const q = new DatabaseJobQueue(database.db, { pollIntervalMs: 20, ...options });
   queues.push(q);
   return q;
 }
@@ -82,7 +82,9 @@ describe('database job queue', () => {
   it('retries with backoff and gives up after the maximum, telling the handler once', async () => {
     let attempts = 0;
     const gaveUp: unknown[] = [];
-    const q = queue();
+    // Every look at the clock is a minute later, so the backoff (15 s, 30 s, 60 s) passes in a few polls.
+    let minutes = 0;
+    const q = queue({ now: () => new Date(Date.now() + (minutes += 1) * 60_000), leaseSeconds: 24 * 3600 });
     await q.work(
       handlers({
         'recording.process': {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import {
   assertCompleteHandlers,
@@ -21,9 +22,7 @@ export interface DatabaseQueueOptions {
   /** A running job's lease; renewed every third of it while the handler runs. */
   leaseSeconds?: number;
   logger?: JobLogger;
-  now?: () => Date;
-  /** Multiplies the policies' retry delays (tests use a tiny factor). */
-  retryDelayScale?: number;
+  now?: Clock;
 }
 
 class Stopped extends Error {}
@@ -42,8 +41,7 @@ export class DatabaseJobQueue implements JobQueue {
   private readonly pollIntervalMs: number;
   private readonly leaseSeconds: number;
   private readonly logger: JobLogger;
-  private readonly now: () => Date;
-  private readonly retryDelayScale: number;
+  private readonly now: Clock;
   private running = false;
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
@@ -58,8 +56,7 @@ export class DatabaseJobQueue implements JobQueue {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.leaseSeconds = options.leaseSeconds ?? 60;
     this.logger = options.logger ?? silentJobLogger;
-    this.now = options.now ?? (() => new Date());
-    this.retryDelayScale = options.retryDelayScale ?? 1;
+    this.now = options.now ?? systemClock;
   }
 
   async enqueue<K extends JobName>(name: K, payload: JobMap[K], options: EnqueueOptions = {}): Promise<void> {
@@ -262,7 +259,7 @@ export class DatabaseJobQueue implements JobQueue {
           .execute();
         await this.giveUp(name, handler, payload, error);
       } else {
-        const delayMs = jobPolicies[name].retryDelaySeconds * 1000 * 2 ** (attempt - 1) * this.retryDelayScale;
+        const delayMs = jobPolicies[name].retryDelaySeconds * 1000 * 2 ** (attempt - 1);
         this.logger.warn({ job: name, attempt, retryInMs: delayMs, err: describeError(error) }, 'job failed, will retry');
         await this.db
           .updateTable('jobs')

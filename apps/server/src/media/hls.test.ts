@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAudioOnly, makeSpeechConversation } from '../../../../scripts/fixtures/make-media.mjs';
 import { MediaToolError, runFfprobe } from './ffmpeg.js';
 import { playedSeconds } from './span-duration.js';
-import { cutEncryptedHls, packageEncryptedHls, parseHlsPlaylist, renderHlsPlaylist, selectHlsSegments } from './hls.js';
+import { cutEncryptedHls, packageEncryptedHls, parseHlsPlaylist, PlaylistRefusedError, renderHlsPlaylist, selectHlsSegments } from './hls.js';
 import type { PackageHlsResult } from './hls.js';
 import { probeMedia } from './probe.js';
 
@@ -237,6 +237,13 @@ describe('HLS playlists', { timeout: 60_000 }, () => {
 
   it('refuses URIs that would break the playlist', () => {
     expect(() => renderHlsPlaylist(playlist, { keyUri: 'a"b', segmentUri: (s) => s })).toThrow();
-    expect(() => renderHlsPlaylist(playlist, { keyUri: 'k', segmentUri: (s) => `${s}\n#EXT-X-ENDLIST` })).toThrow();
+    expect(() => renderHlsPlaylist(playlist, { keyUri: 'k', segmentUri: (s) => `${s}\n#EXT-X-ENDLIST` })).toThrow(PlaylistRefusedError);
+  });
+
+  it('refuses a playlist whose segments are not ours, so no token follows them elsewhere', () => {
+    for (const foreign of ['https://elders.example/seg_00000.ts', '../other/seg_00000.ts', 'seg_00000.ts?x=1', 'index.m3u8']) {
+      const tampered = parseHlsPlaylist(SAMPLE.replace('seg_00001.ts', foreign));
+      expect(() => renderHlsPlaylist(tampered, { keyUri: 'k', segmentUri: (s) => `${s}?t=T` }), foreign).toThrow(PlaylistRefusedError);
+    }
   });
 });

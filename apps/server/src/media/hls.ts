@@ -9,7 +9,8 @@ import type { MediaInfo } from './probe.js';
 
 export const PLAYLIST_NAME = 'index.m3u8';
 const SEGMENT_PATTERN = 'seg_%05d.ts';
-const SEGMENT_FILE = /^seg_\d{5,}\.ts$/;
+/** The names packageEncryptedHls gives its segments; a playlist naming anything else is not ours. */
+export const HLS_SEGMENT_NAME = /^seg_\d{5,}\.ts$/;
 
 export interface PackageHlsOptions {
   input: string;
@@ -45,7 +46,7 @@ export interface PackageHlsResult {
 }
 
 /** Whether the streams can be copied into MPEG-TS as they are and still play in every browser. */
-export function canRemux(info: MediaInfo, audioOnly: boolean): boolean {
+function canRemux(info: MediaInfo, audioOnly: boolean): boolean {
   if (info.audioCodec !== 'aac') return false;
   if (audioOnly || !info.hasVideo) return true;
   return canCopyVideo(info);
@@ -61,7 +62,7 @@ function canCopyVideo(info: MediaInfo): boolean {
 }
 
 /** The cheapest way to HLS: copy what fits, re-encode only what does not (audio is cheap, video is not). */
-export function packagingMode(info: MediaInfo, audioOnly: boolean): HlsMode {
+function packagingMode(info: MediaInfo, audioOnly: boolean): HlsMode {
   if (canRemux(info, audioOnly)) return 'remux';
   if (!audioOnly && info.hasVideo && canCopyVideo(info)) return 'copy-video';
   return 'transcode';
@@ -230,7 +231,7 @@ function hlsArgs(
 /** Removes only what a previous packaging attempt may have left. */
 async function removeHlsOutput(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name === PLAYLIST_NAME || SEGMENT_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+    if (name === PLAYLIST_NAME || HLS_SEGMENT_NAME.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -340,23 +341,28 @@ export function renderHlsPlaylist(playlist: HlsPlaylist, options: RenderHlsOptio
     out.push(`#EXT-X-KEY:METHOD=${playlist.key.method},URI="${playlistSafe(options.keyUri, true)}"${iv}`);
   }
   for (const segment of segments) {
+    // A stored playlist that points elsewhere would send the viewer's token to that address.
+    if (!HLS_SEGMENT_NAME.test(segment.uri)) throw new PlaylistRefusedError();
     out.push(`#EXTINF:${segment.durationSeconds.toFixed(6)},`, playlistSafe(options.segmentUri(segment.uri), false));
   }
   out.push('#EXT-X-ENDLIST', '');
   return out.join('\n');
 }
 
+/** A playlist (or an address for it) that cannot be served safely. */
+export class PlaylistRefusedError extends Error {
+  constructor() {
+    super('playlist refused: a URI would break it or point outside the recording');
+    this.name = 'PlaylistRefusedError';
+  }
+}
+
 function playlistSafe(value: string, quoted: boolean): string {
   if (/[\r\n]/.test(value) || (quoted && value.includes('"')) || value.startsWith('#')) {
-    throw new Error('URI cannot be written into a playlist');
+    throw new PlaylistRefusedError();
   }
   return value;
 }
-
-export async function readHlsPlaylist(playlistFile: string): Promise<HlsPlaylist> {
-  return parseHlsPlaylist(await readFile(playlistFile, 'utf8'));
-}
-
 export interface RemoveSpanHlsOptions {
   /** Plaintext MPEG-TS of the whole recording, in order, read from a pipe. */
   input: Readable;

@@ -1,20 +1,18 @@
-export { MediaToolError, runFfmpeg, runFfprobe } from './ffmpeg.js';
-export type { MediaTools, RunFfmpegOptions, RunToolOptions, RunToolResult } from './ffmpeg.js';
-export { MediaRejectedError, probeMedia, rejectionMessageNl } from './probe.js';
-export type { MediaInfo, MediaLimits, MediaRejectionCode } from './probe.js';
+export { runFfmpeg, runFfprobe } from './ffmpeg.js';
+export type { MediaTools } from './ffmpeg.js';
+export { MediaRejectedError, probeMedia } from './probe.js';
+export type { MediaLimits } from './probe.js';
 export {
-  canRemux,
+  HLS_SEGMENT_NAME,
   cutEncryptedHls,
   removeSpanEncryptedHls,
-  packagingMode,
   packageEncryptedHls,
   parseHlsPlaylist,
   PLAYLIST_NAME,
-  readHlsPlaylist,
   renderHlsPlaylist,
   selectHlsSegments,
 } from './hls.js';
-export type { CutHlsOptions, RemoveSpanHlsOptions, HlsKey, HlsMode, HlsPlaylist, HlsSegment, PackageHlsOptions, PackageHlsResult, RenderHlsOptions } from './hls.js';
+export type { HlsPlaylist, HlsSegment } from './hls.js';
 export { computePeaks } from './peaks.js';
 export { playedSeconds } from './span-duration.js';
 export { extractPoster } from './poster.js';

@@ -46,8 +46,8 @@ async function rejection(name: string, customLimits = limits): Promise<MediaReje
     (e: unknown) => e,
   );
   if (!(err instanceof MediaRejectedError)) throw new Error(`expected a rejection of ${name}, got ${String(err)}`);
-  expect(err.messageNl).not.toContain(dir);
-  expect(err.messageNl).not.toContain(name);
+  expect(err.message).not.toContain(dir);
+  expect(err.message).not.toContain(name);
   return err;
 }
 
@@ -105,33 +105,19 @@ describe('probeMedia rejects what cannot be used', { timeout: 60_000 }, () => {
   ])('%s → %s', async (name, code) => {
     const err = await rejection(name);
     expect(err.code).toBe(code);
-    expect(err.messageNl.length).toBeGreaterThan(20);
   });
 
   it('rejects files over the size limit before reading them', async () => {
     const size = (await stat(file('talk.mp4'))).size;
     const err = await rejection('talk.mp4', { ...limits, maxBytes: size - 1 });
     expect(err.code).toBe('too_large');
-    expect(err.messageNl).toMatch(/te groot/);
     expect(await probeMedia(file('talk.mp4'), { ...limits, maxBytes: size })).toMatchObject({ sizeBytes: size });
   });
 
   it('rejects recordings over the duration limit, also when the header has no duration', async () => {
     const mp4 = await rejection('talk.mp4', { ...limits, maxDurationSeconds: 5 });
     expect(mp4.code).toBe('too_long');
-    expect(mp4.messageNl).toBe('Deze opname is te lang. Een opname mag hoogstens 5 seconden duren.');
     const webm = await rejection('browser.webm', { ...limits, maxDurationSeconds: 5 });
     expect(webm.code).toBe('too_long');
-  });
-
-  it('says the limits in plain Dutch', () => {
-    const big = { maxBytes: 2 * 1024 ** 3, maxDurationSeconds: 90 * 60 };
-    expect(new MediaRejectedError('too_long', big).messageNl).toBe(
-      'Deze opname is te lang. Een opname mag hoogstens 90 minuten duren.',
-    );
-    expect(new MediaRejectedError('too_large', big).messageNl).toBe(
-      'Dit bestand is te groot. Een opname mag hoogstens 2 GB zijn.',
-    );
-    expect(new MediaRejectedError('too_large', { ...big, maxBytes: 1.5 * 1024 ** 3 }).messageNl).toContain('1,5 GB');
   });
 });

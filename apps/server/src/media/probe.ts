@@ -26,59 +26,12 @@ export interface MediaLimits {
 
 export type MediaRejectionCode = 'empty' | 'not_media' | 'text' | 'archive' | 'truncated' | 'too_large' | 'too_long' | 'no_audio';
 
-/** The upload cannot be used. `messageNl` is safe to show to the user as is. */
+/** The upload cannot be used; the code says why (the words for it live in the shared error catalogue). */
 export class MediaRejectedError extends Error {
-  readonly messageNl: string;
-
-  constructor(
-    readonly code: MediaRejectionCode,
-    limits?: MediaLimits,
-  ) {
+  constructor(readonly code: MediaRejectionCode) {
     super(`media rejected: ${code}`);
     this.name = 'MediaRejectedError';
-    this.messageNl = rejectionMessageNl(code, limits);
   }
-}
-
-export function rejectionMessageNl(code: MediaRejectionCode, limits?: MediaLimits): string {
-  switch (code) {
-    case 'empty':
-      return 'Dit bestand is leeg. Kies een opname van een gesprek.';
-    case 'not_media':
-      return 'Dit bestand is geen geluid of video. Kies een opname van een gesprek.';
-    case 'text':
-      return 'Dit is een tekstbestand met een andere naam, geen opname. Kies het bestand met het gesprek zelf.';
-    case 'archive':
-      return 'Dit is een ingepakt bestand (zoals .zip). Pak het eerst uit en kies dan de opname zelf.';
-    case 'truncated':
-      return 'Dit bestand is niet compleet. Misschien is het opslaan of versturen onderbroken. Probeer het opnieuw of kies een andere opname.';
-    case 'too_large':
-      return limits
-        ? `Dit bestand is te groot. Een opname mag hoogstens ${formatBytesNl(limits.maxBytes)} zijn.`
-        : 'Dit bestand is te groot.';
-    case 'too_long':
-      return limits
-        ? `Deze opname is te lang. Een opname mag hoogstens ${formatMinutesNl(limits.maxDurationSeconds)} duren.`
-        : 'Deze opname is te lang.';
-    case 'no_audio':
-      return 'In deze opname zit geen geluid. Een opname van een gesprek moet geluid hebben.';
-  }
-}
-
-function formatBytesNl(bytes: number): string {
-  const gb = bytes / 1024 ** 3;
-  if (gb >= 1) return `${formatNumberNl(gb)} GB`;
-  return `${formatNumberNl(bytes / 1024 ** 2)} MB`;
-}
-
-function formatMinutesNl(seconds: number): string {
-  if (seconds < 60) return `${formatNumberNl(seconds)} seconden`;
-  const minutes = seconds / 60;
-  return minutes === 1 ? '1 minuut' : `${formatNumberNl(minutes)} minuten`;
-}
-
-function formatNumberNl(n: number): string {
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(n);
 }
 
 interface ProbeStream {
@@ -108,8 +61,8 @@ const COMPLETE_RATIO = 0.95;
  */
 export async function probeMedia(filePath: string, limits: MediaLimits, tools: MediaTools = {}): Promise<MediaInfo> {
   const sizeBytes = (await stat(filePath)).size;
-  if (sizeBytes === 0) throw new MediaRejectedError('empty', limits);
-  if (sizeBytes > limits.maxBytes) throw new MediaRejectedError('too_large', limits);
+  if (sizeBytes === 0) throw new MediaRejectedError('empty');
+  if (sizeBytes > limits.maxBytes) throw new MediaRejectedError('too_large');
 
   let probe: ProbeOutput;
   try {
@@ -122,19 +75,19 @@ export async function probeMedia(filePath: string, limits: MediaLimits, tools: M
     if (!(err instanceof MediaToolError) || err.timedOut || err.exitCode === null) throw err;
     // ffprobe picks the demuxer by extension too, so its error cannot tell a broken recording
     // from a renamed text file; the file's first bytes can.
-    throw new MediaRejectedError(await unusableKind(filePath), limits);
+    throw new MediaRejectedError(await unusableKind(filePath));
   }
 
   const streams = probe.streams ?? [];
   const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const audio = streams.find((s) => s.codec_type === 'audio');
   const container = probe.format?.format_name?.split(',')[0] ?? '';
-  if (!video && !audio) throw new MediaRejectedError('not_media', limits);
-  if (!audio) throw new MediaRejectedError('no_audio', limits);
+  if (!video && !audio) throw new MediaRejectedError('not_media');
+  if (!audio) throw new MediaRejectedError('no_audio');
 
   const announced = positiveNumber(audio.duration) ?? positiveNumber(probe.format?.duration);
   if (announced !== undefined && announced > limits.maxDurationSeconds) {
-    throw new MediaRejectedError('too_long', limits);
+    throw new MediaRejectedError('too_long');
   }
 
   let decodedSeconds = 0;
@@ -149,17 +102,17 @@ export async function probeMedia(filePath: string, limits: MediaLimits, tools: M
     });
   } catch (err) {
     if (err instanceof MediaToolError && !err.timedOut && err.exitCode !== null) {
-      throw new MediaRejectedError('truncated', limits);
+      throw new MediaRejectedError('truncated');
     }
     throw err;
   }
 
-  if (decodedSeconds <= 0) throw new MediaRejectedError('truncated', limits);
+  if (decodedSeconds <= 0) throw new MediaRejectedError('truncated');
   if (announced !== undefined && decodedSeconds < announced * COMPLETE_RATIO - 0.5) {
-    throw new MediaRejectedError('truncated', limits);
+    throw new MediaRejectedError('truncated');
   }
   const durationSeconds = announced ?? decodedSeconds;
-  if (durationSeconds > limits.maxDurationSeconds) throw new MediaRejectedError('too_long', limits);
+  if (durationSeconds > limits.maxDurationSeconds) throw new MediaRejectedError('too_long');
 
   const info: MediaInfo = {
     durationSeconds,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeBlobStoreContract } from './blob-store.contract.js';
+import { describeBlobStoreContract } from '../../test/support/blob-store.contract.js';
 import { createLocalDiskStore } from './local-disk.js';
 
 describeBlobStoreContract('local disk', async () => {

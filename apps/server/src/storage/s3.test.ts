@@ -2,10 +2,10 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobNotFoundError } from './blob-store.js';
-import { describeBlobStoreContract } from './blob-store.contract.js';
+import { describeBlobStoreContract } from '../../test/support/blob-store.contract.js';
 import { createS3Store } from './s3.js';
-import type { S3TestServer } from './s3-test-server.js';
-import { makeBucket, S3RVER_CREDENTIALS, startS3TestServer } from './s3-test-server.js';
+import type { S3TestServer } from '../../test/support/s3-test-server.js';
+import { makeBucket, S3RVER_CREDENTIALS, startS3TestServer } from '../../test/support/s3-test-server.js';
 
 let server: S3TestServer;
 let bucketCounter = 0;

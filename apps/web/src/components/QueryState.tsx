@@ -34,6 +34,17 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+/** Why a change (a mutation) did not go through; nothing while there is no error. */
+export function MutationError({ error }: { error: unknown }) {
+  const errorText = useErrorText();
+  if (error === null || error === undefined) return null;
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{errorText(error)}</Paragraph>
+    </Alert>
+  );
+}
+
 /** What QueryStatus needs of a query (TanStack Query's result has it). */
 export interface QueryLike {
   isPending: boolean;

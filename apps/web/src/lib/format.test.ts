@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatLongDate, formatMonth, formatNumber, intlLocale } from './format.js';
+import { formatDateTime, formatDay, formatMonth, formatNumber, intlLocale } from './format.js';
 
 describe('formatNumber', () => {
   it('uses a decimal comma in Dutch', () => {
@@ -23,12 +23,12 @@ describe('formatNumber', () => {
 
 describe('dates', () => {
   it('writes a calendar day in the page language without shifting it', () => {
-    expect(formatLongDate('2026-03-03', 'nl')).toBe('3 maart 2026');
-    expect(formatLongDate('2026-03-03', 'en')).toBe('3 March 2026');
-    expect(formatLongDate('2026-12-31', 'nl')).toBe('31 december 2026');
+    expect(formatDay('2026-03-03', 'nl')).toBe('3 maart 2026');
+    expect(formatDay('2026-03-03', 'en')).toBe('3 March 2026');
+    expect(formatDay('2026-12-31', 'nl')).toBe('31 december 2026');
   });
   it('returns what it cannot read', () => {
-    expect(formatLongDate('soon', 'nl')).toBe('soon');
+    expect(formatDay('soon', 'nl')).toBe('soon');
     expect(formatDateTime('soon', 'en')).toBe('soon');
   });
   it('writes date and time per language', () => {

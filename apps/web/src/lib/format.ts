@@ -26,7 +26,7 @@ function toDate(value: string): Date {
 }
 
 /** "3 maart 2026" / "3 March 2026". An unreadable value is returned as it is. */
-export function formatLongDate(value: string, language: string): string {
+export function formatDay(value: string, language: string): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);

@@ -141,21 +141,9 @@ export class FeedbackRepository {
   }
 
   async delete(id: string): Promise<void> {
-    // Children go by cascade; done explicitly too, because SQLite only cascades with foreign keys on.
-    await this.db.transaction().execute(async (trx) => {
-      const participantIds = trx.selectFrom('feedback_participants').select('id').where('feedback_id', '=', id);
-      await trx.deleteFrom('feedback_voice_notes').where('participant_id', 'in', participantIds).execute();
-      const helpIds = trx.selectFrom('preparation_helps').select('id').where('feedback_id', '=', id);
-      await trx.deleteFrom('preparation_points').where('help_id', 'in', helpIds).execute();
-      await trx.deleteFrom('preparation_helps').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('follow_ups').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_change_requests').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_actions').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_entries').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_moments').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_participants').where('feedback_id', '=', id).execute();
-      await trx.deleteFrom('feedback_conversations').where('id', '=', id).execute();
-    });
+    // Participants, moments, entries, actions, change requests, voice notes, follow-ups and
+    // preparation help go with it: ON DELETE CASCADE (migrations 005 and 020), foreign keys on in both databases.
+    await this.db.deleteFrom('feedback_conversations').where('id', '=', id).execute();
   }
 
   async participants(feedbackIds: readonly string[]): Promise<ParticipantWithClient[]> {
@@ -314,7 +302,7 @@ export class FeedbackRepository {
 
   async deleteMoment(feedbackId: string, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('feedback_entries').where('moment_id', '=', id).execute();
+      // Its entries go by ON DELETE CASCADE.
       await trx.deleteFrom('feedback_moments').where('id', '=', id).execute();
       // Keep positions 1..n so "moment 2 of 3" stays true on every screen.
       const rest = await trx.selectFrom('feedback_moments').select('id').where('feedback_id', '=', feedbackId).orderBy('position').execute();

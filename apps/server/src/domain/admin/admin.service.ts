@@ -8,6 +8,7 @@ import {
   type MembershipInput,
   type OrganisationSettings,
 } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog, AuditVerification } from '../../audit/audit-log.js';
 import { randomToken, sha256Hex } from '../../crypto/random.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
@@ -35,7 +36,7 @@ export interface AdminDependencies {
   /** How this installation runs, for the processing register. */
   deployment: DeploymentFacts;
   invitationDays?: number;
-  now?: () => Date;
+  now: Clock;
 }
 
 export interface Invitation {
@@ -68,10 +69,10 @@ function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[], 
  * reads or returns content of conversations, recordings or feedback.
  */
 export class AdminService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: AdminDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async listUsers(actor: Actor): Promise<AdminUser[]> {

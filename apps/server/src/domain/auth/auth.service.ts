@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isRole, localeOf, offeredClientLocales, type LoginRequest, type Role, type SessionResponse } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { unwrapKey, wrapKey } from '../../crypto/envelope.js';
 import { hmacHex, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
@@ -33,7 +34,7 @@ export interface AuthDependencies {
   settings: AuthSettings;
   /** Single sign-on can switch password log-in off for an organisation (see oidc.service.ts). */
   passwordLoginAllowed?: (user: UserRow) => Promise<boolean>;
-  now?: () => Date;
+  now: Clock;
 }
 
 export interface AuthenticatedSession {
@@ -57,10 +58,10 @@ export function actorFrom(user: UserRow, memberships: readonly MembershipWithTea
 }
 
 export class AuthService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: AuthDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   csrfTokenFor(sessionToken: string): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { localeOf, passwordResetEmail } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { randomDigits, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
@@ -19,7 +20,7 @@ export interface PasswordResetDependencies {
   audit: AuditLog;
   /** null: no SMTP, so a reset needs a second administrator's approval. */
   mailer: Mailer | null;
-  now?: () => Date;
+  now: Clock;
 }
 
 const resetHours = { email: 24, approval: 72 } as const;
@@ -39,10 +40,10 @@ export interface AdminResetOutcome {
  * the secret can then set a new password. No answer to an administrator contains a token.
  */
 export class PasswordResetService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: PasswordResetDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   get usesEmail(): boolean {

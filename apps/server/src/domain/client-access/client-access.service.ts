@@ -1,5 +1,6 @@
 import { clientLinkEmail, clientLocaleOf, isEmailContact, offeredClientLocales, type ClientLocale, type ClientSessionResponse } from '@spreekkamer/shared';
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, randomDigits, randomToken, sha256Hex, timingSafeEqualText } from '../../crypto/random.js';
 import { signToken, verifyToken } from '../../crypto/tokens.js';
@@ -53,7 +54,7 @@ export interface IssuedClientAccess {
  * tokens so any server process can check them, and they end when the professional renews the link.
  */
 export class ClientAccessService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly deps: {
@@ -63,10 +64,10 @@ export class ClientAccessService {
       settings: ClientAccessSettings;
       /** Absent when no SMTP server is configured. */
       mail?: ClientLinkMail | undefined;
-      now?: () => Date;
+      now: Clock;
     },
   ) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   /**

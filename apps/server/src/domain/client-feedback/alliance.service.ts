@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { allianceItemIds, type AllianceOverview, type AllianceScores, type AllianceSignal, type AllianceTrend, type DeclineReasonId } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { AllianceAnswerRow, AllianceRepository } from '../../db/repositories/alliance.repository.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
@@ -24,7 +25,7 @@ export interface AllianceDependencies {
   declineReasons?: Pick<DeclineReasonsService, 'record'>;
   /** How long a handed-out check stays open. */
   requestDays?: number;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** A falling score: the latest check at least this much below the one before. */
@@ -50,10 +51,10 @@ function round(n: number): number {
  * professional sees only closed months with at least `minimumGroupSize` answers.
  */
 export class AllianceService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: AllianceDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async request(actor: Actor, input: { clientId: string; conversationId: string | null; feedbackId: string | null }): Promise<{ id: string; anonymous: boolean; expiresAt: string }> {

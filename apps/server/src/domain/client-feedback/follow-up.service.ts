@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clientLocaleOf, type ClientFollowUp, type FollowUp } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
@@ -18,7 +19,7 @@ export interface FollowUpDependencies {
   feedback: FeedbackRepository;
   users: UsersRepository;
   audit: AuditLog;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** The hand-written short version in the client's language, with the language it was written for. */
@@ -49,10 +50,10 @@ function toFollowUp(row: OpenedFollowUp, pseudonym: string): FollowUp {
  * and it no longer changes.
  */
 export class FollowUpService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: FollowUpDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async create(actor: Actor, input: { clientId: string; feedbackId: string | null; learned: string; changed: string; shortVersion?: string | undefined; send: boolean }): Promise<FollowUp> {

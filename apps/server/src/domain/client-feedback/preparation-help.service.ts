@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { themePickSchema, type ClientHelper, type ClientHelperShown, type FeedbackHelpers, type PreparationHelp, type PreparationPoint, type ThemePick } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { FeedbackRepository, FeedbackRow, ParticipantRow } from '../../db/repositories/feedback.repository.js';
 import type { PreparationHelpRepository, PreparationHelpRow, PreparationPointRow } from '../../db/repositories/preparation-help.repository.js';
@@ -16,7 +17,7 @@ export interface PreparationHelpDependencies {
   feedback: FeedbackRepository;
   users: UsersRepository;
   audit: AuditLog;
-  now?: () => Date;
+  now: Clock;
 }
 
 const shownSchema = z.object({ picks: z.array(z.string()), ownWords: z.boolean() });
@@ -51,10 +52,10 @@ function toPoint(row: PreparationPointRow): PreparationPoint {
  * access when the help ends, the conversation is completed or their account's end date passes.
  */
 export class PreparationHelpService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: PreparationHelpDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   // -- professional ------------------------------------------------------------------------------

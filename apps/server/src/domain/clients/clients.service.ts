@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clientLocaleOf, isEmailContact, offeredClientLocales, type Client, type ClientLocale, type Conversation, type ConversationKind, type PartnerKind } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientRow, ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
@@ -23,7 +24,7 @@ export interface ClientsDependencies {
   masterKey: Buffer;
   /** Whether an SMTP server is configured, so links can go to clients by e-mail. */
   emailConfigured?: boolean;
-  now?: () => Date;
+  now: Clock;
 }
 
 export interface Reviewer {
@@ -56,10 +57,10 @@ export class ClientsService {
     if (!offeredClientLocales(organisation ? settingsOf(organisation).clientLocales : undefined).includes(locale)) throw new AppError('client_locale_not_offered');
   }
 
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: ClientsDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async list(actor: Actor): Promise<Client[]> {

@@ -12,6 +12,7 @@ import {
   type ConsentForm,
   type GiveConsentRequest,
 } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { sha256Hex } from '../../crypto/random.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
@@ -40,7 +41,7 @@ export interface ConsentDependencies {
   masterKey: Buffer;
   /** Where a failing withdrawal listener is reported (ids only). */
   warn?: (message: string, details: Record<string, string>) => void;
-  now?: () => Date;
+  now: Clock;
 }
 
 /**
@@ -49,11 +50,11 @@ export interface ConsentDependencies {
  * own, the client can withdraw at any time. Each consent records the version of the text shown.
  */
 export class ConsentService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly listeners: ConsentWithdrawalListener[] = [];
 
   constructor(private readonly deps: ConsentDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   addWithdrawalListener(listener: ConsentWithdrawalListener): void {

@@ -1,4 +1,5 @@
 import { insightMetrics, type Insight, type InsightGroup } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { InsightCounts, InsightScope } from '../../db/repositories/insight.repository.js';
 import { requirePermission, type Actor } from '../access.js';
@@ -9,7 +10,7 @@ export interface InsightDependencies {
   insight: Repositories['insight'];
   teams: Repositories['teams'];
   organisations: Repositories['organisations'];
-  now?: () => Date;
+  now: Clock;
 }
 
 /** The period every figure covers: the last 13 weeks. */
@@ -23,10 +24,10 @@ const dayMs = 24 * 3600_000;
  * The home page and the insight page read this same answer.
  */
 export class InsightService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: InsightDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async teams(actor: Actor): Promise<Insight> {

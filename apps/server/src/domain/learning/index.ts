@@ -1,4 +1,5 @@
 import type { DevelopmentPlan } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Mailer } from '../../notify/mailer.js';
@@ -55,9 +56,9 @@ export class DevelopmentPlanService {
  */
 export function createLearningServices(
   repositories: Pick<Repositories, 'learning' | 'peerGroups' | 'users'>,
-  deps: { audit: AuditLog; now?: (() => Date) | undefined; mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined },
+  deps: { audit: AuditLog; now: Clock; mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined },
 ) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const rounds = new LearningRoundsService({ learning: repositories.learning, audit: deps.audit, now, mail: deps.mail });
   const questions = new LearningQuestionsService({
     learning: repositories.learning,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hasPermission, localeOf, notificationDigestEmail, type NotificationDigest, type NotificationKind, type NotificationList } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { Mailer } from '../../notify/mailer.js';
 import type { AuditEntry } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -19,7 +20,7 @@ export interface NotificationsDependencies {
   recordings: Repositories['recordings'];
   /** With SMTP configured: the daily digest for those who asked for it. */
   mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined;
-  now?: () => Date;
+  now: Clock;
 }
 
 const listLimit = 50;
@@ -52,11 +53,11 @@ interface Draft {
  * own reader. The page a notification links to checks access again.
  */
 export class NotificationsService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly dueSources: DueNoticeSource[] = [];
 
   constructor(private readonly deps: NotificationsDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
     this.dueSources.push((actor) => this.sharesEndingSoon(actor));
   }
 

@@ -14,8 +14,6 @@ export const blobNames = {
   poster: 'poster.sealed',
 } as const;
 
-export const SEGMENT_NAME = /^seg_\d{5,}\.ts$/;
-
 /** tus upload ids carry their recording: `<recording uuid>-<16 hex>`, a fresh one per upload attempt. */
 const UPLOAD_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-[0-9a-f]{16}$/;
 

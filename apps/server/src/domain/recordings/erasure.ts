@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { JobQueue } from '../../jobs/index.js';
@@ -20,7 +21,7 @@ export interface RecordingEraserDependencies {
   audit: AuditLog;
   /** Work files of a recording still being processed in this process's data directory. */
   workFolders: Pick<WorkFolders, 'removeFor'>;
-  now?: () => Date;
+  now: Clock;
 }
 
 /**
@@ -30,11 +31,11 @@ export interface RecordingEraserDependencies {
  * derived rows; being a job, it is retried until it succeeds, also across crashes.
  */
 export class RecordingEraser implements ConsentWithdrawalListener {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly derivedErasers: DerivedDataEraser[] = [];
 
   constructor(private readonly deps: RecordingEraserDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   addDerivedDataEraser(eraser: DerivedDataEraser): void {

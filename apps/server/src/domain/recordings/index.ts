@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -51,12 +52,12 @@ export interface RecordingServicesDependencies {
   rhythm: RecordingJobDependencies['rhythm'];
   /** The swept per-job folders, shared with other jobs (main.ts makes them). */
   workFolders: WorkFolders;
-  now?: (() => Date) | undefined;
+  now: Clock;
 }
 
 export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
   const { repositories, audit, consentPolicy, blobs, uploads, queue, config } = deps;
-  const now = deps.now ? { now: deps.now } : {};
+  const now = { now: deps.now };
   const { workFolders } = deps;
   const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, workFolders, ...now });
   const service = new RecordingsService({
@@ -67,7 +68,7 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     queue,
     audit,
     eraser,
-    settings: { maxUploadBytes: config.limits.maxUploadBytes },
+    settings: { maxUploadBytes: config.limits.maxUploadBytes, maxRecordingSeconds: config.limits.maxRecordingSeconds },
     ...now,
   });
   const access = new PlaybackAccessPolicy(repositories.recordings);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { PlaybackDescriptor } from '@spreekkamer/shared';
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { derivedLabels } from './processing.js';
 import { openDerived } from '../../crypto/derived-data.js';
@@ -8,11 +9,11 @@ import { unwrapKey } from '../../crypto/envelope.js';
 import { signToken, verifyToken } from '../../crypto/tokens.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
-import { parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
+import { HLS_SEGMENT_NAME, parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import type { Actor } from '../access.js';
 import { AppError } from '../errors.js';
-import { blobNames, recordingPrefix, SEGMENT_NAME, spanPrefix } from './blob-keys.js';
+import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
 import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type PlaybackGrant, type TimeRange } from './playback-access.js';
 import { cutKeyOf } from './span-cuts.js';
 
@@ -31,7 +32,7 @@ export interface PlaybackDependencies {
   blobs: BlobStore;
   audit: AuditLog;
   settings: PlaybackSettings;
-  now?: () => Date;
+  now: Clock;
 }
 
 const TOKEN_PURPOSE = 'recording-playback';
@@ -69,11 +70,11 @@ const PLAYLIST_CACHE_SIZE = 200;
  * the access decision, so an ended share stops at the next playlist or key request.
  */
 export class PlaybackService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly playlists = new Map<string, { version: string; playlist: HlsPlaylist }>();
 
   constructor(private readonly deps: PlaybackDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   private get ttl(): number {
@@ -163,7 +164,7 @@ export class PlaybackService {
 
   async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
     const { cut } = await this.spanAccess(actor, recordingId, cutId, token);
-    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     return this.segmentBody(spanPrefix(recordingId, cut.id) + name);
   }
 
@@ -195,7 +196,7 @@ export class PlaybackService {
   /** Segments of the whole recording: today's access is checked again, and the recording must still exist. */
   async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
     const claims = this.verify(actor, recordingId, token);
-    if (!SEGMENT_NAME.test(name)) throw new AppError('not_found');
+    if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const recording = await this.playable(recordingId);
     await this.wholeRecordingAccess(actor, recordingId, claims);
     return this.segmentBody(recordingPrefix(recording.id) + name);

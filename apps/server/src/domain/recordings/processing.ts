@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RecordingFailureCode } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { sealDerived } from '../../crypto/derived-data.js';
 import { generateMediaKey, wrapKey } from '../../crypto/envelope.js';
@@ -19,9 +20,6 @@ import type { RecordingEraser } from './erasure.js';
 
 export const derivedLabels = { peaks: 'peaks', poster: 'poster' } as const;
 
-export const processingFailedMessageNl =
-  'Het verwerken van deze opname is niet gelukt. Upload de opname nog een keer. Lukt het weer niet? Neem dan contact op met de beheerder.';
-
 export interface ProcessingDependencies {
   recordings: RecordingsRepository;
   consentPolicy: ConsentPolicy;
@@ -34,7 +32,7 @@ export interface ProcessingDependencies {
   workFolders: WorkFolders;
   /** Work that follows a ready recording (conversation rhythm); queued before the original goes. */
   onReady?: (recordingId: string) => Promise<void>;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** Parallel uploads of segments to the blob store (S3 latency dominates otherwise). */
@@ -46,10 +44,10 @@ const PUT_CONCURRENCY = 4;
  * is deleted only after that. A recording deleted meanwhile (withdrawal) is never revived.
  */
 export class RecordingProcessor {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: ProcessingDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async process(recordingId: string, context: Pick<JobContext, 'signal'>): Promise<void> {
@@ -62,7 +60,7 @@ export class RecordingProcessor {
       return;
     }
     if (!row.upload_id) {
-      await this.fail(row, 'processing_failed', processingFailedMessageNl);
+      await this.fail(row, 'processing_failed');
       return;
     }
 
@@ -87,7 +85,7 @@ export class RecordingProcessor {
         info = await probeMedia(input, this.deps.settings.limits, this.deps.settings.tools);
       } catch (error) {
         if (error instanceof MediaRejectedError) {
-          await this.fail(row, error.code, error.messageNl);
+          await this.fail(row, error.code);
           return;
         }
         throw error;
@@ -191,10 +189,10 @@ export class RecordingProcessor {
   /** After the last attempt: tell the professional, and do not keep the original. */
   async giveUp(recordingId: string): Promise<void> {
     const row = await this.deps.recordings.findById(recordingId);
-    if (row && row.status === 'processing') await this.fail(row, 'processing_failed', processingFailedMessageNl);
+    if (row && row.status === 'processing') await this.fail(row, 'processing_failed');
   }
 
-  private async fail(row: RecordingRow, code: RecordingFailureCode, messageNl: string): Promise<void> {
+  private async fail(row: RecordingRow, code: RecordingFailureCode): Promise<void> {
     // The unusable original and anything half-written go first; the status says "failed" only
     // when nothing of the file is left.
     await this.deps.blobs.deletePrefix(recordingPrefix(row.id));
@@ -205,7 +203,8 @@ export class RecordingProcessor {
       upload_id: null,
       upload_length: null,
       failure_code: code,
-      failure_message: messageNl,
+      // Only the code: the words come from the catalogue when the row is read (rows from before keep their text).
+      failure_message: null,
       updated_at: this.now().toISOString(),
     });
     if (failed) {

@@ -9,6 +9,8 @@ import type {
   RecordingView,
   UploadCreation,
 } from '@spreekkamer/shared';
+import { recordingFailureMessage } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { RecordingRow, RecordingsRepository, RecordingWithContext } from '../../db/repositories/recordings.repository.js';
@@ -23,6 +25,8 @@ import { viewsFromEvents } from './views.js';
 
 export interface RecordingsSettings {
   maxUploadBytes: number;
+  /** Named in the message of a recording refused for being too long. */
+  maxRecordingSeconds: number;
   /** Suggested tus chunk size for clients. */
   chunkSizeBytes?: number;
 }
@@ -36,7 +40,7 @@ export interface RecordingsDependencies {
   audit: AuditLog;
   eraser: RecordingEraser;
   settings: RecordingsSettings;
-  now?: () => Date;
+  now: Clock;
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -58,10 +62,10 @@ function noticeKind(row: RecordingRow): RecordingNotice['kind'] {
  * delete, and who watched. Owner-only; someone else's recording answers not_found.
  */
 export class RecordingsService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: RecordingsDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async list(actor: Actor, conversationId?: string): Promise<RecordingList> {
@@ -245,6 +249,11 @@ export class RecordingsService {
     return row;
   }
 
+  /** Rows failed before the catalogue kept their Dutch sentence; newer rows have only the code. */
+  private failureMessage(code: RecordingFailureCode): string {
+    return recordingFailureMessage(code, 'nl', { maxBytes: this.deps.settings.maxUploadBytes, maxDurationSeconds: this.deps.settings.maxRecordingSeconds });
+  }
+
   private toSummary(row: RecordingWithContext, upload?: { offset: number; size: number } | null): RecordingSummary {
     const progress = row.status === 'ready' ? 1 : row.status === 'uploading' && upload && upload.size > 0 ? upload.offset / upload.size : row.status === 'failed' || row.status === 'deleted' ? 0 : row.progress;
     return {
@@ -260,7 +269,7 @@ export class RecordingsService {
       createdAt: row.created_at,
       readyAt: row.ready_at,
       retentionEndsAt: row.retention_ends_at,
-      failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? '' } : null,
+      failure: row.status === 'failed' && row.failure_code ? { code: row.failure_code as RecordingFailureCode, message: row.failure_message ?? this.failureMessage(row.failure_code as RecordingFailureCode) } : null,
       deletedAt: row.deleted_at,
       deletedReason: row.deleted_reason,
       // Only a hint for the lists: the share service checks the consent again on every share.

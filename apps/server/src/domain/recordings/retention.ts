@@ -1,4 +1,5 @@
 import { localeOf, retentionNoticeEmail } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
@@ -15,7 +16,7 @@ export interface RetentionDependencies {
   audit: AuditLog;
   /** Also tells the professional by e-mail, when an SMTP server is configured. */
   mail?: { mailer: Mailer; users: UsersRepository; publicUrl: string | undefined } | undefined;
-  now?: () => Date;
+  now: Clock;
 }
 
 export interface RetentionResult {
@@ -36,10 +37,10 @@ const dayMs = 24 * 3600 * 1000;
  * for a week are removed, because a half upload is unencrypted content that nobody will finish.
  */
 export class RetentionRunner {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: RetentionDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async run(): Promise<RetentionResult> {

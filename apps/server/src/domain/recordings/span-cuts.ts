@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { deriveCutKey } from '../../crypto/derived-data.js';
 import { unwrapKey } from '../../crypto/envelope.js';
@@ -20,7 +21,7 @@ export interface SpanCutterDependencies {
   audit: AuditLog;
   workFolders: WorkFolders;
   settings: { masterKey: Buffer; tools: MediaTools };
-  now?: () => Date;
+  now: Clock;
 }
 
 /** The cut's key, or null when its recording's key is gone. */
@@ -36,10 +37,10 @@ export function cutKeyOf(masterKey: Buffer, wrappedRecordingKey: string | null, 
  * it still exists (a share revoked meanwhile takes its files with it).
  */
 export class SpanCutter {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: SpanCutterDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async cut(cutId: string, context: Pick<JobContext, 'signal'>): Promise<void> {

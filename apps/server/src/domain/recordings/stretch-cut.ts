@@ -9,9 +9,9 @@ import type { RecordingsRepository } from '../../db/repositories/recordings.repo
 import type { StretchCutRepository } from '../../db/repositories/stretch-cut.repository.js';
 import type { JobContext } from '../../jobs/index.js';
 import type { WorkFolders } from '../../jobs/work-folders.js';
-import { PLAYLIST_NAME, removeSpanEncryptedHls, type MediaTools } from '../../media/index.js';
+import { HLS_SEGMENT_NAME, PLAYLIST_NAME, removeSpanEncryptedHls, type MediaTools } from '../../media/index.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { blobNames, recordingPrefix, SEGMENT_NAME, spanPrefix } from './blob-keys.js';
+import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
 import { decryptedSegments, readRecordingPlaylist } from './hls-source.js';
 import { derivedLabels } from './processing.js';
 
@@ -125,7 +125,7 @@ export class StretchCutter {
       // The old segments go: the new playlist names none of them.
       const current = new Set((await readRecordingPlaylist(this.deps.blobs, recording.id)).segments.map((segment) => prefix + segment.uri));
       for (const key of await this.deps.blobs.list(prefix)) {
-        if (SEGMENT_NAME.test(key.slice(prefix.length)) && !current.has(key)) await this.deps.blobs.delete(key);
+        if (HLS_SEGMENT_NAME.test(key.slice(prefix.length)) && !current.has(key)) await this.deps.blobs.delete(key);
       }
       for (const cutId of result.shareCutIds) await this.deps.blobs.deletePrefix(spanPrefix(recording.id, cutId));
       await this.deps.audit.record({

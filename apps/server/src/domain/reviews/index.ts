@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { AccessGate, Actor } from '../access/index.js';
@@ -27,9 +28,9 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  */
 export function createReviewServices(
   repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
-  deps: { audit: AuditLog; gate: AccessGate; unitOfWork: UnitOfWork; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
+  deps: { audit: AuditLog; gate: AccessGate; unitOfWork: UnitOfWork; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now: Clock; sharesRemoved?: SharesRemovedNotice },
 ) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const { audit, gate, unitOfWork, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasPermission, type RhythmTurn, type RhythmView, type SharedRhythmLane } from '@spreekkamer/shared';
+import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { openDerived, sealDerived } from '../../crypto/derived-data.js';
 import { unwrapKey } from '../../crypto/envelope.js';
@@ -44,7 +45,7 @@ export interface RhythmDependencies {
   /** The swept per-job folders (jobs/work-folders.ts): a crash leaves nothing readable for long, and withdrawal removes them. */
   workFolders: Pick<WorkFolders, 'create'>;
   settings: { masterKey: Buffer; tools: MediaTools };
-  now?: () => Date;
+  now: Clock;
 }
 
 /**
@@ -53,10 +54,10 @@ export interface RhythmDependencies {
  * recording's professional, no role is an exception, nothing is aggregated over recordings.
  */
 export class RhythmService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: RhythmDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   /** The job: decrypts the audio into a private folder that is always removed, analyses, seals. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/QueryState.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { useClientFeedbackOverview } from './api.js';
 import { clientFeedbackPaths } from '../../lib/client-paths.js';

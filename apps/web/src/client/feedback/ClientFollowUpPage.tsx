@@ -6,7 +6,7 @@ import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/s
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi } from '../../api/client-session.js';
 import { ClientShell, directionOf } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys } from './api.js';

@@ -13,7 +13,7 @@ import {
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../../api/client-session.js';
 import { ClientButton, directionOf } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
 import { setClientFeedback } from './api.js';
 

@@ -6,7 +6,7 @@ import { clientHomeSchema, type ClientSessionResponse } from '@spreekkamer/share
 import { QueryStatus } from '../../components/QueryState.js';
 import { clientApi, endClientSession } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientEraseWords } from '../feedback/ClientEraseWords.js';

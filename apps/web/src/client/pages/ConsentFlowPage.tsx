@@ -24,7 +24,7 @@ import { clientApi, endClientSession } from '../../api/client-session.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
 import { consentTextFor, fill } from '../../lib/consent-text.js';
-import { formatDay, formatNumber } from '../format.js';
+import { formatDay, formatNumber } from '../../lib/format.js';
 import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';

@@ -6,7 +6,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { formatClock } from '../../features/recordings/format.js';
 import { clientApi } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 

@@ -7,7 +7,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { clientApi } from '../../api/client-session.js';
 import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { ClientFragmentPlayer } from './ClientFragmentPlayer.js';
 import { clientTalksKey } from './ClientTalksLink.js';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { clientReviewTalkListSchema } from '@spreekkamer/shared';
 import { clientApi } from '../../api/client-session.js';
 import { Pictogram } from '../../components/client/index.js';
-import { formatDay } from '../format.js';
+import { formatDay } from '../../lib/format.js';
 import { reviewPaths } from '../../features/reviews/paths.js';
 
 export const clientTalksKey = ['client', 'review-talks'] as const;

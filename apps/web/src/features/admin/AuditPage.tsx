@@ -5,7 +5,7 @@ import { Button } from '@utrecht/button-react';
 import { auditListSchema, auditVerifySchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { useOptionalText } from '../../i18n/optional.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';

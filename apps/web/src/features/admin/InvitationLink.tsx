@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert.js';
 import { TextField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../lib/format.js';
 
 export interface InvitationLinkProps {
   name: string;

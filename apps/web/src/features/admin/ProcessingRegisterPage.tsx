@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { formatLongDate, formatNumber } from '../../lib/format.js';
+import { formatDay, formatNumber } from '../../lib/format.js';
 import { adminKeys } from './queries.js';
 import './register.css';
 
@@ -44,7 +44,7 @@ function word(register: ProcessingRegister, t: TFunction, language: string) {
     t('register.deployment.email', { value: t(d.email ? 'register.deployment.on' : 'register.deployment.off') }),
     t('register.deployment.languages', { value: languages }),
   ];
-  const generated = t('register.generatedAt', { date: formatLongDate(register.generatedAt, language), organisation: register.organisation });
+  const generated = t('register.generatedAt', { date: formatDay(register.generatedAt, language), organisation: register.organisation });
   return { activities, security, deployment, generated };
 }
 

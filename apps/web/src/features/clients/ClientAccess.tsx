@@ -9,6 +9,7 @@ import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
 import i18n, { useLanguageLoaded } from '../../i18n/index.js';
+import { MutationError } from '../../components/QueryState.js';
 import { clientKeys } from './api.js';
 import { directionOf } from '../../components/client/languages.js';
 
@@ -25,7 +26,6 @@ interface Issued {
  */
 export function ClientAccess({ client }: { client: Client }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const id = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -63,11 +63,7 @@ export function ClientAccess({ client }: { client: Client }) {
     <div className="sk-stack">
       <Paragraph>{t('clients.access.intro')}</Paragraph>
       {hasAccess && !issued ? <Paragraph>{t('clients.access.hasAccess')}</Paragraph> : null}
-      {issue.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(issue.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={issue.error} />
       {client.canEmailLink && client.contact ? (
         <CheckboxField
           id={`${id}-email`}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { clientSchema, conversationSchema, type Client, type ConversationKind } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';

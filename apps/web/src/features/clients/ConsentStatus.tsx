@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentSummary } from '@spreekkamer/shared';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 
 /** One short phrase for a conversation's consent, as a badge (text, never colour alone). */
 export function ConsentStatus({ consent }: { consent: ConsentSummary | null }) {

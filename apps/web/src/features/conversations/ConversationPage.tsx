@@ -7,17 +7,16 @@ import { Button } from '@utrecht/button-react';
 import { clientSessionResponseSchema, consentCopySchema, conversationSchema, type ConsentCopy, type Conversation } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
 import { applyClientSession } from '../../api/client-session.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { consentTextFor } from '../../lib/consent-text.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
-import { useErrorText } from '../../components/errors.js';
 import { CheckboxField, RadioGroup } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, Loading, QueryStatus } from '../../components/QueryState.js';
+import { LoadError, Loading, MutationError, QueryStatus } from '../../components/QueryState.js';
 import { clientKeys, clientPath, useConsent, useConversation, useReviewers } from '../clients/api.js';
 import { ConsentStatus } from '../clients/ConsentStatus.js';
 import '../clients/clients.css';
@@ -174,7 +173,6 @@ function HandOver({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const handOver = useMutation({
     mutationFn: () => api(`/clients/${encodeURIComponent(conversation.clientId)}/hand-over`, clientSessionResponseSchema, { method: 'POST' }),
     onSuccess: async (session) => {
@@ -185,11 +183,7 @@ function HandOver({ conversation }: { conversation: Conversation }) {
   return (
     <div className="sk-stack">
       <Paragraph>{t('clients.conversation.handOverHint')}</Paragraph>
-      {handOver.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(handOver.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={handOver.error} />
       <div className="sk-actions">
         <Button appearance="primary-action-button" className="sk-hand-over" busy={handOver.isPending} onClick={() => handOver.mutate()}>
           {t('clients.conversation.handOver')}

@@ -7,11 +7,11 @@ import { allianceRequestCreatedSchema, clientSessionResponseSchema } from '@spre
 import { api } from '../../api/client.js';
 import { applyClientSession } from '../../api/client-session.js';
 import { clientFeedbackPaths } from '../../lib/client-paths.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import { feedbackKeys } from './api.js';
+import { MutationError } from '../../components/QueryState.js';
 
 /**
  * Hands the client a short alliance check: it appears on the client's own page, or the
@@ -21,7 +21,6 @@ export function AllianceHandOut({ clientId, pseudonym, feedbackId = null }: { cl
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const errorText = useErrorText();
   const [ready, setReady] = useState<{ id: string; expiresAt: string } | null>(null);
   const create = useMutation({
     mutationFn: () => api('/alliance/requests', allianceRequestCreatedSchema, { method: 'POST', body: { clientId, feedbackId } }),
@@ -40,11 +39,7 @@ export function AllianceHandOut({ clientId, pseudonym, feedbackId = null }: { cl
   const error = create.error ?? handOver.error;
   return (
     <div className="sk-stack">
-      {error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={error} />
       {ready ? (
         <>
           <Alert type="ok" role="status">

@@ -2,12 +2,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Plot from '@observablehq/plot';
 import { allianceItems, localize, type AllianceTrend as Trend } from '@spreekkamer/shared';
-import { formatDay } from '../../client/format.js';
+import { formatDay, formatNumber } from '../../lib/format.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
-import { formatNumber } from '../../lib/format.js';
 import { useAllianceTrend } from './api.js';
 import { SignalNote } from './SignalNote.js';
 

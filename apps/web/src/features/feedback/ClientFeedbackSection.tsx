@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Client } from '@spreekkamer/shared';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';

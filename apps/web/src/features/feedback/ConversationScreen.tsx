@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import { groundRules, localize, openingQuestion, professionalTips, stepTexts, type FeedbackDetail } from '@spreekkamer/shared';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { feedbackDetailSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';

@@ -7,15 +7,14 @@ import { useNavigate, useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import { feedbackDetailSchema, localize, okResponseSchema, themeCard, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { clientPath } from '../clients/api.js';
 import { AllianceHandOut } from './AllianceHandOut.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedback } from './api.js';
@@ -124,18 +123,13 @@ function FeedbackDetails({ feedback }: { feedback: FeedbackDetail }) {
 function RenewInvitation({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const renew = useMutation({
     mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, feedbackDetailSchema, { method: 'PATCH', body: { inviteDays: 14 } }),
     onSuccess: (detail) => storeFeedback(queryClient, detail),
   });
   return (
     <>
-      {renew.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(renew.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={renew.error} />
       <div className="sk-actions">
         <Button appearance="secondary-action-button" busy={renew.isPending} onClick={() => renew.mutate()}>
           {t('feedback.detail.renew')}
@@ -190,7 +184,6 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [sure, setSure] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, okResponseSchema, { method: 'DELETE' }),
@@ -203,11 +196,7 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   return (
     <div className="sk-stack">
       <Paragraph>{t('feedback.detail.deleteText')}</Paragraph>
-      {remove.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(remove.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={remove.error} />
       <div className="sk-actions">
         {sure ? (
           <>

@@ -7,10 +7,10 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
-import { formatLongDate } from '../../lib/format.js';
+import { formatDay } from '../../lib/format.js';
 import { clientKeys, useClients } from '../clients/api.js';
 import { feedbackPaths } from './api.js';
+import { MutationError } from '../../components/QueryState.js';
 
 const dayMs = 86_400_000;
 /** Feedback works best once people know each other a while: under about three months, say so. */
@@ -33,7 +33,6 @@ export function FeedbackReminder({ client }: { client: Client }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const save = useMutation({
     mutationFn: (body: { feedbackReminderMonths?: number | null; feedbackReminderDone?: true }) => api(`/clients/${encodeURIComponent(client.id)}`, clientSchema, { method: 'PATCH', body }),
     onSuccess: async () => {
@@ -63,7 +62,7 @@ export function FeedbackReminder({ client }: { client: Client }) {
       </select>
       {reminder ? (
         <Paragraph small role="status">
-          {reminder.due ? t('feedback.routine.dueNow') : t('feedback.routine.nextOn', { date: formatLongDate(reminder.dueOn, i18n.language) })}
+          {reminder.due ? t('feedback.routine.dueNow') : t('feedback.routine.nextOn', { date: formatDay(reminder.dueOn, i18n.language) })}
         </Paragraph>
       ) : null}
       {reminder?.due ? (
@@ -71,11 +70,7 @@ export function FeedbackReminder({ client }: { client: Client }) {
           {t('feedback.routine.done')}
         </Button>
       ) : null}
-      {save.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(save.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={save.error} />
     </div>
   );
 }

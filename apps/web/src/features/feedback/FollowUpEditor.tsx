@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { followUpSchema, type FollowUp } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { Heading } from '../../components/Heading.js';

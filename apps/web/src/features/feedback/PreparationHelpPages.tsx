@@ -12,7 +12,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { TextAreaField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 
 const enc = encodeURIComponent;
 const listKey = ['preparation-helps'] as const;

@@ -9,7 +9,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { SelectField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
 import { usePeople } from '../reviews/api.js';
-import { formatDay } from '../../client/format.js';
+import { formatDay } from '../../lib/format.js';
 
 const helpersKey = (feedbackId: string) => ['feedback', feedbackId, 'helpers'] as const;
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { insightMetrics, type Insight } from '@spreekkamer/shared';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { formatLongDate, formatNumber } from '../../lib/format.js';
+import { formatDay, formatNumber } from '../../lib/format.js';
 import './insight.css';
 
 /**
@@ -14,7 +14,7 @@ export function InsightFigures({ insight, headingLevel }: { insight: Insight; he
   const k = insight.minimumGroupSize;
   return (
     <div className="sk-insight">
-      <Paragraph small>{t('insight.period', { from: formatLongDate(insight.from, i18n.language), to: formatLongDate(insight.to, i18n.language) })}</Paragraph>
+      <Paragraph small>{t('insight.period', { from: formatDay(insight.from, i18n.language), to: formatDay(insight.to, i18n.language) })}</Paragraph>
       {insight.groups.length === 0 ? <Paragraph>{t('insight.noTeams')}</Paragraph> : null}
       {insight.groups.map((group) => (
         <section key={group.id} aria-label={group.name} data-testid="insight-group">

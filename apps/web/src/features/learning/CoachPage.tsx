@@ -3,15 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { Alert } from '../../components/Alert.js';
 import { SelectField, TextAreaField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
+import { formatDateTime } from '../../lib/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useSession } from '../auth/session.js';
 import { reviewPaths } from '../reviews/paths.js';
@@ -75,7 +73,6 @@ function NoteForm({ invitationId }: { invitationId: string }) {
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [kind, setKind] = useState<'voorgesprek' | 'nagesprek'>('voorgesprek');
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
@@ -105,11 +102,7 @@ function NoteForm({ invitationId }: { invitationId: string }) {
         ]}
       />
       <TextAreaField id={`${id}-body`} label={t('learning.coachPage.note')} value={body} onChange={setBody} maxLength={4000} rows={3} error={missing ? t('learning.coachPage.noteRequired') : undefined} />
-      {add.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(add.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={add.error} />
       <Button appearance="primary-action-button" type="submit" busy={add.isPending}>
         {t('learning.coachPage.add')}
       </Button>

@@ -4,7 +4,7 @@ import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { learningPaths, useCoaching, useLearningRound } from './api.js';
 
 /** Home card part for professionals: the open round, a gentle reminder, and the way to Leren. */
@@ -24,12 +24,12 @@ export function LearningHomeSection() {
         <Paragraph>
           {current.skipped
             ? t('learning.home.skipped')
-            : t('learning.home.open', { endsOn: formatDate(current.endsOn, locale), done: current.steps.filter((s) => s.state === 'done').length, total: current.steps.length })}
+            : t('learning.home.open', { endsOn: formatDay(current.endsOn, locale), done: current.steps.filter((s) => s.state === 'done').length, total: current.steps.length })}
         </Paragraph>
       ) : null}
       {round.data && !current ? (
         <Paragraph>
-          {t('learning.home.none')} {round.data.nextRound ? t('learning.home.next', { startsOn: formatDate(round.data.nextRound.startsOn, locale) }) : null}
+          {t('learning.home.none')} {round.data.nextRound ? t('learning.home.next', { startsOn: formatDay(round.data.nextRound.startsOn, locale) }) : null}
         </Paragraph>
       ) : null}
       <Paragraph>

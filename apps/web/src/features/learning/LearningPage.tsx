@@ -11,7 +11,7 @@ import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { endCoach, inviteCoach, learningPaths, patchRound, setStep, useCoachCandidates, useLearningQuestions, useLearningRound } from './api.js';
 import './learning.css';
 import { ErrorLine, useRefresh } from './learning-ui.js';
@@ -33,7 +33,7 @@ export function LearningPage() {
         {round.data && !current ? (
           <>
             <Paragraph>{t('learning.round.none')}</Paragraph>
-            {round.data.nextRound ? <Paragraph>{t('learning.round.next', { startsOn: formatDate(round.data.nextRound.startsOn, currentLocale()) })}</Paragraph> : null}
+            {round.data.nextRound ? <Paragraph>{t('learning.round.next', { startsOn: formatDay(round.data.nextRound.startsOn, currentLocale()) })}</Paragraph> : null}
           </>
         ) : null}
         {current ? <RoundChecklist round={current} /> : null}
@@ -63,7 +63,7 @@ function RoundChecklist({ round }: { round: LearningRound }) {
   const patch = useMutation({ mutationFn: (input: Parameters<typeof patchRound>[1]) => patchRound(round.key, input), onSuccess: refresh });
   return (
     <div>
-      <Paragraph>{t('learning.round.dates', { startsOn: formatDate(round.startsOn, locale), endsOn: formatDate(round.endsOn, locale) })}</Paragraph>
+      <Paragraph>{t('learning.round.dates', { startsOn: formatDay(round.startsOn, locale), endsOn: formatDay(round.endsOn, locale) })}</Paragraph>
       {round.skipped ? (
         <Alert type="info">
           <Paragraph>{t('learning.round.roundSkipped')}</Paragraph>

@@ -3,15 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import type { LearningQuestion } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { TextField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { createAction, learningKeys, setActionDone, useDevelopmentPlan } from './api.js';
 import './learning.css';
 
@@ -48,7 +46,7 @@ export function PlanPage() {
               <label className="sk-checklist__label">
                 <input type="checkbox" checked={a.doneAt !== null} onChange={(event) => done.mutate({ id: a.id, done: event.target.checked })} aria-label={t('learning.plan.actionDone', { what: a.what })} /> {a.what}
               </label>
-              {a.dueOn ? <span className="sk-muted"> ({t('learning.plan.due', { date: formatDate(a.dueOn, locale) })})</span> : null}
+              {a.dueOn ? <span className="sk-muted"> ({t('learning.plan.due', { date: formatDay(a.dueOn, locale) })})</span> : null}
             </li>
           ))}
         </ul>
@@ -58,7 +56,7 @@ export function PlanPage() {
         {rounds.length === 0 ? <Paragraph>{t('learning.plan.noRounds')}</Paragraph> : null}
         <ol className="sk-timeline">
           {rounds.map((r) => {
-            const dates = { startsOn: formatDate(r.startsOn, locale), endsOn: formatDate(r.endsOn, locale) };
+            const dates = { startsOn: formatDay(r.startsOn, locale), endsOn: formatDay(r.endsOn, locale) };
             return (
               <li key={r.key}>
                 <Paragraph>{r.skipped ? t('learning.plan.roundSkipped', dates) : t('learning.plan.roundLine', { ...dates, done: r.stepsDone, total: r.stepsTotal })}</Paragraph>
@@ -97,7 +95,6 @@ function NewActionForm() {
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [what, setWhat] = useState('');
   const [due, setDue] = useState('');
   const add = useMutation({
@@ -116,11 +113,7 @@ function NewActionForm() {
     <form className="sk-form sk-no-print" onSubmit={submit}>
       <TextField id={`${id}-what`} label={t('learning.plan.actionWhat')} value={what} onChange={setWhat} maxLength={1000} />
       <TextField id={`${id}-due`} type="date" label={t('learning.plan.actionDue')} value={due} onChange={setDue} className="sk-narrow" />
-      {add.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(add.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={add.error} />
       <Button appearance="secondary-action-button" type="submit" busy={add.isPending}>
         {t('learning.plan.addAction')}
       </Button>

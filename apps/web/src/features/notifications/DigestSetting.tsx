@@ -5,14 +5,12 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { digestKeys, useDigest } from './api.js';
 
 /** On "Mijn account": the person's own choice of a daily e-mail with the number of new notifications. */
 export function DigestSetting() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const digest = useDigest();
   const save = useMutation({
@@ -36,11 +34,7 @@ export function DigestSetting() {
           <Paragraph>{t(digest.data.enabled ? 'notifications.digest.on' : 'notifications.digest.off')}</Paragraph>
         </Alert>
       ) : null}
-      {save.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(save.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={save.error} />
     </div>
   );
 }

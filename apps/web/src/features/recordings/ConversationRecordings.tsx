@@ -8,7 +8,7 @@ import { Heading } from '../../components/Heading.js';
 import { ButtonLink } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError } from '../../components/QueryState.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { useRecordingList } from './api.js';
 import { ProcessingStatus } from './ProcessingStatus.js';
 import { RecordingTable } from './RecordingTable.js';

@@ -2,11 +2,10 @@ import { useId, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import { deleteRecording, recordingKeys } from './api.js';
+import { MutationError } from '../../components/QueryState.js';
 
 /**
  * Deleting is final (the key is destroyed at once), so it asks first, in a modal dialog that
@@ -14,7 +13,6 @@ import { deleteRecording, recordingKeys } from './api.js';
  */
 export function DeleteRecording({ recordingId, onDeleted }: { recordingId: string; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const titleId = useId();
@@ -51,11 +49,7 @@ export function DeleteRecording({ recordingId, onDeleted }: { recordingId: strin
           {t('recordings.delete.confirmTitle')}
         </Heading>
         <Paragraph id={textId}>{t('recordings.delete.confirmText')}</Paragraph>
-        {remove.error ? (
-          <Alert type="error" role="alert">
-            <Paragraph>{errorText(remove.error)}</Paragraph>
-          </Alert>
-        ) : null}
+        <MutationError error={remove.error} />
         <div className="sk-actions">
           <Button appearance="primary-action-button" hint="danger" busy={remove.isPending} disabled={remove.isPending} onClick={() => remove.mutate()}>
             {t('recordings.delete.confirm')}

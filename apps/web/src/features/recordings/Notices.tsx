@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingNotice } from '@spreekkamer/shared';
 import { Link } from '../../components/Links.js';
-import { formatDate } from './format.js';
+import { formatDay } from '../../lib/format.js';
 
 /**
  * Things worth knowing, said quietly: a plain list, not an alert. Removed recordings are named
@@ -16,8 +16,8 @@ export function Notices({ notices }: { notices: readonly RecordingNotice[] }) {
       {notices.map((notice) => {
         const values = {
           client: notice.clientPseudonym,
-          date: formatDate(notice.conversationHeldOn, locale),
-          at: formatDate(notice.at, locale),
+          date: formatDay(notice.conversationHeldOn, locale),
+          at: formatDay(notice.at, locale),
         };
         return (
           <li key={`${notice.kind}-${notice.recordingId}`} className="sk-notices__item">

@@ -10,7 +10,8 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage, QueryStatus } from '../../components/QueryState.js';
 import { recordingKeys, useRecording, useRecordingList, useRecordingViews } from './api.js';
 import { DeleteRecording } from './DeleteRecording.js';
-import { formatClock, formatDate } from './format.js';
+import { formatClock } from './format.js';
+import { formatDay } from '../../lib/format.js';
 import { Notices } from './Notices.js';
 import { Player } from './player/Player.js';
 import { ProcessingView } from './ProcessingStatus.js';
@@ -55,7 +56,7 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const locale = i18n.language;
-  const date = formatDate(recording.conversationHeldOn, locale);
+  const date = formatDay(recording.conversationHeldOn, locale);
   const title = t('recordings.page.title', { client: recording.clientPseudonym, date });
   const ready = recording.status === 'ready';
   const views = useRecordingViews(recording.id, recording.status !== 'deleted');
@@ -116,7 +117,7 @@ function RecordingView({ recording, onDeleted }: { recording: RecordingDetail; o
           </Fact>
         ) : null}
         {recording.retentionEndsAt ? (
-          <Fact label={t('recordings.page.retention')}>{t('recordings.page.retentionText', { date: formatDate(recording.retentionEndsAt, locale) })}</Fact>
+          <Fact label={t('recordings.page.retention')}>{t('recordings.page.retentionText', { date: formatDay(recording.retentionEndsAt, locale) })}</Fact>
         ) : null}
       </dl>
 

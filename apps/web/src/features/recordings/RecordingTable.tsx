@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { RecordingSummary } from '@spreekkamer/shared';
 import { Link } from '../../components/Links.js';
 import { RecordingActions } from '../reviews/ReviewRoomLink.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDay } from '../../lib/format.js';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
-import { formatClock, formatDate, percent } from './format.js';
+import { formatClock, percent } from './format.js';
 
 const badge: Record<RecordingSummary['status'], BadgeStatus> = {
   uploading: 'warning',
@@ -45,10 +45,10 @@ export function RecordingTable({ recordings, caption }: { recordings: readonly R
           <TableRow key={recording.id}>
             <TableCell label={columns.conversation}>
               {recording.status === 'deleted' ? (
-                <span>{t('recordings.list.name', { client: recording.clientPseudonym, date: formatDate(recording.conversationHeldOn, locale) })}</span>
+                <span>{t('recordings.list.name', { client: recording.clientPseudonym, date: formatDay(recording.conversationHeldOn, locale) })}</span>
               ) : (
                 <Link to={`/opnames/${recording.id}`}>
-                  {t('recordings.list.name', { client: recording.clientPseudonym, date: formatDate(recording.conversationHeldOn, locale) })}
+                  {t('recordings.list.name', { client: recording.clientPseudonym, date: formatDay(recording.conversationHeldOn, locale) })}
                 </Link>
               )}
               <span className="sk-muted">{t('recordings.list.made', { at: formatDateTime(recording.createdAt, locale) })}</span>
@@ -62,7 +62,7 @@ export function RecordingTable({ recordings, caption }: { recordings: readonly R
               ) : null}
             </TableCell>
             <TableCell label={columns.until}>
-              {recording.retentionEndsAt ? formatDate(recording.retentionEndsAt, locale) : '–'}
+              {recording.retentionEndsAt ? formatDay(recording.retentionEndsAt, locale) : '–'}
             </TableCell>
             <TableCell label={columns.actions} className="sk-cell--actions">
               {recording.status === 'ready' ? <RecordingActions recording={recording} compact /> : '–'}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingView } from '@spreekkamer/shared';
 import { Paragraph } from '../../components/Paragraph.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { formatClock } from './format.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatDate, percent } from './format.js';
+import { formatBytes, formatClock, percent } from './format.js';
+import { formatDay } from '../../lib/format.js';
 
 describe('recording formats', () => {
   it('writes media clocks', () => {
@@ -19,8 +20,8 @@ describe('recording formats', () => {
   });
 
   it('reads a calendar date as that day in any time zone', () => {
-    expect(formatDate('2026-03-03', 'nl')).toBe('3 maart 2026');
-    expect(formatDate('2026-03-03', 'en')).toBe('3 March 2026');
+    expect(formatDay('2026-03-03', 'nl')).toBe('3 maart 2026');
+    expect(formatDay('2026-03-03', 'en')).toBe('3 March 2026');
   });
 
   it('writes sizes in Dutch notation', () => {

@@ -8,10 +8,7 @@ export function formatClock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-import { formatNumber, formatLongDate } from '../../lib/format.js';
-
-/** A date without time in the person's language, e.g. "3 maart 2026". */
-export const formatDate = formatLongDate;
+import { formatNumber } from '../../lib/format.js';
 
 /** "45 MB", "1,2 GB". */
 export function formatBytes(bytes: number, locale: string): string {

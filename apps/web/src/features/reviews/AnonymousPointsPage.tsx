@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { useAnonymousPoints } from './api.js';
 import './reviews.css';
 
@@ -18,8 +18,8 @@ export function AnonymousPointsPage() {
       <QueryStatus query={points} />
       {points.data && points.data.batches.length === 0 ? <Paragraph>{t('reviews.anonymousPoints.empty')}</Paragraph> : null}
       {points.data?.batches.map((batch) => (
-        <section key={batch.releasedOn + batch.texts.join('|')} className="sk-card" aria-label={t('reviews.anonymousPoints.batch', { date: formatDate(batch.releasedOn, i18n.language) })}>
-          <h2 className="utrecht-heading-3">{t('reviews.anonymousPoints.batch', { date: formatDate(batch.releasedOn, i18n.language) })}</h2>
+        <section key={batch.releasedOn + batch.texts.join('|')} className="sk-card" aria-label={t('reviews.anonymousPoints.batch', { date: formatDay(batch.releasedOn, i18n.language) })}>
+          <h2 className="utrecht-heading-3">{t('reviews.anonymousPoints.batch', { date: formatDay(batch.releasedOn, i18n.language) })}</h2>
           <ul className="sk-outcomes">
             {batch.texts.map((text, index) => (
               <li key={index}>

@@ -3,12 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { Alert } from '../../components/Alert.js';
 import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { Loading, LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
+import { LoadErrorPage, Loading, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatClock } from '../recordings/format.js';
 import { addClientPoint, removeClientPoint, reviewKeys, useClientPoints, useShare } from './api.js';
@@ -114,11 +113,7 @@ export function ClientTalkReviewerPage() {
             </li>
           ))}
         </ul>
-        {remove.error ? (
-          <Alert type="error" role="alert">
-            <Paragraph>{errorText(remove.error)}</Paragraph>
-          </Alert>
-        ) : null}
+        <MutationError error={remove.error} />
       </Section>
     </Page>
   );

@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert.js';
 import { RadioGroup, TextAreaField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { useSession } from '../auth/session.js';
@@ -77,7 +77,6 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const errorText = useErrorText();
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['reviews', 'comments', momentId] });
   const takeaway = useMutation({
     mutationFn: (value: boolean) => setTakeaway(comment.id, value),
@@ -118,11 +117,7 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
           </Button>
         ) : null}
       </div>
-      {takeaway.error || remove.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(takeaway.error ?? remove.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={takeaway.error ?? remove.error} />
     </article>
   );
 }

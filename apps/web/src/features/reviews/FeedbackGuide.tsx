@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { sessionResponseSchema } from '@spreekkamer/shared';
 import { api } from '../../api/client.js';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import { useApplySession } from '../auth/session.js';
 import { reviewPaths } from './paths.js';
+import { MutationError } from '../../components/QueryState.js';
 
 const points = ['observe', 'ask', 'works', 'alternative', 'noVerdicts'] as const;
 
@@ -36,7 +35,6 @@ export function FeedbackGuideContent() {
 export function FeedbackGuideStep() {
   const { t } = useTranslation();
   const applySession = useApplySession();
-  const errorText = useErrorText();
   const seen = useMutation({
     mutationFn: () => api('/account/feedback-guide', sessionResponseSchema, { method: 'POST' }),
     onSuccess: applySession,
@@ -47,11 +45,7 @@ export function FeedbackGuideStep() {
         {t('reviews.feedbackGuide.title')}
       </Heading>
       <FeedbackGuideContent />
-      {seen.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(seen.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={seen.error} />
       <Button appearance="primary-action-button" busy={seen.isPending} onClick={() => seen.mutate()}>
         {t('reviews.feedbackGuide.continue')}
       </Button>

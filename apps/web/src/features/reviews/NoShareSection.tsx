@@ -3,13 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import type { NoShareStretch } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { markNoShare, removeNoShare, reviewKeys, useNoShareStretches } from './api.js';
 import { formatPreciseClock, parseClock } from '../../lib/clock.js';
 
@@ -21,7 +19,6 @@ export function NoShareSection({ recordingId, duration, currentTime }: { recordi
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const id = useId();
-  const errorText = useErrorText();
   const stretches = useNoShareStretches(recordingId);
   const { errors, showError, check, clear } = useFormErrors();
   const [start, setStart] = useState('');
@@ -81,11 +78,7 @@ export function NoShareSection({ recordingId, duration, currentTime }: { recordi
           ))}
         </ul>
       ) : null}
-      {remove.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(remove.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={remove.error} />
       <form className="sk-form" onSubmit={submit} noValidate aria-label={t('reviews.noShare.formLabel')}>
         <ErrorSummary errors={errors} fields={fields} />
         <div className="sk-no-share-times">

@@ -10,8 +10,7 @@ import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { useSession } from '../auth/session.js';
 import { acceptGroup, createGroup, inviteToGroup, leaveGroup, removeFromGroup, reviewKeys, usePeerGroups, usePeople } from './api.js';
 import { reviewPaths } from './paths.js';
@@ -44,7 +43,6 @@ export function PeerGroupsPage() {
 function GroupCard({ group, people }: { group: PeerGroup; people: readonly Person[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const { data: session } = useSession();
   const id = useId();
   const [invitee, setInvitee] = useState('');
@@ -78,11 +76,7 @@ function GroupCard({ group, people }: { group: PeerGroup; people: readonly Perso
           </li>
         ))}
       </ul>
-      {error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={error} />
       {group.myStatus === 'active' && candidates.length > 0 ? (
         <form
           className="sk-inline-form"

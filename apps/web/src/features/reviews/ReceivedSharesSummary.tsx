@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { useReceivedShares } from './api.js';
 import { reviewPaths } from './paths.js';
 
@@ -22,7 +22,7 @@ export function ReceivedSharesSummary() {
             <Link to={reviewPaths.shared(share.id)}>
               {share.via === 'peer_group' ? t('reviews.received.fromGroup', { owner: share.ownerName, group: share.groupName ?? '' }) : t('reviews.received.fromOwner', { owner: share.ownerName })}
             </Link>{' '}
-            <span className="sk-muted">{t('reviews.received.until', { date: formatDate(share.expiresAt, i18n.language) })}</span>
+            <span className="sk-muted">{t('reviews.received.until', { date: formatDay(share.expiresAt, i18n.language) })}</span>
           </li>
         ))}
       </ul>

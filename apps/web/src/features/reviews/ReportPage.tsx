@@ -7,7 +7,8 @@ import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { exportUrl, useReviewExport } from './api.js';
 import { reviewPaths } from './paths.js';
 import './reviews.css';
@@ -27,7 +28,7 @@ export function ReportPage() {
   const report = data.data;
   const kinds = (kind: string) => t(`reviews.kinds.${kind as 'observation'}`);
   return (
-    <Page title={t('reviews.report.titleWithDate', { date: formatDate(report.conversationHeldOn, i18n.language) })} intro={t('reviews.report.intro')} crumbLabel={t('breadcrumbs.report')} breadcrumbs={[{ to: reviewPaths.room(id), label: t('breadcrumbs.room') }]}>
+    <Page title={t('reviews.report.titleWithDate', { date: formatDay(report.conversationHeldOn, i18n.language) })} intro={t('reviews.report.intro')} crumbLabel={t('breadcrumbs.report')} breadcrumbs={[{ to: reviewPaths.room(id), label: t('breadcrumbs.room') }]}>
       <div className="sk-actions sk-no-print">
         <Button appearance="primary-action-button" onClick={() => window.print()}>
           {t('reviews.report.print')}

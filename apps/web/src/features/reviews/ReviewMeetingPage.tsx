@@ -9,9 +9,8 @@ import { TextField, TextAreaField } from '../../components/fields.js';
 import { Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
-import { formatDate } from '../recordings/format.js';
+import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
+import { formatDay } from '../../lib/format.js';
 import { reviewKeys, saveMeeting, useMeeting } from './api.js';
 import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
@@ -77,7 +76,7 @@ function Meeting({ meeting }: { meeting: ReviewMeeting }) {
         <Paragraph>{t('reviews.meeting.outcomesIntro')}</Paragraph>
         <Outcomes recordingId={share.recordingId} shareId={share.id} data={meeting} canAdd={share.isOwner || active} onChanged={refresh} />
       </Section>
-      <Paragraph small>{t('reviews.meeting.until', { date: formatDate(share.expiresAt, i18n.language) })}</Paragraph>
+      <Paragraph small>{t('reviews.meeting.until', { date: formatDay(share.expiresAt, i18n.language) })}</Paragraph>
     </Page>
   );
 }
@@ -87,7 +86,7 @@ function AnalysisView({ meeting }: { meeting: ReviewMeeting }) {
   if (!meeting.analysis.trim()) return <Paragraph className="sk-muted">{t('reviews.meeting.noAnalysis')}</Paragraph>;
   return (
     <>
-      {meeting.meetingOn ? <Paragraph>{t('reviews.meeting.plannedOn', { date: formatDate(meeting.meetingOn, i18n.language) })}</Paragraph> : null}
+      {meeting.meetingOn ? <Paragraph>{t('reviews.meeting.plannedOn', { date: formatDay(meeting.meetingOn, i18n.language) })}</Paragraph> : null}
       <p className="sk-preformatted">{meeting.analysis}</p>
     </>
   );
@@ -96,7 +95,6 @@ function AnalysisView({ meeting }: { meeting: ReviewMeeting }) {
 function AnalysisForm({ meeting, onSaved }: { meeting: ReviewMeeting; onSaved(): Promise<unknown> }) {
   const { t } = useTranslation();
   const id = useId();
-  const errorText = useErrorText();
   const [analysis, setAnalysis] = useState(meeting.analysis);
   const [meetingOn, setMeetingOn] = useState(meeting.meetingOn ?? '');
   const save = useMutation({ mutationFn: () => saveMeeting(meeting.share.id, { analysis, meetingOn: meetingOn || null }), onSuccess: onSaved });
@@ -109,11 +107,7 @@ function AnalysisForm({ meeting, onSaved }: { meeting: ReviewMeeting; onSaved():
       <Paragraph small>{t('reviews.meeting.analysisVisible', { owner: meeting.share.ownerName })}</Paragraph>
       <TextAreaField id={`${id}-analysis`} label={t('reviews.meeting.analysisLabel')} description={t('reviews.meeting.analysisHint')} value={analysis} onChange={setAnalysis} rows={8} maxLength={10000} />
       <TextField id={`${id}-date`} type="date" label={t('reviews.meeting.dateLabel')} value={meetingOn} onChange={setMeetingOn} />
-      {save.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(save.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={save.error} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('reviews.meeting.saved')}</Paragraph>

@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import type { Moment, PlaybackDescriptor, RecordingDetail } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { LoadError, LoadErrorPage, Loading, LoadingPage, QueryStatus } from '../../components/QueryState.js';
-import { useErrorText } from '../../components/errors.js';
+import { LoadError, LoadErrorPage, Loading, LoadingPage, MutationError, QueryStatus } from '../../components/QueryState.js';
 import { fetchPlayback, useRecording } from '../recordings/api.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { conversationPath, recordingPath } from '../recordings/paths.js';
 import { ProcessingView } from '../recordings/ProcessingStatus.js';
 import { Player } from '../recordings/player/Player.js';
@@ -74,7 +73,6 @@ export function ReviewRoomPage() {
 function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const moments = useMoments(recording.id);
   const outcomes = useOutcomes(recording.id);
   const relayed = useRelayedPoints(recording.id);
@@ -91,7 +89,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
   const [announcement, setAnnouncement] = useState('');
   const duration = recording.durationSeconds ?? descriptor?.durationSeconds ?? 0;
   const selected = list.find((m) => m.id === selectedId) ?? null;
-  const date = formatDate(recording.conversationHeldOn, i18n.language);
+  const date = formatDay(recording.conversationHeldOn, i18n.language);
 
   // The player fetches its own descriptor; we keep the first one for the waveform's peaks.
   const loadDescriptor = useCallback(async (recordingId: string) => {
@@ -253,11 +251,7 @@ function ReviewRoom({ recording }: { recording: RecordingDetail }) {
           <p className="sk-visually-hidden" role="status" aria-live="polite">
             {announcement}
           </p>
-          {create.error ? (
-            <Alert type="error" role="alert">
-              <Paragraph>{errorText(create.error)}</Paragraph>
-            </Alert>
-          ) : null}
+          <MutationError error={create.error} />
           {descriptor ? (
             <ReviewTimeline
               peaksUrl={descriptor.peaksUrl}

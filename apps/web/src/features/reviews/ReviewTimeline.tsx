@@ -4,6 +4,7 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
 import { peaksSchema } from '@spreekkamer/shared';
 import { formatClock } from '../recordings/format.js';
+import { waveStyle } from '../recordings/player/wave-style.js';
 
 export interface TimelineMoment {
   id: string;
@@ -69,14 +70,7 @@ export function ReviewTimeline({ peaksUrl, duration, moments, selectedId, marks,
           peaks: [peaks.peaks.length > 0 ? peaks.peaks : [0, 0]],
           duration: peaks.durationSeconds || duration,
           height: 96,
-          waveColor: '#8fb0bb',
-          progressColor: '#17607a',
-          cursorColor: '#0d3a4a',
-          cursorWidth: 2,
-          barWidth: 2,
-          barGap: 1,
-          barRadius: 2,
-          normalize: true,
+          ...waveStyle,
           plugins: [regions],
         });
         wave.on('interaction', (seconds) => handlers.current.onSeek(seconds));

@@ -3,12 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import type { RhythmSpeaker, RhythmTurn, RhythmView } from '@spreekkamer/shared';
-import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import { formatClock } from '../recordings/format.js';
 import { confirmSpeaker, moveBoundary, rhythmKeys, saveTurns, swapTurn, useRhythm, useSharedLane } from './rhythm-api.js';
+import { MutationError } from '../../components/QueryState.js';
 
 type Who = 'professional' | 'client' | 'A' | 'B';
 
@@ -67,7 +66,6 @@ function RhythmLegend({ confirmed }: { confirmed: boolean }) {
 
 function RhythmReady({ recordingId, view, duration, time, onSeek }: { recordingId: string; view: RhythmView; duration: number; time: number; onSeek: (seconds: number) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const update = (next: RhythmView) => queryClient.setQueryData(rhythmKeys.recording(recordingId), next);
@@ -126,11 +124,7 @@ function RhythmReady({ recordingId, view, duration, time, onSeek }: { recordingI
           </Button>
         </Paragraph>
       )}
-      {confirm.error || correct.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(confirm.error ?? correct.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={confirm.error ?? correct.error} />
 
       {metrics ? (
         <>

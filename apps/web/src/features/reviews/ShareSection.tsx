@@ -9,10 +9,10 @@ import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField, TextAre
 import { SubmitActions } from '../../components/FormActions.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { QueryStatus } from '../../components/QueryState.js';
+import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
-import { useErrorText } from '../../components/errors.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { createMoment, createShare, reviewKeys, revokeShare, useNoShareStretches, useShareOptions, useShares } from './api.js';
 import { setShareLane } from './rhythm-api.js';
 import { reviewPaths } from './paths.js';
@@ -121,7 +121,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
   if (done) {
     return (
       <Alert type="ok" role="status">
-        <Paragraph>{t('reviews.share.done', { name: done.recipient.name, date: formatDate(done.expiresAt, i18n.language) })}</Paragraph>
+        <Paragraph>{t('reviews.share.done', { name: done.recipient.name, date: formatDay(done.expiresAt, i18n.language) })}</Paragraph>
         <Button appearance="secondary-action-button" onClick={onDone}>
           {t('reviews.share.close')}
         </Button>
@@ -220,7 +220,6 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
 function SharesTable({ recordingId, shares, moments }: { recordingId: string; shares: readonly Share[]; moments: readonly Moment[] }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const revoke = useMutation({
     mutationFn: revokeShare,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.shares(recordingId) }),
@@ -233,11 +232,7 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
   const titleOf = (id: string) => moments.find((m) => m.id === id)?.title ?? t('reviews.share.removedMoment');
   return (
     <>
-      {revoke.error || lane.error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{errorText(revoke.error ?? lane.error)}</Paragraph>
-        </Alert>
-      ) : null}
+      <MutationError error={revoke.error ?? lane.error} />
       <Table>
         <TableHeaderRow columns={[columns.who, columns.moments, columns.until, columns.state]} actions={columns.actions} />
         <TableBody>
@@ -248,7 +243,7 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
                 {share.question ? <span className="sk-share-question">{share.question}</span> : null}
               </TableCell>
               <TableCell label={columns.moments}>{share.momentIds.map(titleOf).join(', ')}</TableCell>
-              <TableCell label={columns.until}>{formatDate(share.expiresAt, i18n.language)}</TableCell>
+              <TableCell label={columns.until}>{formatDay(share.expiresAt, i18n.language)}</TableCell>
               <TableCell label={columns.state}>{t(`reviews.share.state.${share.state}`)}</TableCell>
               <TableCell label={columns.actions} className="sk-cell--actions">
                 <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>

@@ -7,7 +7,7 @@ import { ButtonLink, Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
-import { formatDate } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { useShare } from './api.js';
 import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
@@ -49,7 +49,7 @@ function SharedViewer({ share }: { share: ShareDetail }) {
   const needsGuide = !share.isOwner && session.data?.user.feedbackGuideSeen === false;
 
   return (
-    <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDate(share.expiresAt, i18n.language) })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
+    <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDay(share.expiresAt, i18n.language) })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
       {needsGuide ? <FeedbackGuideStep /> : <SharedViewerBody share={share} selected={selected} setSelectedId={setSelectedId} playerBox={playerBox} player={player} />}
     </Page>
   );

@@ -4,7 +4,8 @@ import { ButtonLink, Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { formatClock, formatDate } from '../recordings/format.js';
+import { formatClock } from '../recordings/format.js';
+import { formatDay } from '../../lib/format.js';
 import { useReceivedShares } from './api.js';
 import { reviewPaths } from './paths.js';
 import './reviews.css';
@@ -38,7 +39,7 @@ export function SharedWithMePage() {
                 </li>
               ))}
             </ul>
-            <Paragraph small>{t('reviews.received.until', { date: formatDate(share.expiresAt, i18n.language) })}</Paragraph>
+            <Paragraph small>{t('reviews.received.until', { date: formatDay(share.expiresAt, i18n.language) })}</Paragraph>
             <ButtonLink appearance="primary-action" to={reviewPaths.shared(share.id)}>
               {t('reviews.received.open', { owner: share.ownerName })}
             </ButtonLink>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { feedbackDetailSchema, localize, ownSubtopicMaxLength, recordingListSchema, themeCard, themeCards, type FeedbackDetail, type SubtopicId, type ThemeId } from '@spreekkamer/shared';
 import { api } from '../../../api/client.js';
-import { formatDay } from '../../../client/format.js';
+import { formatDay } from '../../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../../components/ErrorSummary.js';
 import { RadioGroup, SelectField, TextField } from '../../../components/fields.js';
 import { SubmitActions } from '../../../components/FormActions.js';

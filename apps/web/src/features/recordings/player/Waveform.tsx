@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import { peaksSchema } from '@spreekkamer/shared';
 import type { Span } from './playback-math.js';
+import { waveStyle } from './wave-style.js';
 
 export interface WaveformProps {
   media: RefObject<HTMLVideoElement | HTMLAudioElement | null>;
@@ -55,14 +56,7 @@ export function Waveform({ media, peaksUrl, span, duration, onReady, cut = false
           peaks: [drawn.peaks],
           duration: drawn.duration,
           height: 112,
-          waveColor: '#8fb0bb',
-          progressColor: '#17607a',
-          cursorColor: '#0d3a4a',
-          cursorWidth: 2,
-          barWidth: 2,
-          barGap: 1,
-          barRadius: 2,
-          normalize: true,
+          ...waveStyle,
           dragToSeek: true,
         });
       } catch {

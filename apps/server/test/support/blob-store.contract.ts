@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BlobStore } from './blob-store.js';
-import { BlobNotFoundError, BlobRangeError, InvalidBlobKeyError } from './blob-store.js';
+import type { BlobStore } from '../../src/storage/blob-store.js';
+import { BlobNotFoundError, BlobRangeError, InvalidBlobKeyError } from '../../src/storage/blob-store.js';
 
 export interface BlobStoreFixture {
   store: BlobStore;
