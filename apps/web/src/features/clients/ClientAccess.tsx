@@ -7,7 +7,6 @@ import { api } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { useErrorText } from '../../components/errors.js';
 import i18n, { useLanguageLoaded } from '../../i18n/index.js';
 import { MutationError } from '../../components/QueryState.js';
 import { clientKeys } from './api.js';
