@@ -25,6 +25,8 @@ const owner = actor('pro-1', ['professional']);
 const otherProfessional = actor('pro-2', ['professional']);
 const ownerInOtherOrg = actor('pro-1', ['professional'], otherOrg);
 const manager = actor('man-1', ['manager']);
+// Managers may record their own conversations with staff; an administrator never records.
+const administrator = actor('adm-1', ['administrator']);
 const reviewer = actor('rev-1', ['reviewer']);
 const groupMember = actor('rev-2', ['reviewer']);
 const invitedMember = actor('rev-3', ['reviewer']);
@@ -93,7 +95,7 @@ afterAll(async () => {
 describe('requireAccess with a role-wide permission', () => {
   it('lets a role through and refuses every other role with forbidden', async () => {
     expect(await refusal({ actor: owner, permission: 'recordings.own' })).toBe('allowed');
-    expect(await refusal({ actor: manager, permission: 'recordings.own' })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'recordings.own' })).toBe('forbidden');
     expect(await refusal({ actor: reviewer, permission: 'admin.audit' })).toBe('forbidden');
   });
 });
@@ -111,7 +113,7 @@ describe('requireAccess on recordings', () => {
   });
 
   it('refuses a role without recordings with forbidden before looking anything up', async () => {
-    expect(await refusal({ actor: manager, permission: 'recording.owner', ids: ['rec-ready'] })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'recording.owner', ids: ['rec-ready'] })).toBe('forbidden');
   });
 
   it('needs every id: one foreign id in a batch refuses the whole batch, and an empty batch is refused', async () => {

@@ -5,11 +5,13 @@ import type { MyDataRepository } from '../../db/repositories/my-data.repository.
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { requireAccess, type AccessGate } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { viewsFromEvents } from '../recordings/views.js';
 import type { ClientSession } from './client-access.service.js';
 
 export interface MyDataDeps {
+  gate: AccessGate;
   myData: MyDataRepository;
   clients: ClientsRepository;
   recordings: RecordingsRepository;
@@ -23,10 +25,11 @@ export class MyDataService {
   constructor(private readonly deps: MyDataDeps) {}
 
   async forClient(session: ClientSession): Promise<MyData> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     // Who watched is shown only on the client's own device: a tablet in the professional's room is not private enough.
     if (session.via !== 'link') throw new AppError('client_own_device_only');
     const client = await this.deps.clients.findById(session.clientId);
-    if (!client || client.organisation_id !== session.organisationId) throw new AppError('client_unauthenticated');
+    if (!client) throw new AppError('client_unauthenticated');
 
     const [organisation, professional, consents, recordings, checks, checkAnswers, feedbackConversations, followUps] = await Promise.all([
       this.deps.organisations.findById(client.organisation_id),
