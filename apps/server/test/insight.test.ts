@@ -95,7 +95,7 @@ describe('anonymous insight for team leads and policy advisors', () => {
     for (const agent of [professional, reviewer, admin, policy]) expect((await agent.get('/api/insight/teams')).statusCode).toBe(403);
     for (const agent of [professional, reviewer, admin, manager]) expect((await agent.get('/api/insight/organisation')).statusCode).toBe(403);
     const refused = await professional.get('/api/insight/teams');
-    expect(refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(refused.json()).toMatchObject({ status: 403, code: 'forbidden' });
     expect(refused.body).not.toMatch(/at \w+ \(/);
     expect((await server.anonymous().get('/api/insight/teams')).statusCode).toBe(401);
     expect((await server.anonymous().get('/api/insight/organisation')).statusCode).toBe(401);

@@ -88,7 +88,7 @@ describe('the digest without a mail server', () => {
     expect((await reviewer.get('/api/notifications/digest')).json()).toEqual({ available: false, enabled: false });
     const refused = await reviewer.put('/api/notifications/digest', { enabled: true });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: { code: 'digest_unavailable', message: 'Spreekkamer kan geen e-mail versturen. Een overzicht per e-mail kan daarom niet.' } });
+    expect(refused.json()).toMatchObject({ code: 'digest_unavailable', title: 'Spreekkamer kan geen e-mail versturen. Een overzicht per e-mail kan daarom niet.' });
     expect(await server.spreekkamer.services.notifications.sendDigests()).toBe(0);
   });
 });

@@ -23,3 +23,4 @@ export * from './api/rhythm.js';
 export * from './api/notifications.js';
 export * from './api/insight.js';
 export * from './api/no-share.js';
+export * from './contract/index.js';
