@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { hasPermission, okResponseSchema, type Permission, type SessionResponse } from '@spreekkamer/shared';
-import { api } from '../api/client.js';
+import { contract, hasPermission, type Permission, type SessionResponse } from '@spreekkamer/shared';
 import { forgetEverything, useSession } from '../features/auth/session.js';
 import type { TranslationKey } from '../i18n/keys.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { call } from '../api/client.js';
 
 interface NavItem {
   to: string;
@@ -120,7 +120,7 @@ function MainNav({ session }: { session: SessionResponse }) {
   const listId = useId();
 
   const logOut = useMutation({
-    mutationFn: () => api('/session', okResponseSchema, { method: 'DELETE' }),
+    mutationFn: () => call(contract.account.logout),
     // Even if the server call fails, this browser forgets the person.
     onSettled: async () => {
       forgetEverything(queryClient);

@@ -27,6 +27,11 @@ export interface EndpointSpec {
   status?: 201;
   /** A file to save (Content-Disposition: attachment) instead of JSON; `response` is then `null`. */
   download?: 'text/markdown' | 'text/csv';
+  /**
+   * The request body or the answer is raw audio (a voice note), not JSON: the route file registers
+   * it with its own body parser, and the web app plays it from `hrefOf`.
+   */
+  audio?: true;
 }
 
 export type Endpoint<S extends EndpointSpec = EndpointSpec> = S & { operationId: string; tag: string };

@@ -19,6 +19,7 @@ import { clientAccess } from './client-access.js';
 import { clientConsent } from './client-consent.js';
 import { clients, consent } from './clients.js';
 import type { Endpoint } from './endpoint.js';
+import { alliance, clientFeedback, feedback, followUps } from './feedback.js';
 import { insight } from './insight.js';
 import { learning } from './learning.js';
 import { notifications } from './notifications.js';
@@ -38,6 +39,10 @@ export const contract = {
   clients,
   consent,
   clientConsent,
+  feedback,
+  alliance,
+  followUps,
+  clientFeedback,
   insight,
   learning,
   notifications,

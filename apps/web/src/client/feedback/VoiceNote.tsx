@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { okResponseSchema, voiceNoteLimits } from '@spreekkamer/shared';
+import { contract, voiceNoteLimits } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.js';
-import { clientApi } from '../api.js';
 import { ClientButton } from '../components/index.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
+import { call } from '../../api/client.js';
 
 type State = { kind: 'idle' } | { kind: 'recording'; seconds: number } | { kind: 'sending' } | { kind: 'error'; message: string };
 
@@ -84,7 +84,7 @@ export function VoiceNote({ feedbackId, hasNote, onChanged }: { feedbackId: stri
 
   async function remove() {
     try {
-      await clientApi(`/client/feedback/${encodeURIComponent(feedbackId)}/voice-note`, okResponseSchema, { method: 'DELETE' });
+      await call(contract.clientFeedback.deleteVoiceNote, { params: { id: feedbackId } });
       onChanged();
     } catch (error) {
       setState({ kind: 'error', message: errorText(error) });

@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { apiErrorSchema, clientFeedbackOverviewSchema, clientFeedbackSchema, feedbackVersionSchema, voiceNoteSavedSchema, type ClientFeedback } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
-import { clientApi, clientCsrfHeaders } from '../api.js';
+import { type ClientFeedback, contract, voiceNoteSavedSchema } from '@spreekkamer/shared';
+import { ApiError, apiErrorFrom, call, clientCsrfHeaders, hrefOf } from '../../api/client.js';
 import { pictogramNames, type PictogramName } from '../icons/Pictogram.js';
 
 const enc = encodeURIComponent;
@@ -14,7 +13,7 @@ export const clientFeedbackKeys = {
 };
 
 export function useClientFeedbackOverview() {
-  return useQuery({ queryKey: clientFeedbackKeys.overview, queryFn: () => clientApi('/client/feedback', clientFeedbackOverviewSchema) });
+  return useQuery({ queryKey: clientFeedbackKeys.overview, queryFn: () => call(contract.clientFeedback.overview) });
 }
 
 /**
@@ -23,10 +22,10 @@ export function useClientFeedbackOverview() {
  */
 export function useClientFeedback(id: string, live: boolean) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: clientFeedbackKeys.one(id), queryFn: () => clientApi(`/client/feedback/${enc(id)}`, clientFeedbackSchema) });
+  const query = useQuery({ queryKey: clientFeedbackKeys.one(id), queryFn: () => call(contract.clientFeedback.get, { params: { id } }) });
   const version = useQuery({
     queryKey: [...clientFeedbackKeys.one(id), 'version'],
-    queryFn: () => clientApi(`/client/feedback/${enc(id)}/version`, feedbackVersionSchema),
+    queryFn: () => call(contract.clientFeedback.version, { params: { id } }),
     enabled: live && query.isSuccess,
     refetchInterval: 3000,
   });
@@ -49,7 +48,7 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   const type = (audio.type.split(';')[0] ?? '').trim() || 'audio/webm';
   let response: Response;
   try {
-    response = await fetch(`/api/client/feedback/${enc(id)}/voice-note`, {
+    response = await fetch(hrefOf(contract.clientFeedback.saveVoiceNote, { params: { id } }), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': type, accept: 'application/json', ...clientCsrfHeaders() },
@@ -60,9 +59,7 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(data);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, 'bad_request', `HTTP ${response.status}`);
+    throw apiErrorFrom(response.status, data);
   }
   return voiceNoteSavedSchema.parse(data);
 }

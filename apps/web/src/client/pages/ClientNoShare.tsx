@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { noShareStretchListSchema } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../api.js';
 import { ClientButton } from '../components/index.js';
 
 /** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
@@ -32,7 +31,7 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
   const key = ['client', 'no-share', consentId] as const;
   const stretches = useQuery({
     queryKey: key,
-    queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema),
+    queryFn: () => call(contract.clientReviews.noShareStretches, { params: { id: consentId } }),
     retry: false,
   });
   const [from, setFrom] = useState('');
@@ -41,7 +40,7 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
   const [saved, setSaved] = useState(false);
   const mark = useMutation({
     mutationFn: (span: { startSeconds: number; endSeconds: number }) =>
-      clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema, { method: 'POST', body: span }),
+      call(contract.clientReviews.markNoShareStretch, { params: { id: consentId }, body: span }),
     onSuccess: async () => {
       setFrom('');
       setTo('');

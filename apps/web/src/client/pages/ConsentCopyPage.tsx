@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { consentCopySchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi, personalLinkPath } from '../api.js';
+import { personalLinkPath } from '../api.js';
 import { ClientButton, ClientShell } from '../components/index.js';
 import { consentTextFor, formatDay } from '../format.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientNoShare } from './ClientNoShare.js';
+import { call } from '../../api/client.js';
 
 export function ConsentCopyPage() {
   const { consentId = '' } = useParams();
@@ -20,7 +21,7 @@ export function ConsentCopyPage() {
 function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; consentId: string }) {
   const { t, i18n } = useTranslation();
   const text = consentTextFor(i18n.language);
-  const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}`, consentCopySchema) });
+  const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
   const link = personalLinkPath();
 
   return (

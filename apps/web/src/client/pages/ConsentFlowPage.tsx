@@ -3,23 +3,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
-  consentCopySchema,
-  consentFormSchema,
   clientLocaleSchema,
   type ClientSessionResponse,
   type ConsentAudience,
-  type ReviewerFrom,
   type ConsentCopy,
   type ConsentForm,
   type ConsentMedia,
+  contract,
   type DeclineReasonId,
+  type ReviewerFrom,
   type SessionResponse,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { clientApi, endClientSession } from '../api.js';
+import { endClientSession } from '../api.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../components/index.js';
 import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
@@ -27,6 +26,7 @@ import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
 import { RequireClient } from './RequireClient.js';
+import { call } from '../../api/client.js';
 
 export function ConsentFlowPage() {
   const { conversationId = '' } = useParams();
@@ -37,7 +37,7 @@ function ConsentFlowLoader({ session, conversationId }: { session: ClientSession
   const { t } = useTranslation();
   const form = useQuery({
     queryKey: ['client', 'consent-form', conversationId],
-    queryFn: () => clientApi(`/client/conversations/${encodeURIComponent(conversationId)}/consent-form`, consentFormSchema),
+    queryFn: () => call(contract.clientConsent.form, { params: { id: conversationId } }),
   });
   if (form.isPending || form.error) {
     return (
@@ -118,9 +118,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
   const send = useMutation({
     mutationFn: () => {
       const declined = media === 'none';
-      return clientApi(`/client/conversations/${encodeURIComponent(form.conversationId)}/consent`, consentCopySchema, {
-        method: 'POST',
-        body: {
+      return call(contract.clientConsent.give, { params: { id: form.conversationId }, body: {
           media: media ?? 'none',
           audience: declined ? 'professional' : (audience ?? 'professional'),
           watchWithClient: !declined && watch === true,
@@ -131,8 +129,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           ...(declined && declineReason ? { declineReason } : {}),
           textVersion: form.textVersion,
           locale: clientLocaleSchema.catch('nl').parse(i18n.language),
-        },
-      });
+        } });
     },
     onSuccess: async (copy) => {
       setDone(copy);

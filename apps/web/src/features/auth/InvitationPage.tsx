@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { invitationInfoResponseSchema, sessionResponseSchema } from '@spreekkamer/shared';
-import { api, ApiError } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { SubmitActions } from '../../components/FormActions.js';
@@ -25,14 +25,14 @@ export function InvitationPage() {
 
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api(`/invitations/${encodeURIComponent(token)}`, invitationInfoResponseSchema),
+    queryFn: () => call(contract.account.invitation, { params: { token } }),
     retry: false,
     staleTime: Infinity,
   });
 
   const accept = useMutation({
     mutationFn: () =>
-      api('/invitations/accept', sessionResponseSchema, { method: 'POST', body: { token, password } }),
+      call(contract.account.acceptInvitation, { body: { token, password } }),
     onSuccess: async (session) => {
       applySession(session);
       await navigate('/', { replace: true });

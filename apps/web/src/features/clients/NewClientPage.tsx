@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { clientSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { useFormErrors } from '../../components/ErrorSummary.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { Page } from '../../components/Page.js';
 import { clientKeys, clientPath } from './api.js';
 import { ClientForm, type ClientFormValues } from './ClientForm.js';
+import { call } from '../../api/client.js';
 
 export function NewClientPage() {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function NewClientPage() {
   const queryClient = useQueryClient();
   const { errors, showError, check } = useFormErrors();
   const create = useMutation({
-    mutationFn: (values: ClientFormValues) => api('/clients', clientSchema, { method: 'POST', body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale } }),
+    mutationFn: (values: ClientFormValues) => call(contract.clients.create, { body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale } }),
     onSuccess: async (client) => {
       await queryClient.invalidateQueries({ queryKey: clientKeys.all });
       await navigate(clientPath(client.id));

@@ -6,25 +6,25 @@ import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import {
   clientLanguageOf,
+  contract,
   conversationSheet,
+  type FeedbackDetail,
   feedbackDetailSchema,
+  type FeedbackEntrySection,
+  type FeedbackParticipant,
   groundRules,
   localize,
+  maxMoments,
   openingQuestion,
   ownSubtopicMaxLength,
   professionalTips,
-  maxMoments,
-  recordingListSchema,
   stepTexts,
+  type SubtopicId,
   themeCard,
   themeCards,
-  type FeedbackDetail,
-  type FeedbackEntrySection,
-  type FeedbackParticipant,
-  type SubtopicId,
   type ThemeId,
 } from '@spreekkamer/shared';
-import { api, type RequestOptions } from '../../api/client.js';
+import { call, type RequestOptions } from '../../api/client.js';
 import { pictogramOf } from '../../client/feedback/api.js';
 import { formatDay } from '../../client/format.js';
 import { Pictogram } from '../../client/icons/Pictogram.js';
@@ -418,16 +418,14 @@ function AddMoment({
   };
   // Fragments can come from the professional's own ready recordings of these clients; the server
   // checks ownership again, and "watch together" needs the client's consent for that.
-  const recordings = useQuery({ queryKey: ['recordings', 'list'], queryFn: () => api('/recordings', recordingListSchema) });
+  const recordings = useQuery({ queryKey: ['recordings', 'list'], queryFn: () => call(contract.recordings.list, { query: {} }) });
   const pseudonyms = new Set(feedback.participants.map((p) => p.pseudonym));
   const usable = (recordings.data?.recordings ?? []).filter((r) => r.status === 'ready' && pseudonyms.has(r.clientPseudonym));
   const startSeconds = parseClock(start);
   const endSeconds = parseClock(end);
   const add = useMutation({
     mutationFn: () =>
-      api(`/feedback/${encodeURIComponent(feedback.id)}/moments`, feedbackDetailSchema, {
-        method: 'POST',
-        body: {
+      call(contract.feedback.addMoment, { params: { id: feedback.id }, body: {
           theme,
           subtopic: subtopic === '' ? null : subtopic,
           ownSubtopic: ownSubtopic.trim() === '' ? null : ownSubtopic,
@@ -435,8 +433,7 @@ function AddMoment({
           recordingId: recordingId === '' ? null : recordingId,
           startSeconds: recordingId === '' ? null : startSeconds,
           endSeconds: recordingId === '' ? null : endSeconds,
-        },
-      }),
+        } }),
     onSuccess: (detail) => {
       storeFeedback(queryClient, detail);
       clear();
@@ -814,10 +811,7 @@ function AddAction({ feedback }: { feedback: FeedbackDetail }) {
   const add = useMutation({
     mutationFn: () => {
       const [kind, participantId] = owner.split(':');
-      return api(`/feedback/${encodeURIComponent(feedback.id)}/actions`, feedbackDetailSchema, {
-        method: 'POST',
-        body: { owner: kind === 'client' ? 'client' : kind, participantId: participantId ?? null, what, dueOn },
-      });
+      return call(contract.feedback.addAction, { params: { id: feedback.id }, body: { owner: kind === 'client' ? 'client' : kind, participantId: participantId ?? null, what, dueOn } });
     },
     onSuccess: (detail) => {
       storeFeedback(queryClient, detail);

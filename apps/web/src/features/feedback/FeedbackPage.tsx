@@ -5,8 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { feedbackDetailSchema, localize, okResponseSchema, themeCard, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type FeedbackDetail, type FeedbackParticipant, localize, themeCard } from '@spreekkamer/shared';
 import { pictogramOf } from '../../client/feedback/api.js';
 import { formatDay } from '../../client/format.js';
 import { Pictogram } from '../../client/icons/Pictogram.js';
@@ -22,6 +21,7 @@ import { AllianceHandOut } from './AllianceHandOut.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedback } from './api.js';
 import { FollowUpEditor } from './FollowUpEditor.js';
 import './feedback.css';
+import { call } from '../../api/client.js';
 
 /** /samenleergesprekken/:id — invitation, the client's preparation, the conversation, and what comes after. */
 export function FeedbackPage() {
@@ -127,7 +127,7 @@ function RenewInvitation({ feedback }: { feedback: FeedbackDetail }) {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const renew = useMutation({
-    mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, feedbackDetailSchema, { method: 'PATCH', body: { inviteDays: 14 } }),
+    mutationFn: () => call(contract.feedback.update, { params: { id: feedback.id }, body: { inviteDays: 14 } }),
     onSuccess: (detail) => storeFeedback(queryClient, detail),
   });
   return (
@@ -194,7 +194,7 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   const errorText = useErrorText();
   const [sure, setSure] = useState(false);
   const remove = useMutation({
-    mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, okResponseSchema, { method: 'DELETE' }),
+    mutationFn: () => call(contract.feedback.remove, { params: { id: feedback.id } }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: feedbackKeys.one(feedback.id) });
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });
