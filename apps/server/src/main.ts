@@ -12,8 +12,10 @@ import { AuthService } from './domain/auth/auth.service.js';
 import { PasswordResetService } from './domain/auth/password-reset.service.js';
 import { ClientAccessService } from './domain/client-access/client-access.service.js';
 import { ClientsService } from './domain/clients/clients.service.js';
-import { AllianceService, FeedbackService, FollowUpService, PreparationHelpService, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
+import { AllianceService, FollowUpService, PreparationHelpService, createFeedbackServices, feedbackWithdrawalListener, recordingLookup, voiceNoteProbe } from './domain/client-feedback/index.js';
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
+import type { AccessGate } from './domain/access/index.js';
+import { UnitOfWork } from './domain/unit-of-work.js';
 import { ConsentService } from './domain/consent/consent.service.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
@@ -42,6 +44,8 @@ export interface Spreekkamer {
   /** What a consent allows; recordings and sharing take it as a dependency. */
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** Service writes with their audit entry in one transaction. */
+  unitOfWork: UnitOfWork;
   /** The HTTP app, for the api and all roles; null for a worker-only process. */
   app: FastifyInstance | null;
   demo: DemoSeedResult | null;
@@ -82,6 +86,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         if (entry.action === 'recording.deleted' && entry.subjectId && typeof reason === 'string' && isDeletionReason(reason)) await ledger.append({ recordingId: entry.subjectId, reason });
       });
     }
+    /** The one access gate (domain/access) and the one way to write with an audit entry (domain/unit-of-work.ts). */
+    const gate: AccessGate = { repository: repositories.access, now: now ?? (() => new Date()) };
+    const unitOfWork = new UnitOfWork({ database, masterKey: config.masterKey, audit });
     const auth = new AuthService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -178,22 +185,16 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     metrics.watchQueue(queue);
     // One set of swept job folders for every job (processing, rhythm, cuts); created here because all need it.
     const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
-    const reviews = createReviewServices(repositories, { audit, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
+    const reviews = createReviewServices(repositories, { audit, gate, unitOfWork, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
-    const feedback = new FeedbackService({
-      feedback: repositories.feedback,
-      clients: repositories.clients,
-      conversations: repositories.conversations,
-      users: repositories.users,
-      alliance: repositories.alliance,
-      followUps: repositories.followUps,
+    const feedback = createFeedbackServices(repositories, {
       consentPolicy,
       recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,
       masterKey: config.masterKey,
       probeVoiceNote: voiceNoteProbe({ ffmpeg: config.tools.ffmpeg, ffprobe: config.tools.ffprobe }),
       scrub: () => database.scrub(),
-      ...(now ? { now } : {}),
+      now,
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({
@@ -207,7 +208,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       ...(now ? { now } : {}),
     });
     const preparationHelp = new PreparationHelpService({ helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
-    const followUps = new FollowUpService({ followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
+    const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, ...(now ? { now } : {}) });
     const rhythm = new RhythmService({
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
@@ -322,6 +323,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       services,
       consentPolicy,
       audit,
+      unitOfWork,
       app,
       demo,
       recordings,

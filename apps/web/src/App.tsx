@@ -32,16 +32,12 @@ import { ExplainerPage } from './client/pages/ExplainerPage.js';
 import { RecordingExplainerPage } from './features/explainer/RecordingExplainerPage.js';
 import { PreparationHelpPage } from './features/feedback/PreparationHelpPages.js';
 import {
-  LazyAllianceCheckPage,
   LazyAllianceOverviewPage,
-  LazyClientFeedbackPage,
-  LazyClientFollowUpPage,
   LazyConversationScreen,
   LazyFeedbackListPage,
   LazyFeedbackPage,
 } from './features/feedback/routes.js';
 import {
-  LazyClientTalkPage,
   LazyClientTalkReviewerPage,
   LazyGuideAdminPage,
   LazyPeerGroupsPage,
@@ -54,6 +50,7 @@ import {
   LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
+import { LazyAllianceCheckPage, LazyClientFeedbackPage, LazyClientFollowUpPage, LazyClientTalkPage } from './client/routes.js';
 
 export function App() {
   return (

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — translation data: the consent text in every client language, side by side.
 import type { ConsentTextContent } from './consent-text.js';
 
 /**

@@ -41,16 +41,32 @@ export type AuditListener = (entry: AuditEntry) => Promise<void>;
 
 /** Append-only, hash-chained: changing, removing or reordering any entry breaks the chain. */
 export class AuditLog {
-  private readonly listeners: AuditListener[] = [];
-
   constructor(
     private readonly repository: AuditRepository,
     private readonly now: () => Date = () => new Date(),
     private readonly onListenerError: (error: unknown) => void = () => undefined,
+    private readonly listeners: AuditListener[] = [],
+    /** Set for a log bound to a transaction: listeners hear of entries only once it committed. */
+    private readonly heldBack?: AuditEntry[],
   ) {}
 
   listen(listener: AuditListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * The same log, writing through `repository` (bound to a transaction). Listeners (notifications,
+   * the shred ledger) do their own writes, so they are told only by `afterCommit`, and never about
+   * entries that were rolled back.
+   */
+  boundTo(repository: AuditRepository): { audit: AuditLog; afterCommit(): Promise<void> } {
+    const heldBack: AuditEntry[] = [];
+    return {
+      audit: new AuditLog(repository, this.now, this.onListenerError, this.listeners, heldBack),
+      afterCommit: async () => {
+        for (const entry of heldBack.splice(0)) await this.tellListeners(entry);
+      },
+    };
   }
 
   async record(entry: AuditEntry): Promise<void> {
@@ -64,6 +80,11 @@ export class AuditLog {
       details_json: JSON.stringify(entry.details ?? {}),
     };
     await this.repository.append(fields, (prevHash) => hashEvent(prevHash, fields));
+    if (this.heldBack) this.heldBack.push(entry);
+    else await this.tellListeners(entry);
+  }
+
+  private async tellListeners(entry: AuditEntry): Promise<void> {
     for (const listener of this.listeners) {
       try {
         await listener(entry);

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: the whole database schema in one place.
 /**
  * Row types of every table. Portable across SQLite and PostgreSQL: ids are UUID text, times are
  * ISO-8601 UTC text (they sort as text), booleans are 0/1 integers, structured values are JSON text.

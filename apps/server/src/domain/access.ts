@@ -1,16 +1,2 @@
-import { hasPermission, type Permission, type Role } from '@spreekkamer/shared';
-import { AppError } from './errors.js';
-
-/** The authenticated person making a request, as every service method receives it. */
-export interface Actor {
-  userId: string;
-  organisationId: string;
-  roles: readonly Role[];
-  /** Teams per team role, e.g. the teams someone manages. */
-  teamIds: Readonly<Record<'professional' | 'manager', readonly string[]>>;
-}
-
-/** The first line of every service method: refuses unless one of the actor's roles grants it. */
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!hasPermission(actor.roles, permission)) throw new AppError('forbidden');
-}
+// Kept so the many `../access.js` imports keep working; new code imports from './access/index.js'.
+export { requirePermission, type Actor } from './access/actor.js';

@@ -6,7 +6,7 @@ import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.serv
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
-import type { AllianceService, FeedbackService, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
+import type { AllianceService, FeedbackServices, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { ReviewServices } from '../domain/reviews/index.js';
 import type { LearningServices } from '../domain/learning/index.js';
@@ -29,7 +29,7 @@ export interface HttpContext {
     clientAccess: ClientAccessService;
     clients: ClientsService;
     consent: ConsentService;
-    feedback: FeedbackService;
+    feedback: FeedbackServices;
     preparationHelp: PreparationHelpService;
     alliance: AllianceService;
     followUps: FollowUpService;

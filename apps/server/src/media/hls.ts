@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: HLS packaging, encryption and playlist checks belong together, and media/ knows nothing else.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,17 +1,5 @@
-import { clientLocaleOf, consentTexts, type ConsentTextContent } from '@spreekkamer/shared';
-
 /** "20 november 2026" for a calendar date (yyyy-mm-dd) or a timestamp, in the page language. */
 export { formatLongDate as formatDay } from '../lib/format.js';
 
 /** Numbers in the page language, as on staff pages. */
 export { formatNumber } from '../lib/format.js';
-
-/** Fills {{name}} placeholders in the consent text. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** The canonical consent words (packages/shared/src/consent-text.ts) in the page language. */
-export function consentTextFor(language: string): ConsentTextContent {
-  return consentTexts[clientLocaleOf(language)];
-}

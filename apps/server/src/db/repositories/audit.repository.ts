@@ -16,12 +16,16 @@ export class AuditRepository {
    * insert happen under one lock so concurrent processes cannot fork the chain.
    */
   async append(event: NewAuditEvent, computeHash: (prevHash: string) => string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const appendIn = async (trx: Kysely<Database>) => {
       if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
       const last = await trx.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
       const prevHash = last?.hash ?? '';
       await trx.insertInto('audit_events').values({ ...event, prev_hash: prevHash, hash: computeHash(prevHash) }).execute();
-    });
+    };
+    // Bound to a service's transaction (see domain/unit-of-work.ts): the lock is then held until
+    // that transaction ends, so the chain stays unforked and a rollback takes the entry along.
+    if (this.db.isTransaction) await appendIn(this.db);
+    else await this.db.transaction().execute(appendIn);
   }
 
   listForOrganisation(organisationId: string, limit: number, beforeSeq?: number): Promise<(AuditEventRow & { actor_name: string | null })[]> {

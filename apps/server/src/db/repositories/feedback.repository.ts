@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every query of a feedback conversation, each sealing or opening its texts with the same participants' keys.
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Database,

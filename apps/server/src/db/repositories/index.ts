@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../database.js';
+import { AccessRepository } from './access.repository.js';
 import { AllianceRepository } from './alliance.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClientsRepository } from './clients.repository.js';
@@ -36,6 +37,8 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
   const vault = new TextVault(db, masterKey);
   return {
     vault,
+    /** What domain/access (requireAccess) asks: ownership, shares, group membership, consent scope, in bulk. */
+    access: new AccessRepository(db),
     organisations: new OrganisationsRepository(db),
     teams: new TeamsRepository(db),
     users: new UsersRepository(db),

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every query of the learning feature, each sealing or opening its texts with the same vault.
 import type { Kysely, Selectable } from 'kysely';
 import { TextKeyGoneError, type TextVault } from './text-vault.js';
 import type {

@@ -1,24 +1,55 @@
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Repositories } from '../../db/repositories/index.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
-import type { NoShareRepository } from '../../db/repositories/no-share.repository.js';
-import type { ConsentWithdrawalListener } from '../consent/withdrawal.js';
-import type { RecordingLookup } from './feedback.service.js';
+import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
+import { ClientFeedbackService } from './client-feedback.service.js';
+import { FeedbackAccess } from './feedback-access.js';
+import { FeedbackHomeService } from './feedback-home.service.js';
+import { FeedbackItemsService } from './feedback-items.service.js';
+import { FeedbackLifecycleService } from './feedback-lifecycle.service.js';
+import { FeedbackViews } from './feedback-views.js';
+import { FeedbackVoiceNotesService } from './feedback-voice-notes.service.js';
+import type { RecordingLookup } from './recording-lookup.js';
+import type { VoiceNoteProbe } from './voice-note-probe.js';
 
 export { AllianceService, signalFor } from './alliance.service.js';
-export { FeedbackService, type RecordingLookup } from './feedback.service.js';
 export { FollowUpService } from './follow-up.service.js';
 export { PreparationHelpService } from './preparation-help.service.js';
+export { recordingLookup, type RecordingLookup } from './recording-lookup.js';
 export { voiceNoteProbe } from './voice-note-probe.js';
 
-/** The seam to recordings: moments may point at the professional's own ready recordings. */
-export function recordingLookup(feedback: FeedbackRepository, noShare: NoShareRepository): RecordingLookup {
+export type FeedbackServices = ReturnType<typeof createFeedbackServices>;
+
+/**
+ * The feedback conversation (Samenleergesprek), one service per concern, all sharing one way in
+ * (`FeedbackAccess`) and one way out (`FeedbackViews`). Professionals reach only their own
+ * conversations; clients only the ones they take part in, through their own client session.
+ */
+export function createFeedbackServices(
+  repositories: Pick<Repositories, 'feedback' | 'clients' | 'conversations' | 'users' | 'alliance' | 'followUps'>,
+  deps: {
+    consentPolicy: ConsentPolicy;
+    /** Absent while recordings are not available: moments then cannot link a fragment. */
+    recordings?: RecordingLookup | undefined;
+    audit: AuditLog;
+    masterKey: Buffer;
+    probeVoiceNote: VoiceNoteProbe;
+    /** Second line after an erasure (SQLite: checkpoint the WAL into the zeroed main file). */
+    scrub?: (() => Promise<void>) | undefined;
+    now?: (() => Date) | undefined;
+  },
+) {
+  const now = deps.now ?? (() => new Date());
+  const { feedback, users } = repositories;
+  const { audit } = deps;
+  const access = new FeedbackAccess({ feedback, now });
+  const views = new FeedbackViews({ access, feedback, users, consentPolicy: deps.consentPolicy, recordings: deps.recordings, audit, now });
   return {
-    async noShareStretches(recordingId) {
-      return (await noShare.listForRecording(recordingId)).map((s) => [Number(s.start_seconds), Number(s.end_seconds)] as const);
-    },
-    async findOwnReady(professionalId, recordingId) {
-      const row = await feedback.findOwnReadyRecording(professionalId, recordingId);
-      return row ? { conversationId: row.conversation_id } : null;
-    },
+    lifecycle: new FeedbackLifecycleService({ access, views, feedback, clients: repositories.clients, conversations: repositories.conversations, audit, now }),
+    items: new FeedbackItemsService({ access, views, feedback, recordings: deps.recordings, now }),
+    voiceNotes: new FeedbackVoiceNotesService({ access, feedback, audit, masterKey: deps.masterKey, probeVoiceNote: deps.probeVoiceNote, now }),
+    home: new FeedbackHomeService({ feedback, followUps: repositories.followUps, now }),
+    client: new ClientFeedbackService({ access, views, feedback, users, alliance: repositories.alliance, followUps: repositories.followUps, audit, scrub: deps.scrub, now }),
   };
 }
 

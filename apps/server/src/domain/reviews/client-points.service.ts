@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { ClientPoint, ClientReviewTalk } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientPointRow, ClientPointsRepository } from '../../db/repositories/client-points.repository.js';
-import type { ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
 import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
-import type { ReviewAccess } from './review-access.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import type { SharesService } from './shares.service.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 
 export interface ClientPointsDependencies {
-  access: ReviewAccess;
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
+  moments: MomentsRepository;
   sharesService: SharesService;
   shares: SharesRepository;
   points: ClientPointsRepository;
@@ -39,11 +41,13 @@ export class ClientPointsService {
   constructor(private readonly deps: ClientPointsDependencies) {}
 
   async listForReviewer(actor: Actor, shareId: string): Promise<ClientPoint[]> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.reviewer', ids: [shareId] });
     const { share } = await this.reviewerTalk(actor, shareId);
     return (await this.deps.points.listForShares([share.id])).map(toPoint);
   }
 
   async add(actor: Actor, shareId: string, input: { text: string; momentId: string | null }): Promise<ClientPoint> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.reviewer', ids: [shareId] });
     const { share, recording } = await this.reviewerTalk(actor, shareId);
     if (input.momentId) {
       const links = await this.deps.shares.momentIdsOf([share.id]);
@@ -59,24 +63,29 @@ export class ClientPointsService {
       text: input.text,
       relay: 'pending',
       decided_at: null,
-      created_at: this.deps.access.now().toISOString(),
+      created_at: this.deps.gate.now().toISOString(),
       released_batch: null,
     };
-    await this.deps.points.insert(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.client_point_added', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, pointId: row.id } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.clientPoints.insert(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.client_point_added', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, pointId: row.id } });
+    });
     return toPoint(row);
   }
 
   async remove(actor: Actor, pointId: string): Promise<void> {
+    await requireAccess(this.deps.gate, { actor, permission: 'client_point.reviewer', ids: [pointId] });
     const point = await this.deps.points.findById(pointId);
-    if (!point || point.reviewer_id !== actor.userId) throw new AppError('not_found');
+    if (!point) throw new AppError('not_found');
+    // Only while the talk is still open to them: a reviewer whose share ended changes nothing.
+    await requireAccess(this.deps.gate, { actor, permission: 'share.reviewer', ids: [point.share_id] });
     await this.reviewerTalk(actor, point.share_id);
     if (!(await this.deps.points.deletePending(pointId))) throw new AppError('client_point_decided');
   }
 
   /** The professional, per recording: only points the client passed on with their name. */
   async relayedForOwner(actor: Actor, recordingId: string) {
-    await this.deps.access.ownRecording(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
     const rows = await this.deps.points.listRelayedForRecording(recordingId);
     return rows.map((row) => ({ id: row.id, text: row.text, reviewerName: row.reviewer_name, momentId: row.moment_id, decidedAt: row.decided_at ?? row.created_at }));
   }
@@ -88,7 +97,7 @@ export class ClientPointsService {
    * then holds even for a professional who knows whom they recorded.
    */
   async anonymousForProfessional(actor: Actor): Promise<{ minimumClients: number; batches: { releasedOn: string; texts: string[] }[] }> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recordings.own' });
     const minimumClients = await this.deps.minimumGroupSize(actor.organisationId);
     const batches = new Map<string, string[]>();
     for (const row of await this.deps.points.listReleased(actor.userId)) {
@@ -98,19 +107,20 @@ export class ClientPointsService {
   }
 
   /** Releases the waiting anonymous points of one professional once they come from at least k clients. */
-  private async releaseAnonymous(organisationId: string, professionalId: string): Promise<void> {
-    const waiting = await this.deps.points.listUnreleasedAnonymous(professionalId);
+  private async releaseAnonymous(points: ClientPointsRepository, professionalId: string, minimumClients: number): Promise<void> {
+    const waiting = await points.listUnreleasedAnonymous(professionalId);
     const clients = new Set(waiting.map((p) => p.client_id));
-    if (clients.size < (await this.deps.minimumGroupSize(organisationId))) return;
+    if (clients.size < minimumClients) return;
     // The batch name is only the day plus randomness: no order of decisions can be read from it.
-    await this.deps.points.release(
+    await points.release(
       waiting.map((p) => p.id),
-      `${this.deps.access.now().toISOString().slice(0, 10)}:${randomUUID()}`,
+      `${this.deps.gate.now().toISOString().slice(0, 10)}:${randomUUID()}`,
     );
   }
 
   /** The client's own talks: fragments by number and time, and the points the reviewer wrote. */
   async talksForClient(session: ClientSession): Promise<ClientReviewTalk[]> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     const shares = await this.activeTalksOf(session);
     const points = await this.deps.points.listForShares(shares.map((s) => s.id));
     const talks: ClientReviewTalk[] = [];
@@ -135,15 +145,19 @@ export class ClientPointsService {
 
   /** Only the client decides; they may change their mind while the talk is open. */
   async decide(session: ClientSession, pointId: string, relay: 'pass_on' | 'anonymous' | 'private') {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client_point.subject', ids: [pointId] });
     const point = await this.deps.points.findById(pointId);
-    if (!point || point.client_id !== session.clientId) throw new AppError('not_found');
+    if (!point) throw new AppError('not_found');
     const share = (await this.activeTalksOf(session)).find((s) => s.id === point.share_id);
     if (!share) throw new AppError('not_found');
     if (point.released_batch !== null) throw new AppError('client_point_released');
-    const at = this.deps.access.now().toISOString();
-    await this.deps.points.setRelay(pointId, relay, at);
-    if (relay === 'anonymous') await this.releaseAnonymous(session.organisationId, share.professional_id);
-    await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_point_decided', subjectType: 'client', subjectId: session.clientId, details: { pointId, relay } });
+    const at = this.deps.gate.now().toISOString();
+    const minimumClients = relay === 'anonymous' ? await this.deps.minimumGroupSize(session.organisationId) : Number.POSITIVE_INFINITY;
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.clientPoints.setRelay(pointId, relay, at);
+      if (relay === 'anonymous') await this.releaseAnonymous(repositories.clientPoints, share.professional_id, minimumClients);
+      await audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_point_decided', subjectType: 'client', subjectId: session.clientId, details: { pointId, relay } });
+    });
     const moments = await this.deps.sharesService.momentsOf(share);
     const index = moments.findIndex((m) => m.id === point.moment_id);
     return { id: point.id, text: point.text, relay, momentNumber: index >= 0 ? index + 1 : null };
@@ -155,6 +169,7 @@ export class ClientPointsService {
    * cut of the one fragment, never the recording's own media.
    */
   async clientTalkCut(session: ClientSession, reviewer: Actor, shareId: string, fragment: number): Promise<ShareCutRow> {
+    await requireAccess(this.deps.gate, { actor: reviewer, permission: 'share.reviewer', ids: [shareId] });
     const share = (await this.activeTalksOf(session)).find((s) => s.id === shareId);
     if (!share || share.recipient_user_id !== reviewer.userId || share.organisation_id !== reviewer.organisationId) throw new AppError('not_found');
     const moment = (await this.deps.sharesService.momentsOf(share))[fragment - 1];
@@ -163,7 +178,7 @@ export class ClientPointsService {
   }
 
   private async activeTalksOf(session: ClientSession) {
-    const shares = await this.deps.shares.listActiveClientTalks(session.clientId, this.deps.access.now().toISOString());
+    const shares = await this.deps.shares.listActiveClientTalks(session.clientId, this.deps.gate.now().toISOString());
     const allowed = [];
     for (const share of shares) {
       if (share.organisation_id !== session.organisationId) continue;
@@ -172,19 +187,26 @@ export class ClientPointsService {
     return allowed;
   }
 
+  /** A share the gate let through as `share.reviewer`, with the recording it is about. */
   private async reviewerTalk(actor: Actor, shareId: string): Promise<{ share: ShareRow; recording: ReviewRecordingRow }> {
-    const { share, recording } = await this.deps.access.receivedShare(actor, shareId);
-    if (share.recipient_user_id !== actor.userId) throw new AppError('not_found');
+    const share = await this.deps.shares.findById(shareId);
+    const recording = share ? await this.readyRecordingOf(share) : undefined;
+    if (!share || !recording) throw new AppError('not_found');
     if (share.client_talk !== 1 || !(await this.consentAllowsTalk(share))) throw new AppError('client_talk_not_allowed');
     return { share, recording };
   }
 
   private async consentAllowsTalk(share: ShareRow): Promise<boolean> {
-    const recording = await this.deps.access.recordingOf(share);
+    const recording = await this.readyRecordingOf(share);
     if (!recording) return false;
     const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
     if (consent === null || !consent.feedbackViaReviewer || share.recipient_user_id === null) return false;
     const recipient = await this.deps.users.findById(share.recipient_user_id);
     return recipient !== undefined && mayShareWith(consent, 'reviewer', share.recipient_user_id, recipient.external_organisation !== null);
+  }
+
+  private async readyRecordingOf(share: ShareRow): Promise<ReviewRecordingRow | undefined> {
+    const recording = await this.deps.moments.findRecording(share.recording_id);
+    return recording && recording.status === 'ready' ? recording : undefined;
   }
 }

@@ -5,14 +5,15 @@ import type { CommentRow, CommentsRepository } from '../../db/repositories/comme
 import type { MomentRow, MomentsRepository } from '../../db/repositories/moments.repository.js';
 import type { SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { checkAccess, requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { isOnlyJudging } from './judging.js';
 import { toComment } from './mapping.js';
-import type { ReviewAccess } from './review-access.js';
 
 export interface CommentsDependencies {
-  access: ReviewAccess;
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
   moments: MomentsRepository;
   shares: SharesRepository;
   comments: CommentsRepository;
@@ -45,11 +46,13 @@ export class CommentsService {
   constructor(private readonly deps: CommentsDependencies) {}
 
   async list(actor: Actor, momentId: string, shareId?: string): Promise<Comment[]> {
+    await requireAccess(this.deps.gate, { actor, permission: 'moment.read', ids: [momentId] });
     const view = await this.view(actor, momentId, shareId);
     return (await this.deps.comments.listForMoment(momentId, view.threads)).map(toComment);
   }
 
   async create(actor: Actor, momentId: string, input: NewComment): Promise<Comment> {
+    await requireAccess(this.deps.gate, { actor, permission: 'moment.read', ids: [momentId] });
     const view = await this.view(actor, momentId, input.shareId ?? undefined);
     if (input.shareId === null && !view.isOwner) throw new AppError('not_found');
     const moment = view.moment;
@@ -76,61 +79,58 @@ export class CommentsService {
       kind: input.kind,
       body: input.body,
       takeaway: 0,
-      created_at: this.deps.access.now().toISOString(),
+      created_at: this.deps.gate.now().toISOString(),
     };
-    await this.deps.comments.insert(row);
-    await this.deps.audit.record({
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: 'review.comment_added',
-      subjectType: 'recording',
-      subjectId: moment.recording_id,
-      details: { commentId: row.id, shareId: input.shareId, kind: input.kind, reply: parentId !== null, judgingConfirmed: input.confirmJudging && isOnlyJudging(input.body) },
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.comments.insert(row);
+      await audit.record({
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'review.comment_added',
+        subjectType: 'recording',
+        subjectId: moment.recording_id,
+        details: { commentId: row.id, shareId: input.shareId, kind: input.kind, reply: parentId !== null, judgingConfirmed: input.confirmJudging && isOnlyJudging(input.body) },
+      });
     });
     const author = await this.deps.users.findById(actor.userId);
     return toComment({ ...row, author_name: author?.name ?? '' });
   }
 
   async delete(actor: Actor, commentId: string): Promise<void> {
+    await requireAccess(this.deps.gate, { actor, permission: 'comment.author', ids: [commentId] });
     const comment = await this.deps.comments.findById(commentId);
-    if (!comment || comment.author_id !== actor.userId) throw new AppError('not_found');
+    if (!comment) throw new AppError('not_found');
     // Still allowed to reach the thread: a reviewer whose share ended cannot change anything in it.
+    await requireAccess(this.deps.gate, { actor, permission: 'moment.read', ids: [comment.moment_id] });
     await this.view(actor, comment.moment_id, comment.share_id ?? undefined);
     await this.deps.comments.delete(commentId);
   }
 
   async setTakeaway(actor: Actor, commentId: string, takeaway: boolean): Promise<Comment> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'comment.recording_owner', ids: [commentId] });
     const comment = await this.deps.comments.findById(commentId);
     if (!comment) throw new AppError('not_found');
-    await this.deps.access.ownMoment(actor, comment.moment_id);
     await this.deps.comments.setTakeaway(commentId, takeaway ? 1 : 0);
     const author = await this.deps.users.findById(comment.author_id);
     return toComment({ ...comment, takeaway: takeaway ? 1 : 0, author_name: author?.name ?? '' });
   }
 
+  /** Which threads the actor reaches on a moment the gate already let them read. */
   private async view(actor: Actor, momentId: string, shareId: string | undefined): Promise<MomentView> {
     const moment = await this.deps.moments.findById(momentId);
-    if (!moment || moment.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!moment) throw new AppError('not_found');
     if (moment.professional_id === actor.userId) {
-      await this.deps.access.ownMoment(actor, momentId);
       if (shareId === undefined) return { moment, isOwner: true, threads: 'all' };
+      await requireAccess(this.deps.gate, { actor, permission: 'share.owner', ids: [shareId] });
       const share = await this.deps.shares.findById(shareId);
-      if (!share || share.recording_id !== moment.recording_id || share.professional_id !== actor.userId) throw new AppError('not_found');
+      if (!share || share.recording_id !== moment.recording_id) throw new AppError('not_found');
       return { moment, isOwner: true, threads: [shareId] };
     }
     // A recipient: only through an active share that contains this moment.
-    const candidates = shareId ? [shareId] : (await this.deps.shares.listActiveReceived(actor.userId, this.deps.access.now().toISOString(), moment.recording_id)).map((s) => s.id);
-    const threads: string[] = [];
-    for (const id of candidates) {
-      const found = await this.deps.access.receivedShare(actor, id).catch((error: unknown) => {
-        if (error instanceof AppError) return null;
-        throw error;
-      });
-      if (!found) continue;
-      const links = await this.deps.shares.momentIdsOf([id]);
-      if (links.some((l) => l.moment_id === momentId)) threads.push(id);
-    }
+    const candidates = shareId ? [shareId] : (await this.deps.shares.listActiveReceived(actor.userId, this.deps.gate.now().toISOString(), moment.recording_id)).map((s) => s.id);
+    const reaching = [...(await checkAccess(this.deps.gate, { actor, permission: 'share.recipient', ids: candidates }))];
+    const links = await this.deps.shares.momentIdsOf(reaching);
+    const threads = reaching.filter((id) => links.some((l) => l.share_id === id && l.moment_id === momentId));
     if (threads.length === 0) throw new AppError('not_found');
     return { moment, isOwner: false, threads };
   }

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
-import type { Actor } from '../access.js';
+import type { AccessGate, Actor } from '../access/index.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import { ClientPointsService } from './client-points.service.js';
@@ -26,14 +27,14 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
  */
 export function createReviewServices(
   repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
-  deps: { audit: AuditLog; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
+  deps: { audit: AuditLog; gate: AccessGate; unitOfWork: UnitOfWork; consentPolicy: ConsentPolicy; queue: Pick<JobQueue, 'enqueue'>; now?: (() => Date) | undefined; sharesRemoved?: SharesRemovedNotice },
 ) {
   const now = deps.now ?? (() => new Date());
-  const { audit, consentPolicy } = deps;
+  const { audit, gate, unitOfWork, consentPolicy } = deps;
   const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
-  const noShare = new NoShareService({ access, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, audit });
-  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, noShare });
+  const noShare = new NoShareService({ gate, unitOfWork, stretches: repositories.noShare, moments: repositories.moments });
+  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, stretches: repositories.noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),
   };
@@ -42,10 +43,10 @@ export function createReviewServices(
     shares,
     cuts,
     noShare,
-    moments: new MomentsService({ access, moments: repositories.moments, audit, cuts, noShare }),
-    comments: new CommentsService({ access, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
-    meetings: new ReviewMeetingService({ access, shares, comments: repositories.comments, users: repositories.users, audit }),
-    clientPoints: new ClientPointsService({ access, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
+    moments: new MomentsService({ gate, unitOfWork, moments: repositories.moments, stretches: repositories.noShare, cuts }),
+    comments: new CommentsService({ gate, unitOfWork, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
+    meetings: new ReviewMeetingService({ gate, unitOfWork, shares, shareRows: repositories.shares, comments: repositories.comments, users: repositories.users }),
+    clientPoints: new ClientPointsService({ gate, unitOfWork, moments: repositories.moments, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
       users: repositories.users,
       consentPolicy,
       audit,
@@ -56,7 +57,7 @@ export function createReviewServices(
     }),
     peerGroups: new PeerGroupsService({ groups: repositories.peerGroups, shares, audit, now }),
     guide: new ReviewGuideService({ guides: repositories.reviewGuides, audit, now }),
-    exports: new ReviewExportService({ access, moments: repositories.moments, comments: repositories.comments, audit }),
+    exports: new ReviewExportService({ gate, moments: repositories.moments, comments: repositories.comments, audit }),
     withdrawalListener,
     /** For the recording eraser: when a recording is deleted (by its professional or at the end of retention), so is everything reviewed on it. */
     derivedDataEraser: async (recordingId: string) => {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Moment, MomentInput, MomentPatch } from '@spreekkamer/shared';
-import type { AuditLog } from '../../audit/audit-log.js';
-import type { MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
-import type { Actor } from '../access.js';
+import type { MomentRow, MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { NoShareRepository } from '../../db/repositories/no-share.repository.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { toMoment } from './mapping.js';
-import type { ReviewAccess } from './review-access.js';
+import { assertOutsideNoShare } from './no-share-stretches.js';
 import type { ShareCuts } from './share-cuts.js';
-import type { NoShareService } from './no-share.service.js';
 
 /** A moment must be long enough to watch; shorter marks are almost always a slip of the mouse. */
 export const minimumMomentSeconds = 0.5;
@@ -22,18 +22,21 @@ function checkSpan(recording: ReviewRecordingRow, start: number, end: number): v
 
 /** The professional's own moments on their own recording: only they can list or change them. */
 export class MomentsService {
-  constructor(private readonly deps: { access: ReviewAccess; moments: MomentsRepository; audit: AuditLog; cuts: ShareCuts; noShare: Pick<NoShareService, 'assertOutside'> }) {}
+  constructor(private readonly deps: { gate: AccessGate; unitOfWork: UnitOfWork; moments: MomentsRepository; stretches: NoShareRepository; cuts: ShareCuts }) {}
 
   async list(actor: Actor, recordingId: string): Promise<Moment[]> {
-    await this.deps.access.ownRecording(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
     return (await this.deps.moments.listForRecording(recordingId)).map(toMoment);
   }
 
   async create(actor: Actor, recordingId: string, input: MomentInput): Promise<Moment> {
-    const recording = await this.deps.access.ownRecording(actor, recordingId, { ready: true });
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
+    const recording = await this.deps.moments.findRecording(recordingId);
+    if (!recording) throw new AppError('not_found');
+    if (recording.status !== 'ready' || recording.duration_seconds === null) throw new AppError('recording_not_ready');
     checkSpan(recording, input.startSeconds, input.endSeconds);
-    await this.deps.noShare.assertOutside(recordingId, [[input.startSeconds, input.endSeconds]]);
-    const at = this.deps.access.now().toISOString();
+    await assertOutsideNoShare(this.deps.stretches, recordingId, [[input.startSeconds, input.endSeconds]]);
+    const at = this.deps.gate.now().toISOString();
     const row = {
       id: randomUUID(),
       organisation_id: actor.organisationId,
@@ -47,24 +50,27 @@ export class MomentsService {
       created_at: at,
       updated_at: at,
     };
-    await this.deps.moments.insert(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_created', subjectType: 'recording', subjectId: recordingId, details: { momentId: row.id } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.moments.insert(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_created', subjectType: 'recording', subjectId: recordingId, details: { momentId: row.id } });
+    });
     return toMoment(row);
   }
 
   async update(actor: Actor, momentId: string, patch: MomentPatch): Promise<Moment> {
-    const { moment, recording } = await this.deps.access.ownMoment(actor, momentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'moment.owner', ids: [momentId] });
+    const { moment, recording } = await this.momentWithRecording(momentId);
     const start = patch.startSeconds ?? Number(moment.start_seconds);
     const end = patch.endSeconds ?? Number(moment.end_seconds);
     checkSpan(recording, start, end);
-    if (patch.startSeconds !== undefined || patch.endSeconds !== undefined) await this.deps.noShare.assertOutside(recording.id, [[start, end]]);
+    if (patch.startSeconds !== undefined || patch.endSeconds !== undefined) await assertOutsideNoShare(this.deps.stretches, recording.id, [[start, end]]);
     const changes = {
       start_seconds: start,
       end_seconds: Math.min(end, Number(recording.duration_seconds)),
       title: patch.title ?? moment.title,
       themes_json: patch.themes ? JSON.stringify([...new Set(patch.themes)]) : moment.themes_json,
       notes: patch.notes ?? moment.notes,
-      updated_at: this.deps.access.now().toISOString(),
+      updated_at: this.deps.gate.now().toISOString(),
     };
     await this.deps.moments.update(momentId, changes);
     if (changes.start_seconds !== Number(moment.start_seconds) || changes.end_seconds !== Number(moment.end_seconds)) await this.deps.cuts.momentChanged(momentId);
@@ -72,9 +78,19 @@ export class MomentsService {
   }
 
   async delete(actor: Actor, momentId: string): Promise<void> {
-    const { moment } = await this.deps.access.ownMoment(actor, momentId);
-    await this.deps.moments.delete(momentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'moment.owner', ids: [momentId] });
+    const { moment } = await this.momentWithRecording(momentId);
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.moments.delete(momentId);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_deleted', subjectType: 'recording', subjectId: moment.recording_id, details: { momentId } });
+    });
     await this.deps.cuts.momentChanged(momentId);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.moment_deleted', subjectType: 'recording', subjectId: moment.recording_id, details: { momentId } });
+  }
+
+  private async momentWithRecording(momentId: string): Promise<{ moment: MomentRow; recording: ReviewRecordingRow }> {
+    const moment = await this.deps.moments.findById(momentId);
+    const recording = moment ? await this.deps.moments.findRecording(moment.recording_id) : undefined;
+    if (!moment || !recording) throw new AppError('not_found');
+    return { moment, recording };
   }
 }

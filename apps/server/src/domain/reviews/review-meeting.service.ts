@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Outcome, OutcomeList, ReviewMeeting } from '@spreekkamer/shared';
-import type { AuditLog } from '../../audit/audit-log.js';
 import type { CommentsRepository, OutcomeRow } from '../../db/repositories/comments.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import type { Actor } from '../access.js';
+import type { SharesRepository } from '../../db/repositories/shares.repository.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { toComment, toOutcome } from './mapping.js';
-import type { ReviewAccess } from './review-access.js';
 import type { SharesService } from './shares.service.js';
 
 /**
@@ -15,9 +15,12 @@ import type { SharesService } from './shares.service.js';
  * share has ended; the reviewer sees them only while it is active.
  */
 export class ReviewMeetingService {
-  constructor(private readonly deps: { access: ReviewAccess; shares: SharesService; comments: CommentsRepository; users: UsersRepository; audit: AuditLog }) {}
+  constructor(
+    private readonly deps: { gate: AccessGate; unitOfWork: UnitOfWork; shares: SharesService; shareRows: SharesRepository; comments: CommentsRepository; users: UsersRepository },
+  ) {}
 
   async get(actor: Actor, shareId: string): Promise<ReviewMeeting> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.read', ids: [shareId] });
     const share = await this.deps.shares.detail(actor, shareId);
     const meeting = await this.deps.comments.findMeeting(shareId);
     return {
@@ -32,15 +35,18 @@ export class ReviewMeetingService {
 
   /** Only the reviewer the share names writes the analysis. */
   async update(actor: Actor, shareId: string, input: { analysis: string; meetingOn: string | null }): Promise<ReviewMeeting> {
-    const { share } = await this.deps.access.receivedShare(actor, shareId);
-    if (share.recipient_user_id !== actor.userId) throw new AppError('not_found');
-    await this.deps.comments.upsertMeeting({ share_id: shareId, analysis: input.analysis, meeting_on: input.meetingOn, updated_at: this.deps.access.now().toISOString() });
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.analysis_saved', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
+    await requireAccess(this.deps.gate, { actor, permission: 'share.reviewer', ids: [shareId] });
+    const share = await this.deps.shareRows.findById(shareId);
+    if (!share) throw new AppError('not_found');
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.comments.upsertMeeting({ share_id: shareId, analysis: input.analysis, meeting_on: input.meetingOn, updated_at: this.deps.gate.now().toISOString() });
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.analysis_saved', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
+    });
     return this.get(actor, shareId);
   }
 
   async outcomes(actor: Actor, recordingId: string): Promise<OutcomeList> {
-    await this.deps.access.ownRecording(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
     return {
       outcomes: (await this.deps.comments.listOutcomes(recordingId)).map(toOutcome),
       takeawayComments: (await this.deps.comments.listTakeaways(recordingId)).map((row) => ({ ...toComment(row), momentTitle: row.moment_title })),
@@ -49,12 +55,8 @@ export class ReviewMeetingService {
 
   /** The owner on their recording, or a recipient within their active share. */
   async addOutcome(actor: Actor, recordingId: string, input: { kind: OutcomeRow['kind']; text: string; shareId: string | null }): Promise<Outcome> {
-    if (input.shareId) {
-      const { share } = await this.deps.access.share(actor, input.shareId);
-      if (share.recording_id !== recordingId) throw new AppError('not_found');
-    } else {
-      await this.deps.access.ownRecording(actor, recordingId);
-    }
+    await requireAccess(this.deps.gate, input.shareId ? { actor, permission: 'share.read', ids: [input.shareId] } : { actor, permission: 'recording.owner', ids: [recordingId] });
+    if (input.shareId && (await this.deps.shareRows.findById(input.shareId))?.recording_id !== recordingId) throw new AppError('not_found');
     const row: OutcomeRow = {
       id: randomUUID(),
       organisation_id: actor.organisationId,
@@ -63,19 +65,22 @@ export class ReviewMeetingService {
       author_id: actor.userId,
       kind: input.kind,
       text: input.text,
-      created_at: this.deps.access.now().toISOString(),
+      created_at: this.deps.gate.now().toISOString(),
     };
-    await this.deps.comments.insertOutcome(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.outcome_added', subjectType: 'recording', subjectId: recordingId, details: { outcomeId: row.id, kind: input.kind, shareId: input.shareId } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.comments.insertOutcome(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.outcome_added', subjectType: 'recording', subjectId: recordingId, details: { outcomeId: row.id, kind: input.kind, shareId: input.shareId } });
+    });
     const author = await this.deps.users.findById(actor.userId);
     return toOutcome({ ...row, author_name: author?.name ?? '' });
   }
 
   async deleteOutcome(actor: Actor, outcomeId: string): Promise<void> {
+    await requireAccess(this.deps.gate, { actor, permission: 'outcome.author', ids: [outcomeId] });
     const outcome = await this.deps.comments.findOutcome(outcomeId);
-    if (!outcome || outcome.author_id !== actor.userId) throw new AppError('not_found');
-    if (outcome.share_id) await this.deps.access.share(actor, outcome.share_id);
-    else await this.deps.access.ownRecording(actor, outcome.recording_id);
+    if (!outcome) throw new AppError('not_found');
+    // Still reachable: a reviewer whose share ended changes nothing in it.
+    await requireAccess(this.deps.gate, outcome.share_id ? { actor, permission: 'share.read', ids: [outcome.share_id] } : { actor, permission: 'recording.owner', ids: [outcome.recording_id] });
     await this.deps.comments.deleteOutcome(outcomeId);
   }
 }

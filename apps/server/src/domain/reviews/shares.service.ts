@@ -13,7 +13,8 @@ import { shareStateOf, type ReviewAccess } from './review-access.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareCuts } from './share-cuts.js';
-import type { NoShareService } from './no-share.service.js';
+import type { NoShareRepository } from '../../db/repositories/no-share.repository.js';
+import { assertOutsideNoShare } from './no-share-stretches.js';
 
 export interface SharesDependencies {
   access: ReviewAccess;
@@ -26,7 +27,7 @@ export interface SharesDependencies {
   /** Exact cuts of the shared moments: made when shared, gone when the share ends. */
   cuts: ShareCuts;
   /** "Niet delen" stretches: no share may overlap one. */
-  noShare: Pick<NoShareService, 'assertOutside'>;
+  stretches: NoShareRepository;
 }
 
 const dayMs = 24 * 3600_000;
@@ -78,7 +79,7 @@ export class SharesService {
     if (moments.length !== momentIds.length || moments.some((m) => m.recording_id !== recordingId || m.professional_id !== actor.userId)) {
       throw new AppError('not_found', [{ path: 'momentIds', message: 'id' }]);
     }
-    await this.deps.noShare.assertOutside(recordingId, moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const));
+    await assertOutsideNoShare(this.deps.stretches, recordingId, moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const));
 
     const now = this.deps.access.now();
     const expiresAt = new Date(input.expiresAt);

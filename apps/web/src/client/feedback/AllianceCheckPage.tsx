@@ -20,11 +20,11 @@ import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { endClientSession } from '../api.js';
-import { checkDeclineReasons, ChoiceButton, ChoiceGroup, ClientButton, ClientShell, DeclineReasonChoice, StepFlow } from '../components/index.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { endClientSession } from '../../api/client-session.js';
+import { checkDeclineReasons, ChoiceButton, ChoiceGroup, ClientButton, ClientShell, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
+import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
-import { clientFeedbackKeys, pictogramOf, useClientFeedbackOverview } from './api.js';
+import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
 import './feedback-client.css';
 import { call } from '../../api/client.js';
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { ClientButton } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
 import { call } from '../../api/client.js';
 

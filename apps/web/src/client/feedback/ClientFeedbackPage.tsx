@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ClientSessionResponse } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { ClientShell } from '../components/index.js';
+import { ClientShell } from '../../components/client/index.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { useClientFeedback } from './api.js';
 import { LiveConversation } from './LiveConversation.js';

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/QueryState.js';
 import { formatDay } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { useClientFeedbackOverview } from './api.js';
-import { clientFeedbackPaths } from './paths.js';
+import { clientFeedbackPaths } from '../../lib/client-paths.js';
 import './feedback-client.css';
 
 function CardLink({ to, icon, children }: { to: string; icon: PictogramName; children: string }) {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ClientFeedback, type ClientHelper, contract, localize, themeCard, type ThemePick } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { ClientButton } from '../components/index.js';
+import { ClientButton } from '../../components/client/index.js';
 import { call } from '../../api/client.js';
 
 const keyOf = (pick: ThemePick) => `${pick.theme}:${pick.subtopic ?? ''}`;

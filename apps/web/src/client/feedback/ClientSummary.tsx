@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClientFeedback, ClientSessionResponse } from '@spreekkamer/shared';
-import { ClientButton, ClientShell } from '../components/index.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { SheetView } from './SheetView.js';
 
 /**

@@ -15,9 +15,9 @@ import {
   type ThemePick,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { ChoiceButton, ChoiceGroup, ClientShell, StepFlow } from '../components/index.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
-import { clientFeedbackKeys, pictogramOf, setClientFeedback } from './api.js';
+import { ChoiceButton, ChoiceGroup, ClientShell, StepFlow } from '../../components/client/index.js';
+import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
+import { clientFeedbackKeys, setClientFeedback } from './api.js';
 import { VoiceNote } from './VoiceNote.js';
 import { call } from '../../api/client.js';
 

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ClientFeedback, contract, conversationSheet, type FeedbackChangeRequest, localize, themeCard } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { ClientButton, directionOf } from '../components/index.js';
+import { ClientButton, directionOf } from '../../components/client/index.js';
 import { formatDay } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
-import { pictogramOf, setClientFeedback } from './api.js';
+import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
+import { setClientFeedback } from './api.js';
 import { call } from '../../api/client.js';
 
 type Entry = ClientFeedback['entries'][number];

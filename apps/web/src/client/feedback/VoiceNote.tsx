@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { contract, voiceNoteLimits } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.js';
-import { ClientButton } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { ClientButton } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
 import { call } from '../../api/client.js';
 

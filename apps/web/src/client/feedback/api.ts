@@ -2,9 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { type ClientFeedback, contract, voiceNoteSavedSchema } from '@spreekkamer/shared';
 import { ApiError, apiErrorFrom, call, clientCsrfHeaders, hrefOf } from '../../api/client.js';
-import { pictogramNames, type PictogramName } from '../icons/Pictogram.js';
 
-const enc = encodeURIComponent;
 
 export const clientFeedbackKeys = {
   overview: ['client', 'feedback'] as const,
@@ -64,7 +62,3 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   return voiceNoteSavedSchema.parse(data);
 }
 
-/** Method content names its pictograms by string; only names the kit knows are drawn. */
-export function pictogramOf(name: string, fallback: PictogramName = 'question'): PictogramName {
-  return (pictogramNames as readonly string[]).includes(name) ? (name as PictogramName) : fallback;
-}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentAudience, ConsentMedia } from '@spreekkamer/shared';
-import { consentTextFor } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { consentTextFor } from '../../lib/consent-text.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 
 export const mediaIcon: Record<ConsentMedia, PictogramName> = { video: 'video', audio: 'microphone', none: 'noRecording' };
 export const audienceIcon: Record<ConsentAudience, PictogramName> = { professional: 'person', reviewer: 'personAndCoach', peer_group: 'group' };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '@spreekkamer/shared';
 import { ApiError, call } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
-import { ClientButton } from '../components/index.js';
+import { ClientButton } from '../../components/client/index.js';
 
 /** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
 export function parseMinutes(text: string): number | null {

@@ -5,9 +5,9 @@ import { useNavigate, useParams } from 'react-router';
 import { contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, rememberPersonalLink } from '../api.js';
-import { ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { applyClientSession, rememberPersonalLink } from '../../api/client-session.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { call } from '../../api/client.js';
 
 /** /k/:token — the personal link. One large field for the six digits on the client's paper. */

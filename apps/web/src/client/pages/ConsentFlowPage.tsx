@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — the consent flow reads as one sequence of steps, in the order the client sees them.
 import { useId, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,11 +19,12 @@ import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { endClientSession } from '../api.js';
+import { endClientSession } from '../../api/client-session.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
-import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../components/index.js';
-import { consentTextFor, fill, formatDay, formatNumber } from '../format.js';
-import { Pictogram, type PictogramName } from '../icons/Pictogram.js';
+import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
+import { consentTextFor, fill } from '../../lib/consent-text.js';
+import { formatDay, formatNumber } from '../format.js';
+import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
 import { RequireClient } from './RequireClient.js';

@@ -5,8 +5,8 @@ import type { ClientSessionResponse } from '@spreekkamer/shared';
 import { explainerReturnPath, storyPanels } from '../../features/explainer/story.js';
 import { StoryPanel } from '../../features/explainer/StoryPanel.js';
 import '../../features/explainer/explainer.css';
-import { ClientButton, ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { ClientButton, ClientShell } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 
 /**

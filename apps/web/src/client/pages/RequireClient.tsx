@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSessionResponse } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { useClientSession } from '../api.js';
-import { ClientShell } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { useClientSession } from '../../api/client-session.js';
+import { ClientShell } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 
 /** Client pages need a client session; without one they say calmly how to get it. */
 export function RequireClient({ children }: { children: (session: ClientSessionResponse) => ReactNode }) {

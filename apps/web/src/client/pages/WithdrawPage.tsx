@@ -5,8 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { type ClientSessionResponse, type ConsentCopy, contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { ClientShell, StepFlow } from '../components/index.js';
-import { Pictogram } from '../icons/Pictogram.js';
+import { ClientShell, StepFlow } from '../../components/client/index.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
 import { call } from '../../api/client.js';
 

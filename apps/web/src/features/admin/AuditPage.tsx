@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { auditListSchema, contract } from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { formatDateTime } from '../../components/format.js';
 import { useOptionalText } from '../../i18n/optional.js';

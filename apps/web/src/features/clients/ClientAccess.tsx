@@ -9,7 +9,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { useErrorText } from '../../components/errors.js';
 import i18n from '../../i18n/index.js';
 import { clientKeys } from './api.js';
-import { directionOf } from '../../client/components/languages.js';
+import { directionOf } from '../../components/client/languages.js';
 import { call } from '../../api/client.js';
 
 interface Issued {

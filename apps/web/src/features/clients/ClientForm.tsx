@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, ClientLocale } from '@spreekkamer/shared';
-import { offeredClientLanguages } from '../../client/components/languages.js';
+import { offeredClientLanguages } from '../../components/client/languages.js';
 import { useSession } from '../auth/session.js';
 import { ErrorSummary, type FormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';

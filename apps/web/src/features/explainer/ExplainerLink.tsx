@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Pictogram } from '../../client/icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import { clientExplainerLink } from './story.js';
 
 /** "Eerst uitleg bekijken": the picture story, then back to `returnTo` (a client page). */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Pictogram } from '../../client/icons/Pictogram.js';
+import { Pictogram } from '../../components/icons/Pictogram.js';
 import type { storyPanels } from './story.js';
 
 /** One panel: its pictograms large, side by side, with a title and a caption to read or hear. */

@@ -1,4 +1,4 @@
-import type { PictogramName } from '../../client/icons/Pictogram.js';
+import type { PictogramName } from '../../components/icons/Pictogram.js';
 
 /**
  * The picture story that introduces recording and the Samenleerwijzer to clients: six panels,

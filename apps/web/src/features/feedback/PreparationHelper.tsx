@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { contract, type FeedbackDetail, type FeedbackHelpers, feedbackHelpersSchema, type FeedbackParticipant } from '@spreekkamer/shared';
+import { contract, type FeedbackDetail, type FeedbackHelpers, type FeedbackParticipant } from '@spreekkamer/shared';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { SelectField } from '../../components/fields.js';

@@ -1,12 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  contract,
-  type CreateRecordingRequest,
-  type PlaybackDescriptor,
-  recordingListSchema,
-  type RecordingStatus,
-  type UploadCreation,
-} from '@spreekkamer/shared';
+import { contract, type CreateRecordingRequest, type PlaybackDescriptor, type RecordingStatus, type UploadCreation } from '@spreekkamer/shared';
 import { call, type Parser } from '../../api/client.js';
 
 export const recordingKeys = {

@@ -9,7 +9,7 @@ import { CheckboxField, Fieldset, FieldsetLegend, TextField, TextAreaField } fro
 import { SubmitActions } from '../../components/FormActions.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { deleteMoment, reviewKeys, updateMoment } from './api.js';
-import { formatPreciseClock, parseClock } from './clock.js';
+import { formatPreciseClock, parseClock } from '../../lib/clock.js';
 
 export interface MomentEditorProps {
   moment: Moment;

@@ -11,7 +11,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
 import { markNoShare, removeNoShare, reviewKeys, useNoShareStretches } from './api.js';
-import { formatPreciseClock, parseClock } from './clock.js';
+import { formatPreciseClock, parseClock } from '../../lib/clock.js';
 
 /**
  * "Niet delen": stretches of the recording that no share or fragment may touch. The professional

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   type CommentKind,
-  commentListSchema,
   contract,
   type CreateShareRequest,
   type MomentInput,

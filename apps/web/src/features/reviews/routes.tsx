@@ -14,4 +14,3 @@ export const LazyReviewMeetingPage = lazyPage(() => import('./ReviewMeetingPage.
 export const LazyClientTalkReviewerPage = lazyPage(() => import('./ClientTalkReviewerPage.js').then((module) => module.ClientTalkReviewerPage));
 export const LazyPeerGroupsPage = lazyPage(() => import('./PeerGroupsPage.js').then((module) => module.PeerGroupsPage));
 export const LazyGuideAdminPage = lazyPage(() => import('./GuideAdminPage.js').then((module) => module.GuideAdminPage));
-export const LazyClientTalkPage = lazyPage(() => import('./client/ClientTalkPage.js').then((module) => module.ClientTalkPage));

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one component: hls.js, the media element and the custom controls share one lifecycle of refs and effects; its pure parts are in playback-math.ts, Controls.tsx and usePlayback.ts.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Hls, { ErrorTypes, Events } from 'hls.js';

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one component: the camera, MediaRecorder and tus upload share one lifecycle of refs and effects that splitting would scatter.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';

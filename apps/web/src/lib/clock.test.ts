@@ -11,6 +11,16 @@ describe('clock', () => {
     expect(parseClock('een minuut')).toBeNull();
     expect(parseClock('')).toBeNull();
   });
+  it('refuses more than two digits or 60 and over after a colon, as the feedback moments did', () => {
+    expect(parseClock('90')).toBe(90);
+    expect(parseClock('0:59')).toBe(59);
+    expect(parseClock('1:005')).toBeNull();
+    expect(parseClock('1:60')).toBeNull();
+    expect(parseClock('1:60:00')).toBeNull();
+    expect(parseClock('1:')).toBeNull();
+    expect(parseClock(':30')).toBeNull();
+    expect(parseClock('-5')).toBeNull();
+  });
   it('writes times with tenths only when needed', () => {
     expect(formatPreciseClock(65)).toBe('1:05');
     expect(formatPreciseClock(65.46)).toBe('1:05.5');

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { ClientLocale } from '@spreekkamer/shared';
-import '../client.css';
+import '../../client/client.css';
 import { ClientLanguageSwitch } from './ClientLanguageSwitch.js';
 import { directionOf } from './languages.js';
 import { ReadAloud } from './ReadAloud.js';

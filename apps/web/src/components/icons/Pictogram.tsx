@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — drawing data: every pictogram's shapes in one table, so the kit stays consistent.
 import type { ReactElement, SVGAttributes } from 'react';
 
 /**
@@ -366,4 +367,9 @@ export function Pictogram({ name, size = 48, title, className, ...rest }: Pictog
       {shapes[name]}
     </svg>
   );
+}
+
+/** Method content names its pictograms by string; only names the kit knows are drawn. */
+export function pictogramOf(name: string, fallback: PictogramName = 'question'): PictogramName {
+  return (pictogramNames as readonly string[]).includes(name) ? (name as PictogramName) : fallback;
 }

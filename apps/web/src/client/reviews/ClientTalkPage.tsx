@@ -3,15 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type ClientReviewTalk, type ClientSessionResponse, contract } from '@spreekkamer/shared';
-import { QueryStatus } from '../../../components/QueryState.js';
-import { useErrorText } from '../../../components/errors.js';
-import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../../client/components/index.js';
-import { formatDay } from '../../../client/format.js';
-import { RequireClient } from '../../../client/pages/RequireClient.js';
+import { QueryStatus } from '../../components/QueryState.js';
+import { useErrorText } from '../../components/errors.js';
+import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../components/client/index.js';
+import { formatDay } from '../format.js';
+import { RequireClient } from '../pages/RequireClient.js';
 import { ClientFragmentPlayer } from './ClientFragmentPlayer.js';
 import { clientTalksKey } from './ClientTalksLink.js';
-import '../reviews.css';
-import { call } from '../../../api/client.js';
+import '../../features/reviews/reviews.css';
+import { call } from '../../api/client.js';
 
 
 type Relay = 'pass_on' | 'anonymous' | 'private';

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { contract } from '@spreekkamer/shared';
-import { Pictogram } from '../../../client/components/index.js';
-import { formatDay } from '../../../client/format.js';
-import { reviewPaths } from '../paths.js';
-import { call } from '../../../api/client.js';
+import { Pictogram } from '../../components/client/index.js';
+import { formatDay } from '../format.js';
+import { reviewPaths } from '../../features/reviews/paths.js';
+import { call } from '../../api/client.js';
 
 export const clientTalksKey = ['client', 'review-talks'] as const;
 

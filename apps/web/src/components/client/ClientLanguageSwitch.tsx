@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ClientLocale, contract } from '@spreekkamer/shared';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, useClientSession } from '../api.js';
+import { applyClientSession, useClientSession } from '../../api/client-session.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { directionOf, offeredClientLanguages } from './languages.js';
 import { call } from '../../api/client.js';

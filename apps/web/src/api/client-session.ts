@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
-import { ApiError, call, setClientCsrfToken } from '../api/client.js';
+import { ApiError, call, setClientCsrfToken } from './client.js';
 
 /** The personal link's token, kept in memory only (never stored), so the copy can show the link. */
 let personalLinkToken: string | null = null;

@@ -1,4 +1,8 @@
-/** Reads "1:05", "1:05.5", "0:07", "65" or "1:02:03" as seconds; null when it is not a time. */
+/**
+ * Reads "1:05", "1:05.5", "0:07", "65" or "1:02:03" as seconds; null when it is not a time.
+ * After a colon come one or two digits below 60 ("1:005" and "1:75" are refused), the stricter
+ * of the two rules the review and feedback screens once had.
+ */
 export function parseClock(text: string): number | null {
   const value = text.trim().replace(',', '.');
   if (!/^\d+(:\d{1,2}){0,2}(\.\d+)?$/.test(value)) return null;

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Hls from 'hls.js';
 import { contract, type PlaybackDescriptor } from '@spreekkamer/shared';
-import { ApiError, call } from '../../../api/client.js';
-import { ClientButton } from '../../../client/components/index.js';
-import { formatClock } from '../../recordings/format.js';
-import { withToken } from '../../recordings/player/playback-math.js';
+import { ApiError, call } from '../../api/client.js';
+import { ClientButton } from '../../components/client/index.js';
+import { formatClock } from '../../features/recordings/format.js';
+import { withToken } from '../../features/recordings/player/playback-math.js';
 
 export interface ClientFragmentPlayerProps {
   shareId: string;

@@ -1,0 +1,274 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Who asks: a signed-in person within their organisation, or a client within theirs. */
+export interface AccessorIds {
+  userId: string;
+  organisationId: string;
+}
+export interface ClientIds {
+  clientId: string;
+  organisationId: string;
+}
+
+/**
+ * Every question the access gate asks, in bulk: a set of ids in, the subset the asker may reach
+ * out. Each method is one query whatever the number of ids, and an empty set never queries.
+ * Only facts live here (ownership, shares, group membership, consent scope); which fact a
+ * permission needs is decided in domain/access.
+ */
+export class AccessRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Recordings the professional made, that are not deleted. */
+  recordingsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('recordings')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('professional_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .where('status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  /** Moments on a not-deleted recording of the professional. */
+  momentsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('moments')
+        .innerJoin('recordings', 'recordings.id', 'moments.recording_id')
+        .select('moments.id as id')
+        .where('moments.id', 'in', [...ids])
+        .where('moments.professional_id', '=', by.userId)
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  /** Shares the professional made (in any state) of a recording that is not deleted. */
+  sharesOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('shares')
+        .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+        .select('shares.id as id')
+        .where('shares.id', 'in', [...ids])
+        .where('shares.professional_id', '=', by.userId)
+        .where('shares.organisation_id', '=', by.organisationId)
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  /**
+   * Shares that reach the person at `at`: named as reviewer, or an active member of the named
+   * peer group; neither revoked nor expired, of a recording that can be watched.
+   */
+  sharesReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string, via: 'reviewer' | 'reviewer_or_group' = 'reviewer_or_group'): Promise<Set<string>> {
+    return this.allowed(ids, () => this.activeSharesReaching(by, at, via).select('shares.id as id').where('shares.id', 'in', [...ids]).execute());
+  }
+
+  /** Moments that are part of an active share reaching the person (see sharesReceived). */
+  momentsReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.activeSharesReaching(by, at, 'reviewer_or_group')
+        .innerJoin('share_moments', 'share_moments.share_id', 'shares.id')
+        .select('share_moments.moment_id as id')
+        .where('share_moments.moment_id', 'in', [...ids])
+        .execute(),
+    );
+  }
+
+  /** Comments on a moment of the professional's own (not deleted) recording, whoever wrote them. */
+  commentsOnOwnRecordings(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('comments')
+        .innerJoin('moments', 'moments.id', 'comments.moment_id')
+        .innerJoin('recordings', 'recordings.id', 'moments.recording_id')
+        .select('comments.id as id')
+        .where('comments.id', 'in', [...ids])
+        .where('moments.professional_id', '=', by.userId)
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  private activeSharesReaching(by: AccessorIds, at: string, via: 'reviewer' | 'reviewer_or_group') {
+    return this.db
+      .selectFrom('shares')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .where('shares.organisation_id', '=', by.organisationId)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', at)
+      .where('recordings.status', '=', 'ready')
+      .where((eb) =>
+        via === 'reviewer'
+          ? eb('shares.recipient_user_id', '=', by.userId)
+          : eb.or([
+              eb('shares.recipient_user_id', '=', by.userId),
+              eb.exists(
+                eb
+                  .selectFrom('peer_group_members')
+                  .select('peer_group_members.user_id')
+                  .whereRef('peer_group_members.group_id', '=', 'shares.peer_group_id')
+                  .where('peer_group_members.user_id', '=', by.userId)
+                  .where('peer_group_members.status', '=', 'active'),
+              ),
+            ]),
+      );
+  }
+
+  /** "Niet delen" stretches on the professional's own (not deleted) recording. */
+  noShareStretchesOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('no_share_stretches')
+        .innerJoin('recordings', 'recordings.id', 'no_share_stretches.recording_id')
+        .select('no_share_stretches.id as id')
+        .where('no_share_stretches.id', 'in', [...ids])
+        .where('recordings.professional_id', '=', by.userId)
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.status', '!=', 'deleted')
+        .execute(),
+    );
+  }
+
+  /** Comments the person wrote, in their organisation. */
+  commentsAuthored(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('comments').select('id').where('id', 'in', [...ids]).where('author_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Review outcomes (takeaways, agreements) the person wrote, in their organisation. */
+  outcomesAuthored(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('review_outcomes').select('id').where('id', 'in', [...ids]).where('author_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Client points the reviewer wrote down, in their organisation. */
+  clientPointsWritten(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('client_points').select('id').where('id', 'in', [...ids]).where('reviewer_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Clients in the professional's own caseload. */
+  clientsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('clients').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Follow-ups the professional wrote (draft or sent). */
+  followUpsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('follow_ups').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Feedback conversations the professional leads. */
+  feedbackOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('feedback_conversations')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('professional_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .execute(),
+    );
+  }
+
+  /** The client of the session still exists in its organisation (the id set is that one client). */
+  clientsSelf(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('clients').select('id').where('id', 'in', [...ids]).where('id', '=', client.clientId).where('organisation_id', '=', client.organisationId).execute(),
+    );
+  }
+
+  /** Conversations (the scope a consent is given for) held with the client. */
+  conversationsOfClient(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('client_id', '=', client.clientId)
+        .where('organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Consents the client gave (and has not withdrawn), for a conversation in their organisation. */
+  consentsGiven(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.client_id', '=', client.clientId)
+        .where('conversations.client_id', '=', client.clientId)
+        .where('conversations.organisation_id', '=', client.organisationId)
+        .where('consents.status', '=', 'given')
+        .execute(),
+    );
+  }
+
+  /** Feedback conversations the client takes part in. */
+  feedbackParticipating(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('feedback_conversations')
+        .innerJoin('feedback_participants', 'feedback_participants.feedback_id', 'feedback_conversations.id')
+        .select('feedback_conversations.id as id')
+        .where('feedback_conversations.id', 'in', [...ids])
+        .where('feedback_participants.client_id', '=', client.clientId)
+        .where('feedback_conversations.organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Follow-ups sent to the client. */
+  followUpsReceived(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('follow_ups')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('client_id', '=', client.clientId)
+        .where('organisation_id', '=', client.organisationId)
+        .where('status', '=', 'sent')
+        .execute(),
+    );
+  }
+
+  /** Points a reviewer wrote down about what the client said. */
+  clientPointsAbout(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('client_points')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('client_id', '=', client.clientId)
+        .where('organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  private async allowed(ids: ReadonlySet<string>, query: () => Promise<{ id: string }[]>): Promise<Set<string>> {
+    if (ids.size === 0) return new Set();
+    return new Set((await query()).map((row) => row.id));
+  }
+}

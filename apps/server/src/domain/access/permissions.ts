@@ -1,0 +1,91 @@
+import { hasPermission, type ApiErrorCode, type Permission, type Role } from '@spreekkamer/shared';
+import type { AccessRepository, AccessorIds, ClientIds } from '../../db/repositories/access.repository.js';
+
+/** What a rule may ask: the access repository, and the moment the question is asked (shares end). */
+export interface RuleContext {
+  repository: AccessRepository;
+  at: string;
+}
+
+/**
+ * A per-item permission for a signed-in person. `role` is checked first (refused with
+ * `forbidden`, or with not_found where even the refusal must not tell that the item exists);
+ * then every id must pass `allowed`, or the answer is not_found.
+ */
+export interface ActorRule {
+  role?: Permission;
+  roleRefusal: 'forbidden' | 'not_found';
+  allowed(context: RuleContext, actor: AccessorIds & { roles: readonly Role[] }, ids: ReadonlySet<string>): Promise<Set<string>>;
+}
+
+/** A per-item permission for a client's session: every id must pass, or the answer is `refusal`. */
+export interface ClientRule {
+  refusal: ApiErrorCode;
+  allowed(context: RuleContext, client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>>;
+}
+
+function union(...sets: Set<string>[]): Set<string> {
+  return new Set(sets.flatMap((set) => [...set]));
+}
+
+/**
+ * Every per-item permission of a signed-in person. Names read `<item>.<relation>`; role-wide
+ * permissions (packages/shared permissions.ts) read `<area>.<scope>` and are asked without ids.
+ * No rule grants by role alone: content is reached through ownership or an active share.
+ */
+export const actorRules = {
+  /** The professional's own recording (not deleted). */
+  'recording.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsOwned(actor, ids) },
+  /** A moment on the professional's own recording. */
+  'moment.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.momentsOwned(actor, ids) },
+  /** A share the professional made, in any state. */
+  'share.owner': { role: 'recordings.own', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.sharesOwned(actor, ids) },
+  /** An active share that names the person, or a peer group they are an active member of. */
+  'share.recipient': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at) },
+  /** An active share that names the person as its reviewer (not through a group). */
+  'share.reviewer': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at, 'reviewer') },
+  /** A moment on the professional's own recording, or in an active share that reaches the person. */
+  'moment.read': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.momentsOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.momentsReceived(actor, ids, at) : new Set(),
+      ),
+  },
+  /** A comment on the professional's own recording, whoever wrote it (to mark it as a takeaway). */
+  'comment.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.commentsOnOwnRecordings(actor, ids) },
+  /** Either of share.owner and share.recipient. */
+  'share.read': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.sharesOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.sharesReceived(actor, ids, at) : new Set(),
+      ),
+  },
+  'no_share.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.noShareStretchesOwned(actor, ids) },
+  'comment.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.commentsAuthored(actor, ids) },
+  'outcome.author': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.outcomesAuthored(actor, ids) },
+  'client_point.reviewer': { roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.clientPointsWritten(actor, ids) },
+  /** A client in the professional's own caseload. */
+  'client.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.clientsOwned(actor, ids) },
+  'follow_up.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.followUpsOwned(actor, ids) },
+  'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
+} as const satisfies Record<string, ActorRule>;
+
+/** Every permission of a client's session; ids are of items the client takes part in. */
+export const clientRules = {
+  /** The session's own client still exists (ids: that one client id). */
+  'client.self': { refusal: 'client_unauthenticated', allowed: ({ repository }, client, ids) => repository.clientsSelf(client, ids) },
+  /** A conversation held with the client: the scope a consent is asked and given for. */
+  'conversation.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.conversationsOfClient(client, ids) },
+  /** A consent the client gave and did not withdraw. */
+  'consent.giver': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsGiven(client, ids) },
+  'feedback.participant': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.feedbackParticipating(client, ids) },
+  'follow_up.recipient': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.followUpsReceived(client, ids) },
+  'client_point.subject': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.clientPointsAbout(client, ids) },
+} as const satisfies Record<string, ClientRule>;
+
+export type ActorItemPermission = keyof typeof actorRules;
+export type ClientPermission = keyof typeof clientRules;

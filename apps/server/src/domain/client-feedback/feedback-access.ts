@@ -1,0 +1,69 @@
+import type { FeedbackBundle, FeedbackRepository, FeedbackRow, ParticipantWithClient } from '../../db/repositories/feedback.repository.js';
+import type { Actor } from '../access.js';
+import type { ClientSession } from '../client-access/client-access.service.js';
+import { AppError } from '../errors.js';
+
+/** A client sees an invitation until it expires; once the conversation started it stays visible. */
+export function clientMaySee(feedback: FeedbackRow, now: Date): boolean {
+  return feedback.status !== 'invited' || feedback.invitation_expires_at > now.toISOString();
+}
+
+export function clientMayPrepare(feedback: FeedbackRow, now: Date): boolean {
+  return feedback.status !== 'completed' && feedback.invitation_expires_at > now.toISOString();
+}
+
+export function assertMayPrepare(feedback: FeedbackRow, now: Date): void {
+  if (feedback.status === 'completed') throw new AppError('feedback_closed');
+  if (!clientMayPrepare(feedback, now)) throw new AppError('feedback_invitation_expired');
+}
+
+export function assertOpen(feedback: FeedbackRow): void {
+  if (feedback.status === 'completed') throw new AppError('feedback_closed');
+}
+
+/**
+ * Reaching one feedback conversation: professionals only their own, clients only the ones they
+ * take part in. Each change loads the conversation once, with everything in it, through here.
+ */
+export class FeedbackAccess {
+  constructor(private readonly deps: { feedback: FeedbackRepository; now: () => Date }) {}
+
+  /** The conversation row alone, for changes that need nothing else. */
+  async own(actor: Actor, id: string): Promise<FeedbackRow> {
+    const feedback = await this.deps.feedback.findById(id);
+    if (!feedback || !this.isOwn(actor, feedback)) throw new AppError('not_found');
+    return feedback;
+  }
+
+  async ownBundle(actor: Actor, id: string): Promise<FeedbackBundle> {
+    const bundle = await this.deps.feedback.bundle(id);
+    if (!bundle || !this.isOwn(actor, bundle.feedback)) throw new AppError('not_found');
+    return bundle;
+  }
+
+  async ownOpenBundle(actor: Actor, id: string): Promise<FeedbackBundle> {
+    const bundle = await this.ownBundle(actor, id);
+    assertOpen(bundle.feedback);
+    return bundle;
+  }
+
+  /** The client's own place in the conversation; another client's conversation does not exist for them. */
+  async asParticipant(session: ClientSession, id: string): Promise<{ bundle: FeedbackBundle; me: ParticipantWithClient }> {
+    const bundle = await this.deps.feedback.bundle(id);
+    const me = bundle?.participants.find((p) => p.client_id === session.clientId);
+    if (!bundle || !me || bundle.feedback.organisation_id !== session.organisationId) throw new AppError('not_found');
+    if (!clientMaySee(bundle.feedback, this.deps.now())) throw new AppError('feedback_invitation_expired');
+    return { bundle, me };
+  }
+
+  /** After a change that access was already checked for. */
+  async reload(id: string): Promise<FeedbackBundle> {
+    const bundle = await this.deps.feedback.bundle(id);
+    if (!bundle) throw new AppError('not_found');
+    return bundle;
+  }
+
+  private isOwn(actor: Actor, feedback: FeedbackRow): boolean {
+    return feedback.professional_id === actor.userId && feedback.organisation_id === actor.organisationId;
+  }
+}

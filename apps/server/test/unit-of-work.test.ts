@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../src/audit/audit-log.js';
+import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+
+// A service write and its audit entry land together or not at all. The audit insert is made to
+// fail for real: a trigger in the database refuses one action, as a full disk or a lost
+// connection would at that point.
+let server: TestServer;
+let professional: Agent;
+let clientId: string;
+
+async function refuseAuditOf(action: string): Promise<void> {
+  const db = server.spreekkamer.database.db;
+  if (databaseUnderTest() === 'sqlite') {
+    await sql.raw(`create trigger refuse_audit before insert on audit_events when new.action = '${action}' begin select raise(abort, 'audit refused'); end`).execute(db);
+  } else {
+    await sql.raw(`create function refuse_audit() returns trigger language plpgsql as $$ begin if new.action = '${action}' then raise exception 'audit refused'; end if; return new; end $$`).execute(db);
+    await sql.raw('create trigger refuse_audit before insert on audit_events for each row execute function refuse_audit()').execute(db);
+  }
+}
+
+async function allowAudit(): Promise<void> {
+  const db = server.spreekkamer.database.db;
+  await sql.raw('drop trigger refuse_audit' + (databaseUnderTest() === 'sqlite' ? '' : ' on audit_events')).execute(db);
+  if (databaseUnderTest() === 'postgres') await sql.raw('drop function refuse_audit()').execute(db);
+}
+
+async function auditCount(action: string): Promise<number> {
+  const row = await server.spreekkamer.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string | number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function followUpsOfClient(): Promise<{ id: string; status: string }[]> {
+  return server.spreekkamer.database.db.selectFrom('follow_ups').select(['id', 'status']).where('client_id', '=', clientId).orderBy('created_at').execute();
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  professional = await server.login(demo.professional);
+  const created = await professional.post('/api/clients', { pseudonym: 'Mevrouw T.', contact: null });
+  expect(created.statusCode, created.body).toBe(200);
+  clientId = created.json().id;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('a service write and its audit entry in one transaction', () => {
+  it('leaves neither the follow-up nor its audit entry when the audit insert fails', async () => {
+    await refuseAuditOf('follow_up.drafted');
+    try {
+      const refused = await professional.post('/api/follow-ups', { clientId, learned: 'Ik luister beter.', changed: 'Ik vat samen.' });
+      expect(refused.statusCode).toBe(500);
+      expect(refused.body).not.toContain('audit refused');
+    } finally {
+      await allowAudit();
+    }
+    expect(await followUpsOfClient()).toEqual([]);
+    expect(await auditCount('follow_up.drafted')).toBe(0);
+
+    const accepted = await professional.post('/api/follow-ups', { clientId, learned: 'Ik luister beter.', changed: 'Ik vat samen.' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await followUpsOfClient()).toHaveLength(1);
+    expect(await auditCount('follow_up.drafted')).toBe(1);
+  });
+
+  it('keeps a draft unchanged, and unsent, when the audit of the change or the sending fails', async () => {
+    const [draft] = await followUpsOfClient();
+    if (!draft) throw new Error('the draft of the first test is missing');
+    await refuseAuditOf('follow_up.sent');
+    try {
+      expect((await professional.post(`/api/follow-ups/${draft.id}/send`)).statusCode).toBe(500);
+    } finally {
+      await allowAudit();
+    }
+    expect(await followUpsOfClient()).toEqual([{ id: draft.id, status: 'draft' }]);
+    expect(await auditCount('follow_up.sent')).toBe(0);
+
+    await refuseAuditOf('follow_up.changed');
+    try {
+      expect((await professional.patch(`/api/follow-ups/${draft.id}`, { learned: 'Iets anders' })).statusCode).toBe(500);
+    } finally {
+      await allowAudit();
+    }
+    const list = (await professional.get(`/api/follow-ups?clientId=${clientId}`)).json() as { followUps: { id: string; learned: string }[] };
+    expect(list.followUps.find((f) => f.id === draft.id)?.learned).toBe('Ik luister beter.');
+  });
+
+  it('tells audit listeners only about committed entries, after the commit', async () => {
+    const heard: AuditEntry[] = [];
+    server.spreekkamer.audit.listen(async (entry) => {
+      if (entry.action.startsWith('test.')) heard.push(entry);
+    });
+    const entry = { organisationId: null, actorUserId: null, action: 'test.rolled_back' } as const;
+    await expect(
+      server.spreekkamer.unitOfWork.run(async ({ audit }) => {
+        await audit.record(entry);
+        throw new Error('after the write');
+      }),
+    ).rejects.toThrow('after the write');
+    expect(await auditCount('test.rolled_back')).toBe(0);
+    expect(heard).toEqual([]);
+
+    await server.spreekkamer.unitOfWork.run(async ({ audit }) => {
+      await audit.record({ ...entry, action: 'test.committed' });
+      expect(heard).toEqual([]);
+    });
+    expect(heard.map((e) => e.action)).toEqual(['test.committed']);
+  });
+
+  it('keeps the audit chain whole when transactional and plain entries are written at the same time', async () => {
+    await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => professional.post('/api/follow-ups', { clientId, learned: `Les ${i}`, changed: 'Anders' })),
+      ...Array.from({ length: 4 }, () => server.spreekkamer.audit.record({ organisationId: null, actorUserId: null, action: 'test.plain' })),
+    ]);
+    expect(await auditCount('follow_up.drafted')).toBe(5);
+    expect((await server.spreekkamer.audit.verify()).ok).toBe(true);
+  });
+});
