@@ -13,7 +13,13 @@ export interface Download {
   body: string;
 }
 
-type HandlerResult<E extends Endpoint> = E['download'] extends string ? Download : ResponseOf<E>;
+/** A voice note to play: private, never cached, never offered as a download. */
+export interface Audio {
+  audio: Buffer;
+  contentType: string;
+}
+
+type HandlerResult<E extends Endpoint> = E['download'] extends string ? Download : E extends { audio: true; response: null } ? Audio : ResponseOf<E>;
 
 export type Handler<E extends Endpoint> = (input: HandlerInput<E>, request: FastifyRequest, reply: FastifyReply) => Promise<HandlerResult<E>>;
 
@@ -28,7 +34,7 @@ export interface RouteOptions {
  */
 export function route<E extends Endpoint>(app: ZodApp, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
   const status = successStatus(endpoint);
-  const response = endpoint.response ? { [status]: endpoint.response } : status === 204 ? { 204: z.null() } : undefined;
+  const response = endpoint.response ? { [status]: endpoint.response } : status === 204 && !endpoint.audio ? { 204: z.null() } : undefined;
   app.route({
     method: endpoint.method,
     url: endpoint.path,
@@ -49,6 +55,10 @@ export function route<E extends Endpoint>(app: ZodApp, endpoint: E, handler: Han
       if (endpoint.download) {
         const { filename, body } = result as Download;
         return reply.header('Content-Disposition', `attachment; filename="${filename}"`).type(`${endpoint.download}; charset=utf-8`).send(body);
+      }
+      if (endpoint.audio && !endpoint.response) {
+        const { audio, contentType } = result as Audio;
+        return reply.type(contentType).header('Content-Disposition', 'inline').send(audio);
       }
       return reply.status(status).send(status === 204 ? null : result);
     },

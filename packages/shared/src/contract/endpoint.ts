@@ -68,7 +68,7 @@ export type ResponseOf<E extends EndpointSpec> = E['response'] extends z.ZodType
 
 /** The success status: the declared one, else 204 when there is no body, else 200. */
 export function successStatus(endpoint: EndpointSpec): 200 | 201 | 204 {
-  return endpoint.status ?? (endpoint.response === null && !endpoint.download ? 204 : 200);
+  return endpoint.status ?? (endpoint.response === null && !endpoint.download && !endpoint.audio ? 204 : 200);
 }
 
 /** The address below /api for one call, e.g. `/recordings/1b9…?conversationId=…`. */
