@@ -4,6 +4,7 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 
 type OpenApiDocument = Record<string, unknown> & { paths?: Record<string, Record<string, Operation>> };
 interface Operation {
+  tags?: string[];
   responses?: Record<string, Record<string, unknown>>;
 }
 
@@ -26,10 +27,25 @@ const versionHeader = {
 
 const successDescriptions: Record<string, string> = { 200: 'OK', 204: 'No Content' };
 
+/**
+ * OpenAPI 3.0 allows null in a `nullable` enum only when the enum lists it; zod leaves it out, which
+ * makes a `default: null` (as on `subtopic`) an invalid example.
+ */
+function allowNullInNullableEnums(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(allowNullInNullableEnums);
+  if (schema === null || typeof schema !== 'object') return;
+  const node = schema as { nullable?: unknown; enum?: unknown[] };
+  if (node.nullable === true && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  Object.values(node).forEach(allowNullInNullableEnums);
+}
+
 /** Adds what every operation shares: the version header on successes and the documented problems. */
 function withSharedResponses(document: OpenApiDocument): OpenApiDocument {
+  allowNullInNullableEnums(document.components);
+  const tags = new Set<string>();
   for (const operations of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
+      for (const tag of operation.tags ?? []) tags.add(tag);
       const responses = (operation.responses ??= {});
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[23]\d\d$/.test(status)) continue;
@@ -39,6 +55,7 @@ function withSharedResponses(document: OpenApiDocument): OpenApiDocument {
       for (const [status, response] of Object.entries(problemResponses)) responses[status] ??= response;
     }
   }
+  document.tags = [...tags].sort().map((name) => ({ name }));
   return document;
 }
 
