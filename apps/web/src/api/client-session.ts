@@ -15,6 +15,14 @@ export function personalLinkPath(): string | null {
 
 export const clientSessionKey = ['client-session'] as const;
 
+/** Query keys of the client pages; everything below `all` is forgotten when the client session ends. */
+export const clientPageKeys = {
+  all: ['client'] as const,
+  consent: (id: string) => ['client', 'consent', id] as const,
+  consentForm: (conversationId: string) => ['client', 'consent-form', conversationId] as const,
+  linkLanguages: (token: string) => ['client-link-languages', token] as const,
+};
+
 async function fetchClientSession(): Promise<ClientSessionResponse | null> {
   try {
     const session = await call(contract.clientAccess.session);
@@ -45,6 +53,6 @@ export async function endClientSession(queryClient: QueryClient): Promise<void> 
   await call(contract.clientAccess.close).catch(() => undefined);
   setClientCsrfToken(null);
   personalLinkToken = null;
-  queryClient.removeQueries({ queryKey: ['client'] });
+  queryClient.removeQueries({ queryKey: clientPageKeys.all });
   queryClient.setQueryData(clientSessionKey, null);
 }

@@ -6,7 +6,7 @@ import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.
 import { ClientButton } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
-import { call } from '../../api/client.js';
+import { call, hrefOf } from '../../api/client.js';
 
 type State = { kind: 'idle' } | { kind: 'recording'; seconds: number } | { kind: 'sending' } | { kind: 'error'; message: string };
 
@@ -121,7 +121,7 @@ export function VoiceNote({ feedbackId, hasNote, onChanged }: { feedbackId: stri
         <div className="sk-feedback-voice__saved">
           <p>{t('feedback.voice.saved')}</p>
           {/* The key changes after a new recording, so the player loads the new one. */}
-          <audio key={version} controls preload="none" src={`/api/client/feedback/${encodeURIComponent(feedbackId)}/voice-note?v=${version}`} aria-label={t('feedback.voice.playerLabel')} />
+          <audio key={version} controls preload="none" src={`${hrefOf(contract.clientFeedback.voiceNote, { params: { id: feedbackId } })}?v=${version}`} aria-label={t('feedback.voice.playerLabel')} />
           <ClientButton appearance="secondary" icon="trash" onClick={() => void remove()}>
             {t('feedback.voice.remove')}
           </ClientButton>

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, rememberPersonalLink } from '../../api/client-session.js';
+import { applyClientSession, clientPageKeys, rememberPersonalLink } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { call } from '../../api/client.js';
@@ -27,7 +27,7 @@ export function CodePage() {
   // The link tells which organisation, and so which languages, before the code; until it has
   // answered (or when the link is unknown) the switch offers Dutch and English only.
   const languages = useQuery({
-    queryKey: ['client-link-languages', token],
+    queryKey: clientPageKeys.linkLanguages(token),
     queryFn: () => call(contract.clientAccess.linkLanguages, { params: { token } }),
     retry: false,
     staleTime: Infinity,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { personalLinkPath } from '../../api/client-session.js';
+import { clientPageKeys, personalLinkPath } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { consentTextFor } from '../../lib/consent-text.js';
 import { formatDay } from '../format.js';
@@ -22,7 +22,7 @@ export function ConsentCopyPage() {
 function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; consentId: string }) {
   const { t, i18n } = useTranslation();
   const text = consentTextFor(i18n.language);
-  const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
+  const copy = useQuery({ queryKey: clientPageKeys.consent(consentId), queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
   const link = personalLinkPath();
 
   return (

@@ -19,7 +19,7 @@ import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { endClientSession } from '../../api/client-session.js';
+import { clientPageKeys, endClientSession } from '../../api/client-session.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
 import { consentTextFor, fill } from '../../lib/consent-text.js';
@@ -29,6 +29,7 @@ import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
 import { RequireClient } from './RequireClient.js';
 import { call } from '../../api/client.js';
+import { clientKeys } from '../../features/clients/api.js';
 
 export function ConsentFlowPage() {
   const { conversationId = '' } = useParams();
@@ -38,7 +39,7 @@ export function ConsentFlowPage() {
 function ConsentFlowLoader({ session, conversationId }: { session: ClientSessionResponse; conversationId: string }) {
   const { t } = useTranslation();
   const form = useQuery({
-    queryKey: ['client', 'consent-form', conversationId],
+    queryKey: clientPageKeys.consentForm(conversationId),
     queryFn: () => call(contract.clientConsent.form, { params: { id: conversationId } }),
   });
   if (form.isPending || form.error) {
@@ -136,7 +137,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
     onSuccess: async (copy) => {
       setDone(copy);
       // Not the form itself right now: refetched, it would replace this "thank you" with "already answered".
-      await queryClient.invalidateQueries({ queryKey: ['client', 'consent-form', form.conversationId], refetchType: 'none' });
+      await queryClient.invalidateQueries({ queryKey: clientPageKeys.consentForm(form.conversationId), refetchType: 'none' });
       await queryClient.invalidateQueries({ queryKey: clientHomeKey });
     },
   });
@@ -156,8 +157,8 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
       const staff = queryClient.getQueryData<SessionResponse | null>(sessionKey);
       if (staff) await changeLocale(staff.user.locale);
       // The professional's pages knew this conversation without the client's answer.
-      await queryClient.invalidateQueries({ queryKey: ['conversations', form.conversationId] });
-      await queryClient.invalidateQueries({ queryKey: ['clients'] });
+      await queryClient.invalidateQueries({ queryKey: clientKeys.conversation(form.conversationId) });
+      await queryClient.invalidateQueries({ queryKey: clientKeys.all });
       await navigate(`/gesprekken/${encodeURIComponent(form.conversationId)}?terug=1`, { replace: true });
     };
     return shell(

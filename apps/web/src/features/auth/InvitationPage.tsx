@@ -11,7 +11,7 @@ import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError, Loading } from '../../components/QueryState.js';
-import { useApplySession } from './session.js';
+import { invitationKey, useApplySession } from './session.js';
 import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.js';
 
 export function InvitationPage() {
@@ -24,7 +24,7 @@ export function InvitationPage() {
   const { errors, showError, check } = useFormErrors();
 
   const invitation = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: invitationKey(token),
     queryFn: () => call(contract.account.invitation, { params: { token } }),
     retry: false,
     staleTime: Infinity,

@@ -5,6 +5,7 @@ import { ApiError, call, setCsrfToken } from '../../api/client.js';
 import { changeLocale } from '../../i18n/index.js';
 
 export const sessionKey = ['session'] as const;
+export const invitationKey = (token: string) => ['invitation', token] as const;
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {

@@ -20,7 +20,7 @@ import { AllianceHandOut } from './AllianceHandOut.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedback } from './api.js';
 import { FollowUpEditor } from './FollowUpEditor.js';
 import './feedback.css';
-import { call } from '../../api/client.js';
+import { call, hrefOf } from '../../api/client.js';
 
 /** /samenleergesprekken/:id — invitation, the client's preparation, the conversation, and what comes after. */
 export function FeedbackPage() {
@@ -179,7 +179,7 @@ export function Preparation({ feedback, participant, headingLevel = 3 }: { feedb
       {participant.hasVoiceNote ? (
         <figure className="sk-feedback-audio">
           <figcaption>{t('feedback.detail.voiceNote', { name: participant.pseudonym })}</figcaption>
-          <audio controls preload="none" src={`/api/feedback/${encodeURIComponent(feedback.id)}/participants/${encodeURIComponent(participant.id)}/voice-note`} />
+          <audio controls preload="none" src={hrefOf(contract.feedback.voiceNote, { params: { id: feedback.id, participantId: participant.id } })} />
         </figure>
       ) : null}
     </div>

@@ -11,10 +11,9 @@ import {
   type ShareQuestionRequest,
   type StepState,
 } from '@spreekkamer/shared';
-import { call, type Parser } from '../../api/client.js';
+import { call } from '../../api/client.js';
 
 const enc = encodeURIComponent;
-const noContent: Parser<void> = { parse: () => undefined };
 
 export const learningKeys = {
   all: ['learning'] as const,

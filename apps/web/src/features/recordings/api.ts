@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { contract, type CreateRecordingRequest, type PlaybackDescriptor, type RecordingStatus, type UploadCreation } from '@spreekkamer/shared';
-import { call, type Parser } from '../../api/client.js';
+import { call } from '../../api/client.js';
 
 export const recordingKeys = {
   all: ['recordings'] as const,

@@ -9,11 +9,7 @@ import {
   type PlaybackDescriptor,
   type ReviewGuideUpdate,
 } from '@spreekkamer/shared';
-import { call, type Parser } from '../../api/client.js';
-
-const enc = encodeURIComponent;
-/** DELETE and some POSTs answer 204 without a body. */
-const noContent: Parser<void> = { parse: () => undefined };
+import { call, hrefOf } from '../../api/client.js';
 
 export const reviewKeys = {
   moments: (recordingId: string) => ['reviews', 'moments', recordingId] as const,
@@ -25,6 +21,8 @@ export const reviewKeys = {
   received: ['reviews', 'received'] as const,
   share: (shareId: string) => ['reviews', 'share', shareId] as const,
   comments: (momentId: string, shareId: string | null) => ['reviews', 'comments', momentId, shareId] as const,
+  commentsOfMoment: (momentId: string) => ['reviews', 'comments', momentId] as const,
+  allOutcomes: ['reviews', 'outcomes'] as const,
   meeting: (shareId: string) => ['reviews', 'meeting', shareId] as const,
   clientPoints: (shareId: string) => ['reviews', 'client-points', shareId] as const,
   groups: ['reviews', 'groups'] as const,
@@ -108,5 +106,5 @@ export function fetchSharedSpanPlayback(shareId: string, momentId: string): Prom
 }
 
 export function exportUrl(recordingId: string, format: 'md' | 'csv'): string {
-  return `/api/recordings/${enc(recordingId)}/review-export.${format}`;
+  return hrefOf(format === 'md' ? contract.reviews.exportMarkdown : contract.reviews.exportCsv, { params: { id: recordingId } });
 }

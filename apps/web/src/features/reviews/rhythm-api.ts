@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { contract, type RhythmSpeaker, type RhythmTurn } from '@spreekkamer/shared';
 import { call } from '../../api/client.js';
 
-const enc = encodeURIComponent;
-
 export const rhythmKeys = {
   recording: (recordingId: string) => ['rhythm', recordingId] as const,
   share: (shareId: string) => ['rhythm', 'share', shareId] as const,

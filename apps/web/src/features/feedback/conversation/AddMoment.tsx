@@ -19,6 +19,7 @@ import { Heading } from '../../../components/Heading.js';
 import { parseClock } from '../../../lib/clock.js';
 import { storeFeedback } from '../api.js';
 import { call } from '../../../api/client.js';
+import { recordingKeys } from '../../recordings/api.js';
 
 export function AddMoment({
   feedback,
@@ -53,7 +54,7 @@ export function AddMoment({
   };
   // Fragments can come from the professional's own ready recordings of these clients; the server
   // checks ownership again, and "watch together" needs the client's consent for that.
-  const recordings = useQuery({ queryKey: ['recordings', 'list'], queryFn: () => call(contract.recordings.list, { query: {} }) });
+  const recordings = useQuery({ queryKey: recordingKeys.list(null), queryFn: () => call(contract.recordings.list, { query: {} }) });
   const pseudonyms = new Set(feedback.participants.map((p) => p.pseudonym));
   const usable = (recordings.data?.recordings ?? []).filter((r) => r.status === 'ready' && pseudonyms.has(r.clientPseudonym));
   const startSeconds = parseClock(start);

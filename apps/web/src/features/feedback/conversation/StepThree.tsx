@@ -45,7 +45,6 @@ function SummaryField({ feedback }: { feedback: FeedbackDetail }) {
   if (feedback.status === 'completed') return <p className="sk-feedback-text">{feedback.summary || t('feedback.talk.empty')}</p>;
   return (
     <AutosaveTextArea
-      feedbackId={feedback.id}
       id="feedback-summary"
       label={t('feedback.talk.summaryLabel')}
       description={t('feedback.talk.summaryHelp')}

@@ -71,7 +71,6 @@ function EntryField({ feedback, momentId, section, participantId, label }: { fee
     <div>
       {entry?.erased ? <p className="sk-feedback-erased">{t('feedback.erasedByClient')}</p> : null}
       <AutosaveTextArea
-        feedbackId={feedback.id}
         id={`entry-${momentId ?? 'learned'}-${section}-${participantId ?? 'professional'}`}
         label={label}
         rows={3}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { defaultOptions, Upload, type DetailedError, type PreviousUpload } from 'tus-js-client';
-import { contract, type RecordingKind, type SessionResponse } from '@spreekkamer/shared';
+import { contract, type RecordingKind, type SessionResponse, uploadsPath } from '@spreekkamer/shared';
 import { ApiError, call } from '../../../api/client.js';
 import { sessionKey } from '../../auth/session.js';
 import { createRecording, recordingKeys } from '../api.js';
@@ -79,7 +79,7 @@ export function useRecordingUpload(conversationId: string) {
       let alreadySent = 0;
 
       const upload = new Upload(file, {
-        endpoint: absolute('/api/uploads'),
+        endpoint: absolute(`/api${uploadsPath}`),
         fingerprint: () => Promise.resolve(uploadFingerprint(conversationId, file)),
         retryDelays,
         storeFingerprintForResuming: true,
