@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { problemSchema } from '@spreekkamer/shared';
+import { pathOf, problemSchema, type CallInput, type Endpoint, type ResponseOf } from '@spreekkamer/shared';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSpreekkamer, type Spreekkamer } from '../../src/main.js';
@@ -77,6 +77,22 @@ export class Agent {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && options.method && options.method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrfToken;
     return this.server.request({ ...options, headers });
+  }
+
+  /**
+   * Calls one endpoint of the contract, like the web app's `call`: a 2xx answer is parsed with the
+   * endpoint's schema and typed; anything else throws with the status and body, so refusals are
+   * tested with `request`/`errorOf` and successes with `call`.
+   */
+  async call<E extends Endpoint>(endpoint: E, ...[input]: object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>]): Promise<ResponseOf<E>> {
+    const body = (input as { body?: unknown } | undefined)?.body;
+    const response = await this.request({
+      method: endpoint.method,
+      url: `/api${pathOf(endpoint, input ?? {})}`,
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+    if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`${endpoint.operationId}: HTTP ${response.statusCode} ${response.body}`);
+    return (endpoint.response ? endpoint.response.parse(response.json()) : null) as ResponseOf<E>;
   }
 
   get(url: string) {
