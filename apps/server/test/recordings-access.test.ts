@@ -81,7 +81,7 @@ describe('nobody but the owner gets anything of a recording', () => {
       for (const urlPath of [descriptor.playlistUrl, media1.keyPath, media1.segmentPaths[0] ?? '', descriptor.peaksUrl, descriptor.posterUrl ?? '']) {
         const result = await status(agent, urlPath);
         expect(result.status, `${urlPath}: ${result.body}`).toBeGreaterThanOrEqual(400);
-        expect(result.body).toMatch(/^\{"error"/);
+        expect(result.body).toMatch(/^\{"status"/);
       }
       // Their own list does not show it.
       const list = await agent.fetch('/api/recordings');

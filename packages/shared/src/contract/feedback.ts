@@ -94,7 +94,7 @@ export const clientFeedback = endpoints('clientFeedback', {
   addMoment: { method: 'POST', path: '/client/feedback/:id/moments', audience: 'client', summary: 'The client chooses a moment to talk about', params: feedbackIdParamsSchema, body: clientMomentInputSchema, response: clientFeedbackSchema },
   setStep: { method: 'POST', path: '/client/feedback/:id/step', audience: 'client', summary: 'The client moves to a step', params: feedbackIdParamsSchema, body: clientStepInputSchema, response: clientFeedbackSchema },
   answerAlliance: { method: 'POST', path: '/client/alliance/:id/answer', audience: 'client', summary: 'The client answers the alliance questions', params: idParamsSchema, body: allianceAnswerSchema, response: okResponseSchema },
-  declineAlliance: { method: 'POST', path: '/client/alliance/:id/decline', audience: 'client', summary: 'The client would rather not answer (a reason is optional)', params: idParamsSchema, body: allianceDeclineSchema, response: okResponseSchema },
+  declineAlliance: { method: 'POST', path: '/client/alliance/:id/decline', audience: 'client', summary: 'The client would rather not answer (a reason is optional)', params: idParamsSchema, body: allianceDeclineSchema.nullable(), response: okResponseSchema },
   followUp: { method: 'GET', path: '/client/follow-ups/:id', audience: 'client', summary: 'A follow-up sent to the client', params: idParamsSchema, response: clientFollowUpSchema },
   readFollowUp: { method: 'POST', path: '/client/follow-ups/:id/read', audience: 'client', summary: 'The client has read a follow-up', params: idParamsSchema, response: clientFollowUpSchema },
 });
