@@ -188,6 +188,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const reviews = createReviewServices(repositories, { audit, gate, unitOfWork, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = createFeedbackServices(repositories, {
+      gate,
       consentPolicy,
       recordings: recordingLookup(repositories.feedback, repositories.noShare),
       audit,

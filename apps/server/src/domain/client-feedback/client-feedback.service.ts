@@ -5,15 +5,17 @@ import type { AllianceRepository } from '../../db/repositories/alliance.reposito
 import type { FeedbackRepository, ParticipantRow } from '../../db/repositories/feedback.repository.js';
 import type { FollowUpsRepository } from '../../db/repositories/follow-ups.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import { requireAccess, type AccessGate } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
-import { assertMayPrepare, assertOpen, clientMayPrepare, clientMaySee, type FeedbackAccess } from './feedback-access.js';
+import { assertMayPrepare, assertOpen, clientMayPrepare, clientMaySee, type FeedbackLoader } from './feedback-loader.js';
 import { assertTarget } from './feedback-items.service.js';
 import { dedupePicks } from './feedback-mapping.js';
 import type { FeedbackViews } from './feedback-views.js';
 
 export interface ClientFeedbackDependencies {
-  access: FeedbackAccess;
+  gate: AccessGate;
+  loader: FeedbackLoader;
   views: FeedbackViews;
   feedback: FeedbackRepository;
   users: UsersRepository;
@@ -34,6 +36,7 @@ export class ClientFeedbackService {
   constructor(private readonly deps: ClientFeedbackDependencies) {}
 
   async overview(session: ClientSession): Promise<ClientFeedbackOverview> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     const now = this.deps.now();
     const participations = await this.deps.feedback.participationsOfClient(session.clientId);
     const visible = participations.filter((p) => p.feedback.organisation_id === session.organisationId && clientMaySee(p.feedback, now));
@@ -57,18 +60,21 @@ export class ClientFeedbackService {
   }
 
   async get(session: ClientSession, id: string): Promise<ClientFeedback> {
-    const { bundle, me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle, me } = await this.deps.loader.asParticipant(session, id);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.client_viewed', subjectType: 'feedback', subjectId: id });
     return this.deps.views.forClient(bundle, me);
   }
 
   async version(session: ClientSession, id: string): Promise<{ updatedAt: string }> {
-    const { bundle } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle } = await this.deps.loader.asParticipant(session, id);
     return { updatedAt: bundle.feedback.updated_at };
   }
 
   async prepare(session: ClientSession, id: string, input: PreparationInput): Promise<ClientFeedback> {
-    const { bundle, me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle, me } = await this.deps.loader.asParticipant(session, id);
     assertMayPrepare(bundle.feedback, this.deps.now());
     const group = bundle.participants.length > 1;
     const at = this.deps.now().toISOString();
@@ -94,6 +100,7 @@ export class ClientFeedbackService {
    * unreadable everywhere at once. The professional sees where the texts were that they are gone.
    */
   async eraseTexts(session: ClientSession): Promise<{ conversations: number }> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     // Like stopping a recording: only on the client's own device, never on the professional's tablet.
     if (session.via !== 'link') throw new AppError('forbidden');
     const conversations = await this.deps.feedback.eraseClientTexts(session.clientId);
@@ -103,7 +110,8 @@ export class ClientFeedbackService {
   }
 
   async changeRequest(session: ClientSession, id: string, input: Required<ClientChangeRequestInput>): Promise<ClientFeedback> {
-    const { bundle, me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle, me } = await this.deps.loader.asParticipant(session, id);
     assertOpen(bundle.feedback);
     assertTarget(bundle, input.target, input.targetId);
     const at = this.deps.now().toISOString();
@@ -129,7 +137,8 @@ export class ClientFeedbackService {
    * their own words). It joins the conversation like the professional's, within the same limit.
    */
   async addMoment(session: ClientSession, id: string, input: Required<ClientMomentInput>): Promise<ClientFeedback> {
-    const { bundle } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle } = await this.deps.loader.asParticipant(session, id);
     const { feedback } = bundle;
     assertOpen(feedback);
     if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
@@ -158,7 +167,8 @@ export class ClientFeedbackService {
 
   /** Either person may move the conversation on (or back): the lead is shared. */
   async setStep(session: ClientSession, id: string, step: 1 | 2 | 3): Promise<ClientFeedback> {
-    const { bundle } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle } = await this.deps.loader.asParticipant(session, id);
     assertOpen(bundle.feedback);
     const at = this.deps.now().toISOString();
     await this.deps.feedback.update(id, { step, updated_at: at });

@@ -1,10 +1,11 @@
 import type { FeedbackHome } from '@spreekkamer/shared';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
 import type { FollowUpsRepository } from '../../db/repositories/follow-ups.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { localDay } from './calendar.js';
 
 export interface FeedbackHomeDependencies {
+  gate: AccessGate;
   feedback: FeedbackRepository;
   followUps: FollowUpsRepository;
   now: () => Date;
@@ -15,7 +16,7 @@ export class FeedbackHomeService {
   constructor(private readonly deps: FeedbackHomeDependencies) {}
 
   async home(actor: Actor): Promise<Omit<FeedbackHome, 'signals'>> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const rows = await this.deps.feedback.listForProfessional(actor.userId);
     const participants = await this.deps.feedback.participants(rows.map((r) => r.id));
     const followUps = await this.deps.followUps.listForProfessional(actor.userId);

@@ -12,14 +12,15 @@ import {
   type FeedbackMomentUpdate,
 } from '@spreekkamer/shared';
 import type { FeedbackBundle, FeedbackRepository } from '../../db/repositories/feedback.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
-import type { FeedbackAccess } from './feedback-access.js';
+import type { FeedbackLoader } from './feedback-loader.js';
 import type { FeedbackViews } from './feedback-views.js';
 import type { RecordingLookup } from './recording-lookup.js';
 
 export interface FeedbackItemsDependencies {
-  access: FeedbackAccess;
+  gate: AccessGate;
+  loader: FeedbackLoader;
   views: FeedbackViews;
   feedback: FeedbackRepository;
   /** Absent while recordings are not available: moments then cannot link a fragment. */
@@ -48,8 +49,8 @@ export class FeedbackItemsService {
   constructor(private readonly deps: FeedbackItemsDependencies) {}
 
   async addMoment(actor: Actor, id: string, input: Required<FeedbackMomentInput>): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const bundle = await this.deps.access.ownOpenBundle(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const bundle = await this.deps.loader.openBundle(id);
     if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
     await this.assertRecording(actor, input.recordingId, input.startSeconds, input.endSeconds);
     await this.deps.feedback.insertMoment({
@@ -71,8 +72,8 @@ export class FeedbackItemsService {
   }
 
   async updateMoment(actor: Actor, id: string, momentId: string, input: FeedbackMomentUpdate): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const moment = (await this.deps.access.ownOpenBundle(actor, id)).moments.find((m) => m.id === momentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const moment = (await this.deps.loader.openBundle(id)).moments.find((m) => m.id === momentId);
     if (!moment) throw new AppError('not_found');
     const next = {
       theme: input.theme ?? moment.theme,
@@ -104,15 +105,15 @@ export class FeedbackItemsService {
   }
 
   async removeMoment(actor: Actor, id: string, momentId: string): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    if (!(await this.deps.access.ownOpenBundle(actor, id)).moments.some((m) => m.id === momentId)) throw new AppError('not_found');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    if (!(await this.deps.loader.openBundle(id)).moments.some((m) => m.id === momentId)) throw new AppError('not_found');
     await this.deps.feedback.deleteMoment(id, momentId);
     return this.deps.views.touched(actor, id, 'feedback.moment_removed');
   }
 
   async putEntry(actor: Actor, id: string, input: FeedbackEntryInput): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const bundle = await this.deps.access.ownOpenBundle(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const bundle = await this.deps.loader.openBundle(id);
     if (input.section === 'learned' && input.momentId !== null) throw new AppError('validation', [{ path: 'momentId', message: 'moment_not_allowed' }]);
     if (input.section !== 'learned' && (input.momentId === null || !bundle.moments.some((m) => m.id === input.momentId))) {
       throw new AppError('validation', [{ path: 'momentId', message: 'moment_required' }]);
@@ -133,8 +134,8 @@ export class FeedbackItemsService {
   }
 
   async addAction(actor: Actor, id: string, input: Required<FeedbackActionInput>): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const participantId = actionParticipant(await this.deps.access.ownOpenBundle(actor, id), input.owner, input.participantId);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const participantId = actionParticipant(await this.deps.loader.openBundle(id), input.owner, input.participantId);
     await this.deps.feedback.insertAction({
       id: randomUUID(),
       feedback_id: id,
@@ -150,8 +151,8 @@ export class FeedbackItemsService {
 
   /** Actions can still be ticked off after the conversation; their wording only while it is open. */
   async updateAction(actor: Actor, id: string, actionId: string, input: ActionUpdate): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const bundle = await this.deps.access.ownBundle(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const bundle = await this.deps.loader.bundle(id);
     const onlyDone = input.owner === undefined && input.participantId === undefined && input.what === undefined && input.dueOn === undefined;
     if (bundle.feedback.status === 'completed' && !onlyDone) throw new AppError('feedback_closed');
     const action = bundle.actions.find((a) => a.id === actionId);
@@ -169,16 +170,16 @@ export class FeedbackItemsService {
   }
 
   async removeAction(actor: Actor, id: string, actionId: string): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    if (!(await this.deps.access.ownOpenBundle(actor, id)).actions.some((a) => a.id === actionId)) throw new AppError('not_found');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    if (!(await this.deps.loader.openBundle(id)).actions.some((a) => a.id === actionId)) throw new AppError('not_found');
     await this.deps.feedback.deleteAction(actionId);
     return this.deps.views.touched(actor, id, 'feedback.action_removed');
   }
 
   /** On the shared screen in the room: the client taps "please change this" on the professional's device. */
   async addRoomChangeRequest(actor: Actor, id: string, input: RoomChangeRequest): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const bundle = await this.deps.access.ownOpenBundle(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const bundle = await this.deps.loader.openBundle(id);
     if (input.participantId !== null && !bundle.participants.some((p) => p.id === input.participantId)) {
       throw new AppError('validation', [{ path: 'participantId', message: 'participant_unknown' }]);
     }
@@ -199,8 +200,8 @@ export class FeedbackItemsService {
   }
 
   async resolveChangeRequest(actor: Actor, id: string, requestId: string): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    if (!(await this.deps.access.ownBundle(actor, id)).changeRequests.some((c) => c.id === requestId)) throw new AppError('not_found');
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    if (!(await this.deps.loader.bundle(id)).changeRequests.some((c) => c.id === requestId)) throw new AppError('not_found');
     await this.deps.feedback.resolveChangeRequest(requestId, this.deps.now().toISOString());
     return this.deps.views.touched(actor, id, 'feedback.change_resolved');
   }

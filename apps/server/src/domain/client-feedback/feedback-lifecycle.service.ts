@@ -4,14 +4,15 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { FeedbackRepository, FeedbackRow } from '../../db/repositories/feedback.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { addDays } from './calendar.js';
-import type { FeedbackAccess } from './feedback-access.js';
+import type { FeedbackLoader } from './feedback-loader.js';
 import type { FeedbackViews } from './feedback-views.js';
 
 export interface FeedbackLifecycleDependencies {
-  access: FeedbackAccess;
+  gate: AccessGate;
+  loader: FeedbackLoader;
   views: FeedbackViews;
   feedback: FeedbackRepository;
   clients: ClientsRepository;
@@ -27,7 +28,7 @@ export class FeedbackLifecycleService {
   constructor(private readonly deps: FeedbackLifecycleDependencies) {}
 
   async create(actor: Actor, input: Required<CreateFeedbackRequest>): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     for (const [index, clientId] of input.clientIds.entries()) {
       const client = await this.deps.clients.findById(clientId);
       if (!client || client.professional_id !== actor.userId) throw new AppError('validation', [{ path: `clientIds.${index}`, message: 'client_unknown' }]);
@@ -80,7 +81,7 @@ export class FeedbackLifecycleService {
   }
 
   async list(actor: Actor): Promise<FeedbackListItem[]> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const rows = await this.deps.feedback.listForProfessional(actor.userId);
     const participants = await this.deps.feedback.participants(rows.map((r) => r.id));
     const open = new Map((await this.deps.feedback.openChangeRequestCounts(actor.userId)).map((r) => [r.feedback_id, Number(r.n)]));
@@ -101,22 +102,22 @@ export class FeedbackLifecycleService {
   }
 
   async get(actor: Actor, id: string): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const bundle = await this.deps.access.ownBundle(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const bundle = await this.deps.loader.bundle(id);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'feedback.viewed', subjectType: 'feedback', subjectId: id });
     return this.deps.views.detail(actor, bundle);
   }
 
   /** Content-free: lets two screens notice a change without reading (and logging) the whole conversation every few seconds. */
   async version(actor: Actor, id: string): Promise<{ updatedAt: string }> {
-    requirePermission(actor, 'clients.own');
-    const feedback = await this.deps.access.own(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const feedback = await this.deps.loader.row(id);
     return { updatedAt: feedback.updated_at };
   }
 
   async update(actor: Actor, id: string, input: FeedbackUpdate): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const feedback = await this.deps.access.own(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const feedback = await this.deps.loader.row(id);
     const now = this.deps.now();
     const at = now.toISOString();
     const onlyRenewal = input.step === undefined && input.status === undefined && input.summary === undefined;
@@ -153,8 +154,8 @@ export class FeedbackLifecycleService {
    * It can still be written after the conversation is completed: that is when the summary is done.
    */
   async putShortVersion(actor: Actor, id: string, participantId: string, input: ParticipantShortVersionInput): Promise<FeedbackDetail> {
-    requirePermission(actor, 'clients.own');
-    const participant = (await this.deps.access.ownBundle(actor, id)).participants.find((p) => p.id === participantId);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const participant = (await this.deps.loader.bundle(id)).participants.find((p) => p.id === participantId);
     if (!participant) throw new AppError('not_found');
     const summary = input.summary === undefined ? participant.short_summary : input.summary || null;
     const agreements = input.agreements === undefined ? participant.short_agreements : input.agreements || null;
@@ -168,8 +169,8 @@ export class FeedbackLifecycleService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    requirePermission(actor, 'clients.own');
-    await this.deps.access.own(actor, id);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    await this.deps.loader.row(id);
     await this.deps.feedback.delete(id);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'feedback.deleted', subjectType: 'feedback', subjectId: id });
   }

@@ -2,15 +2,15 @@ import type { ClientFeedback, FeedbackDetail } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { FeedbackBundle, FeedbackRepository, ParticipantWithClient } from '../../db/repositories/feedback.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import type { Actor } from '../access.js';
+import type { Actor } from '../access/index.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 import { AppError } from '../errors.js';
-import { clientMayPrepare, type FeedbackAccess } from './feedback-access.js';
+import { clientMayPrepare, type FeedbackLoader } from './feedback-loader.js';
 import { toClientFeedback, toFeedbackDetail } from './feedback-mapping.js';
 import type { RecordingLookup } from './recording-lookup.js';
 
 export interface FeedbackViewDependencies {
-  access: FeedbackAccess;
+  loader: FeedbackLoader;
   feedback: FeedbackRepository;
   users: UsersRepository;
   consentPolicy: ConsentPolicy;
@@ -30,7 +30,7 @@ export class FeedbackViews {
 
   /** Reads the conversation again after a change whose access was already checked. */
   async detailAfterChange(actor: Actor, id: string): Promise<FeedbackDetail> {
-    return this.detail(actor, await this.deps.access.reload(id));
+    return this.detail(actor, await this.deps.loader.bundle(id));
   }
 
   /** Marks the conversation changed (other screens notice through its version), logs who did what, and answers with it. */
@@ -47,7 +47,7 @@ export class FeedbackViews {
 
   /** Reads the conversation again after the client changed it; they were checked as a participant before. */
   async forClientAfterChange(id: string, clientId: string): Promise<ClientFeedback> {
-    const bundle = await this.deps.access.reload(id);
+    const bundle = await this.deps.loader.bundle(id);
     const me = bundle.participants.find((p) => p.client_id === clientId);
     if (!me) throw new AppError('not_found');
     return this.forClient(bundle, me);

@@ -1,14 +1,15 @@
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
-import { assertMayPrepare, assertOpen, type FeedbackAccess } from './feedback-access.js';
+import { assertMayPrepare, assertOpen, type FeedbackLoader } from './feedback-loader.js';
 import { openVoiceNote, sealVoiceNote } from './voice-note-crypto.js';
 import type { VoiceNoteProbe } from './voice-note-probe.js';
 
 export interface FeedbackVoiceNotesDependencies {
-  access: FeedbackAccess;
+  gate: AccessGate;
+  loader: FeedbackLoader;
   feedback: FeedbackRepository;
   audit: AuditLog;
   masterKey: Buffer;
@@ -23,8 +24,8 @@ export class FeedbackVoiceNotesService {
   constructor(private readonly deps: FeedbackVoiceNotesDependencies) {}
 
   async forProfessional(actor: Actor, id: string, participantId: string): Promise<VoiceNote> {
-    requirePermission(actor, 'clients.own');
-    const participant = (await this.deps.access.ownBundle(actor, id)).participants.find((p) => p.id === participantId);
+    await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
+    const participant = (await this.deps.loader.bundle(id)).participants.find((p) => p.id === participantId);
     if (!participant) throw new AppError('not_found');
     const note = await this.read(participant.id);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'feedback.voice_note_played', subjectType: 'feedback', subjectId: id });
@@ -32,7 +33,8 @@ export class FeedbackVoiceNotesService {
   }
 
   async clientPut(session: ClientSession, id: string, audio: Buffer, contentType: string): Promise<{ durationSeconds: number }> {
-    const { bundle, me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle, me } = await this.deps.loader.asParticipant(session, id);
     assertMayPrepare(bundle.feedback, this.deps.now());
     if (audio.length === 0) throw new AppError('voice_note_invalid');
     const { durationSeconds } = await this.deps.probeVoiceNote(audio);
@@ -45,12 +47,14 @@ export class FeedbackVoiceNotesService {
   }
 
   async clientGet(session: ClientSession, id: string): Promise<VoiceNote> {
-    const { me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { me } = await this.deps.loader.asParticipant(session, id);
     return this.read(me.id);
   }
 
   async clientDelete(session: ClientSession, id: string): Promise<void> {
-    const { bundle, me } = await this.deps.access.asParticipant(session, id);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'feedback.participant', ids: [id] });
+    const { bundle, me } = await this.deps.loader.asParticipant(session, id);
     assertOpen(bundle.feedback);
     await this.deps.feedback.deleteVoiceNote(me.id);
     await this.deps.feedback.update(id, { updated_at: this.deps.now().toISOString() });

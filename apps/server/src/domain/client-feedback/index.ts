@@ -1,9 +1,10 @@
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
+import type { AccessGate } from '../access/index.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
 import { ClientFeedbackService } from './client-feedback.service.js';
-import { FeedbackAccess } from './feedback-access.js';
+import { FeedbackLoader } from './feedback-loader.js';
 import { FeedbackHomeService } from './feedback-home.service.js';
 import { FeedbackItemsService } from './feedback-items.service.js';
 import { FeedbackLifecycleService } from './feedback-lifecycle.service.js';
@@ -22,12 +23,13 @@ export type FeedbackServices = ReturnType<typeof createFeedbackServices>;
 
 /**
  * The feedback conversation (Samenleergesprek), one service per concern, all sharing one way in
- * (`FeedbackAccess`) and one way out (`FeedbackViews`). Professionals reach only their own
+ * (`FeedbackLoader`) and one way out (`FeedbackViews`). Professionals reach only their own
  * conversations; clients only the ones they take part in, through their own client session.
  */
 export function createFeedbackServices(
   repositories: Pick<Repositories, 'feedback' | 'clients' | 'conversations' | 'users' | 'alliance' | 'followUps'>,
   deps: {
+    gate: AccessGate;
     consentPolicy: ConsentPolicy;
     /** Absent while recordings are not available: moments then cannot link a fragment. */
     recordings?: RecordingLookup | undefined;
@@ -41,15 +43,15 @@ export function createFeedbackServices(
 ) {
   const now = deps.now ?? (() => new Date());
   const { feedback, users } = repositories;
-  const { audit } = deps;
-  const access = new FeedbackAccess({ feedback, now });
-  const views = new FeedbackViews({ access, feedback, users, consentPolicy: deps.consentPolicy, recordings: deps.recordings, audit, now });
+  const { audit, gate } = deps;
+  const loader = new FeedbackLoader({ feedback, now });
+  const views = new FeedbackViews({ loader, feedback, users, consentPolicy: deps.consentPolicy, recordings: deps.recordings, audit, now });
   return {
-    lifecycle: new FeedbackLifecycleService({ access, views, feedback, clients: repositories.clients, conversations: repositories.conversations, audit, now }),
-    items: new FeedbackItemsService({ access, views, feedback, recordings: deps.recordings, now }),
-    voiceNotes: new FeedbackVoiceNotesService({ access, feedback, audit, masterKey: deps.masterKey, probeVoiceNote: deps.probeVoiceNote, now }),
-    home: new FeedbackHomeService({ feedback, followUps: repositories.followUps, now }),
-    client: new ClientFeedbackService({ access, views, feedback, users, alliance: repositories.alliance, followUps: repositories.followUps, audit, scrub: deps.scrub, now }),
+    lifecycle: new FeedbackLifecycleService({ gate, loader, views, feedback, clients: repositories.clients, conversations: repositories.conversations, audit, now }),
+    items: new FeedbackItemsService({ gate, loader, views, feedback, recordings: deps.recordings, now }),
+    voiceNotes: new FeedbackVoiceNotesService({ gate, loader, feedback, audit, masterKey: deps.masterKey, probeVoiceNote: deps.probeVoiceNote, now }),
+    home: new FeedbackHomeService({ gate, feedback, followUps: repositories.followUps, now }),
+    client: new ClientFeedbackService({ gate, loader, views, feedback, users, alliance: repositories.alliance, followUps: repositories.followUps, audit, scrub: deps.scrub, now }),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { FeedbackBundle, FeedbackRepository, FeedbackRow, ParticipantWithClient } from '../../db/repositories/feedback.repository.js';
-import type { Actor } from '../access.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 
@@ -22,48 +21,37 @@ export function assertOpen(feedback: FeedbackRow): void {
 }
 
 /**
- * Reaching one feedback conversation: professionals only their own, clients only the ones they
- * take part in. Each change loads the conversation once, with everything in it, through here.
+ * Loading one feedback conversation, after requireAccess let the asker in (feedback.owner or
+ * feedback.participant). Each change loads the conversation once, with everything in it, through here.
  */
-export class FeedbackAccess {
+export class FeedbackLoader {
   constructor(private readonly deps: { feedback: FeedbackRepository; now: () => Date }) {}
 
   /** The conversation row alone, for changes that need nothing else. */
-  async own(actor: Actor, id: string): Promise<FeedbackRow> {
+  async row(id: string): Promise<FeedbackRow> {
     const feedback = await this.deps.feedback.findById(id);
-    if (!feedback || !this.isOwn(actor, feedback)) throw new AppError('not_found');
+    if (!feedback) throw new AppError('not_found');
     return feedback;
   }
 
-  async ownBundle(actor: Actor, id: string): Promise<FeedbackBundle> {
-    const bundle = await this.deps.feedback.bundle(id);
-    if (!bundle || !this.isOwn(actor, bundle.feedback)) throw new AppError('not_found');
-    return bundle;
-  }
-
-  async ownOpenBundle(actor: Actor, id: string): Promise<FeedbackBundle> {
-    const bundle = await this.ownBundle(actor, id);
-    assertOpen(bundle.feedback);
-    return bundle;
-  }
-
-  /** The client's own place in the conversation; another client's conversation does not exist for them. */
-  async asParticipant(session: ClientSession, id: string): Promise<{ bundle: FeedbackBundle; me: ParticipantWithClient }> {
-    const bundle = await this.deps.feedback.bundle(id);
-    const me = bundle?.participants.find((p) => p.client_id === session.clientId);
-    if (!bundle || !me || bundle.feedback.organisation_id !== session.organisationId) throw new AppError('not_found');
-    if (!clientMaySee(bundle.feedback, this.deps.now())) throw new AppError('feedback_invitation_expired');
-    return { bundle, me };
-  }
-
-  /** After a change that access was already checked for. */
-  async reload(id: string): Promise<FeedbackBundle> {
+  async bundle(id: string): Promise<FeedbackBundle> {
     const bundle = await this.deps.feedback.bundle(id);
     if (!bundle) throw new AppError('not_found');
     return bundle;
   }
 
-  private isOwn(actor: Actor, feedback: FeedbackRow): boolean {
-    return feedback.professional_id === actor.userId && feedback.organisation_id === actor.organisationId;
+  async openBundle(id: string): Promise<FeedbackBundle> {
+    const bundle = await this.bundle(id);
+    assertOpen(bundle.feedback);
+    return bundle;
+  }
+
+  /** The client's own place in the conversation, while the invitation lets them see it. */
+  async asParticipant(session: ClientSession, id: string): Promise<{ bundle: FeedbackBundle; me: ParticipantWithClient }> {
+    const bundle = await this.bundle(id);
+    const me = bundle.participants.find((p) => p.client_id === session.clientId);
+    if (!me) throw new AppError('not_found');
+    if (!clientMaySee(bundle.feedback, this.deps.now())) throw new AppError('feedback_invitation_expired');
+    return { bundle, me };
   }
 }
