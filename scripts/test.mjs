@@ -10,7 +10,7 @@ import { localBin, log, repoRoot, run, signalRunning } from './lib/run.mjs';
 import { START_TOOLS, TEST_TOOLS, ensureSystemTools, findExecutable } from './lib/system-deps.mjs';
 import { ensureWebBuild } from './lib/web-build.mjs';
 
-const STEPS = /** @type {const} */ (['deps', 'typecheck', 'lint', 'unit', 'sqlite', 'postgres', 'build', 'e2e']);
+const STEPS = /** @type {const} */ (['deps', 'typecheck', 'lint', 'api-lint', 'unit', 'sqlite', 'postgres', 'build', 'e2e']);
 /** @typedef {(typeof STEPS)[number]} Step */
 
 const HELP = `Usage: npm test [-- [--only STEPS] [--skip STEPS] [-- VITEST_ARGS…]]
@@ -19,6 +19,8 @@ Steps, run in this order, stopping at the first failure:
   deps       install npm packages and system tools (ffmpeg, espeak-ng, sox; chromium for e2e)
   typecheck  tsc -p for the root, each workspace and e2e
   lint       eslint .
+  api-lint   the OpenAPI document of a real app instance, linted against the API Design Rules
+             (api/adr-spectral.yml, Spectral); fails on errors
   unit       vitest --project unit
   sqlite     vitest --project integration with TEST_DB=sqlite
   postgres   vitest --project integration with TEST_DB=postgres and TEST_DATABASE_URL
@@ -162,6 +164,13 @@ const actions = {
   async lint() {
     const code = await run(localBin('eslint'), ['.']);
     if (code !== 0) throw new Error('eslint found problems');
+  },
+  async 'api-lint'() {
+    const document = join(tempDir, 'openapi.json');
+    if ((await run(localBin('tsx'), [join(repoRoot, 'scripts/lib/write-openapi.ts'), document])) !== 0) throw new Error('could not write the OpenAPI document');
+    const code = await run(localBin('spectral'), ['lint', '--quiet', '--fail-severity', 'error', '--ruleset', join(repoRoot, 'api/adr-spectral.yml'), document]);
+    if (code !== 0) throw new Error('the OpenAPI document breaks the API Design Rules');
+    return 'API Design Rules: 0 errors';
   },
   unit: () => vitest('unit'),
   sqlite: () => vitest('integration', { TEST_DB: 'sqlite' }),

@@ -267,9 +267,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     await consent.retryPendingWithdrawals();
 
     const https = config.publicUrl?.startsWith('https://') ?? false;
+    const requireSession = requireSessionWith(auth);
     const ctx: HttpContext = {
       services,
-      requireSession: requireSessionWith(auth),
+      requireSession,
+      actorOf: async (request) => (await requireSession(request)).actor,
       requireClient: requireClientWith(clientAccess),
       clientSessionMinutes,
       publicOrigin: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,

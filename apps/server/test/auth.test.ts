@@ -155,9 +155,11 @@ describe('accounts and sessions', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['strict-transport-security']).toBeUndefined();
-    const paths = Object.keys(response.json().paths);
-    expect(paths).toContain('/api/session');
-    expect(paths).toContain('/api/admin/users');
+    const document = response.json() as { servers: { url: string }[]; paths: Record<string, unknown> };
+    expect(document.servers[0]?.url).toBe('/api');
+    const paths = Object.keys(document.paths);
+    expect(paths).toContain('/session');
+    expect(paths).toContain('/admin/users/{id}');
   });
 
   it('reports health and readiness', async () => {

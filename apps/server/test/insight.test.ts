@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { contract } from '@spreekkamer/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
 import { consentedConversation, newUser, readyRecording, userIdOf, type ConsentedConversation } from './support/review-fixtures.js';
@@ -22,9 +23,7 @@ describe('anonymous insight for team leads and policy advisors', () => {
   const colleagues: { id: string; agent: Agent; name: string }[] = [];
 
   async function insightOf(agent: Agent, scope: 'teams' | 'organisation'): Promise<InsightJson> {
-    const response = await agent.get(`/api/insight/${scope}`);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json();
+    return agent.call(contract.insight[scope]);
   }
 
   beforeAll(async () => {
@@ -81,9 +80,9 @@ describe('anonymous insight for team leads and policy advisors', () => {
   });
 
   it('shows a team lead only the teams they lead', async () => {
-    const team = (await admin.post('/api/admin/teams', { name: 'Team Schuldhulp' })).json();
+    const team = await admin.call(contract.admin.createTeam, { body: { name: 'Team Schuldhulp' } });
     const email = `leider.${randomBytes(3).toString('hex')}@voorbeeld.nl`;
-    const invited = (await admin.post('/api/admin/users', { name: 'Fleur Dijk', email, memberships: [{ role: 'manager', teamId: team.id }] })).json();
+    const invited = await admin.call(contract.admin.inviteUser, { body: { name: 'Fleur Dijk', email, memberships: [{ role: 'manager', teamId: team.id }] } });
     const token = invited.invitationPath.split('/').pop();
     expect((await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'een-lang-test-wachtwoord' } })).statusCode).toBe(200);
     const otherLead = await server.login(email, 'een-lang-test-wachtwoord');
@@ -95,7 +94,7 @@ describe('anonymous insight for team leads and policy advisors', () => {
     for (const agent of [professional, reviewer, admin, policy]) expect((await agent.get('/api/insight/teams')).statusCode).toBe(403);
     for (const agent of [professional, reviewer, admin, manager]) expect((await agent.get('/api/insight/organisation')).statusCode).toBe(403);
     const refused = await professional.get('/api/insight/teams');
-    expect(refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(refused.json()).toMatchObject({ status: 403, code: 'forbidden' });
     expect(refused.body).not.toMatch(/at \w+ \(/);
     expect((await server.anonymous().get('/api/insight/teams')).statusCode).toBe(401);
     expect((await server.anonymous().get('/api/insight/organisation')).statusCode).toBe(401);

@@ -81,7 +81,7 @@ describe('nobody but the owner gets anything of a recording', () => {
       for (const urlPath of [descriptor.playlistUrl, media1.keyPath, media1.segmentPaths[0] ?? '', descriptor.peaksUrl, descriptor.posterUrl ?? '']) {
         const result = await status(agent, urlPath);
         expect(result.status, `${urlPath}: ${result.body}`).toBeGreaterThanOrEqual(400);
-        expect(result.body).toMatch(/^\{"error"/);
+        expect(result.body).toMatch(/^\{"status"/);
       }
       // Their own list does not show it.
       const list = await agent.fetch('/api/recordings');
@@ -115,8 +115,8 @@ describe('nobody but the owner gets anything of a recording', () => {
       for (const file of files) {
         const result = await status(owner, `/api/playback/${recordingId}/${file}?t=${encodeURIComponent(token)}`);
         expect(result.status, `${label} ${file}`).toBe(403);
-        expect(JSON.parse(result.body).error.code).toBe('playback_token_invalid');
-        expect(JSON.parse(result.body).error.message).toMatch(/verlopen of ongeldig/);
+        expect(JSON.parse(result.body).code).toBe('playback_token_invalid');
+        expect(JSON.parse(result.body).title).toMatch(/verlopen of ongeldig/);
       }
     }
     // A valid token of this recording does not open the other one either.

@@ -143,9 +143,9 @@ describe('uploads the server refuses before a byte is stored', () => {
       const id = await conversationWith(answer);
       const response = await createRecording(owner, id, 'audio', 1000);
       expect(response.status, String(answer)).toBe(409);
-      const body = (await response.json()) as { error: { message: string } };
+      const body = (await response.json()) as { title: string };
       expectDutchError(body, 'recording_consent_missing');
-      expect(body.error.message).toBe('Er is geen geldige toestemming voor dit gesprek. Vraag eerst toestemming aan de cliënt.');
+      expect(body.title).toBe('Er is geen geldige toestemming voor dit gesprek. Vraag eerst toestemming aan de cliënt.');
       expect(((await (await owner.fetch(`/api/recordings?conversationId=${id}`)).json()) as { recordings: unknown[] }).recordings).toEqual([]);
     }
   });

@@ -68,11 +68,11 @@ describe('every held-back file gets its own clear Dutch refusal and leaves nothi
     const before = (await (await owner.fetch(`/api/recordings?conversationId=${conversationId}`)).json()) as { recordings: unknown[] };
     const response = await createRecording(owner, conversationId, 'video', 0);
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string } };
+    const body = (await response.json()) as { code: string; title: string };
     expectDutchError(body, 'recording_empty');
-    expect(body.error.message).toMatch(/leeg/);
-    expect(body.error.message).not.toMatch(/velden/);
-    messages.set('recording_empty', body.error.message);
+    expect(body.title).toMatch(/leeg/);
+    expect(body.title).not.toMatch(/velden/);
+    messages.set('recording_empty', body.title);
     const after = (await (await owner.fetch(`/api/recordings?conversationId=${conversationId}`)).json()) as { recordings: unknown[] };
     expect(after.recordings).toHaveLength(before.recordings.length);
   });

@@ -89,14 +89,19 @@ export const apiErrors = {
 
 export type ApiErrorCode = keyof typeof apiErrors;
 
-export const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
+/**
+ * Every error answer is an RFC 9457 problem (`application/problem+json`): `title` is the plain
+ * sentence for this code (Dutch by default, English with Accept-Language: en), `detail` says what
+ * happened this time; `code` and `fields` are our own extra members, for programs and forms.
+ */
+export const problemSchema = z.object({
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  code: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+export type Problem = z.infer<typeof problemSchema>;
 
 /**
  * Why processing a recording failed. The database keeps only the code; the message is made when

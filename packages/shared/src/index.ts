@@ -27,3 +27,4 @@ export * from './api/my-data.js';
 export * from './api/sso.js';
 export * from './consent-text-staff.js';
 export * from './api/explainer.js';
+export * from './contract/index.js';

@@ -6,9 +6,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiVersion } from '@spreekkamer/shared';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HttpContext } from './context.js';
 import { languageOf, registerErrorHandling, sendError } from './errors.js';
+import { openApiOptions } from './openapi.js';
 import { sharedRateLimitStore } from './plugins/rate-limit-store.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerSessions } from './plugins/session.js';
@@ -67,9 +69,9 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
   await registerSecurityHeaders(app, { https: options.https });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(ctx.rateLimitCounter) });
-  await app.register(swagger, {
-    openapi: { info: { title: 'Spreekkamer API', version: '0.1.0', description: 'Errors: { error: { code, message (Dutch by default), fields? } }' } },
-    transform: jsonSchemaTransform,
+  await app.register(swagger, openApiOptions);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('API-Version', apiVersion);
   });
   registerSessions(app);
   const observed = options.metrics;
@@ -84,9 +86,13 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
   await app.register(healthRoutes(ctx));
   await app.register(
     async (api) => {
+      // Everything here is personal or about credentials: never kept by a browser or proxy.
+      api.addHook('onSend', async (_request, reply) => {
+        if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+      });
       await api.register(authRoutes(ctx));
       await api.register(ssoRoutes(ctx));
-      await api.register(adminRoutes(ctx), { prefix: '/admin' });
+      await api.register(adminRoutes(ctx));
       await api.register(clientAccessRoutes(ctx));
       await api.register(clientsRoutes(ctx));
       await api.register(consentRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { OrganisationFilmService } from '../domain/explainer/organisation-film.service.js';
 import type { DeclineReasonsService } from '../domain/consent/decline-reasons.service.js';
 import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../domain/access.js';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
@@ -51,6 +52,8 @@ export interface HttpContext {
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };
   /** Staff: session cookie + CSRF on state changes; throws 401/403 otherwise. */
   requireSession(request: FastifyRequest, options?: RequireSessionOptions): Promise<AuthenticatedSession>;
+  /** The staff member behind a request: `requireSession(request)` and then its actor. */
+  actorOf(request: FastifyRequest): Promise<Actor>;
   /** Clients: their own cookie from link + code (or a hand-over in the room) + CSRF. */
   requireClient(request: FastifyRequest): Promise<ClientSession>;
   clientSessionMinutes: number;

@@ -1,19 +1,29 @@
-import { apiErrors, type ApiErrorBody, type ApiErrorCode } from '@spreekkamer/shared';
+import { apiErrors, type ApiErrorCode, type Problem } from '@spreekkamer/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { TextKeyGoneError } from '../db/repositories/text-vault.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { describeValidation, fieldMessage, type Language } from './validation-messages.js';
 
-export function languageOf(request: FastifyRequest): Language {
-  const header = request.headers['accept-language'] ?? '';
-  return /^\s*en\b/i.test(header) ? 'en' : 'nl';
+/** Dutch unless the caller asks for English first. Also for tus, which hands us only the header. */
+export function languageOf(request: FastifyRequest | { acceptLanguage: string | null | undefined }): Language {
+  const header = 'headers' in request ? request.headers['accept-language'] : request.acceptLanguage;
+  return /^\s*en\b/i.test(header ?? '') ? 'en' : 'nl';
+}
+
+export const problemContentType = 'application/problem+json; charset=utf-8';
+
+/** The RFC 9457 problem for one error code (see problemSchema in @spreekkamer/shared). */
+export function problemOf(code: ApiErrorCode, language: Language, fields?: readonly FieldProblem[]): Problem {
+  const definition = apiErrors[code];
+  const title = definition[language];
+  const hasFields = fields !== undefined && fields.length > 0;
+  const detail = hasFields ? fields.map((field) => (field.path ? `${field.path}: ${field.message}` : field.message)).join(' ') : title;
+  return { status: definition.status, title, detail, code, ...(hasFields ? { fields: [...fields] } : {}) };
 }
 
 export function sendError(reply: FastifyReply, code: ApiErrorCode, language: Language, fields?: readonly FieldProblem[]): FastifyReply {
-  const definition = apiErrors[code];
-  const body: ApiErrorBody = { error: { code, message: definition[language], ...(fields && fields.length > 0 ? { fields: [...fields] } : {}) } };
-  return reply.status(definition.status).type('application/json; charset=utf-8').send(body);
+  return reply.status(apiErrors[code].status).type(problemContentType).send(problemOf(code, language, fields));
 }
 
 /** Fastify's own error codes for malformed requests, mapped to ours. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { pathOf, problemSchema, type CallInput, type Endpoint, type ResponseOf } from '@spreekkamer/shared';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSpreekkamer, type Spreekkamer } from '../../src/main.js';
@@ -78,6 +79,22 @@ export class Agent {
     return this.server.request({ ...options, headers });
   }
 
+  /**
+   * Calls one endpoint of the contract, like the web app's `call`: a 2xx answer is parsed with the
+   * endpoint's schema and typed; anything else throws with the status and body, so refusals are
+   * tested with `request`/`errorOf` and successes with `call`.
+   */
+  async call<E extends Endpoint>(endpoint: E, ...[input]: object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>]): Promise<ResponseOf<E>> {
+    const body = (input as { body?: unknown } | undefined)?.body;
+    const response = await this.request({
+      method: endpoint.method,
+      url: `/api${pathOf(endpoint, input ?? {})}`,
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+    if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`${endpoint.operationId}: HTTP ${response.statusCode} ${response.body}`);
+    return (endpoint.response ? endpoint.response.parse(response.json()) : null) as ResponseOf<E>;
+  }
+
   get(url: string) {
     return this.request({ method: 'GET', url });
   }
@@ -138,10 +155,16 @@ export async function startTestServer(
   return server;
 }
 
-/** Asserts the stable error shape: a code, a Dutch sentence, and never a stack trace. */
+/**
+ * Asserts the stable error shape, an RFC 9457 problem: the status repeated in the body, a code, a
+ * Dutch sentence as title, and never a stack trace. Gives code, message (the title) and fields.
+ */
 export function errorOf(response: LightMyRequestResponse): { code: string; message: string; fields?: { path: string; message: string }[] } {
-  const body = response.json() as { error?: { code: string; message: string; fields?: { path: string; message: string }[] } };
-  if (!body.error) throw new Error(`expected an error body, got ${response.body}`);
   if (/\bat .+:\d+:\d+/.test(response.body) || response.body.includes('node_modules')) throw new Error(`error body leaks a stack trace: ${response.body}`);
-  return body.error;
+  const parsed = problemSchema.safeParse(response.json());
+  if (!parsed.success) throw new Error(`expected a problem body, got ${response.body}`);
+  const problem = parsed.data;
+  if (problem.status !== response.statusCode) throw new Error(`problem status ${problem.status} differs from HTTP ${response.statusCode}`);
+  if (!String(response.headers['content-type']).startsWith('application/problem+json')) throw new Error(`expected application/problem+json, got ${String(response.headers['content-type'])}`);
+  return { code: problem.code, message: problem.title, ...(problem.fields ? { fields: problem.fields } : {}) };
 }

@@ -163,9 +163,9 @@ export async function waitForStatus(agent: HttpAgent, recordingId: string, statu
 }
 
 export function expectDutchError(body: unknown, code: string): void {
-  const error = (body as { error?: { code: string; message: string } }).error;
-  expect(error?.code).toBe(code);
-  expect(error?.message).toMatch(/[a-z]/);
+  const problem = body as { code?: string; title?: string };
+  expect(problem.code).toBe(code);
+  expect(problem.title).toMatch(/[a-z]/);
   expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+|node_modules/);
 }
 
@@ -264,8 +264,8 @@ export async function sharedSpanDescriptor(
   for (;;) {
     const response = await fetchDescriptor();
     if (response.status === 200) return { descriptor: (await response.json()) as SpanDescriptor, sawPreparing };
-    const body = (await response.json()) as { error?: { code?: string } };
-    if (response.status !== 409 || body.error?.code !== 'span_preparing') throw new Error(`span playback: ${response.status} ${JSON.stringify(body)}`);
+    const body = (await response.json()) as { code?: string };
+    if (response.status !== 409 || body.code !== 'span_preparing') throw new Error(`span playback: ${response.status} ${JSON.stringify(body)}`);
     sawPreparing = true;
     if (Date.now() > deadline) throw new Error('cut not ready in time');
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { sessionResponseSchema, type Locale, type SessionResponse } from '@spreekkamer/shared';
-import { api } from '../api/client.js';
+import { contract, type Locale, type SessionResponse } from '@spreekkamer/shared';
 import { applySession, sessionKey } from '../features/auth/session.js';
 import { changeLocale, currentLocale } from '../i18n/index.js';
+import { call } from '../api/client.js';
 
 const otherLanguage: Record<Locale, { locale: Locale; name: string }> = {
   nl: { locale: 'en', name: 'English' },
@@ -22,7 +22,7 @@ export function LanguageSwitch() {
   const target = otherLanguage[currentLocale()];
 
   const save = useMutation({
-    mutationFn: (locale: Locale) => api('/account', sessionResponseSchema, { method: 'PATCH', body: { locale } }),
+    mutationFn: (locale: Locale) => call(contract.account.updateProfile, { body: { locale } }),
     onSuccess: (session) => applySession(queryClient, session),
   });
 

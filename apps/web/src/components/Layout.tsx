@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { hasPermission, ssoLogoutResponseSchema, type Permission, type SessionResponse } from '@spreekkamer/shared';
-import { api } from '../api/client.js';
+import { contract, hasPermission, type Permission, type SessionResponse } from '@spreekkamer/shared';
 import { forgetEverything, useSession } from '../features/auth/session.js';
 import type { TranslationKey } from '../i18n/keys.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { call } from '../api/client.js';
 
 interface NavItem {
   to: string;
@@ -121,7 +121,7 @@ function MainNav({ session }: { session: SessionResponse }) {
 
   const logOut = useMutation({
     // One log-out for both ways in: after single sign-on the browser goes on to the provider's log-out page.
-    mutationFn: () => api('/sso/logout', ssoLogoutResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.sso.logout),
     // Even if the server call fails, this browser forgets the person.
     onSettled: async (result) => {
       forgetEverything(queryClient);

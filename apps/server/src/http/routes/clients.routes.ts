@@ -1,69 +1,28 @@
-import {
-  clientListSchema,
-  clientSchema,
-  consentCopySchema,
-  conversationListSchema,
-  conversationSchema,
-  createClientRequestSchema,
-  createConversationRequestSchema,
-  idParamsSchema,
-  professionalConsentRequestSchema,
-  reviewerListSchema,
-  updateClientRequestSchema,
-  updateConversationRequestSchema,
-} from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 
 /** The professional's own clients, conversations and the consents given for them. */
 export function clientsRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { clients, consent } = ctx.services;
-  const actorOf = async (request: Parameters<HttpContext['requireSession']>[0]) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.clients;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
-    app.get('/clients', { schema: { tags: ['clients'], response: { 200: clientListSchema } } }, async (request) => ({
-      clients: await clients.list(await actorOf(request)),
-    }));
-    app.post('/clients', { schema: { tags: ['clients'], body: createClientRequestSchema, response: { 200: clientSchema } } }, async (request) =>
-      clients.create(await actorOf(request), request.body),
-    );
-    app.get('/clients/:id', { schema: { tags: ['clients'], params: idParamsSchema, response: { 200: clientSchema } } }, async (request) =>
-      clients.get(await actorOf(request), request.params.id),
-    );
-    app.patch('/clients/:id', { schema: { tags: ['clients'], params: idParamsSchema, body: updateClientRequestSchema, response: { 200: clientSchema } } }, async (request) =>
-      clients.update(await actorOf(request), request.params.id, request.body),
-    );
+    route(app, endpoints.list, async (_input, request) => ({ clients: await clients.list(await ctx.actorOf(request)) }));
+    route(app, endpoints.create, async ({ body }, request) => clients.create(await ctx.actorOf(request), body));
+    route(app, endpoints.get, async ({ params }, request) => clients.get(await ctx.actorOf(request), params.id));
+    route(app, endpoints.update, async ({ params, body }, request) => clients.update(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.listConversations, async ({ params }, request) => ({ conversations: await clients.listConversations(await ctx.actorOf(request), params.id) }));
+    route(app, endpoints.createConversation, async ({ params, body }, request) => clients.createConversation(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.getConversation, async ({ params }, request) => clients.getConversation(await ctx.actorOf(request), params.id));
+    route(app, endpoints.updateConversation, async ({ params, body }, request) => clients.updateConversation(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.listReviewers, async (_input, request) => ({ reviewers: await clients.listReviewers(await ctx.actorOf(request)) }));
 
-    app.get('/clients/:id/conversations', { schema: { tags: ['clients'], params: idParamsSchema, response: { 200: conversationListSchema } } }, async (request) => ({
-      conversations: await clients.listConversations(await actorOf(request), request.params.id),
-    }));
-    app.post(
-      '/clients/:id/conversations',
-      { schema: { tags: ['clients'], params: idParamsSchema, body: createConversationRequestSchema, response: { 200: conversationSchema } } },
-      async (request) => clients.createConversation(await actorOf(request), request.params.id, request.body),
-    );
-    app.get('/conversations/:id', { schema: { tags: ['clients'], params: idParamsSchema, response: { 200: conversationSchema } } }, async (request) =>
-      clients.getConversation(await actorOf(request), request.params.id),
-    );
-    app.patch(
-      '/conversations/:id',
-      { schema: { tags: ['clients'], params: idParamsSchema, body: updateConversationRequestSchema, response: { 200: conversationSchema } } },
-      async (request) => clients.updateConversation(await actorOf(request), request.params.id, request.body),
-    );
-    app.get('/reviewers', { schema: { tags: ['clients'], response: { 200: reviewerListSchema } } }, async (request) => ({
-      reviewers: await clients.listReviewers(await actorOf(request)),
-    }));
-
-    app.get('/consents/:id', { schema: { tags: ['consent'], params: idParamsSchema, response: { 200: consentCopySchema } } }, async (request) =>
-      consent.copyForProfessional(await actorOf(request), request.params.id),
-    );
-    app.post(
-      '/consents/:id/professional-consent',
-      { schema: { tags: ['consent'], params: idParamsSchema, body: professionalConsentRequestSchema, response: { 200: consentCopySchema } } },
-      async (request) => consent.confirmAsProfessional(await actorOf(request), request.params.id),
-    );
+    route(app, contract.consent.copy, async ({ params }, request) => consent.copyForProfessional(await ctx.actorOf(request), params.id));
+    route(app, contract.consent.confirmAsProfessional, async ({ params }, request) => consent.confirmAsProfessional(await ctx.actorOf(request), params.id));
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
-import { organisationFilmSchema, organisationFilmStatusSchema } from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import { AppError } from '../../domain/errors.js';
 import type { FilmBody } from '../../domain/explainer/organisation-film.service.js';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 
 /** "bytes=a-b" or "bytes=a-": the one form a video element asks for; anything else plays from the start. */
 function rangeOf(request: FastifyRequest): { start: number; end: number } | null {
@@ -32,27 +33,23 @@ function sendFilm(reply: FastifyReply, film: FilmBody): FastifyReply {
 /** The organisation's own explainer film: the administrator adds it, staff and clients watch it. */
 export function explainerRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const films = ctx.services.organisationFilm;
-  const actorOf = async (request: FastifyRequest) => (await ctx.requireSession(request)).actor;
+  const actorOf = (request: FastifyRequest) => ctx.actorOf(request);
   return async (app) => {
     // The film arrives as the raw mp4; the service streams it to disk with its own size limit.
     app.addContentTypeParser('video/mp4', (_request, payload, done) => done(null, payload));
 
-    app.put('/admin/explainer/film', { schema: { tags: ['admin'], response: { 200: organisationFilmSchema } } }, async (request) => {
+    route(app, contract.explainer.uploadFilm, async (_input, request) => {
       const actor = await actorOf(request);
       if (!request.body || typeof (request.body as Readable).pipe !== 'function') throw new AppError('film_invalid');
       return films.upload(actor, request.body as Readable);
     });
-    app.delete('/admin/explainer/film', { schema: { tags: ['admin'] } }, async (request, reply) => {
+    route(app, contract.explainer.removeFilm, async (_input, request) => {
       await films.remove(await actorOf(request));
-      return reply.code(204).send();
+      return null;
     });
-    app.get('/explainer/film', { schema: { tags: ['explainer'], response: { 200: organisationFilmStatusSchema } } }, async (request) => ({
-      film: await films.info(await actorOf(request)),
-    }));
+    route(app, contract.explainer.film, async (_input, request) => ({ film: await films.info(await actorOf(request)) }));
     app.get('/explainer/film.mp4', { schema: { tags: ['explainer'] } }, async (request, reply) => sendFilm(reply, await films.film(await actorOf(request), rangeOf(request))));
-    app.get('/client/explainer/film', { schema: { tags: ['client'], response: { 200: organisationFilmStatusSchema } } }, async (request) => ({
-      film: await films.clientInfo(await ctx.requireClient(request)),
-    }));
+    route(app, contract.explainer.clientFilm, async (_input, request) => ({ film: await films.clientInfo(await ctx.requireClient(request)) }));
     app.get('/client/explainer/film.mp4', { schema: { tags: ['client'] } }, async (request, reply) =>
       sendFilm(reply, await films.clientFilm(await ctx.requireClient(request), rangeOf(request))),
     );

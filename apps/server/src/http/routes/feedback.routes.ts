@@ -1,110 +1,42 @@
-import {
-  createFeedbackRequestSchema,
-  feedbackActionInputSchema,
-  feedbackActionUpdateSchema,
-  feedbackDetailSchema,
-  feedbackEntryInputSchema,
-  feedbackHomeSchema,
-  feedbackIdParamsSchema,
-  feedbackItemParamsSchema,
-  feedbackListSchema,
-  feedbackMomentInputSchema,
-  feedbackMomentUpdateSchema,
-  feedbackVersionSchema,
-  okResponseSchema,
-  participantShortVersionInputSchema,
-  roomChangeRequestSchema,
-  updateFeedbackRequestSchema,
-} from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { HttpContext } from '../context.js';
-import { sendVoiceNote } from '../voice-note-reply.js';
-
-const participantParamsSchema = z.object({ id: z.string().uuid(), participantId: z.string().uuid() });
+import { route } from '../route.js';
 
 /** The professional's feedback conversations: staff session only; the client's side is in client-feedback.routes.ts. */
 export function feedbackRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { feedback, alliance } = ctx.services;
-  const actorOf = async (request: Parameters<HttpContext['requireSession']>[0]) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.feedback;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
-    app.get('/feedback', { schema: { tags: ['feedback'], response: { 200: feedbackListSchema } } }, async (request) => ({
-      conversations: await feedback.lifecycle.list(await actorOf(request)),
-    }));
-    app.post('/feedback', { schema: { tags: ['feedback'], body: createFeedbackRequestSchema, response: { 200: feedbackDetailSchema } } }, async (request) =>
-      feedback.lifecycle.create(await actorOf(request), request.body),
-    );
-    app.get('/feedback/home', { schema: { tags: ['feedback'], response: { 200: feedbackHomeSchema } } }, async (request) => {
-      const actor = await actorOf(request);
+    route(app, endpoints.list, async (_input, request) => ({ conversations: await feedback.lifecycle.list(await ctx.actorOf(request)) }));
+    route(app, endpoints.create, async ({ body }, request) => feedback.lifecycle.create(await ctx.actorOf(request), body));
+    route(app, endpoints.home, async (_input, request) => {
+      const actor = await ctx.actorOf(request);
       return { ...(await feedback.home.home(actor)), signals: await alliance.signals(actor) };
     });
-    app.get('/feedback/:id', { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, response: { 200: feedbackDetailSchema } } }, async (request) =>
-      feedback.lifecycle.get(await actorOf(request), request.params.id),
-    );
-    app.get('/feedback/:id/version', { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, response: { 200: feedbackVersionSchema } } }, async (request) =>
-      feedback.lifecycle.version(await actorOf(request), request.params.id),
-    );
-    app.patch(
-      '/feedback/:id',
-      { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, body: updateFeedbackRequestSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.lifecycle.update(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/feedback/:id', { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await feedback.lifecycle.remove(await actorOf(request), request.params.id);
+    route(app, endpoints.get, async ({ params }, request) => feedback.lifecycle.get(await ctx.actorOf(request), params.id));
+    route(app, endpoints.version, async ({ params }, request) => feedback.lifecycle.version(await ctx.actorOf(request), params.id));
+    route(app, endpoints.update, async ({ params, body }, request) => feedback.lifecycle.update(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.remove, async ({ params }, request) => {
+      await feedback.lifecycle.remove(await ctx.actorOf(request), params.id);
       return { ok: true as const };
     });
-    app.post(
-      '/feedback/:id/moments',
-      { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, body: feedbackMomentInputSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.addMoment(await actorOf(request), request.params.id, request.body),
+    route(app, endpoints.addMoment, async ({ params, body }, request) => feedback.items.addMoment(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.updateMoment, async ({ params, body }, request) => feedback.items.updateMoment(await ctx.actorOf(request), params.id, params.itemId, body));
+    route(app, endpoints.removeMoment, async ({ params }, request) => feedback.items.removeMoment(await ctx.actorOf(request), params.id, params.itemId));
+    route(app, endpoints.putEntry, async ({ params, body }, request) => feedback.items.putEntry(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.addAction, async ({ params, body }, request) => feedback.items.addAction(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.updateAction, async ({ params, body }, request) => feedback.items.updateAction(await ctx.actorOf(request), params.id, params.itemId, body));
+    route(app, endpoints.removeAction, async ({ params }, request) => feedback.items.removeAction(await ctx.actorOf(request), params.id, params.itemId));
+    route(app, endpoints.addChangeRequest, async ({ params, body }, request) => feedback.items.addRoomChangeRequest(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.resolveChangeRequest, async ({ params }, request) => feedback.items.resolveChangeRequest(await ctx.actorOf(request), params.id, params.itemId));
+    route(app, endpoints.putShortVersion, async ({ params, body }, request) =>
+      feedback.lifecycle.putShortVersion(await ctx.actorOf(request), params.id, params.participantId, body),
     );
-    app.patch(
-      '/feedback/:id/moments/:itemId',
-      { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, body: feedbackMomentUpdateSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.updateMoment(await actorOf(request), request.params.id, request.params.itemId, request.body),
-    );
-    app.delete('/feedback/:id/moments/:itemId', { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, response: { 200: feedbackDetailSchema } } }, async (request) =>
-      feedback.items.removeMoment(await actorOf(request), request.params.id, request.params.itemId),
-    );
-    app.put(
-      '/feedback/:id/entries',
-      { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, body: feedbackEntryInputSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.putEntry(await actorOf(request), request.params.id, request.body),
-    );
-    app.post(
-      '/feedback/:id/actions',
-      { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, body: feedbackActionInputSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.addAction(await actorOf(request), request.params.id, request.body),
-    );
-    app.patch(
-      '/feedback/:id/actions/:itemId',
-      { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, body: feedbackActionUpdateSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.updateAction(await actorOf(request), request.params.id, request.params.itemId, request.body),
-    );
-    app.delete('/feedback/:id/actions/:itemId', { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, response: { 200: feedbackDetailSchema } } }, async (request) =>
-      feedback.items.removeAction(await actorOf(request), request.params.id, request.params.itemId),
-    );
-    app.post(
-      '/feedback/:id/change-requests',
-      { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, body: roomChangeRequestSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.addRoomChangeRequest(await actorOf(request), request.params.id, request.body),
-    );
-    app.post(
-      '/feedback/:id/change-requests/:itemId/resolve',
-      { schema: { tags: ['feedback'], params: feedbackItemParamsSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.items.resolveChangeRequest(await actorOf(request), request.params.id, request.params.itemId),
-    );
-    app.put(
-      '/feedback/:id/participants/:participantId/short-version',
-      { schema: { tags: ['feedback'], params: participantParamsSchema, body: participantShortVersionInputSchema, response: { 200: feedbackDetailSchema } } },
-      async (request) => feedback.lifecycle.putShortVersion(await actorOf(request), request.params.id, request.params.participantId, request.body),
-    );
-    app.get('/feedback/:id/participants/:participantId/voice-note', { schema: { tags: ['feedback'], params: participantParamsSchema } }, async (request, reply) =>
-      sendVoiceNote(reply, await feedback.voiceNotes.forProfessional(await actorOf(request), request.params.id, request.params.participantId)),
-    );
+    route(app, endpoints.voiceNote, async ({ params }, request) => feedback.voiceNotes.forProfessional(await ctx.actorOf(request), params.id, params.participantId));
   };
 }

@@ -1,39 +1,23 @@
-import {
-  clientFollowUpSchema,
-  createFollowUpSchema,
-  followUpListQuerySchema,
-  followUpListSchema,
-  followUpSchema,
-  idParamsSchema,
-  okResponseSchema,
-  updateFollowUpSchema,
-} from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 
 /** The professional's follow-ups after a conversation: write, send, change and remove. */
 export function followUpRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { followUps } = ctx.services;
-  const actorOf = async (request: Parameters<HttpContext['requireSession']>[0]) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.followUps;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
-    app.get('/follow-ups', { schema: { tags: ['follow-ups'], querystring: followUpListQuerySchema, response: { 200: followUpListSchema } } }, async (request) => ({
-      followUps: await followUps.list(await actorOf(request), request.query.clientId),
-    }));
-    app.post('/follow-ups', { schema: { tags: ['follow-ups'], body: createFollowUpSchema, response: { 200: followUpSchema } } }, async (request) =>
-      followUps.create(await actorOf(request), request.body),
-    );
-    app.patch('/follow-ups/:id', { schema: { tags: ['follow-ups'], params: idParamsSchema, body: updateFollowUpSchema, response: { 200: followUpSchema } } }, async (request) =>
-      followUps.update(await actorOf(request), request.params.id, request.body),
-    );
-    app.post('/follow-ups/:id/send', { schema: { tags: ['follow-ups'], params: idParamsSchema, response: { 200: followUpSchema } } }, async (request) =>
-      followUps.send(await actorOf(request), request.params.id),
-    );
-    app.delete('/follow-ups/:id', { schema: { tags: ['follow-ups'], params: idParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await followUps.remove(await actorOf(request), request.params.id);
+    route(app, endpoints.list, async ({ query }, request) => ({ followUps: await followUps.list(await ctx.actorOf(request), query.clientId) }));
+    route(app, endpoints.create, async ({ body }, request) => followUps.create(await ctx.actorOf(request), body));
+    route(app, endpoints.update, async ({ params, body }, request) => followUps.update(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.send, async ({ params }, request) => followUps.send(await ctx.actorOf(request), params.id));
+    route(app, endpoints.remove, async ({ params }, request) => {
+      await followUps.remove(await ctx.actorOf(request), params.id);
       return { ok: true as const };
     });
   };
@@ -46,11 +30,7 @@ export function clientFollowUpRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     app.addHook('preValidation', async (request) => {
       await ctx.requireClient(request);
     });
-    app.get('/client/follow-ups/:id', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: clientFollowUpSchema } } }, async (request) =>
-      followUps.clientGet(await ctx.requireClient(request), request.params.id),
-    );
-    app.post('/client/follow-ups/:id/read', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: clientFollowUpSchema } } }, async (request) =>
-      followUps.clientMarkRead(await ctx.requireClient(request), request.params.id),
-    );
+    route(app, contract.clientFeedback.followUp, async ({ params }, request) => followUps.clientGet(await ctx.requireClient(request), params.id));
+    route(app, contract.clientFeedback.readFollowUp, async ({ params }, request) => followUps.clientMarkRead(await ctx.requireClient(request), params.id));
   };
 }

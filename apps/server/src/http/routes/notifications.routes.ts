@@ -1,33 +1,26 @@
-import { idParamsSchema, notificationDigestRequestSchema, notificationDigestSchema, notificationListSchema, okResponseSchema } from '@spreekkamer/shared';
-import type { FastifyRequest } from 'fastify';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 
-const tags = ['notifications'];
-
-/** The reader's own notifications and their own choice of a daily e-mail digest (see packages/shared/src/api/notifications.ts). */
+/** The reader's own notifications and their own choice of a daily e-mail digest. */
 export function notificationsRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { notifications } = ctx.services;
-  const actorOf = async (request: FastifyRequest) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.notifications;
   return async (app) => {
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
-    app.get('/notifications', { schema: { tags, response: { 200: notificationListSchema } } }, async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
-      return notifications.list(await actorOf(request));
-    });
-    app.post('/notifications/:id/read', { schema: { tags, params: idParamsSchema, response: { 200: okResponseSchema } } }, async (request) => {
-      await notifications.markRead(await actorOf(request), request.params.id);
+    route(app, endpoints.list, async (_input, request) => notifications.list(await ctx.actorOf(request)));
+    route(app, endpoints.markRead, async ({ params }, request) => {
+      await notifications.markRead(await ctx.actorOf(request), params.id);
       return { ok: true as const };
     });
-    app.post('/notifications/read-all', { schema: { tags, response: { 200: okResponseSchema } } }, async (request) => {
-      await notifications.markAllRead(await actorOf(request));
+    route(app, endpoints.markAllRead, async (_input, request) => {
+      await notifications.markAllRead(await ctx.actorOf(request));
       return { ok: true as const };
     });
-    app.get('/notifications/digest', { schema: { tags, response: { 200: notificationDigestSchema } } }, async (request) => notifications.digest(await actorOf(request)));
-    app.put('/notifications/digest', { schema: { tags, body: notificationDigestRequestSchema, response: { 200: notificationDigestSchema } } }, async (request) =>
-      notifications.setDigest(await actorOf(request), request.body.enabled),
-    );
+    route(app, endpoints.digest, async (_input, request) => notifications.digest(await ctx.actorOf(request)));
+    route(app, endpoints.setDigest, async ({ body }, request) => notifications.setDigest(await ctx.actorOf(request), body.enabled));
   };
 }

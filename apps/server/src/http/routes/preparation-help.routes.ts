@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import {
-  clientHelperSchema,
-  clientHelperShownSchema,
-  clientPreparationPointDecisionSchema,
-  feedbackHelpersSchema,
-  feedbackIdParamsSchema,
-  idParamsSchema,
-  inviteHelperSchema,
-  preparationHelpListSchema,
-  preparationHelpSchema,
-  preparationPointInputSchema,
-} from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HttpContext } from '../context.js';
-
-const participantParamsSchema = z.object({ id: z.string().uuid(), participantId: z.string().uuid() });
-const pointParamsSchema = z.object({ id: z.string().uuid(), pointId: z.string().uuid() });
+import { route } from '../route.js';
 
 /**
  * Help with preparing a Samenleergesprek from an independent coach, without any recording:
@@ -24,41 +10,21 @@ const pointParamsSchema = z.object({ id: z.string().uuid(), pointId: z.string().
  */
 export function preparationHelpRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { preparationHelp } = ctx.services;
-  const actorOf = async (request: Parameters<HttpContext['requireSession']>[0]) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.preparationHelp;
   return async (app) => {
     // Professional
-    app.get('/feedback/:id/helpers', { schema: { tags: ['feedback'], params: feedbackIdParamsSchema, response: { 200: feedbackHelpersSchema } } }, async (request) =>
-      preparationHelp.helpers(await actorOf(request), request.params.id),
-    );
-    app.put(
-      '/feedback/:id/participants/:participantId/helper',
-      { schema: { tags: ['feedback'], params: participantParamsSchema, body: inviteHelperSchema, response: { 200: feedbackHelpersSchema } } },
-      async (request) => preparationHelp.invite(await actorOf(request), request.params.id, request.params.participantId, request.body.helperId),
-    );
-    app.delete('/feedback/:id/participants/:participantId/helper', { schema: { tags: ['feedback'], params: participantParamsSchema, response: { 200: feedbackHelpersSchema } } }, async (request) =>
-      preparationHelp.end(await actorOf(request), request.params.id, request.params.participantId),
-    );
+    route(app, endpoints.helpers, async ({ params }, request) => preparationHelp.helpers(await ctx.actorOf(request), params.id));
+    route(app, endpoints.invite, async ({ params, body }, request) => preparationHelp.invite(await ctx.actorOf(request), params.id, params.participantId, body.helperId));
+    route(app, endpoints.end, async ({ params }, request) => preparationHelp.end(await ctx.actorOf(request), params.id, params.participantId));
 
     // Helper
-    app.get('/preparation-helps', { schema: { tags: ['feedback'], response: { 200: preparationHelpListSchema } } }, async (request) => preparationHelp.listForHelper(await actorOf(request)));
-    app.get('/preparation-helps/:id', { schema: { tags: ['feedback'], params: idParamsSchema, response: { 200: preparationHelpSchema } } }, async (request) =>
-      preparationHelp.getForHelper(await actorOf(request), request.params.id),
-    );
-    app.post('/preparation-helps/:id/points', { schema: { tags: ['feedback'], params: idParamsSchema, body: preparationPointInputSchema, response: { 200: preparationHelpSchema } } }, async (request) =>
-      preparationHelp.addPoint(await actorOf(request), request.params.id, request.body.text),
-    );
+    route(app, endpoints.listForHelper, async (_input, request) => preparationHelp.listForHelper(await ctx.actorOf(request)));
+    route(app, endpoints.getForHelper, async ({ params }, request) => preparationHelp.getForHelper(await ctx.actorOf(request), params.id));
+    route(app, endpoints.addPoint, async ({ params, body }, request) => preparationHelp.addPoint(await ctx.actorOf(request), params.id, body.text));
 
-    // Client (POST only: the client pages' API helper sends GET, POST and DELETE)
-    app.get('/client/feedback/:id/helper', { schema: { tags: ['client'], params: feedbackIdParamsSchema, response: { 200: clientHelperSchema } } }, async (request) =>
-      preparationHelp.forClient(await ctx.requireClient(request), request.params.id),
-    );
-    app.post('/client/feedback/:id/helper/shown', { schema: { tags: ['client'], params: feedbackIdParamsSchema, body: clientHelperShownSchema, response: { 200: clientHelperSchema } } }, async (request) =>
-      preparationHelp.clientShow(await ctx.requireClient(request), request.params.id, request.body),
-    );
-    app.post(
-      '/client/feedback/:id/helper/points/:pointId',
-      { schema: { tags: ['client'], params: pointParamsSchema, body: clientPreparationPointDecisionSchema, response: { 200: clientHelperSchema } } },
-      async (request) => preparationHelp.clientDecide(await ctx.requireClient(request), request.params.id, request.params.pointId, request.body.relay),
-    );
+    // Client
+    route(app, endpoints.forClient, async ({ params }, request) => preparationHelp.forClient(await ctx.requireClient(request), params.id));
+    route(app, endpoints.clientShow, async ({ params, body }, request) => preparationHelp.clientShow(await ctx.requireClient(request), params.id, body));
+    route(app, endpoints.clientDecide, async ({ params, body }, request) => preparationHelp.clientDecide(await ctx.requireClient(request), params.id, params.pointId, body.relay));
   };
 }

@@ -1,51 +1,28 @@
-import {
-  createRecordingRequestSchema,
-  idParamsSchema,
-  playbackDescriptorSchema,
-  recordingDetailSchema,
-  recordingListQuerySchema,
-  recordingListSchema,
-  recordingViewListSchema,
-  uploadCreationSchema,
-} from '@spreekkamer/shared';
-import type { FastifyRequest } from 'fastify';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 
-const tags = ['recordings'];
-
-/** A professional's own recordings (see packages/shared/src/api/recordings.ts for the contract). */
+/** A professional's own recordings (contract: packages/shared/src/contract/recordings.ts). */
 export function recordingsRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { recordings, playback } = ctx.services;
-  const actorOf = async (request: FastifyRequest) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.recordings;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
-
-    app.get('/recordings', { schema: { tags, querystring: recordingListQuerySchema, response: { 200: recordingListSchema } } }, async (request) =>
-      recordings.list(await actorOf(request), request.query.conversationId),
-    );
-    app.post('/recordings', { schema: { tags, body: createRecordingRequestSchema, response: { 201: uploadCreationSchema } } }, async (request, reply) =>
-      reply.status(201).send(await recordings.create(await actorOf(request), request.body)),
-    );
-    app.get('/recordings/:id', { schema: { tags, params: idParamsSchema, response: { 200: recordingDetailSchema } } }, async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
-      return recordings.get(await actorOf(request), request.params.id);
+    route(app, endpoints.list, async ({ query }, request) => recordings.list(await ctx.actorOf(request), query.conversationId));
+    route(app, endpoints.create, async ({ body }, request) => recordings.create(await ctx.actorOf(request), body));
+    route(app, endpoints.get, async ({ params }, request) => recordings.get(await ctx.actorOf(request), params.id));
+    route(app, endpoints.remove, async ({ params }, request) => {
+      await recordings.remove(await ctx.actorOf(request), params.id);
+      return null;
     });
-    app.delete('/recordings/:id', { schema: { tags, params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
-      await recordings.remove(await actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    });
-    app.post('/recordings/:id/playback', { schema: { tags, params: idParamsSchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
+    route(app, endpoints.playback, async ({ params }, request) => {
       const session = await ctx.requireSession(request);
-      reply.header('Cache-Control', 'no-store');
-      return playback.descriptor(session.actor, session.user.name, request.params.id);
+      return playback.descriptor(session.actor, session.user.name, params.id);
     });
-    app.get('/recordings/:id/views', { schema: { tags, params: idParamsSchema, response: { 200: recordingViewListSchema } } }, async (request) => ({
-      views: await recordings.views(await actorOf(request), request.params.id),
-    }));
+    route(app, endpoints.views, async ({ params }, request) => ({ views: await recordings.views(await ctx.actorOf(request), params.id) }));
   };
 }

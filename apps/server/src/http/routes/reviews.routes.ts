@@ -1,214 +1,97 @@
-import {
-  addPeerGroupMemberRequestSchema,
-  anonymousClientPointsSchema,
-  clientPointForClientSchema,
-  clientPointListSchema,
-  clientPointSchema,
-  clientRelayRequestSchema,
-  clientReviewTalkListSchema,
-  commentListQuerySchema,
-  commentListSchema,
-  commentSchema,
-  createClientPointRequestSchema,
-  createCommentRequestSchema,
-  createOutcomeRequestSchema,
-  createPeerGroupRequestSchema,
-  createShareRequestSchema,
-  idParamsSchema,
-  momentInputSchema,
-  momentListSchema,
-  momentPatchSchema,
-  momentSchema,
-  noShareStretchInputSchema,
-  noShareStretchListSchema,
-  noShareStretchSchema,
-  outcomeListSchema,
-  outcomeSchema,
-  peerGroupListSchema,
-  peerGroupMemberParamsSchema,
-  peerGroupSchema,
-  peopleListSchema,
-  playbackDescriptorSchema,
-  receivedShareListSchema,
-  relayedClientPointListSchema,
-  reviewExportSchema,
-  reviewGuideSchema,
-  reviewGuideUpdateSchema,
-  reviewMeetingSchema,
-  reviewMeetingUpdateSchema,
-  shareDetailSchema,
-  shareListSchema,
-  shareOptionsSchema,
-  shareIdParamsSchema,
-  shareMomentParamsSchema,
-  clientTalkPlaybackQuerySchema,
-  shareSchema,
-  takeawayRequestSchema,
-} from '@spreekkamer/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { contract } from '@spreekkamer/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportCsv, exportMarkdown } from '../../domain/reviews/review-export.js';
 import type { HttpContext } from '../context.js';
-
-const tags = ['reviews'];
-
-function noContent(reply: FastifyReply): FastifyReply {
-  return reply.status(204).send();
-}
+import { route } from '../route.js';
 
 /** Staff routes of "foreign eyes": every one starts with the session, then the service checks access. */
 export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { reviews } = ctx.services;
-  const actorOf = async (request: FastifyRequest) => (await ctx.requireSession(request)).actor;
+  const endpoints = contract.reviews;
   return async (app) => {
     // Who you are is checked before what you sent: strangers learn nothing about the schemas.
     app.addHook('preValidation', async (request) => {
       await ctx.requireSession(request);
     });
 
-    app.get('/review-guide', { schema: { tags, response: { 200: reviewGuideSchema } } }, async (request) => reviews.guide.get(await actorOf(request)));
-    app.put('/review-guide', { schema: { tags, body: reviewGuideUpdateSchema, response: { 200: reviewGuideSchema } } }, async (request) =>
-      reviews.guide.update(await actorOf(request), request.body),
-    );
-    app.delete('/review-guide', { schema: { tags, response: { 200: reviewGuideSchema } } }, async (request) => reviews.guide.reset(await actorOf(request)));
+    route(app, endpoints.guide, async (_input, request) => reviews.guide.get(await ctx.actorOf(request)));
+    route(app, endpoints.updateGuide, async ({ body }, request) => reviews.guide.update(await ctx.actorOf(request), body));
+    route(app, endpoints.resetGuide, async (_input, request) => reviews.guide.reset(await ctx.actorOf(request)));
 
-    app.get('/recordings/:id/moments', { schema: { tags, params: idParamsSchema, response: { 200: momentListSchema } } }, async (request) => ({
-      moments: await reviews.moments.list(await actorOf(request), request.params.id),
-    }));
-    app.post('/recordings/:id/moments', { schema: { tags, params: idParamsSchema, body: momentInputSchema, response: { 200: momentSchema } } }, async (request) =>
-      reviews.moments.create(await actorOf(request), request.params.id, request.body),
-    );
-    app.patch('/moments/:id', { schema: { tags, params: idParamsSchema, body: momentPatchSchema, response: { 200: momentSchema } } }, async (request) =>
-      reviews.moments.update(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/moments/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.moments.delete(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.listMoments, async ({ params }, request) => ({ moments: await reviews.moments.list(await ctx.actorOf(request), params.id) }));
+    route(app, endpoints.createMoment, async ({ params, body }, request) => reviews.moments.create(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.updateMoment, async ({ params, body }, request) => reviews.moments.update(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.deleteMoment, async ({ params }, request) => {
+      await reviews.moments.delete(await ctx.actorOf(request), params.id);
+      return null;
     });
 
-    app.get('/recordings/:id/no-share-stretches', { schema: { tags, params: idParamsSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
-      stretches: await reviews.noShare.list(await actorOf(request), request.params.id),
-    }));
-    app.post('/recordings/:id/no-share-stretches', { schema: { tags, params: idParamsSchema, body: noShareStretchInputSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
-      reviews.noShare.mark(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/no-share-stretches/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.noShare.remove(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.listNoShareStretches, async ({ params }, request) => ({ stretches: await reviews.noShare.list(await ctx.actorOf(request), params.id) }));
+    route(app, endpoints.markNoShareStretch, async ({ params, body }, request) => reviews.noShare.mark(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.removeNoShareStretch, async ({ params }, request) => {
+      await reviews.noShare.remove(await ctx.actorOf(request), params.id);
+      return null;
     });
-    app.post('/no-share-stretches/:id/cut', { schema: { tags, params: idParamsSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
-      reviews.noShare.requestCut(await actorOf(request), request.params.id),
-    );
+    route(app, endpoints.cutNoShareStretch, async ({ params }, request) => reviews.noShare.requestCut(await ctx.actorOf(request), params.id));
 
-    app.get('/reviews/people', { schema: { tags, response: { 200: peopleListSchema } } }, async (request) => ({ people: await reviews.shares.people(await actorOf(request)) }));
-    app.get('/recordings/:id/share-options', { schema: { tags, params: idParamsSchema, response: { 200: shareOptionsSchema } } }, async (request) =>
-      reviews.shares.options(await actorOf(request), request.params.id),
-    );
-    app.get('/recordings/:id/shares', { schema: { tags, params: idParamsSchema, response: { 200: shareListSchema } } }, async (request) => ({
-      shares: await reviews.shares.list(await actorOf(request), request.params.id),
-    }));
-    app.post('/recordings/:id/shares', { schema: { tags, params: idParamsSchema, body: createShareRequestSchema, response: { 200: shareSchema } } }, async (request) =>
-      reviews.shares.create(await actorOf(request), request.params.id, request.body),
-    );
-    app.post('/shares/:id/revoke', { schema: { tags, params: idParamsSchema, response: { 200: shareSchema } } }, async (request) =>
-      reviews.shares.revoke(await actorOf(request), request.params.id),
-    );
+    route(app, endpoints.people, async (_input, request) => ({ people: await reviews.shares.people(await ctx.actorOf(request)) }));
+    route(app, endpoints.shareOptions, async ({ params }, request) => reviews.shares.options(await ctx.actorOf(request), params.id));
+    route(app, endpoints.listShares, async ({ params }, request) => ({ shares: await reviews.shares.list(await ctx.actorOf(request), params.id) }));
+    route(app, endpoints.createShare, async ({ params, body }, request) => reviews.shares.create(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.revokeShare, async ({ params }, request) => reviews.shares.revoke(await ctx.actorOf(request), params.id));
     // The exact cut of one shared moment: all a recipient receives of the media.
-    app.post('/shares/:id/moments/:momentId/playback', { schema: { tags, params: shareMomentParamsSchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
+    route(app, endpoints.momentPlayback, async ({ params }, request) => {
       const session = await ctx.requireSession(request);
-      const cut = await reviews.shares.spanCut(session.actor, request.params.id, request.params.momentId);
-      reply.header('Cache-Control', 'no-store');
+      const cut = await reviews.shares.spanCut(session.actor, params.id, params.momentId);
       return ctx.services.playback.spanDescriptor(session.actor, session.user.name, cut);
     });
-    app.get('/shares/received', { schema: { tags, response: { 200: receivedShareListSchema } } }, async (request) => ({ shares: await reviews.shares.received(await actorOf(request)) }));
-    app.get('/shares/:id', { schema: { tags, params: idParamsSchema, response: { 200: shareDetailSchema } } }, async (request) =>
-      reviews.shares.detail(await actorOf(request), request.params.id),
-    );
+    route(app, endpoints.received, async (_input, request) => ({ shares: await reviews.shares.received(await ctx.actorOf(request)) }));
+    route(app, endpoints.shareDetail, async ({ params }, request) => reviews.shares.detail(await ctx.actorOf(request), params.id));
 
-    app.get('/moments/:id/comments', { schema: { tags, params: idParamsSchema, querystring: commentListQuerySchema, response: { 200: commentListSchema } } }, async (request) => ({
-      comments: await reviews.comments.list(await actorOf(request), request.params.id, request.query.shareId),
-    }));
-    app.post('/moments/:id/comments', { schema: { tags, params: idParamsSchema, body: createCommentRequestSchema, response: { 200: commentSchema } } }, async (request) =>
-      reviews.comments.create(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/comments/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.comments.delete(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.listComments, async ({ params, query }, request) => ({ comments: await reviews.comments.list(await ctx.actorOf(request), params.id, query.shareId) }));
+    route(app, endpoints.createComment, async ({ params, body }, request) => reviews.comments.create(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.deleteComment, async ({ params }, request) => {
+      await reviews.comments.delete(await ctx.actorOf(request), params.id);
+      return null;
     });
-    app.put('/comments/:id/takeaway', { schema: { tags, params: idParamsSchema, body: takeawayRequestSchema, response: { 200: commentSchema } } }, async (request) =>
-      reviews.comments.setTakeaway(await actorOf(request), request.params.id, request.body.takeaway),
-    );
+    route(app, endpoints.setTakeaway, async ({ params, body }, request) => reviews.comments.setTakeaway(await ctx.actorOf(request), params.id, body.takeaway));
 
-    app.get('/shares/:id/meeting', { schema: { tags, params: idParamsSchema, response: { 200: reviewMeetingSchema } } }, async (request) =>
-      reviews.meetings.get(await actorOf(request), request.params.id),
-    );
-    app.put('/shares/:id/meeting', { schema: { tags, params: idParamsSchema, body: reviewMeetingUpdateSchema, response: { 200: reviewMeetingSchema } } }, async (request) =>
-      reviews.meetings.update(await actorOf(request), request.params.id, request.body),
-    );
-    app.get('/recordings/:id/outcomes', { schema: { tags, params: idParamsSchema, response: { 200: outcomeListSchema } } }, async (request) =>
-      reviews.meetings.outcomes(await actorOf(request), request.params.id),
-    );
-    app.post('/recordings/:id/outcomes', { schema: { tags, params: idParamsSchema, body: createOutcomeRequestSchema, response: { 200: outcomeSchema } } }, async (request) =>
-      reviews.meetings.addOutcome(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/outcomes/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.meetings.deleteOutcome(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.meeting, async ({ params }, request) => reviews.meetings.get(await ctx.actorOf(request), params.id));
+    route(app, endpoints.updateMeeting, async ({ params, body }, request) => reviews.meetings.update(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.outcomes, async ({ params }, request) => reviews.meetings.outcomes(await ctx.actorOf(request), params.id));
+    route(app, endpoints.addOutcome, async ({ params, body }, request) => reviews.meetings.addOutcome(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.deleteOutcome, async ({ params }, request) => {
+      await reviews.meetings.deleteOutcome(await ctx.actorOf(request), params.id);
+      return null;
     });
 
-    app.get('/shares/:id/client-points', { schema: { tags, params: idParamsSchema, response: { 200: clientPointListSchema } } }, async (request) => ({
-      points: await reviews.clientPoints.listForReviewer(await actorOf(request), request.params.id),
-    }));
-    app.post('/shares/:id/client-points', { schema: { tags, params: idParamsSchema, body: createClientPointRequestSchema, response: { 200: clientPointSchema } } }, async (request) =>
-      reviews.clientPoints.add(await actorOf(request), request.params.id, request.body),
-    );
-    app.delete('/client-points/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.clientPoints.remove(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.listClientPoints, async ({ params }, request) => ({ points: await reviews.clientPoints.listForReviewer(await ctx.actorOf(request), params.id) }));
+    route(app, endpoints.addClientPoint, async ({ params, body }, request) => reviews.clientPoints.add(await ctx.actorOf(request), params.id, body));
+    route(app, endpoints.removeClientPoint, async ({ params }, request) => {
+      await reviews.clientPoints.remove(await ctx.actorOf(request), params.id);
+      return null;
     });
-    app.get('/client-points/anonymous', { schema: { tags, response: { 200: anonymousClientPointsSchema } } }, async (request) =>
-      reviews.clientPoints.anonymousForProfessional(await actorOf(request)),
-    );
-    app.get('/recordings/:id/client-points', { schema: { tags, params: idParamsSchema, response: { 200: relayedClientPointListSchema } } }, async (request) => ({
-      points: await reviews.clientPoints.relayedForOwner(await actorOf(request), request.params.id),
-    }));
+    route(app, endpoints.anonymousClientPoints, async (_input, request) => reviews.clientPoints.anonymousForProfessional(await ctx.actorOf(request)));
+    route(app, endpoints.relayedClientPoints, async ({ params }, request) => ({ points: await reviews.clientPoints.relayedForOwner(await ctx.actorOf(request), params.id) }));
 
-    app.get('/peer-groups', { schema: { tags, response: { 200: peerGroupListSchema } } }, async (request) => ({ groups: await reviews.peerGroups.list(await actorOf(request)) }));
-    app.post('/peer-groups', { schema: { tags, body: createPeerGroupRequestSchema, response: { 200: peerGroupSchema } } }, async (request) =>
-      reviews.peerGroups.create(await actorOf(request), request.body),
-    );
-    app.post('/peer-groups/:id/members', { schema: { tags, params: idParamsSchema, body: addPeerGroupMemberRequestSchema, response: { 200: peerGroupSchema } } }, async (request) =>
-      reviews.peerGroups.invite(await actorOf(request), request.params.id, request.body.userId),
-    );
-    app.delete('/peer-groups/:id/members/:userId', { schema: { tags, params: peerGroupMemberParamsSchema, response: { 200: peerGroupSchema } } }, async (request) =>
-      reviews.peerGroups.remove(await actorOf(request), request.params.id, request.params.userId),
-    );
-    app.post('/peer-groups/:id/accept', { schema: { tags, params: idParamsSchema, response: { 200: peerGroupSchema } } }, async (request) =>
-      reviews.peerGroups.accept(await actorOf(request), request.params.id),
-    );
-    app.post('/peer-groups/:id/leave', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      await reviews.peerGroups.leave(await actorOf(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.listPeerGroups, async (_input, request) => ({ groups: await reviews.peerGroups.list(await ctx.actorOf(request)) }));
+    route(app, endpoints.createPeerGroup, async ({ body }, request) => reviews.peerGroups.create(await ctx.actorOf(request), body));
+    route(app, endpoints.inviteToPeerGroup, async ({ params, body }, request) => reviews.peerGroups.invite(await ctx.actorOf(request), params.id, body.userId));
+    route(app, endpoints.removeFromPeerGroup, async ({ params }, request) => reviews.peerGroups.remove(await ctx.actorOf(request), params.id, params.userId));
+    route(app, endpoints.acceptPeerGroup, async ({ params }, request) => reviews.peerGroups.accept(await ctx.actorOf(request), params.id));
+    route(app, endpoints.leavePeerGroup, async ({ params }, request) => {
+      await reviews.peerGroups.leave(await ctx.actorOf(request), params.id);
+      return null;
     });
 
-    app.get('/recordings/:id/review-export', { schema: { tags, params: idParamsSchema, response: { 200: reviewExportSchema } } }, async (request) =>
-      reviews.exports.build(await actorOf(request), request.params.id, 'json'),
-    );
-    app.get('/recordings/:id/review-export.md', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      const data = await reviews.exports.build(await actorOf(request), request.params.id, 'markdown');
-      return reply
-        .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="terugkijken-${data.conversationHeldOn}.md"`)
-        .type('text/markdown; charset=utf-8')
-        .send(exportMarkdown(data));
+    route(app, endpoints.export, async ({ params }, request) => reviews.exports.build(await ctx.actorOf(request), params.id, 'json'));
+    route(app, endpoints.exportMarkdown, async ({ params }, request) => {
+      const data = await reviews.exports.build(await ctx.actorOf(request), params.id, 'markdown');
+      return { filename: `terugkijken-${data.conversationHeldOn}.md`, body: exportMarkdown(data) };
     });
-    app.get('/recordings/:id/review-export.csv', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      const data = await reviews.exports.build(await actorOf(request), request.params.id, 'csv');
-      return reply
-        .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="terugkijken-${data.conversationHeldOn}.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(exportCsv(data));
+    route(app, endpoints.exportCsv, async ({ params }, request) => {
+      const data = await reviews.exports.build(await ctx.actorOf(request), params.id, 'csv');
+      return { filename: `terugkijken-${data.conversationHeldOn}.csv`, body: exportCsv(data) };
     });
   };
 }
@@ -216,36 +99,26 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
 /** The client's side: their talks with a reviewer, and their choice per point. */
 export function clientReviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
   const { reviews } = ctx.services;
+  const endpoints = contract.clientReviews;
   return async (app) => {
     app.addHook('preValidation', async (request) => {
       await ctx.requireClient(request);
     });
-    app.get('/client/review-talks', { schema: { tags: ['client'], response: { 200: clientReviewTalkListSchema } } }, async (request) => ({
-      talks: await reviews.clientPoints.talksForClient(await ctx.requireClient(request)),
-    }));
-    app.get('/client/consents/:id/no-share-stretches', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
-      stretches: await reviews.noShare.clientList(await ctx.requireClient(request), request.params.id),
-    }));
-    app.post('/client/consents/:id/no-share-stretches', { schema: { tags: ['client'], params: idParamsSchema, body: noShareStretchInputSchema, response: { 200: noShareStretchListSchema } } }, async (request) => ({
-      stretches: await reviews.noShare.clientMark(await ctx.requireClient(request), request.params.id, request.body),
-    }));
-    app.delete('/client/no-share-stretches/:id', { schema: { tags: ['client'], params: idParamsSchema } }, async (request, reply) => {
-      await reviews.noShare.clientRemove(await ctx.requireClient(request), request.params.id);
-      return noContent(reply);
+    route(app, endpoints.talks, async (_input, request) => ({ talks: await reviews.clientPoints.talksForClient(await ctx.requireClient(request)) }));
+    route(app, endpoints.noShareStretches, async ({ params }, request) => ({ stretches: await reviews.noShare.clientList(await ctx.requireClient(request), params.id) }));
+    route(app, endpoints.markNoShareStretch, async ({ params, body }, request) => ({ stretches: await reviews.noShare.clientMark(await ctx.requireClient(request), params.id, body) }));
+    route(app, endpoints.removeNoShareStretch, async ({ params }, request) => {
+      await reviews.noShare.clientRemove(await ctx.requireClient(request), params.id);
+      return null;
     });
-    app.post('/client/no-share-stretches/:id/cut', { schema: { tags: ['client'], params: idParamsSchema, response: { 200: noShareStretchSchema } } }, async (request) =>
-      reviews.noShare.clientRequestCut(await ctx.requireClient(request), request.params.id),
-    );
-    app.post('/client/client-points/:id/relay', { schema: { tags: ['client'], params: idParamsSchema, body: clientRelayRequestSchema, response: { 200: clientPointForClientSchema } } }, async (request) =>
-      reviews.clientPoints.decide(await ctx.requireClient(request), request.params.id, request.body.relay),
-    );
+    route(app, endpoints.cutNoShareStretch, async ({ params }, request) => reviews.noShare.clientRequestCut(await ctx.requireClient(request), params.id));
+    route(app, endpoints.relay, async ({ params, body }, request) => reviews.clientPoints.decide(await ctx.requireClient(request), params.id, body.relay));
     // Played on the reviewer's device with the client present: both sessions are needed. A GET, so
     // neither CSRF token is involved; minting a short-lived token changes nothing.
-    app.get('/client/review-talks/:shareId/playback', { schema: { tags: ['client'], params: shareIdParamsSchema, querystring: clientTalkPlaybackQuerySchema, response: { 200: playbackDescriptorSchema } } }, async (request, reply) => {
+    route(app, endpoints.talkPlayback, async ({ params, query }, request) => {
       const client = await ctx.requireClient(request);
       const session = await ctx.requireSession(request);
-      const cut = await reviews.clientPoints.clientTalkCut(client, session.actor, request.params.shareId, request.query.fragment);
-      reply.header('Cache-Control', 'no-store');
+      const cut = await reviews.clientPoints.clientTalkCut(client, session.actor, params.shareId, query.fragment);
       return ctx.services.playback.spanDescriptor(session.actor, session.user.name, cut);
     });
   };

@@ -1,16 +1,10 @@
-import {
-  adminSsoSettingsRequestSchema,
-  adminSsoSettingsResponseSchema,
-  adminUserSsoResponseSchema,
-  okResponseSchema,
-  ssoInfoResponseSchema,
-  ssoLogoutResponseSchema,
-} from '@spreekkamer/shared';
+import { contract, okResponseSchema } from '@spreekkamer/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SsoRefusal } from '../../domain/auth/oidc.service.js';
 import type { HttpContext } from '../context.js';
+import { route } from '../route.js';
 import { clearSessionCookie, setSessionCookie } from '../plugins/session.js';
 
 const transactionCookie = 'sk_sso';
@@ -41,7 +35,7 @@ export function ssoRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
     });
 
-    app.get('/sso', { schema: { tags: ['account'], response: { 200: ssoInfoResponseSchema } } }, async () => sso.info());
+    route(app, contract.sso.info, async () => sso.info());
 
     app.get('/sso/login', { config: { rateLimit }, schema: { tags: ['account'], hide: true } }, async (_request, reply) => toProvider(reply, sso.begin(null)));
 
@@ -67,7 +61,7 @@ export function ssoRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       }
     });
 
-    app.post('/sso/logout', { schema: { tags: ['account'], response: { 200: ssoLogoutResponseSchema } } }, async (request, reply) => {
+    route(app, contract.sso.logout, async (_input, request, reply) => {
       const redirectTo = await sso.logout(await ctx.requireSession(request, { allowPendingTotp: true }));
       clearSessionCookie(reply, ctx.cookie.secure);
       return { redirectTo };
@@ -83,18 +77,8 @@ export function ssoRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/admin/sso', { schema: { tags: ['admin'], response: { 200: adminSsoSettingsResponseSchema } } }, async (request) => {
-      return sso.settings((await ctx.requireSession(request)).actor);
-    });
-
-    app.put('/admin/sso', { schema: { tags: ['admin'], body: adminSsoSettingsRequestSchema, response: { 200: adminSsoSettingsResponseSchema } } }, async (request) => {
-      return sso.setPasswordsOff((await ctx.requireSession(request)).actor, request.body.passwordsOff);
-    });
-
-    app.get(
-      '/admin/users/:id/sso',
-      { schema: { tags: ['admin'], params: z.object({ id: z.string().uuid() }), response: { 200: adminUserSsoResponseSchema } } },
-      async (request) => sso.userClaims((await ctx.requireSession(request)).actor, request.params.id),
-    );
+    route(app, contract.sso.settings, async (_input, request) => sso.settings(await ctx.actorOf(request)));
+    route(app, contract.sso.setPasswordsOff, async ({ body }, request) => sso.setPasswordsOff(await ctx.actorOf(request), body.passwordsOff));
+    route(app, contract.sso.userClaims, async ({ params }, request) => sso.userClaims(await ctx.actorOf(request), params.id));
   };
 }

@@ -1,18 +1,18 @@
 import type { IncomingMessage } from 'node:http';
-import { apiErrors, type ApiErrorCode } from '@spreekkamer/shared';
+import { apiErrors, apiVersion, type ApiErrorCode } from '@spreekkamer/shared';
 import { EVENTS, Metadata, Server, type Upload } from '@tus/server';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import type { HttpContext } from '../context.js';
+import { languageOf, problemContentType, problemOf } from '../errors.js';
 
 interface TusError {
   status_code: number;
   body: string;
 }
 
-function errorBody(code: ApiErrorCode, acceptLanguage: string | null): string {
-  const language = /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'nl';
-  return JSON.stringify({ error: { code, message: apiErrors[code][language] } });
+function errorBody(code: ApiErrorCode, acceptLanguage: string | null | undefined): string {
+  return JSON.stringify(problemOf(code, languageOf({ acceptLanguage })));
 }
 
 /** tus answers hook errors with the thrown object's status and body: give it our error shape. */
@@ -70,7 +70,7 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
     },
     onResponseError: async (req, error) => {
       const known = error as Partial<TusError>;
-      if (typeof known.body === 'string' && known.body.startsWith('{"error"')) return { status_code: known.status_code ?? 400, body: known.body };
+      if (typeof known.body === 'string' && known.body.startsWith('{"status"')) return { status_code: known.status_code ?? 400, body: known.body };
       const status = typeof known.status_code === 'number' ? known.status_code : 500;
       if (status >= 500) log.error({ err: { type: (error as Error).name, message: (error as Error).message } }, 'upload store error');
       return { status_code: status, body: errorBody(tusCodeFor(status), req.headers.get('accept-language')) };
@@ -107,14 +107,17 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
   async function handle(request: FastifyRequest<{ Params: { id?: string } }>, reply: FastifyReply): Promise<void> {
     await gate(request);
     reply.hijack();
+    // tus writes the answer itself, past Fastify's onSend hooks.
+    reply.raw.setHeader('API-Version', apiVersion);
+    reply.raw.setHeader('Cache-Control', 'no-store');
     const raw: IncomingMessage = request.raw;
     try {
       await tus.handle(raw, reply.raw);
     } catch (error) {
       request.log.error({ err: { type: (error as Error).name, message: (error as Error).message } }, 'upload handler failed');
       if (!reply.raw.headersSent) {
-        reply.raw.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-        reply.raw.end(errorBody('internal', headerOf(request, 'accept-language') ?? null));
+        reply.raw.writeHead(500, { 'Content-Type': problemContentType, 'API-Version': apiVersion });
+        reply.raw.end(errorBody('internal', headerOf(request, 'accept-language')));
       }
     }
   }

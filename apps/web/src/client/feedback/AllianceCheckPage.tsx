@@ -6,26 +6,27 @@ import {
   allianceAnswerLabel,
   allianceAnswerScales,
   allianceItems,
-  faceScores,
-  yesNoAnswers,
-  localize,
-  okResponseSchema,
-  type DeclineReasonId,
   type AllianceScores,
   type ClientSessionResponse,
+  contract,
+  type DeclineReasonId,
   type FaceScore,
+  faceScores,
+  localize,
   type SessionResponse,
+  yesNoAnswers,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { clientApi, endClientSession } from '../../api/client-session.js';
+import { endClientSession } from '../../api/client-session.js';
 import { checkDeclineReasons, ChoiceButton, ChoiceGroup, ClientButton, ClientShell, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
 import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
 import './feedback-client.css';
+import { call } from '../../api/client.js';
 
 const faceIcon: Record<FaceScore, PictogramName> = { 1: 'face1', 2: 'face2', 3: 'face3', 4: 'face4', 5: 'face5' };
 /** yes / a bit / no get their own signs, so a yes-no question never shows happy or sad faces. */
@@ -70,7 +71,7 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
   const answered = Object.values(scores).filter((v) => v !== null).length;
 
   const send = useMutation({
-    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/answer`, okResponseSchema, { method: 'POST', body: { scores } }),
+    mutationFn: () => call(contract.clientFeedback.answerAlliance, { params: { id }, body: { scores } }),
     onSuccess: async () => {
       setCurrent('thanks');
       await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });
@@ -80,7 +81,7 @@ function AllianceCheck({ session, id, anonymous, available }: { session: ClientS
   const [sayingNo, setSayingNo] = useState(false);
   const [reason, setReason] = useState<DeclineReasonId | null>(null);
   const decline = useMutation({
-    mutationFn: () => clientApi(`/client/alliance/${encodeURIComponent(id)}/decline`, okResponseSchema, { method: 'POST', body: reason ? { reason } : {} }),
+    mutationFn: () => call(contract.clientFeedback.declineAlliance, { params: { id }, body: reason ? { reason } : {} }),
     onSuccess: async () => {
       setCurrent('declined');
       await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });

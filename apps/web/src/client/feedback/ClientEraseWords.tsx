@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { clientFeedbackErasedSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientButton } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { clientFeedbackKeys, useClientFeedbackOverview } from './api.js';
+import { call } from '../../api/client.js';
 
 /**
  * On the client's own page: take back everything they said in the feedback part. Their key is
@@ -21,7 +21,7 @@ export function ClientEraseWords({ session }: { session: ClientSessionResponse }
   const overview = useClientFeedbackOverview();
   const [confirming, setConfirming] = useState(false);
   const erase = useMutation({
-    mutationFn: () => clientApi('/client/feedback/erase', clientFeedbackErasedSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.clientFeedback.erase),
     onSuccess: async () => {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview });

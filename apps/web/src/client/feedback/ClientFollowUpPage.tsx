@@ -2,15 +2,15 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { clientFollowUpSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientShell, directionOf } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { clientFeedbackKeys } from './api.js';
 import './feedback-client.css';
+import { call } from '../../api/client.js';
 
 /** /klant/terugkoppeling/:id — what the professional learned from the client's feedback and what they changed. */
 export function ClientFollowUpPage() {
@@ -21,9 +21,9 @@ export function ClientFollowUpPage() {
 function ClientFollowUp({ session, id }: { session: ClientSessionResponse; id: string }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const followUp = useQuery({ queryKey: clientFeedbackKeys.followUp(id), queryFn: () => clientApi(`/client/follow-ups/${encodeURIComponent(id)}`, clientFollowUpSchema) });
+  const followUp = useQuery({ queryKey: clientFeedbackKeys.followUp(id), queryFn: () => call(contract.clientFeedback.followUp, { params: { id } }) });
   const markRead = useMutation({
-    mutationFn: () => clientApi(`/client/follow-ups/${encodeURIComponent(id)}/read`, clientFollowUpSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.clientFeedback.readFollowUp, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview }),
   });
   const unread = followUp.data?.read === false;

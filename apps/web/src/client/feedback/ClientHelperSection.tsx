@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { clientHelperSchema, localize, themeCard, type ClientFeedback, type ClientHelper, type ThemePick } from '@spreekkamer/shared';
+import { type ClientFeedback, type ClientHelper, contract, localize, themeCard, type ThemePick } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientButton } from '../../components/client/index.js';
+import { call } from '../../api/client.js';
 
 const keyOf = (pick: ThemePick) => `${pick.theme}:${pick.subtopic ?? ''}`;
 
@@ -15,7 +15,7 @@ const keyOf = (pick: ThemePick) => `${pick.theme}:${pick.subtopic ?? ''}`;
  */
 export function ClientHelperSection({ feedback }: { feedback: ClientFeedback }) {
   const queryKey = ['client', 'feedback', feedback.id, 'helper'] as const;
-  const helper = useQuery({ queryKey, queryFn: () => clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/helper`, clientHelperSchema) });
+  const helper = useQuery({ queryKey, queryFn: () => call(contract.preparationHelp.forClient, { params: { id: feedback.id } }) });
   if (!helper.data?.helper) return null;
   return <HelperDetails feedback={feedback} helper={helper.data.helper} queryKey={queryKey} />;
 }
@@ -29,15 +29,12 @@ function HelperDetails({ feedback, helper, queryKey }: { feedback: ClientFeedbac
   const store = (data: ClientHelper) => queryClient.setQueryData(queryKey, data);
   const save = useMutation({
     mutationFn: () =>
-      clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/helper/shown`, clientHelperSchema, {
-        method: 'POST',
-        body: { picks: feedback.me.picks.filter((p) => shown.has(keyOf(p))), ownWords },
-      }),
+      call(contract.preparationHelp.clientShow, { params: { id: feedback.id }, body: { picks: feedback.me.picks.filter((p) => shown.has(keyOf(p))), ownWords } }),
     onSuccess: store,
   });
   const decide = useMutation({
     mutationFn: (input: { pointId: string; relay: 'pass_on' | 'private' }) =>
-      clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/helper/points/${encodeURIComponent(input.pointId)}`, clientHelperSchema, { method: 'POST', body: { relay: input.relay } }),
+      call(contract.preparationHelp.clientDecide, { params: { id: feedback.id, pointId: input.pointId }, body: { relay: input.relay } }),
     onSuccess: store,
   });
   const names = { name: helper.name, organisation: helper.independentFrom, professional: feedback.professionalName };

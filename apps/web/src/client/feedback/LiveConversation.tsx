@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
-  clientFeedbackSchema,
+  contract,
   groundRules,
   localize,
   maxMoments,
@@ -15,7 +15,7 @@ import {
   type ThemeId,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
+import { call } from '../../api/client.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell } from '../../components/client/index.js';
 import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';
 import { setClientFeedback } from './api.js';
@@ -69,10 +69,11 @@ function GroundRules({ open }: { open: boolean }) {
   );
 }
 
-function useClientChange(feedbackId: string) {
+/** One change by the client (a `call` of a contract.clientFeedback endpoint); the answer is the whole conversation. */
+function useClientChange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => clientApi(`/client/feedback/${encodeURIComponent(feedbackId)}${path}`, clientFeedbackSchema, { method: 'POST', body }),
+    mutationFn: (change: () => Promise<ClientFeedback>) => change(),
     onSuccess: (saved) => setClientFeedback(queryClient, saved),
   });
 }
@@ -84,14 +85,15 @@ function ChooseMoment({ feedback }: { feedback: ClientFeedback }) {
   const headingId = useId();
   const ownId = useId();
   const errorText = useErrorText();
-  const change = useClientChange(feedback.id);
+  const change = useClientChange();
   const [theme, setTheme] = useState<ThemeId | null>(null);
   const [subtopic, setSubtopic] = useState<SubtopicId | null>(null);
   const [own, setOwn] = useState('');
   const card = themeCards.find((c) => c.id === theme);
-  const propose = () =>
+  const propose = () => {
+    if (theme === null) return;
     change.mutate(
-      { path: '/moments', body: { theme, subtopic, ownSubtopic: own.trim() === '' ? null : own.trim() } },
+      () => call(contract.clientFeedback.addMoment, { params: { id: feedback.id }, body: { theme, subtopic, ownSubtopic: own.trim() === '' ? null : own.trim() } }),
       {
         onSuccess: () => {
           setTheme(null);
@@ -100,6 +102,7 @@ function ChooseMoment({ feedback }: { feedback: ClientFeedback }) {
         },
       },
     );
+  };
   return (
     <section className="sk-client-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('feedback.live.chooseTitle')}</h2>
@@ -157,17 +160,20 @@ function ChooseMoment({ feedback }: { feedback: ClientFeedback }) {
 /** Either person may move the conversation on: the client's screen has the same step buttons. */
 function StepButtons({ feedback }: { feedback: ClientFeedback }) {
   const { t } = useTranslation();
-  const change = useClientChange(feedback.id);
+  const change = useClientChange();
   const step = feedback.step;
+  const moveTo = (next: number) => {
+    if (next === 1 || next === 2 || next === 3) change.mutate(() => call(contract.clientFeedback.setStep, { params: { id: feedback.id }, body: { step: next } }));
+  };
   return (
     <div className="sk-client-actions">
       {step > 1 ? (
-        <ClientButton appearance="secondary" icon="arrowLeft" disabled={change.isPending} onClick={() => change.mutate({ path: '/step', body: { step: step - 1 } })}>
+        <ClientButton appearance="secondary" icon="arrowLeft" disabled={change.isPending} onClick={() => moveTo(step - 1)}>
           {t('feedback.live.previousStep')}
         </ClientButton>
       ) : null}
       {step < 3 ? (
-        <ClientButton icon="arrowRight" disabled={change.isPending} onClick={() => change.mutate({ path: '/step', body: { step: step + 1 } })}>
+        <ClientButton icon="arrowRight" disabled={change.isPending} onClick={() => moveTo(step + 1)}>
           {t('feedback.live.nextStep', { step: step + 1 })}
         </ClientButton>
       ) : null}

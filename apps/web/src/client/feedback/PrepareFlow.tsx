@@ -5,21 +5,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  clientFeedbackSchema,
-  localize,
-  themeCards,
   type ClientFeedback,
   type ClientSessionResponse,
+  contract,
+  localize,
   type PreparationInput,
+  themeCards,
   type ThemeId,
   type ThemePick,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ChoiceButton, ChoiceGroup, ClientShell, StepFlow } from '../../components/client/index.js';
 import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
 import { clientFeedbackKeys, setClientFeedback } from './api.js';
 import { VoiceNote } from './VoiceNote.js';
+import { call } from '../../api/client.js';
 
 type Intro = 'why' | 'equal' | 'safe' | 'nothing';
 type StepId = Intro | 'themes' | `sub:${ThemeId}` | 'words' | 'anonymous' | 'check' | 'done';
@@ -63,7 +63,7 @@ export function PrepareFlow({ session, feedback }: { session: ClientSessionRespo
   const stageIndex = Math.max(stages.indexOf(current.startsWith('sub:') ? 'sub' : current), 0);
 
   const save = useMutation({
-    mutationFn: (input: PreparationInput) => clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/preparation`, clientFeedbackSchema, { method: 'POST', body: input }),
+    mutationFn: (input: PreparationInput) => call(contract.clientFeedback.prepare, { params: { id: feedback.id }, body: input }),
     onSuccess: (saved) => {
       setClientFeedback(queryClient, saved);
       void queryClient.invalidateQueries({ queryKey: clientFeedbackKeys.overview, exact: true });

@@ -2,20 +2,13 @@ import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  clientFeedbackSchema,
-  conversationSheet,
-  localize,
-  themeCard,
-  type ClientFeedback,
-  type FeedbackChangeRequest,
-} from '@spreekkamer/shared';
+import { type ClientFeedback, contract, conversationSheet, type FeedbackChangeRequest, localize, themeCard } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientButton, directionOf } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { Pictogram, pictogramOf, type PictogramName } from '../../components/icons/Pictogram.js';
 import { setClientFeedback } from './api.js';
+import { call } from '../../api/client.js';
 
 type Entry = ClientFeedback['entries'][number];
 type Action = ClientFeedback['actions'][number];
@@ -188,7 +181,7 @@ function AskChange({ feedback, target }: { feedback: ClientFeedback; target: Tar
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const send = useMutation({
-    mutationFn: () => clientApi(`/client/feedback/${encodeURIComponent(feedback.id)}/change-requests`, clientFeedbackSchema, { method: 'POST', body: { ...target, note } }),
+    mutationFn: () => call(contract.clientFeedback.addChangeRequest, { params: { id: feedback.id }, body: { ...target, note } }),
     onSuccess: (saved) => {
       setClientFeedback(queryClient, saved);
       setOpen(false);

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { okResponseSchema, voiceNoteLimits } from '@spreekkamer/shared';
+import { contract, voiceNoteLimits } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { baseType, pickMimeType } from '../../features/recordings/recorder/mime.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientButton } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { uploadVoiceNote } from './api.js';
+import { call, hrefOf } from '../../api/client.js';
 
 type State = { kind: 'idle' } | { kind: 'recording'; seconds: number } | { kind: 'sending' } | { kind: 'error'; message: string };
 
@@ -84,7 +84,7 @@ export function VoiceNote({ feedbackId, hasNote, onChanged }: { feedbackId: stri
 
   async function remove() {
     try {
-      await clientApi(`/client/feedback/${encodeURIComponent(feedbackId)}/voice-note`, okResponseSchema, { method: 'DELETE' });
+      await call(contract.clientFeedback.deleteVoiceNote, { params: { id: feedbackId } });
       onChanged();
     } catch (error) {
       setState({ kind: 'error', message: errorText(error) });
@@ -121,7 +121,7 @@ export function VoiceNote({ feedbackId, hasNote, onChanged }: { feedbackId: stri
         <div className="sk-feedback-voice__saved">
           <p>{t('feedback.voice.saved')}</p>
           {/* The key changes after a new recording, so the player loads the new one. */}
-          <audio key={version} controls preload="none" src={`/api/client/feedback/${encodeURIComponent(feedbackId)}/voice-note?v=${version}`} aria-label={t('feedback.voice.playerLabel')} />
+          <audio key={version} controls preload="none" src={`${hrefOf(contract.clientFeedback.voiceNote, { params: { id: feedbackId } })}?v=${version}`} aria-label={t('feedback.voice.playerLabel')} />
           <ClientButton appearance="secondary" icon="trash" onClick={() => void remove()}>
             {t('feedback.voice.remove')}
           </ClientButton>

@@ -1,10 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { apiErrorSchema, clientFeedbackOverviewSchema, clientFeedbackSchema, feedbackVersionSchema, voiceNoteSavedSchema, type ClientFeedback } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
-import { clientApi, clientCsrfHeaders } from '../../api/client-session.js';
+import { type ClientFeedback, contract, voiceNoteSavedSchema } from '@spreekkamer/shared';
+import { ApiError, apiErrorFrom, call, clientCsrfHeaders, hrefOf } from '../../api/client.js';
 
-const enc = encodeURIComponent;
 
 export const clientFeedbackKeys = {
   overview: ['client', 'feedback'] as const,
@@ -13,7 +11,7 @@ export const clientFeedbackKeys = {
 };
 
 export function useClientFeedbackOverview() {
-  return useQuery({ queryKey: clientFeedbackKeys.overview, queryFn: () => clientApi('/client/feedback', clientFeedbackOverviewSchema) });
+  return useQuery({ queryKey: clientFeedbackKeys.overview, queryFn: () => call(contract.clientFeedback.overview) });
 }
 
 /**
@@ -22,10 +20,10 @@ export function useClientFeedbackOverview() {
  */
 export function useClientFeedback(id: string, live: boolean) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: clientFeedbackKeys.one(id), queryFn: () => clientApi(`/client/feedback/${enc(id)}`, clientFeedbackSchema) });
+  const query = useQuery({ queryKey: clientFeedbackKeys.one(id), queryFn: () => call(contract.clientFeedback.get, { params: { id } }) });
   const version = useQuery({
     queryKey: [...clientFeedbackKeys.one(id), 'version'],
-    queryFn: () => clientApi(`/client/feedback/${enc(id)}/version`, feedbackVersionSchema),
+    queryFn: () => call(contract.clientFeedback.version, { params: { id } }),
     enabled: live && query.isSuccess,
     refetchInterval: 3000,
   });
@@ -48,7 +46,7 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   const type = (audio.type.split(';')[0] ?? '').trim() || 'audio/webm';
   let response: Response;
   try {
-    response = await fetch(`/api/client/feedback/${enc(id)}/voice-note`, {
+    response = await fetch(hrefOf(contract.clientFeedback.saveVoiceNote, { params: { id } }), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': type, accept: 'application/json', ...clientCsrfHeaders() },
@@ -59,9 +57,7 @@ export async function uploadVoiceNote(id: string, audio: Blob): Promise<{ durati
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(data);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, 'bad_request', `HTTP ${response.status}`);
+    throw apiErrorFrom(response.status, data);
   }
   return voiceNoteSavedSchema.parse(data);
 }

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { clientHomeSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi, endClientSession } from '../../api/client-session.js';
+import { endClientSession } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.js';
@@ -14,6 +14,7 @@ import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ClientFeedbackTasks } from '../feedback/ClientFeedbackTasks.js';
 import { useClientFeedbackOverview } from '../feedback/api.js';
 import { ClientTalksLink } from '../reviews/ClientTalksLink.js';
+import { call } from '../../api/client.js';
 
 export const clientHomeKey = ['client', 'home'] as const;
 
@@ -29,7 +30,7 @@ function ClientHome({ session }: { session: ClientSessionResponse }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [finished, setFinished] = useState(false);
-  const home = useQuery({ queryKey: clientHomeKey, queryFn: () => clientApi('/client/home', clientHomeSchema) });
+  const home = useQuery({ queryKey: clientHomeKey, queryFn: () => call(contract.clientConsent.home) });
   // The same query the feedback tasks below use, so "nothing for you" is only said when that is true.
   const overview = useClientFeedbackOverview();
   const openTasks = overview.data

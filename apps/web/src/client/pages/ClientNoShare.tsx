@@ -1,14 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { noShareStretchListSchema, noShareStretchSchema, type NoShareStretch } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
+import { contract, type NoShareStretch } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientButton } from '../../components/client/index.js';
-
-/** A 204 answer has no body. */
-const noContent = { parse: (): null => null };
 
 /** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
 export function parseMinutes(text: string): number | null {
@@ -35,7 +31,7 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
   const key = ['client', 'no-share', consentId] as const;
   const stretches = useQuery({
     queryKey: key,
-    queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema),
+    queryFn: () => call(contract.clientReviews.noShareStretches, { params: { id: consentId } }),
     retry: false,
   });
   const [from, setFrom] = useState('');
@@ -44,7 +40,7 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
   const [saved, setSaved] = useState(false);
   const mark = useMutation({
     mutationFn: (span: { startSeconds: number; endSeconds: number }) =>
-      clientApi(`/client/consents/${encodeURIComponent(consentId)}/no-share-stretches`, noShareStretchListSchema, { method: 'POST', body: span }),
+      call(contract.clientReviews.markNoShareStretch, { params: { id: consentId }, body: span }),
     onSuccess: async () => {
       setFrom('');
       setTo('');
@@ -54,14 +50,14 @@ export function ClientNoShare({ consentId }: { consentId: string }) {
   });
 
   const remove = useMutation({
-    mutationFn: (stretchId: string) => clientApi(`/client/no-share-stretches/${encodeURIComponent(stretchId)}`, noContent, { method: 'DELETE' }),
+    mutationFn: (stretchId: string) => call(contract.clientReviews.removeNoShareStretch, { params: { id: stretchId } }),
     onSuccess: async () => {
       setNotice(t('consent.copy.noShare.removed'));
       await queryClient.invalidateQueries({ queryKey: key });
     },
   });
   const cut = useMutation({
-    mutationFn: (stretchId: string) => clientApi(`/client/no-share-stretches/${encodeURIComponent(stretchId)}/cut`, noShareStretchSchema, { method: 'POST' }),
+    mutationFn: (stretchId: string) => call(contract.clientReviews.cutNoShareStretch, { params: { id: stretchId } }),
     onSuccess: async () => {
       setConfirming(null);
       setNotice(t('consent.copy.noShare.cutting'));

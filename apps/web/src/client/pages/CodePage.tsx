@@ -2,12 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { clientLinkLanguagesSchema, clientSessionResponseSchema } from '@spreekkamer/shared';
+import { contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, clientApi, rememberPersonalLink } from '../../api/client-session.js';
+import { applyClientSession, clientPageKeys, rememberPersonalLink } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
+import { call } from '../../api/client.js';
 
 /** /k/:token — the personal link. One large field for the six digits on the client's paper. */
 export function CodePage() {
@@ -26,14 +27,14 @@ export function CodePage() {
   // The link tells which organisation, and so which languages, before the code; until it has
   // answered (or when the link is unknown) the switch offers Dutch and English only.
   const languages = useQuery({
-    queryKey: ['client-link-languages', token],
-    queryFn: () => clientApi(`/client/links/${encodeURIComponent(token)}/languages`, clientLinkLanguagesSchema),
+    queryKey: clientPageKeys.linkLanguages(token),
+    queryFn: () => call(contract.clientAccess.linkLanguages, { params: { token } }),
     retry: false,
     staleTime: Infinity,
   });
 
   const open = useMutation({
-    mutationFn: (value: string) => clientApi('/client/session', clientSessionResponseSchema, { method: 'POST', body: { token, code: value } }),
+    mutationFn: (value: string) => call(contract.clientAccess.open, { body: { token, code: value } }),
     onSuccess: async (session) => {
       applyClientSession(queryClient, session);
       rememberPersonalLink(token);

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { consentCopySchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi, personalLinkPath } from '../../api/client-session.js';
+import { clientPageKeys, personalLinkPath } from '../../api/client-session.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { consentTextFor } from '../../lib/consent-text.js';
 import { formatDay } from '../../lib/format.js';
@@ -11,6 +11,7 @@ import { Pictogram } from '../../components/icons/Pictogram.js';
 import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientNoShare } from './ClientNoShare.js';
+import { call } from '../../api/client.js';
 
 export function ConsentCopyPage() {
   const { consentId = '' } = useParams();
@@ -20,7 +21,7 @@ export function ConsentCopyPage() {
 /** The client's copy: printable, with every choice, the date, the text version, and how to stop. */
 function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; consentId: string }) {
   const { t, i18n } = useTranslation();
-  const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}`, consentCopySchema) });
+  const copy = useQuery({ queryKey: clientPageKeys.consent(consentId), queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
   const link = personalLinkPath();
   const text = consentTextFor(i18n.language, copy.data?.textVersion);
 

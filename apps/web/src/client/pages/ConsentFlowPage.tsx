@@ -4,23 +4,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
-  consentCopySchema,
-  consentFormSchema,
   clientLocaleSchema,
   type ClientSessionResponse,
   type ConsentAudience,
-  type ReviewerFrom,
   type ConsentCopy,
   type ConsentForm,
   type ConsentMedia,
+  contract,
   type DeclineReasonId,
+  type ReviewerFrom,
   type SessionResponse,
 } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { sessionKey } from '../../features/auth/session.js';
 import { changeLocale } from '../../i18n/index.js';
-import { clientApi, endClientSession } from '../../api/client-session.js';
+import { clientPageKeys, endClientSession } from '../../api/client-session.js';
 import { ExplainerLink } from '../../features/explainer/ExplainerLink.js';
 import { ChoiceButton, ChoiceGroup, ClientButton, ClientShell, consentDeclineReasons, DeclineReasonChoice, StepFlow } from '../../components/client/index.js';
 import { consentTextFor, fill } from '../../lib/consent-text.js';
@@ -29,6 +28,8 @@ import { Pictogram, type PictogramName } from '../../components/icons/Pictogram.
 import { Agreements, audienceIcon, mediaIcon } from './Agreements.js';
 import { clientHomeKey } from './ClientHomePage.js';
 import { RequireClient } from './RequireClient.js';
+import { call } from '../../api/client.js';
+import { clientKeys } from '../../features/clients/api.js';
 
 export function ConsentFlowPage() {
   const { conversationId = '' } = useParams();
@@ -38,8 +39,8 @@ export function ConsentFlowPage() {
 function ConsentFlowLoader({ session, conversationId }: { session: ClientSessionResponse; conversationId: string }) {
   const { t } = useTranslation();
   const form = useQuery({
-    queryKey: ['client', 'consent-form', conversationId],
-    queryFn: () => clientApi(`/client/conversations/${encodeURIComponent(conversationId)}/consent-form`, consentFormSchema),
+    queryKey: clientPageKeys.consentForm(conversationId),
+    queryFn: () => call(contract.clientConsent.form, { params: { id: conversationId } }),
   });
   // Keep the form on a failed background refetch: the client may be half-way through it.
   if (form.data === undefined) {
@@ -121,9 +122,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
   const send = useMutation({
     mutationFn: () => {
       const declined = media === 'none';
-      return clientApi(`/client/conversations/${encodeURIComponent(form.conversationId)}/consent`, consentCopySchema, {
-        method: 'POST',
-        body: {
+      return call(contract.clientConsent.give, { params: { id: form.conversationId }, body: {
           media: media ?? 'none',
           audience: declined ? 'professional' : (audience ?? 'professional'),
           watchWithClient: !declined && watch === true,
@@ -134,13 +133,12 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           ...(declined && declineReason ? { declineReason } : {}),
           textVersion: form.textVersion,
           locale: clientLocaleSchema.catch('nl').parse(i18n.language),
-        },
-      });
+        } });
     },
     onSuccess: async (copy) => {
       setDone(copy);
       // Not the form itself right now: refetched, it would replace this "thank you" with "already answered".
-      await queryClient.invalidateQueries({ queryKey: ['client', 'consent-form', form.conversationId], refetchType: 'none' });
+      await queryClient.invalidateQueries({ queryKey: clientPageKeys.consentForm(form.conversationId), refetchType: 'none' });
       await queryClient.invalidateQueries({ queryKey: clientHomeKey });
     },
   });
@@ -160,8 +158,8 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
       const staff = queryClient.getQueryData<SessionResponse | null>(sessionKey);
       if (staff) await changeLocale(staff.user.locale);
       // The professional's pages knew this conversation without the client's answer.
-      await queryClient.invalidateQueries({ queryKey: ['conversations', form.conversationId] });
-      await queryClient.invalidateQueries({ queryKey: ['clients'] });
+      await queryClient.invalidateQueries({ queryKey: clientKeys.conversation(form.conversationId) });
+      await queryClient.invalidateQueries({ queryKey: clientKeys.all });
       await navigate(`/gesprekken/${encodeURIComponent(form.conversationId)}?terug=1`, { replace: true });
     };
     return shell(

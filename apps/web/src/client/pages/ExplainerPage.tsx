@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { organisationFilmStatusSchema, type ClientSessionResponse } from '@spreekkamer/shared';
+import { contract, type ClientSessionResponse } from '@spreekkamer/shared';
 import { OrganisationFilmPlayer } from '../../features/explainer/OrganisationFilmPlayer.js';
-import { clientApi } from '../../api/client-session.js';
+import { call } from '../../api/client.js';
 import { explainerReturnPath, storyPanels } from '../../features/explainer/story.js';
 import { StoryPanel } from '../../features/explainer/StoryPanel.js';
 import '../../features/explainer/explainer.css';
@@ -29,7 +29,7 @@ function Explainer({ session }: { session: ClientSessionResponse }) {
   const first = useRef(true);
   const panel = storyPanels[index] ?? storyPanels[0];
   const last = index === storyPanels.length - 1;
-  const film = useQuery({ queryKey: ['client', 'explainer-film'], queryFn: () => clientApi('/client/explainer/film', organisationFilmStatusSchema), retry: false });
+  const film = useQuery({ queryKey: ['client', 'explainer-film'], queryFn: () => call(contract.explainer.clientFilm), retry: false });
 
   // Moving between panels: start reading (and the keyboard) at the new panel, as a new page would.
   useEffect(() => {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { allianceAnswerLabel, allianceItems, clientLanguageOf, localize, myDataSchema, type FaceScore, type MyData } from '@spreekkamer/shared';
+import { allianceAnswerLabel, allianceItems, clientLanguageOf, contract, localize, type FaceScore, type MyData } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
 import { formatClock } from '../../features/recordings/format.js';
-import { clientApi } from '../../api/client-session.js';
+import { call } from '../../api/client.js';
 import { ClientButton, ClientShell } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
@@ -29,7 +29,7 @@ export function MyDataPage() {
 
 function MyDataLoader() {
   const { t } = useTranslation();
-  const data = useQuery({ queryKey: myDataKey, queryFn: () => clientApi('/client/my-data', myDataSchema) });
+  const data = useQuery({ queryKey: myDataKey, queryFn: () => call(contract.clientAccess.myData) });
   if (data.data === undefined) return <QueryStatus query={data} loadingLabel={t('clientKit.busy')} />;
   return <MyDataView data={data.data} />;
 }

@@ -2,13 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { consentCopySchema, type ClientSessionResponse, type ConsentCopy } from '@spreekkamer/shared';
+import { type ClientSessionResponse, type ConsentCopy, contract } from '@spreekkamer/shared';
 import { useErrorText } from '../../components/errors.js';
 import { QueryStatus } from '../../components/QueryState.js';
-import { clientApi } from '../../api/client-session.js';
 import { ClientShell, StepFlow } from '../../components/client/index.js';
 import { Pictogram } from '../../components/icons/Pictogram.js';
 import { RequireClient } from './RequireClient.js';
+import { call } from '../../api/client.js';
+import { clientPageKeys } from '../../api/client-session.js';
 
 export function WithdrawPage() {
   const { consentId = '' } = useParams();
@@ -23,12 +24,12 @@ function Withdraw({ session, consentId }: { session: ClientSessionResponse; cons
   const errorText = useErrorText();
   const [step, setStep] = useState<'explain' | 'confirm'>('explain');
   const [done, setDone] = useState<ConsentCopy | null>(null);
-  const copy = useQuery({ queryKey: ['client', 'consent', consentId], queryFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}`, consentCopySchema) });
+  const copy = useQuery({ queryKey: clientPageKeys.consent(consentId), queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
   const withdraw = useMutation({
-    mutationFn: () => clientApi(`/client/consents/${encodeURIComponent(consentId)}/withdraw`, consentCopySchema, { method: 'POST' }),
+    mutationFn: () => call(contract.clientConsent.withdraw, { params: { id: consentId } }),
     onSuccess: async (result) => {
       setDone(result);
-      await queryClient.invalidateQueries({ queryKey: ['client'] });
+      await queryClient.invalidateQueries({ queryKey: clientPageKeys.all });
     },
   });
   const shell = (children: ReactNode) => (

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Hls from 'hls.js';
-import { playbackDescriptorSchema, type PlaybackDescriptor } from '@spreekkamer/shared';
-import { ApiError } from '../../api/client.js';
-import { clientApi } from '../../api/client-session.js';
+import { contract, type PlaybackDescriptor } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { ClientButton } from '../../components/client/index.js';
 import { formatClock } from '../../features/recordings/format.js';
 import { withToken } from '../../features/recordings/player/playback-math.js';
@@ -76,7 +75,7 @@ export function ClientFragmentPlayer({ shareId, kind, number, range }: ClientFra
   async function descriptor(): Promise<PlaybackDescriptor> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const fresh = await clientApi(`/client/review-talks/${encodeURIComponent(shareId)}/playback?fragment=${number}`, playbackDescriptorSchema);
+        const fresh = await call(contract.clientReviews.talkPlayback, { params: { shareId }, query: { fragment: number } });
         descriptorRef.current = fresh;
         offsetRef.current = fresh.startsAtSeconds;
         return fresh;

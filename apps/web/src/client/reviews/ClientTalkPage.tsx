@@ -2,16 +2,16 @@ import { useId } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { clientPointForClientSchema, clientReviewTalkListSchema, type ClientReviewTalk, type ClientSessionResponse } from '@spreekkamer/shared';
+import { type ClientReviewTalk, type ClientSessionResponse, contract } from '@spreekkamer/shared';
 import { QueryStatus } from '../../components/QueryState.js';
 import { useErrorText } from '../../components/errors.js';
-import { clientApi } from '../../api/client-session.js';
 import { ChoiceButton, ChoiceGroup, ClientShell, Pictogram, type PictogramName } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { RequireClient } from '../pages/RequireClient.js';
 import { ClientFragmentPlayer } from './ClientFragmentPlayer.js';
 import { clientTalksKey } from './ClientTalksLink.js';
 import '../../features/reviews/reviews.css';
+import { call } from '../../api/client.js';
 
 
 type Relay = 'pass_on' | 'anonymous' | 'private';
@@ -32,7 +32,7 @@ export function ClientTalkPage() {
 
 function ClientTalks({ session }: { session: ClientSessionResponse }) {
   const { t } = useTranslation();
-  const talks = useQuery({ queryKey: clientTalksKey, queryFn: () => clientApi('/client/review-talks', clientReviewTalkListSchema), refetchInterval: 5000 });
+  const talks = useQuery({ queryKey: clientTalksKey, queryFn: () => call(contract.clientReviews.talks), refetchInterval: 5000 });
   return (
     <ClientShell documentTitle={t('reviews.client.documentTitle')} organisationName={session.organisationName}>
       <h1 tabIndex={-1}>{t('reviews.client.title')}</h1>
@@ -98,7 +98,7 @@ function Point({ point, index }: { point: ClientReviewTalk['points'][number]; in
   const errorText = useErrorText();
   const questionId = useId();
   const decide = useMutation({
-    mutationFn: (relay: Relay) => clientApi(`/client/client-points/${encodeURIComponent(point.id)}/relay`, clientPointForClientSchema, { method: 'POST', body: { relay } }),
+    mutationFn: (relay: Relay) => call(contract.clientReviews.relay, { params: { id: point.id }, body: { relay } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clientTalksKey }),
   });
   return (

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { clientReviewTalkListSchema } from '@spreekkamer/shared';
-import { clientApi } from '../../api/client-session.js';
+import { contract } from '@spreekkamer/shared';
 import { Pictogram } from '../../components/client/index.js';
 import { formatDay } from '../../lib/format.js';
 import { reviewPaths } from '../../features/reviews/paths.js';
+import { call } from '../../api/client.js';
 
 export const clientTalksKey = ['client', 'review-talks'] as const;
 
 /** On the client's home page: a way to the talks with a reviewer, only when there is one. */
 export function ClientTalksLink() {
   const { t, i18n } = useTranslation();
-  const talks = useQuery({ queryKey: clientTalksKey, queryFn: () => clientApi('/client/review-talks', clientReviewTalkListSchema) });
+  const talks = useQuery({ queryKey: clientTalksKey, queryFn: () => call(contract.clientReviews.talks) });
   const list = talks.data?.talks ?? [];
   if (list.length === 0) return null;
   return (

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { clientSessionResponseSchema, type ClientLocale } from '@spreekkamer/shared';
+import { type ClientLocale, contract } from '@spreekkamer/shared';
 import { changeLocale } from '../../i18n/index.js';
-import { applyClientSession, clientApi, useClientSession } from '../../api/client-session.js';
+import { applyClientSession, useClientSession } from '../../api/client-session.js';
 import { Pictogram } from '../icons/Pictogram.js';
 import { directionOf, offeredClientLanguages } from './languages.js';
+import { call } from '../../api/client.js';
 
 /**
  * The organisation's client languages as buttons, each in its own language and script. The
@@ -21,7 +22,7 @@ export function ClientLanguageSwitch({ offeredLocales }: { offeredLocales?: read
     await changeLocale(code);
     if (!session.data || session.data.locale === code) return;
     try {
-      applyClientSession(queryClient, await clientApi('/client/locale', clientSessionResponseSchema, { method: 'PUT', body: { locale: code } }));
+      applyClientSession(queryClient, await call(contract.clientAccess.setLocale, { body: { locale: code } }));
     } catch {
       // The page shows the language all the same; only the link does not remember it this time.
     }

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { okResponseSchema, sessionResponseSchema, type Locale, type SessionResponse } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type Locale, type SessionResponse } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
@@ -15,6 +14,7 @@ import { PasswordResetNotice } from './PasswordResetNotice.js';
 import { TotpDisable, TotpSetup } from './TotpSetup.js';
 import { SsoLinkSection } from '../auth/SsoAdmin.js';
 import { DigestSetting } from '../notifications/DigestSetting.js';
+import { call } from '../../api/client.js';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -55,7 +55,7 @@ function ProfileForm({ session }: { session: SessionResponse }) {
   const [locale, setLocale] = useState<Locale>(session.user.locale);
   const { errors, showError, check, clear } = useFormErrors();
   const save = useMutation({
-    mutationFn: () => api('/account', sessionResponseSchema, { method: 'PATCH', body: { name: name.trim(), locale } }),
+    mutationFn: () => call(contract.account.updateProfile, { body: { name: name.trim(), locale } }),
     onSuccess: (next) => {
       clear();
       applySession(next);
@@ -110,10 +110,7 @@ function PasswordForm({ email }: { email: string }) {
   const { errors, showError, check, clear } = useFormErrors();
   const change = useMutation({
     mutationFn: () =>
-      api('/account/password', okResponseSchema, {
-        method: 'POST',
-        body: { currentPassword: current, newPassword: next },
-      }),
+      call(contract.account.changePassword, { body: { currentPassword: current, newPassword: next } }),
     onSuccess: () => {
       clear();
       setCurrent('');

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { sessionResponseSchema, totpSetupResponseSchema, type SessionResponse } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type SessionResponse } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
@@ -13,6 +12,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { useApplySession } from '../auth/session.js';
 import { TotpCodeField } from '../auth/TotpCodeField.js';
 import { isTotpCode } from '../auth/validation.js';
+import { call } from '../../api/client.js';
 
 /** The server renders the QR code as SVG text; as an image it cannot run anything in our page. */
 export function svgDataUrl(svg: string): string {
@@ -39,13 +39,13 @@ export function TotpSetup({ onConfirmed }: TotpSetupProps) {
   const confirmErrors = useFormErrors();
 
   const setup = useMutation({
-    mutationFn: () => api('/account/totp/setup', totpSetupResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.account.startTotpSetup),
     onError: start.showError,
   });
 
   const confirm = useMutation({
     mutationFn: () =>
-      api('/account/totp/confirm', sessionResponseSchema, { method: 'POST', body: { code: code.trim() } }),
+      call(contract.account.confirmTotp, { body: { code: code.trim() } }),
     onSuccess: (session) => {
       applySession(session);
       onConfirmed?.(session);
@@ -117,7 +117,7 @@ export function TotpDisable({ session }: { session: SessionResponse }) {
   const [password, setPassword] = useState('');
   const { errors, showError, check } = useFormErrors();
   const disable = useMutation({
-    mutationFn: () => api('/account/totp/disable', sessionResponseSchema, { method: 'POST', body: { password } }),
+    mutationFn: () => call(contract.account.disableTotp, { body: { password } }),
     onSuccess: (next) => {
       setPassword('');
       applySession(next);

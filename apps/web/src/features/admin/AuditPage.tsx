@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { auditListSchema, auditVerifySchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useOptionalText } from '../../i18n/optional.js';
@@ -12,6 +11,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError, QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table.js';
 import { adminKeys } from './queries.js';
+import { call } from '../../api/client.js';
 
 const pageSize = 25;
 
@@ -31,7 +31,7 @@ export function AuditPage() {
 
 function VerifyChain() {
   const { t } = useTranslation();
-  const verify = useMutation({ mutationFn: () => api('/admin/audit/verify', auditVerifySchema) });
+  const verify = useMutation({ mutationFn: () => call(contract.admin.verifyAudit) });
   return (
     <div className="sk-stack">
       <Paragraph>{t('admin.audit.verifyHelp')}</Paragraph>
@@ -68,7 +68,7 @@ function AuditList() {
   const before = cursors[cursors.length - 1] ?? null;
   const audit = useQuery({
     queryKey: adminKeys.audit(before),
-    queryFn: () => api(`/admin/audit?limit=${pageSize}${before === null ? '' : `&before=${before}`}`, auditListSchema),
+    queryFn: () => call(contract.admin.listAudit, { query: { limit: pageSize, ...(before === null ? {} : { before }) } }),
     placeholderData: keepPreviousData,
   });
   const columns = {

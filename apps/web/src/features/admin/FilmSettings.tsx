@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { organisationFilmSchema, organisationFilmStatusSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { call, callWithFile } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -11,7 +11,6 @@ import { useErrorText } from '../../components/errors.js';
 import { OrganisationFilmPlayer } from '../explainer/OrganisationFilmPlayer.js';
 
 const filmKey = ['explainer', 'film'] as const;
-const noContent = { parse: (): null => null };
 
 /** The administrator adds, replaces or removes the organisation's own explainer film. */
 export function FilmSettings() {
@@ -19,18 +18,18 @@ export function FilmSettings() {
   const id = useId();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const film = useQuery({ queryKey: filmKey, queryFn: () => api('/explainer/film', organisationFilmStatusSchema) });
+  const film = useQuery({ queryKey: filmKey, queryFn: () => call(contract.explainer.film) });
   const [file, setFile] = useState<File | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const upload = useMutation({
-    mutationFn: (chosen: File) => api('/admin/explainer/film', organisationFilmSchema, { method: 'PUT', file: { data: chosen, contentType: 'video/mp4' } }),
+    mutationFn: (chosen: File) => callWithFile(contract.explainer.uploadFilm, chosen, 'video/mp4'),
     onSuccess: async () => {
       setNotice(t('explainer.film.ready'));
       await queryClient.invalidateQueries({ queryKey: filmKey });
     },
   });
   const remove = useMutation({
-    mutationFn: () => api('/admin/explainer/film', noContent, { method: 'DELETE' }),
+    mutationFn: () => call(contract.explainer.removeFilm),
     onSuccess: async () => {
       setNotice(t('explainer.film.removed'));
       await queryClient.invalidateQueries({ queryKey: filmKey });

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { adminPasswordResetResponseSchema, type AdminUser } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type AdminUser, contract } from '@spreekkamer/shared';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
@@ -11,6 +10,7 @@ import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { useSession } from '../auth/session.js';
 import { adminKeys } from './queries.js';
+import { call } from '../../api/client.js';
 
 /**
  * A new password for an account that already has one. No answer here contains a link or code an
@@ -28,10 +28,7 @@ export function PasswordResetPanel({ user }: { user: AdminUser }) {
 
   const request = useMutation({
     mutationFn: () =>
-      api(`/admin/users/${user.id}/password-reset`, adminPasswordResetResponseSchema, {
-        method: 'POST',
-        body: code.trim() === '' ? {} : { code: code.trim() },
-      }),
+      call(contract.admin.requestPasswordReset, { params: { id: user.id }, body: code.trim() === '' ? {} : { code: code.trim() } }),
     onSuccess: async (result) => {
       clear();
       setCode('');
@@ -41,7 +38,7 @@ export function PasswordResetPanel({ user }: { user: AdminUser }) {
     onError: showError,
   });
   const approve = useMutation({
-    mutationFn: () => api(`/admin/users/${user.id}/password-reset/approval`, adminPasswordResetResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.admin.approvePasswordReset, { params: { id: user.id } }),
     onSuccess: async (result) => {
       clear();
       setDone(t(`admin.users.reset.outcome.${result.status}`));

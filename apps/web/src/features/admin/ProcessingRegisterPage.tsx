@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Button } from '@utrecht/button-react';
-import { clientLanguages, processingRegisterSchema, type ProcessingRegister } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { clientLanguages, contract, type ProcessingRegister } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -11,6 +10,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { formatDay, formatNumber } from '../../lib/format.js';
 import { adminKeys } from './queries.js';
 import './register.css';
+import { call } from '../../api/client.js';
 
 /** One activity, worded in the reader's language: the same text for the page and the download. */
 interface WordedActivity {
@@ -71,7 +71,7 @@ export function ProcessingRegisterPage() {
   const { t, i18n } = useTranslation();
   const register = useQuery({
     queryKey: [...adminKeys.all, 'processing-register'],
-    queryFn: () => api('/admin/processing-register', processingRegisterSchema),
+    queryFn: () => call(contract.admin.processingRegister),
   });
   const title = t('register.title');
   const worded = register.data ? word(register.data, t, i18n.language) : null;

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { clientLanguages, offeredClientLocales, organisationSettingsSchema, type ClientLocale, type OrganisationSettings } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { clientLanguages, type ClientLocale, contract, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField } from '../../components/fields.js';
@@ -16,6 +15,7 @@ import { adminKeys, useSettings } from './queries.js';
 import { RhythmSection } from '../learning/RhythmSection.js';
 import { SsoSettingsSection } from '../auth/SsoAdmin.js';
 import { FilmSettings } from './FilmSettings.js';
+import { call } from '../../api/client.js';
 
 const maxRetentionOptions = 6;
 
@@ -54,7 +54,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
 
   const save = useMutation({
     mutationFn: (body: OrganisationSettings) =>
-      api('/admin/settings', organisationSettingsSchema, { method: 'PUT', body }),
+      call(contract.admin.updateSettings, { body }),
     onSuccess: async (saved) => {
       clear();
       queryClient.setQueryData(adminKeys.settings, saved);

@@ -2,8 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { teamSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { ErrorSummary, useFormErrors, type FormErrors } from '../../components/ErrorSummary.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { Page, Section } from '../../components/Page.js';
@@ -12,6 +11,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { Table, TableBody, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { EditPanel, focusWhenRendered, NameField } from './EditPanel.js';
 import { adminKeys, useTeams } from './queries.js';
+import { call } from '../../api/client.js';
 
 type Team = { id: string; name: string; memberCount: number };
 
@@ -75,7 +75,7 @@ function NewTeamForm() {
   const [created, setCreated] = useState<string | null>(null);
   const { errors, showError, check, clear } = useFormErrors();
   const create = useMutation({
-    mutationFn: () => api('/admin/teams', teamSchema, { method: 'POST', body: { name: name.trim() } }),
+    mutationFn: () => call(contract.admin.createTeam, { body: { name: name.trim() } }),
     onSuccess: async (team) => {
       clear();
       setName('');
@@ -117,7 +117,7 @@ function RenameTeam({ team, onClose }: { team: Team; onClose: () => void }) {
   const { errors, showError, check } = useFormErrors();
 
   const rename = useMutation({
-    mutationFn: () => api(`/admin/teams/${team.id}`, teamSchema, { method: 'PATCH', body: { name: name.trim() } }),
+    mutationFn: () => call(contract.admin.renameTeam, { params: { id: team.id }, body: { name: name.trim() } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.teams });
       onClose();

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { adminUserSchema, inviteUserResponseSchema, type AdminUser, type MembershipInput } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type AdminUser, contract, type MembershipInput } from '@spreekkamer/shared';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
@@ -20,6 +19,7 @@ import { MembershipEditor, membershipFieldId } from './MembershipEditor.js';
 import { PasswordResetPanel } from './PasswordResetPanel.js';
 import { UserSsoClaims } from '../auth/SsoAdmin.js';
 import { adminKeys, useTeams, useUsers } from './queries.js';
+import { call } from '../../api/client.js';
 
 type Invitation = { name: string; invitationPath: string; expiresAt: string };
 
@@ -133,10 +133,7 @@ function InviteForm() {
 
   const invite = useMutation({
     mutationFn: () =>
-      api('/admin/users', inviteUserResponseSchema, {
-        method: 'POST',
-        body: { name: name.trim(), email: email.trim(), memberships, external: organisation.trim() === '' ? null : { organisation: organisation.trim(), accessUntil } },
-      }),
+      call(contract.admin.inviteUser, { body: { name: name.trim(), email: email.trim(), memberships, external: organisation.trim() === '' ? null : { organisation: organisation.trim(), accessUntil } } }),
     onSuccess: (result) => {
       clear();
       setInvitation({ name: result.user.name, invitationPath: result.invitationPath, expiresAt: result.expiresAt });
@@ -240,7 +237,7 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
 
   const update = useMutation({
     mutationFn: (body: { name?: string; active?: boolean; memberships?: MembershipInput[] }) =>
-      api(`/admin/users/${user.id}`, adminUserSchema, { method: 'PATCH', body }),
+      call(contract.admin.updateUser, { params: { id: user.id }, body }),
     onSuccess: async (_updated, body) => {
       clear();
       setSaved(
@@ -256,7 +253,7 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   });
 
   const reinvite = useMutation({
-    mutationFn: () => api(`/admin/users/${user.id}/invitation`, inviteUserResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.admin.reinvite, { params: { id: user.id } }),
     onSuccess: async (result) => {
       clear();
       setInvitation({ name: result.user.name, invitationPath: result.invitationPath, expiresAt: result.expiresAt });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { adminUserListSchema, organisationSettingsSchema, teamListSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -11,13 +11,13 @@ export const adminKeys = {
 };
 
 export function useUsers() {
-  return useQuery({ queryKey: adminKeys.users, queryFn: () => api('/admin/users', adminUserListSchema) });
+  return useQuery({ queryKey: adminKeys.users, queryFn: () => call(contract.admin.listUsers) });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: adminKeys.teams, queryFn: () => api('/admin/teams', teamListSchema) });
+  return useQuery({ queryKey: adminKeys.teams, queryFn: () => call(contract.admin.listTeams) });
 }
 
 export function useSettings() {
-  return useQuery({ queryKey: adminKeys.settings, queryFn: () => api('/admin/settings', organisationSettingsSchema) });
+  return useQuery({ queryKey: adminKeys.settings, queryFn: () => call(contract.admin.settings) });
 }

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { invitationInfoResponseSchema, sessionResponseSchema } from '@spreekkamer/shared';
-import { api, ApiError } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { SubmitActions } from '../../components/FormActions.js';
@@ -11,7 +11,7 @@ import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadError, Loading } from '../../components/QueryState.js';
-import { useApplySession } from './session.js';
+import { invitationKey, useApplySession } from './session.js';
 import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.js';
 
 export function InvitationPage() {
@@ -24,15 +24,15 @@ export function InvitationPage() {
   const { errors, showError, check } = useFormErrors();
 
   const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api(`/invitations/${encodeURIComponent(token)}`, invitationInfoResponseSchema),
+    queryKey: invitationKey(token),
+    queryFn: () => call(contract.account.invitation, { params: { token } }),
     retry: false,
     staleTime: Infinity,
   });
 
   const accept = useMutation({
     mutationFn: () =>
-      api('/invitations/accept', sessionResponseSchema, { method: 'POST', body: { token, password } }),
+      call(contract.account.acceptInvitation, { body: { token, password } }),
     onSuccess: async (session) => {
       applySession(session);
       await navigate('/', { replace: true });

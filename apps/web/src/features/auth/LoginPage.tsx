@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { sessionResponseSchema, type LoginRequest } from '@spreekkamer/shared';
-import { api, ApiError } from '../../api/client.js';
+import { contract, type LoginRequest } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
@@ -31,7 +31,7 @@ export function LoginPage() {
   const { errors, showError, check, clear } = useFormErrors();
 
   const login = useMutation({
-    mutationFn: (body: LoginRequest) => api('/session', sessionResponseSchema, { method: 'POST', body }),
+    mutationFn: (body: LoginRequest) => call(contract.account.login, { body }),
     onSuccess: applySession,
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'totp_required') {

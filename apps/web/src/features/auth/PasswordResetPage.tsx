@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { okResponseSchema, passwordResetStartResponseSchema } from '@spreekkamer/shared';
-import { api, ApiError } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { ApiError, call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/fields.js';
@@ -35,7 +35,7 @@ export function PasswordResetPage() {
   const finish = useFormErrors();
 
   const ask = useMutation({
-    mutationFn: () => api('/password-resets', passwordResetStartResponseSchema, { method: 'POST', body: { email: email.trim() } }),
+    mutationFn: () => call(contract.account.startPasswordReset, { body: { email: email.trim() } }),
     onSuccess: (result) => {
       start.clear();
       if (result.mode === 'email') {
@@ -50,7 +50,7 @@ export function PasswordResetPage() {
   });
 
   const complete = useMutation({
-    mutationFn: () => api('/password-resets/complete', okResponseSchema, { method: 'POST', body: { token, password } }),
+    mutationFn: () => call(contract.account.completePasswordReset, { body: { token, password } }),
     onSuccess: () => {
       window.sessionStorage.removeItem(storageKey);
       finish.clear();

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { adminSsoSettingsResponseSchema, adminUserSsoResponseSchema, type AdminSsoSettingsResponse } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type AdminSsoSettingsResponse } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { Heading } from '../../components/Heading.js';
@@ -17,7 +17,7 @@ const ssoSettingsKey = ['admin', 'sso'] as const;
 /** Organisation settings: switch password log-in off once SSO is proven to work. */
 export function SsoSettingsSection() {
   const { t } = useTranslation();
-  const settings = useQuery({ queryKey: ssoSettingsKey, queryFn: () => api('/admin/sso', adminSsoSettingsResponseSchema) });
+  const settings = useQuery({ queryKey: ssoSettingsKey, queryFn: () => call(contract.sso.settings) });
   return (
     <Section id="settings-sso" title={t('sso.admin.title')}>
       <QueryStatus query={settings} />
@@ -32,7 +32,7 @@ function PasswordsSwitch({ settings }: { settings: AdminSsoSettingsResponse }) {
   const { errors, showError, clear } = useFormErrors();
   const [saved, setSaved] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (passwordsOff: boolean) => api('/admin/sso', adminSsoSettingsResponseSchema, { method: 'PUT', body: { passwordsOff } }),
+    mutationFn: (passwordsOff: boolean) => call(contract.sso.setPasswordsOff, { body: { passwordsOff } }),
     onSuccess: async (result) => {
       clear();
       queryClient.setQueryData(ssoSettingsKey, result);
@@ -78,7 +78,7 @@ export function UserSsoClaims({ userId }: { userId: string }) {
   const info = useSsoInfo();
   const claims = useQuery({
     queryKey: ['admin', 'users', userId, 'sso'],
-    queryFn: () => api(`/admin/users/${userId}/sso`, adminUserSsoResponseSchema),
+    queryFn: () => call(contract.sso.userClaims, { params: { id: userId } }),
     enabled: info.data?.enabled === true,
   });
   if (!info.data?.enabled) return null;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ssoInfoResponseSchema, ssoRefusalReasons, type SsoRefusalReason } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, ssoRefusalReasons, type SsoRefusalReason } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ButtonLink } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
@@ -11,7 +11,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 export const ssoInfoKey = ['sso'] as const;
 
 export function useSsoInfo() {
-  return useQuery({ queryKey: ssoInfoKey, queryFn: () => api('/sso', ssoInfoResponseSchema), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ssoInfoKey, queryFn: () => call(contract.sso.info), staleTime: 5 * 60_000 });
 }
 
 /**

@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { sessionResponseSchema, type SessionResponse } from '@spreekkamer/shared';
-import { api, ApiError, setCsrfToken } from '../../api/client.js';
+import { contract, type SessionResponse } from '@spreekkamer/shared';
+import { ApiError, call, setCsrfToken } from '../../api/client.js';
 import { changeLocale } from '../../i18n/index.js';
 
 export const sessionKey = ['session'] as const;
+export const invitationKey = (token: string) => ['invitation', token] as const;
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    const session = await api('/session', sessionResponseSchema);
+    const session = await call(contract.account.session);
     setCsrfToken(session.csrfToken);
     void changeLocale(session.user.locale);
     return session;

@@ -2,8 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { clientAccessIssuedSchema, type Client } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type Client, contract } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -11,6 +10,7 @@ import i18n, { useLanguageLoaded } from '../../i18n/index.js';
 import { MutationError } from '../../components/QueryState.js';
 import { clientKeys } from './api.js';
 import { directionOf } from '../../components/client/languages.js';
+import { call } from '../../api/client.js';
 
 interface Issued {
   link: string;
@@ -31,7 +31,7 @@ export function ClientAccess({ client }: { client: Client }) {
   const [sendByEmail, setSendByEmail] = useState(false);
   const issue = useMutation({
     mutationFn: () =>
-      api(`/clients/${encodeURIComponent(client.id)}/access`, clientAccessIssuedSchema, { method: 'POST', body: { sendByEmail: client.canEmailLink && sendByEmail } }),
+      call(contract.clientAccess.issue, { params: { id: client.id }, body: { sendByEmail: client.canEmailLink && sendByEmail } }),
     onSuccess: async (result) => {
       setIssued({
         link: `${window.location.origin}${result.path}`,

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { clientSchema, conversationSchema, type Client, type ConversationKind } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type Client, contract, type ConversationKind } from '@spreekkamer/shared';
 import { formatDay } from '../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextField } from '../../components/fields.js';
@@ -21,6 +20,7 @@ import { ClientForm, type ClientFormValues } from './ClientForm.js';
 import { ConsentStatus } from './ConsentStatus.js';
 import { LazyClientFeedbackSection } from '../feedback/routes.js';
 import './clients.css';
+import { call } from '../../api/client.js';
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -110,11 +110,10 @@ function PlanConversation({ clientId }: { clientId: string }) {
   const [saved, setSaved] = useState(false);
   const { errors, showError, check, clear } = useFormErrors();
   const plan = useMutation({
-    mutationFn: () =>
-      api(`/clients/${encodeURIComponent(clientId)}/conversations`, conversationSchema, {
-        method: 'POST',
-        body: { heldOn, kind, reviewerUserId: reviewer === 'open' ? null : reviewer },
-      }),
+    mutationFn: () => {
+      if (kind === null) throw new Error('the kind is checked before saving');
+      return call(contract.clients.createConversation, { params: { id: clientId }, body: { heldOn, kind, reviewerUserId: reviewer === 'open' ? null : reviewer } });
+    },
     onSuccess: async () => {
       clear();
       setSaved(true);
@@ -174,7 +173,7 @@ function EditClient({ client }: { client: Client }) {
   const { errors, showError, check, clear } = useFormErrors();
   const save = useMutation({
     mutationFn: (values: ClientFormValues) =>
-      api(`/clients/${encodeURIComponent(client.id)}`, clientSchema, { method: 'PATCH', body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale } }),
+      call(contract.clients.update, { params: { id: client.id }, body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale } }),
     onSuccess: async (updated) => {
       clear();
       setSaved(true);

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { clientSchema, type PartnerKind } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type PartnerKind } from '@spreekkamer/shared';
 import { useFormErrors } from '../../components/ErrorSummary.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { Page } from '../../components/Page.js';
@@ -11,6 +10,7 @@ import { RadioGroup } from '../../components/fields.js';
 import { useSession } from '../auth/session.js';
 import { clientKeys, clientPath } from './api.js';
 import { ClientForm, type ClientFormValues } from './ClientForm.js';
+import { call } from '../../api/client.js';
 
 export function NewClientPage() {
   const { t } = useTranslation();
@@ -22,8 +22,7 @@ export function NewClientPage() {
   const both = roles.includes('manager') && roles.includes('professional');
   const [partnerKind, setPartnerKind] = useState<PartnerKind>(roles.includes('professional') ? 'client' : 'staff');
   const create = useMutation({
-    mutationFn: (values: ClientFormValues) =>
-      api('/clients', clientSchema, { method: 'POST', body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale, partnerKind } }),
+    mutationFn: (values: ClientFormValues) => call(contract.clients.create, { body: { pseudonym: values.pseudonym, contact: values.contact || null, locale: values.locale, partnerKind } }),
     onSuccess: async (client) => {
       await queryClient.invalidateQueries({ queryKey: clientKeys.all });
       await navigate(clientPath(client.id));

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { clientListSchema, clientSchema, consentCopySchema, conversationListSchema, conversationSchema, reviewerListSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 
 export const clientKeys = {
   all: ['clients'] as const,
@@ -14,27 +14,27 @@ export const clientKeys = {
 const enc = encodeURIComponent;
 
 export function useClients() {
-  return useQuery({ queryKey: clientKeys.all, queryFn: () => api('/clients', clientListSchema) });
+  return useQuery({ queryKey: clientKeys.all, queryFn: () => call(contract.clients.list) });
 }
 
 export function useClient(id: string) {
-  return useQuery({ queryKey: clientKeys.one(id), queryFn: () => api(`/clients/${enc(id)}`, clientSchema) });
+  return useQuery({ queryKey: clientKeys.one(id), queryFn: () => call(contract.clients.get, { params: { id } }) });
 }
 
 export function useConversations(clientId: string) {
-  return useQuery({ queryKey: clientKeys.conversations(clientId), queryFn: () => api(`/clients/${enc(clientId)}/conversations`, conversationListSchema) });
+  return useQuery({ queryKey: clientKeys.conversations(clientId), queryFn: () => call(contract.clients.listConversations, { params: { id: clientId } }) });
 }
 
 export function useConversation(id: string) {
-  return useQuery({ queryKey: clientKeys.conversation(id), queryFn: () => api(`/conversations/${enc(id)}`, conversationSchema) });
+  return useQuery({ queryKey: clientKeys.conversation(id), queryFn: () => call(contract.clients.getConversation, { params: { id } }) });
 }
 
 export function useConsent(id: string | null) {
-  return useQuery({ queryKey: clientKeys.consent(id ?? ''), queryFn: () => api(`/consents/${enc(id ?? '')}`, consentCopySchema), enabled: id !== null });
+  return useQuery({ queryKey: clientKeys.consent(id ?? ''), queryFn: () => call(contract.consent.copy, { params: { id: id ?? '' } }), enabled: id !== null });
 }
 
 export function useReviewers() {
-  return useQuery({ queryKey: clientKeys.reviewers, queryFn: () => api('/reviewers', reviewerListSchema), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: clientKeys.reviewers, queryFn: () => call(contract.clients.listReviewers), staleTime: 5 * 60_000 });
 }
 
 export function clientPath(id: string): string {

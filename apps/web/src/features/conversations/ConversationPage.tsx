@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { clientSessionResponseSchema, consentCopySchema, conversationSchema, type ConsentCopy, type Conversation } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type ConsentCopy, contract, type Conversation } from '@spreekkamer/shared';
 import { applyClientSession } from '../../api/client-session.js';
 import { formatDay } from '../../lib/format.js';
 import { consentTextFor } from '../../lib/consent-text.js';
@@ -21,6 +20,7 @@ import { clientKeys, clientPath, useConsent, useConversation, useReviewers } fro
 import { ConsentStatus } from '../clients/ConsentStatus.js';
 import '../clients/clients.css';
 import { ConversationRecordings } from '../recordings/ConversationRecordings.js';
+import { call } from '../../api/client.js';
 
 export function ConversationPage() {
   const { t } = useTranslation();
@@ -132,7 +132,7 @@ function ReviewerChoice({ conversation }: { conversation: Conversation }) {
   const [saved, setSaved] = useState(false);
   const { errors, showError, clear } = useFormErrors();
   const save = useMutation({
-    mutationFn: () => api(`/conversations/${encodeURIComponent(conversation.id)}`, conversationSchema, { method: 'PATCH', body: { reviewerUserId: value === 'open' ? null : value } }),
+    mutationFn: () => call(contract.clients.updateConversation, { params: { id: conversation.id }, body: { reviewerUserId: value === 'open' ? null : value } }),
     onSuccess: (updated) => {
       clear();
       setSaved(true);
@@ -174,7 +174,7 @@ function HandOver({ conversation }: { conversation: Conversation }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const handOver = useMutation({
-    mutationFn: () => api(`/clients/${encodeURIComponent(conversation.clientId)}/hand-over`, clientSessionResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.clientAccess.handOver, { params: { id: conversation.clientId } }),
     onSuccess: async (session) => {
       applyClientSession(queryClient, session);
       await navigate(`/klant/toestemming/${encodeURIComponent(conversation.id)}`);
@@ -204,7 +204,7 @@ function OwnConsent({ copy, conversationId }: { copy: ConsentCopy; conversationI
   const [agreed, setAgreed] = useState(false);
   const { errors, showError, check } = useFormErrors();
   const confirm = useMutation({
-    mutationFn: () => api(`/consents/${encodeURIComponent(copy.id)}/professional-consent`, consentCopySchema, { method: 'POST', body: { confirm: true } }),
+    mutationFn: () => call(contract.consent.confirmAsProfessional, { params: { id: copy.id }, body: { confirm: true } }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(clientKeys.consent(copy.id), updated);
       await queryClient.invalidateQueries({ queryKey: clientKeys.conversation(conversationId) });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { organisationFilmStatusSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 import { OrganisationFilmPlayer } from './OrganisationFilmPlayer.js';
 import { Heading } from '../../components/Heading.js';
 import { Page } from '../../components/Page.js';
@@ -20,7 +20,7 @@ const linesOf = { consent: 3, who: 4, never: 3, safe: 3, withdraw: 3 } as const 
  */
 export function RecordingExplainerPage() {
   const { t } = useTranslation();
-  const film = useQuery({ queryKey: ['explainer', 'film'], queryFn: () => api('/explainer/film', organisationFilmStatusSchema) });
+  const film = useQuery({ queryKey: ['explainer', 'film'], queryFn: () => call(contract.explainer.film) });
   return (
     <Page title={t('explainer.staff.title')} documentTitle={t('explainer.staff.documentTitle')} intro={t('explainer.staff.intro')}>
       {film.data?.film ? (

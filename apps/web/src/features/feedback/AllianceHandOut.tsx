@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { allianceRequestCreatedSchema, clientSessionResponseSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { applyClientSession } from '../../api/client-session.js';
 import { clientFeedbackPaths } from '../../lib/client-paths.js';
 import { formatDay } from '../../lib/format.js';
@@ -12,6 +11,7 @@ import { Alert } from '../../components/Alert.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { feedbackKeys } from './api.js';
 import { MutationError } from '../../components/QueryState.js';
+import { call } from '../../api/client.js';
 
 /**
  * Hands the client a short alliance check: it appears on the client's own page, or the
@@ -23,14 +23,14 @@ export function AllianceHandOut({ clientId, pseudonym, feedbackId = null }: { cl
   const navigate = useNavigate();
   const [ready, setReady] = useState<{ id: string; expiresAt: string } | null>(null);
   const create = useMutation({
-    mutationFn: () => api('/alliance/requests', allianceRequestCreatedSchema, { method: 'POST', body: { clientId, feedbackId } }),
+    mutationFn: () => call(contract.alliance.request, { body: { clientId, feedbackId } }),
     onSuccess: async (created) => {
       setReady(created);
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.trend(clientId) });
     },
   });
   const handOver = useMutation({
-    mutationFn: () => api(`/clients/${encodeURIComponent(clientId)}/hand-over`, clientSessionResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.clientAccess.handOver, { params: { id: clientId } }),
     onSuccess: async (session) => {
       applyClientSession(queryClient, session);
       if (ready) await navigate(clientFeedbackPaths.check(ready.id));

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { groundRules, localize, openingQuestion, professionalTips, stepTexts, type FeedbackDetail } from '@spreekkamer/shared';
+import { contract, type FeedbackDetail, groundRules, localize, openingQuestion, professionalTips, stepTexts } from '@spreekkamer/shared';
 import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
@@ -20,6 +20,7 @@ import { StepThree } from './conversation/StepThree.js';
 import { StepTwo } from './conversation/StepTwo.js';
 import { participantNames } from './FeedbackPage.js';
 import './feedback.css';
+import { call } from '../../api/client.js';
 
 /**
  * /samenleergesprekken/:id/gesprek — the conversation itself, on one screen between professional
@@ -44,12 +45,12 @@ export function ConversationScreen() {
 function Conversation({ feedback }: { feedback: FeedbackDetail }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const errorText = useErrorText();
   const closed = feedback.status === 'completed';
   const step = feedback.step as Step;
   const stepsId = useId();
-  const setStep = (next: Step) => change.mutate({ path: '', options: { method: 'PATCH', body: { step: next } } });
+  const setStep = (next: Step) => change.mutate(() => call(contract.feedback.update, { params: { id: feedback.id }, body: { step: next } }));
 
   return (
     <Page title={t('feedback.talk.title', { names: participantNames(feedback) })} documentTitle={t('feedback.talk.documentTitle')} breadcrumbs={[{ to: '/samenleergesprekken', label: t('breadcrumbs.feedback') }]}>
@@ -154,7 +155,7 @@ function Tips() {
 
 function Finish({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const [sure, setSure] = useState(false);
   if (!sure) {
     return (
@@ -167,7 +168,7 @@ function Finish({ feedback }: { feedback: FeedbackDetail }) {
     <div className="sk-stack">
       <Paragraph>{t('feedback.talk.finishConfirm')}</Paragraph>
       <div className="sk-actions">
-        <Button appearance="primary-action-button" busy={change.isPending} onClick={() => change.mutate({ path: '', options: { method: 'PATCH', body: { status: 'completed' } } })}>
+        <Button appearance="primary-action-button" busy={change.isPending} onClick={() => change.mutate(() => call(contract.feedback.update, { params: { id: feedback.id }, body: { status: 'completed' } }))}>
           {t('feedback.talk.finishNow')}
         </Button>
         <Button appearance="secondary-action-button" onClick={() => setSure(false)}>

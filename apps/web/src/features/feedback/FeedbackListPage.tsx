@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { feedbackDetailSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { formatDay } from '../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, TextField } from '../../components/fields.js';
@@ -17,6 +16,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell
 import { useClients } from '../clients/api.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedbackList } from './api.js';
 import './feedback.css';
+import { call } from '../../api/client.js';
 
 /** /samenleergesprekken — the professional's own feedback conversations, and a new invitation. */
 export function FeedbackListPage() {
@@ -88,7 +88,7 @@ function NewFeedback() {
     inviteDays: { id: 'feedback-days', label: t('feedback.list.inviteDays') },
   };
   const create = useMutation({
-    mutationFn: () => api('/feedback', feedbackDetailSchema, { method: 'POST', body: { clientIds: chosen, inviteDays: Number(days), ...(fromConversation && chosen.length === 1 && chosen[0] === search.get('client') ? { conversationId: fromConversation } : {}) } }),
+    mutationFn: () => call(contract.feedback.create, { body: { clientIds: chosen, inviteDays: Number(days), ...(fromConversation && chosen.length === 1 && chosen[0] === search.get('client') ? { conversationId: fromConversation } : {}) } }),
     onSuccess: async (detail) => {
       storeFeedback(queryClient, detail);
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.list });

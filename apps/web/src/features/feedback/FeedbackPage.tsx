@@ -5,8 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { feedbackDetailSchema, localize, okResponseSchema, themeCard, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type FeedbackDetail, type FeedbackParticipant, localize, themeCard } from '@spreekkamer/shared';
 import { formatDay } from '../../lib/format.js';
 import { Pictogram, pictogramOf } from '../../components/icons/Pictogram.js';
 import { Alert } from '../../components/Alert.js';
@@ -20,6 +19,7 @@ import { AllianceHandOut } from './AllianceHandOut.js';
 import { feedbackKeys, feedbackPaths, storeFeedback, useFeedback } from './api.js';
 import { FollowUpEditor } from './FollowUpEditor.js';
 import './feedback.css';
+import { call, hrefOf } from '../../api/client.js';
 
 /** /samenleergesprekken/:id — invitation, the client's preparation, the conversation, and what comes after. */
 export function FeedbackPage() {
@@ -124,7 +124,7 @@ function RenewInvitation({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const renew = useMutation({
-    mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, feedbackDetailSchema, { method: 'PATCH', body: { inviteDays: 14 } }),
+    mutationFn: () => call(contract.feedback.update, { params: { id: feedback.id }, body: { inviteDays: 14 } }),
     onSuccess: (detail) => storeFeedback(queryClient, detail),
   });
   return (
@@ -173,7 +173,7 @@ export function Preparation({ feedback, participant, headingLevel = 3 }: { feedb
       {participant.hasVoiceNote ? (
         <figure className="sk-feedback-audio">
           <figcaption>{t('feedback.detail.voiceNote', { name: participant.pseudonym })}</figcaption>
-          <audio controls preload="none" src={`/api/feedback/${encodeURIComponent(feedback.id)}/participants/${encodeURIComponent(participant.id)}/voice-note`} />
+          <audio controls preload="none" src={hrefOf(contract.feedback.voiceNote, { params: { id: feedback.id, participantId: participant.id } })} />
         </figure>
       ) : null}
     </div>
@@ -186,7 +186,7 @@ function DeleteFeedback({ feedback }: { feedback: FeedbackDetail }) {
   const queryClient = useQueryClient();
   const [sure, setSure] = useState(false);
   const remove = useMutation({
-    mutationFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}`, okResponseSchema, { method: 'DELETE' }),
+    mutationFn: () => call(contract.feedback.remove, { params: { id: feedback.id } }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: feedbackKeys.one(feedback.id) });
       await queryClient.invalidateQueries({ queryKey: feedbackKeys.all });

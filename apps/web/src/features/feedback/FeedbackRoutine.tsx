@@ -2,8 +2,7 @@ import { useId } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { clientSchema, feedbackReminderMonths, type Client } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { type CallInput, type Client, contract, feedbackReminderMonths } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -11,6 +10,7 @@ import { formatDay } from '../../lib/format.js';
 import { clientKeys, useClients } from '../clients/api.js';
 import { feedbackPaths } from './api.js';
 import { MutationError } from '../../components/QueryState.js';
+import { call } from '../../api/client.js';
 
 const dayMs = 86_400_000;
 /** Feedback works best once people know each other a while: under about three months, say so. */
@@ -34,7 +34,7 @@ export function FeedbackReminder({ client }: { client: Client }) {
   const id = useId();
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: { feedbackReminderMonths?: number | null; feedbackReminderDone?: true }) => api(`/clients/${encodeURIComponent(client.id)}`, clientSchema, { method: 'PATCH', body }),
+    mutationFn: (body: CallInput<typeof contract.clients.update>['body']) => call(contract.clients.update, { params: { id: client.id }, body }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: clientKeys.one(client.id) });
       await queryClient.invalidateQueries({ queryKey: clientKeys.all });
@@ -51,7 +51,7 @@ export function FeedbackReminder({ client }: { client: Client }) {
         className="utrecht-select"
         value={reminder ? String(reminder.months) : ''}
         disabled={save.isPending}
-        onChange={(event) => save.mutate({ feedbackReminderMonths: event.target.value === '' ? null : Number(event.target.value) })}
+        onChange={(event) => save.mutate({ feedbackReminderMonths: feedbackReminderMonths.find((months) => String(months) === event.target.value) ?? null })}
       >
         <option value="">{t('feedback.routine.reminderOff')}</option>
         {feedbackReminderMonths.map((months) => (

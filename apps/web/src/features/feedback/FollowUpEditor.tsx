@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { followUpSchema, type FollowUp } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type FollowUp } from '@spreekkamer/shared';
 import { formatDay } from '../../lib/format.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
@@ -14,6 +13,7 @@ import { feedbackKeys, useFollowUps } from './api.js';
 import { TextAreaField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { PlainLanguageHints } from '../../components/PlainLanguageHints.js';
+import { call } from '../../api/client.js';
 
 /**
  * Follow-up (terugkoppeling) for one client: what the professional learned from the feedback and
@@ -70,9 +70,9 @@ function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: st
   const save = useMutation({
     mutationFn: async (send: boolean) => {
       const body = { learned, changed, shortVersion };
-      if (!draft) return api('/follow-ups', followUpSchema, { method: 'POST', body: { clientId, feedbackId, ...body, send } });
-      const updated = await api(`/follow-ups/${encodeURIComponent(draft.id)}`, followUpSchema, { method: 'PATCH', body });
-      return send ? api(`/follow-ups/${encodeURIComponent(updated.id)}/send`, followUpSchema, { method: 'POST' }) : updated;
+      if (!draft) return call(contract.followUps.create, { body: { clientId, feedbackId, ...body, send } });
+      const updated = await call(contract.followUps.update, { params: { id: draft.id }, body });
+      return send ? call(contract.followUps.send, { params: { id: updated.id } }) : updated;
     },
     onSuccess: async (result) => {
       clear();

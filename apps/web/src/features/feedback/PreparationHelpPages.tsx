@@ -2,8 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { localize, preparationHelpListSchema, preparationHelpSchema, themeCard } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, localize, themeCard } from '@spreekkamer/shared';
 import { SubmitActions } from '../../components/FormActions.js';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink } from '../../components/Links.js';
@@ -13,6 +12,7 @@ import { QueryStatus } from '../../components/QueryState.js';
 import { TextAreaField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
 import { formatDay } from '../../lib/format.js';
+import { call } from '../../api/client.js';
 
 const enc = encodeURIComponent;
 const listKey = ['preparation-helps'] as const;
@@ -22,7 +22,7 @@ export const preparationHelpPath = (id: string) => `/gedeeld/voorbereiding/${enc
 /** On "Gedeeld met mij": the clients an independent helper helps prepare; nothing when none. */
 export function PreparationHelpList() {
   const { t, i18n } = useTranslation();
-  const helps = useQuery({ queryKey: listKey, queryFn: () => api('/preparation-helps', preparationHelpListSchema) });
+  const helps = useQuery({ queryKey: listKey, queryFn: () => call(contract.preparationHelp.listForHelper) });
   if (!helps.data || helps.data.helps.length === 0) return null;
   return (
     <section aria-labelledby="preparation-helps">
@@ -50,10 +50,10 @@ export function PreparationHelpPage() {
   const formId = useId();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const help = useQuery({ queryKey: oneKey(id), queryFn: () => api(`/preparation-helps/${enc(id)}`, preparationHelpSchema) });
+  const help = useQuery({ queryKey: oneKey(id), queryFn: () => call(contract.preparationHelp.getForHelper, { params: { id } }) });
   const [text, setText] = useState('');
   const add = useMutation({
-    mutationFn: () => api(`/preparation-helps/${enc(id)}/points`, preparationHelpSchema, { method: 'POST', body: { text } }),
+    mutationFn: () => call(contract.preparationHelp.addPoint, { params: { id }, body: { text } }),
     onSuccess: (data) => {
       setText('');
       queryClient.setQueryData(oneKey(id), data);

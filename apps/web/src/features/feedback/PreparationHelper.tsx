@@ -2,14 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { feedbackHelpersSchema, type FeedbackDetail, type FeedbackHelpers, type FeedbackParticipant } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type FeedbackDetail, type FeedbackHelpers, type FeedbackParticipant } from '@spreekkamer/shared';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { SelectField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
 import { usePeople } from '../reviews/api.js';
 import { formatDay } from '../../lib/format.js';
+import { call } from '../../api/client.js';
 
 const helpersKey = (feedbackId: string) => ['feedback', feedbackId, 'helpers'] as const;
 
@@ -22,14 +22,14 @@ export function PreparationHelper({ feedback, participant }: { feedback: Feedbac
   const id = useId();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const helpers = useQuery({ queryKey: helpersKey(feedback.id), queryFn: () => api(`/feedback/${encodeURIComponent(feedback.id)}/helpers`, feedbackHelpersSchema) });
+  const helpers = useQuery({ queryKey: helpersKey(feedback.id), queryFn: () => call(contract.preparationHelp.helpers, { params: { id: feedback.id } }) });
   const people = usePeople();
   const outside = (people.data?.people ?? []).filter((p) => p.isReviewer && p.independentFrom !== null);
   const [chosen, setChosen] = useState('');
-  const path = `/feedback/${encodeURIComponent(feedback.id)}/participants/${encodeURIComponent(participant.id)}/helper`;
+  const params = { id: feedback.id, participantId: participant.id };
   const store = (data: FeedbackHelpers) => queryClient.setQueryData(helpersKey(feedback.id), data);
-  const invite = useMutation({ mutationFn: (helperId: string) => api(path, feedbackHelpersSchema, { method: 'PUT', body: { helperId } }), onSuccess: store });
-  const end = useMutation({ mutationFn: () => api(path, feedbackHelpersSchema, { method: 'DELETE' }), onSuccess: store });
+  const invite = useMutation({ mutationFn: (helperId: string) => call(contract.preparationHelp.invite, { params, body: { helperId } }), onSuccess: store });
+  const end = useMutation({ mutationFn: () => call(contract.preparationHelp.end, { params }), onSuccess: store });
   const mine = helpers.data?.helpers.find((h) => h.participantId === participant.id);
   if (feedback.status === 'completed' && !mine) return null;
   const error = invite.error ?? end.error;

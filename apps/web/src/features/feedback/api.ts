@@ -1,16 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import {
-  allianceOverviewSchema,
-  allianceTrendSchema,
-  feedbackDetailSchema,
-  feedbackHomeSchema,
-  feedbackListSchema,
-  feedbackVersionSchema,
-  followUpListSchema,
-  type FeedbackDetail,
-} from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, type FeedbackDetail } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 
 const enc = encodeURIComponent;
 
@@ -32,7 +23,7 @@ export const feedbackPaths = {
 };
 
 export function useFeedbackList() {
-  return useQuery({ queryKey: feedbackKeys.list, queryFn: () => api('/feedback', feedbackListSchema) });
+  return useQuery({ queryKey: feedbackKeys.list, queryFn: () => call(contract.feedback.list) });
 }
 
 /**
@@ -41,10 +32,10 @@ export function useFeedbackList() {
  */
 export function useFeedback(id: string, live = false) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: feedbackKeys.one(id), queryFn: () => api(`/feedback/${enc(id)}`, feedbackDetailSchema) });
+  const query = useQuery({ queryKey: feedbackKeys.one(id), queryFn: () => call(contract.feedback.get, { params: { id } }) });
   const version = useQuery({
     queryKey: [...feedbackKeys.one(id), 'version'],
-    queryFn: () => api(`/feedback/${enc(id)}/version`, feedbackVersionSchema),
+    queryFn: () => call(contract.feedback.version, { params: { id } }),
     enabled: live && query.isSuccess,
     refetchInterval: 3000,
   });
@@ -66,17 +57,17 @@ export function storeFeedback(queryClient: QueryClient, detail: FeedbackDetail):
 }
 
 export function useFeedbackHome() {
-  return useQuery({ queryKey: feedbackKeys.home, queryFn: () => api('/feedback/home', feedbackHomeSchema) });
+  return useQuery({ queryKey: feedbackKeys.home, queryFn: () => call(contract.feedback.home) });
 }
 
 export function useAllianceTrend(clientId: string) {
-  return useQuery({ queryKey: feedbackKeys.trend(clientId), queryFn: () => api(`/alliance/clients/${enc(clientId)}`, allianceTrendSchema) });
+  return useQuery({ queryKey: feedbackKeys.trend(clientId), queryFn: () => call(contract.alliance.trend, { params: { id: clientId } }) });
 }
 
 export function useAllianceOverview() {
-  return useQuery({ queryKey: feedbackKeys.overview, queryFn: () => api('/alliance/overview', allianceOverviewSchema) });
+  return useQuery({ queryKey: feedbackKeys.overview, queryFn: () => call(contract.alliance.overview) });
 }
 
 export function useFollowUps(clientId: string) {
-  return useQuery({ queryKey: feedbackKeys.followUps(clientId), queryFn: () => api(`/follow-ups?clientId=${enc(clientId)}`, followUpListSchema) });
+  return useQuery({ queryKey: feedbackKeys.followUps(clientId), queryFn: () => call(contract.followUps.list, { query: { clientId } }) });
 }

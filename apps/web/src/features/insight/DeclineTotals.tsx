@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { declineReasonTotalsSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { Heading } from '../../components/Heading.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { formatNumber } from '../../lib/format.js';
+import { call } from '../../api/client.js';
+import { insightKeys } from './api.js';
 
 /** Why clients said no: organisation totals only, and only from the minimum number of answers up. */
 export function DeclineTotals() {
   const { t, i18n } = useTranslation();
-  const totals = useQuery({ queryKey: ['insight', 'decline-reasons'], queryFn: () => api('/insight/decline-reasons', declineReasonTotalsSchema) });
+  const totals = useQuery({ queryKey: insightKeys.declineReasons, queryFn: () => call(contract.insight.declineReasons) });
   return (
     <section aria-labelledby="decline-totals-title" className="sk-stack">
       <Heading level={3} id="decline-totals-title">

@@ -2,12 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { hasPermission, learningQuestionSchema, type LearningLinkKind } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract, hasPermission, type LearningLinkKind } from '@spreekkamer/shared';
 import { SelectField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
 import { useSession } from '../auth/session.js';
 import { learningKeys, useLearningQuestions } from './api.js';
+import { call } from '../../api/client.js';
 
 /**
  * "Koppel aan leervraag": links a comment, a takeaway, a feedback conversation or one of its
@@ -30,7 +30,7 @@ function LinkForm({ kind, targetId }: { kind: LearningLinkKind; targetId: string
   const linkedTo = (questions.data?.questions ?? []).filter((q) => q.links.some((l) => l.kind === kind && l.targetId === targetId));
   const [chosen, setChosen] = useState('');
   const link = useMutation({
-    mutationFn: (questionId: string) => api(`/learning/questions/${encodeURIComponent(questionId)}/links`, learningQuestionSchema, { method: 'POST', body: { kind, targetId } }),
+    mutationFn: (questionId: string) => call(contract.learning.addLink, { params: { id: questionId }, body: { kind, targetId } }),
     onSuccess: async () => {
       setChosen('');
       await queryClient.invalidateQueries({ queryKey: learningKeys.all });

@@ -12,6 +12,8 @@ import { currentLocale } from '../../i18n/index.js';
 import { formatDay } from '../../lib/format.js';
 import { createAction, learningKeys, setActionDone, useDevelopmentPlan } from './api.js';
 import './learning.css';
+import { hrefOf } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 
 /** /leren/ontwikkelplan — the professional's own plan across rounds; printable and downloadable by them alone. */
 export function PlanPage() {
@@ -29,7 +31,7 @@ export function PlanPage() {
         <Button appearance="primary-action-button" onClick={() => window.print()}>
           {t('learning.plan.print')}
         </Button>
-        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/api/learning/plan.md" download>
+        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={hrefOf(contract.learning.planMarkdown, {})} download>
           {t('learning.plan.markdown')}
         </a>
       </div>

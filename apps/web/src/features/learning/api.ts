@@ -1,17 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  coachingListSchema,
-  coachInvitationSchema,
-  coachNoteSchema,
-  coachViewSchema,
-  developmentPlanSchema,
-  learningActionSchema,
-  learningPeopleSchema,
-  learningQuestionListSchema,
-  learningQuestionSchema,
-  learningRhythmSchema,
-  learningRoundStateSchema,
   type AnyStepId,
+  contract,
   type CreateCoachNote,
   type CreateLearningAction,
   type CreateLearningQuestion,
@@ -21,10 +11,9 @@ import {
   type ShareQuestionRequest,
   type StepState,
 } from '@spreekkamer/shared';
-import { api, type Parser } from '../../api/client.js';
+import { call } from '../../api/client.js';
 
 const enc = encodeURIComponent;
-const noContent: Parser<void> = { parse: () => undefined };
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -44,24 +33,24 @@ export const learningPaths = {
   coach: (invitationId: string) => `/leren/coach/${enc(invitationId)}`,
 } as const;
 
-export const useLearningRound = (enabled = true) => useQuery({ queryKey: learningKeys.round, queryFn: () => api('/learning/round', learningRoundStateSchema), enabled });
-export const useLearningQuestions = () => useQuery({ queryKey: learningKeys.questions, queryFn: () => api('/learning/questions', learningQuestionListSchema) });
-export const useDevelopmentPlan = () => useQuery({ queryKey: learningKeys.plan, queryFn: () => api('/learning/plan', developmentPlanSchema) });
-export const useCoachCandidates = () => useQuery({ queryKey: learningKeys.candidates, queryFn: () => api('/learning/coach-candidates', learningPeopleSchema) });
-export const useCoaching = (enabled = true) => useQuery({ queryKey: learningKeys.coaching, queryFn: () => api('/learning/coaching', coachingListSchema), enabled });
-export const useCoachView = (id: string) => useQuery({ queryKey: learningKeys.coachView(id), queryFn: () => api(`/learning/coach-invitations/${enc(id)}`, coachViewSchema) });
-export const useLearningRhythm = () => useQuery({ queryKey: learningKeys.rhythm, queryFn: () => api('/learning/rhythm', learningRhythmSchema) });
+export const useLearningRound = (enabled = true) => useQuery({ queryKey: learningKeys.round, queryFn: () => call(contract.learning.round), enabled });
+export const useLearningQuestions = () => useQuery({ queryKey: learningKeys.questions, queryFn: () => call(contract.learning.listQuestions) });
+export const useDevelopmentPlan = () => useQuery({ queryKey: learningKeys.plan, queryFn: () => call(contract.learning.plan) });
+export const useCoachCandidates = () => useQuery({ queryKey: learningKeys.candidates, queryFn: () => call(contract.learning.coachCandidates) });
+export const useCoaching = (enabled = true) => useQuery({ queryKey: learningKeys.coaching, queryFn: () => call(contract.learning.coaching), enabled });
+export const useCoachView = (id: string) => useQuery({ queryKey: learningKeys.coachView(id), queryFn: () => call(contract.learning.coachView, { params: { id } }) });
+export const useLearningRhythm = () => useQuery({ queryKey: learningKeys.rhythm, queryFn: () => call(contract.learning.rhythm) });
 
-export const setStep = (key: string, step: AnyStepId, state: StepState) => api(`/learning/rounds/${enc(key)}/steps/${enc(step)}`, learningRoundStateSchema, { method: 'PUT', body: { state } });
-export const patchRound = (key: string, patch: LearningRoundPatch) => api(`/learning/rounds/${enc(key)}`, learningRoundStateSchema, { method: 'PATCH', body: patch });
-export const createQuestion = (input: Partial<CreateLearningQuestion>) => api('/learning/questions', learningQuestionSchema, { method: 'POST', body: input });
-export const patchQuestion = (id: string, patch: PatchLearningQuestion) => api(`/learning/questions/${enc(id)}`, learningQuestionSchema, { method: 'PATCH', body: patch });
-export const deleteQuestion = (id: string) => api(`/learning/questions/${enc(id)}`, noContent, { method: 'DELETE' });
-export const shareQuestion = (id: string, body: ShareQuestionRequest) => api(`/learning/questions/${enc(id)}/shares`, learningQuestionSchema, { method: 'POST', body });
-export const unshareQuestion = (shareId: string) => api(`/learning/question-shares/${enc(shareId)}/revoke`, noContent, { method: 'POST' });
-export const createAction = (input: Partial<CreateLearningAction> & { what: string }) => api('/learning/actions', learningActionSchema, { method: 'POST', body: input });
-export const setActionDone = (id: string, done: boolean) => api(`/learning/actions/${enc(id)}`, learningActionSchema, { method: 'PATCH', body: { done } });
-export const inviteCoach = (key: string, coachUserId: string) => api(`/learning/rounds/${enc(key)}/coach`, coachInvitationSchema, { method: 'POST', body: { coachUserId } });
-export const endCoach = (id: string) => api(`/learning/coach-invitations/${enc(id)}/end`, noContent, { method: 'POST' });
-export const addCoachNote = (id: string, note: CreateCoachNote) => api(`/learning/coach-invitations/${enc(id)}/notes`, coachNoteSchema, { method: 'POST', body: note });
-export const saveRhythm = (rhythm: LearningRhythm) => api('/learning/rhythm', learningRhythmSchema, { method: 'PUT', body: rhythm });
+export const setStep = (key: string, step: AnyStepId, state: StepState) => call(contract.learning.setStep, { params: { key, step }, body: { state } });
+export const patchRound = (key: string, patch: LearningRoundPatch) => call(contract.learning.patchRound, { params: { key }, body: patch });
+export const createQuestion = (input: Partial<CreateLearningQuestion>) => call(contract.learning.createQuestion, { body: input });
+export const patchQuestion = (id: string, patch: PatchLearningQuestion) => call(contract.learning.updateQuestion, { params: { id }, body: patch });
+export const deleteQuestion = (id: string) => call(contract.learning.deleteQuestion, { params: { id } });
+export const shareQuestion = (id: string, body: ShareQuestionRequest) => call(contract.learning.shareQuestion, { params: { id }, body });
+export const unshareQuestion = (shareId: string) => call(contract.learning.revokeQuestionShare, { params: { id: shareId } });
+export const createAction = (input: Partial<CreateLearningAction> & { what: string }) => call(contract.learning.addAction, { body: input });
+export const setActionDone = (id: string, done: boolean) => call(contract.learning.updateAction, { params: { id }, body: { done } });
+export const inviteCoach = (key: string, coachUserId: string) => call(contract.learning.inviteCoach, { params: { key }, body: { coachUserId } });
+export const endCoach = (id: string) => call(contract.learning.endCoaching, { params: { id } });
+export const addCoachNote = (id: string, note: CreateCoachNote) => call(contract.learning.addCoachNote, { params: { id }, body: note });
+export const saveRhythm = (rhythm: LearningRhythm) => call(contract.learning.setRhythm, { body: rhythm });

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { notificationDigestSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { CheckboxField } from '../../components/fields.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { MutationError, QueryStatus } from '../../components/QueryState.js';
 import { digestKeys, useDigest } from './api.js';
+import { call } from '../../api/client.js';
 
 /** On "Mijn account": the person's own choice of a daily e-mail with the number of new notifications. */
 export function DigestSetting() {
@@ -14,7 +14,7 @@ export function DigestSetting() {
   const queryClient = useQueryClient();
   const digest = useDigest();
   const save = useMutation({
-    mutationFn: (enabled: boolean) => api('/notifications/digest', notificationDigestSchema, { method: 'PUT', body: { enabled } }),
+    mutationFn: (enabled: boolean) => call(contract.notifications.setDigest, { body: { enabled } }),
     onSuccess: (next) => queryClient.setQueryData(digestKeys.all, next),
   });
   if (digest.isPending || digest.error) return <QueryStatus query={digest} />;

@@ -1,16 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  playbackDescriptorSchema,
-  recordingDetailSchema,
-  recordingListSchema,
-  recordingViewListSchema,
-  uploadCreationSchema,
-  type CreateRecordingRequest,
-  type PlaybackDescriptor,
-  type RecordingStatus,
-  type UploadCreation,
-} from '@spreekkamer/shared';
-import { api, type Parser } from '../../api/client.js';
+import { contract, type CreateRecordingRequest, type PlaybackDescriptor, type RecordingStatus, type UploadCreation } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 
 export const recordingKeys = {
   all: ['recordings'] as const,
@@ -31,7 +21,7 @@ export function useRecordingList(conversationId: string | null = null) {
   return useQuery({
     queryKey: recordingKeys.list(conversationId),
     queryFn: () =>
-      api(conversationId ? `/recordings?conversationId=${encodeURIComponent(conversationId)}` : '/recordings', recordingListSchema),
+      call(contract.recordings.list, { query: { conversationId: conversationId ?? undefined } }),
     refetchInterval: (query) =>
       query.state.data?.recordings.some((recording) => !isSettled(recording.status)) ? pollIntervalMs * 2 : false,
   });
@@ -40,7 +30,7 @@ export function useRecordingList(conversationId: string | null = null) {
 export function useRecording(id: string) {
   return useQuery({
     queryKey: recordingKeys.detail(id),
-    queryFn: () => api(`/recordings/${encodeURIComponent(id)}`, recordingDetailSchema),
+    queryFn: () => call(contract.recordings.get, { params: { id } }),
     refetchInterval: (query) => (query.state.data && !isSettled(query.state.data.status) ? pollIntervalMs : false),
     // Progress must be fresh whenever the page is looked at again.
     staleTime: 0,
@@ -50,24 +40,21 @@ export function useRecording(id: string) {
 export function useRecordingViews(id: string, enabled = true) {
   return useQuery({
     queryKey: recordingKeys.views(id),
-    queryFn: () => api(`/recordings/${encodeURIComponent(id)}/views`, recordingViewListSchema),
+    queryFn: () => call(contract.recordings.views, { params: { id } }),
     enabled,
     staleTime: 0,
   });
 }
 
 export function createRecording(request: CreateRecordingRequest): Promise<UploadCreation> {
-  return api('/recordings', uploadCreationSchema, { method: 'POST', body: request });
+  return call(contract.recordings.create, { body: request });
 }
 
-/** DELETE answers 204 without a body. */
-const noContent: Parser<void> = { parse: () => undefined };
-
-export function deleteRecording(id: string): Promise<void> {
-  return api(`/recordings/${encodeURIComponent(id)}`, noContent, { method: 'DELETE' });
+export async function deleteRecording(id: string): Promise<void> {
+  await call(contract.recordings.remove, { params: { id } });
 }
 
 /** Mints fresh playback tokens; the player calls this again before `refreshAt`. */
 export function fetchPlayback(id: string): Promise<PlaybackDescriptor> {
-  return api(`/recordings/${encodeURIComponent(id)}/playback`, playbackDescriptorSchema, { method: 'POST' });
+  return call(contract.recordings.playback, { params: { id } });
 }

@@ -14,7 +14,7 @@ import { useErrorText } from '../../components/errors.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { useSession } from '../auth/session.js';
 import { formatClock } from '../recordings/format.js';
-import { createComment, deleteComment, setTakeaway, useComments } from './api.js';
+import { createComment, deleteComment, reviewKeys, setTakeaway, useComments } from './api.js';
 
 export interface CommentsProps {
   momentId: string;
@@ -77,12 +77,13 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: ['reviews', 'comments', momentId] });
+  const errorText = useErrorText();
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: reviewKeys.commentsOfMoment(momentId) });
   const takeaway = useMutation({
     mutationFn: (value: boolean) => setTakeaway(comment.id, value),
     onSuccess: async () => {
       await invalidate();
-      await queryClient.invalidateQueries({ queryKey: ['reviews', 'outcomes'] });
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.allOutcomes });
     },
   });
   const remove = useMutation({ mutationFn: () => deleteComment(comment.id), onSuccess: invalidate });
@@ -151,7 +152,7 @@ function CommentForm({ momentId, momentSpan, shareId, parent, currentTime }: Com
       setNudged(false);
       setProblem(null);
       if (parent) setOpen(false);
-      await queryClient.invalidateQueries({ queryKey: ['reviews', 'comments', momentId] });
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.commentsOfMoment(momentId) });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'comment_judging') {

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { sessionResponseSchema } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
+import { contract } from '@spreekkamer/shared';
+import { Alert } from '../../components/Alert.js';
 import { Heading } from '../../components/Heading.js';
 import { Link } from '../../components/Links.js';
 import { Page } from '../../components/Page.js';
@@ -10,6 +10,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { useApplySession } from '../auth/session.js';
 import { reviewPaths } from './paths.js';
 import { MutationError } from '../../components/QueryState.js';
+import { call } from '../../api/client.js';
 
 const points = ['observe', 'ask', 'works', 'alternative', 'noVerdicts'] as const;
 
@@ -36,7 +37,7 @@ export function FeedbackGuideStep() {
   const { t } = useTranslation();
   const applySession = useApplySession();
   const seen = useMutation({
-    mutationFn: () => api('/account/feedback-guide', sessionResponseSchema, { method: 'POST' }),
+    mutationFn: () => call(contract.account.markFeedbackGuideSeen),
     onSuccess: applySession,
   });
   return (

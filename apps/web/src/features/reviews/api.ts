@@ -1,30 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  anonymousClientPointsSchema,
-  clientPointListSchema,
-  clientPointSchema,
-  commentListSchema,
-  commentSchema,
-  momentListSchema,
-  momentSchema,
-  noShareStretchListSchema,
-  noShareStretchSchema,
-  outcomeListSchema,
-  outcomeSchema,
-  peerGroupListSchema,
-  peerGroupSchema,
-  peopleListSchema,
-  playbackDescriptorSchema,
-  receivedShareListSchema,
-  relayedClientPointListSchema,
-  reviewExportSchema,
-  reviewGuideSchema,
-  reviewMeetingSchema,
-  shareDetailSchema,
-  shareListSchema,
-  shareOptionsSchema,
-  shareSchema,
   type CommentKind,
+  contract,
   type CreateShareRequest,
   type MomentInput,
   type MomentPatch,
@@ -32,11 +9,7 @@ import {
   type PlaybackDescriptor,
   type ReviewGuideUpdate,
 } from '@spreekkamer/shared';
-import { api, type Parser } from '../../api/client.js';
-
-const enc = encodeURIComponent;
-/** DELETE and some POSTs answer 204 without a body. */
-const noContent: Parser<void> = { parse: () => undefined };
+import { call, hrefOf } from '../../api/client.js';
 
 export const reviewKeys = {
   moments: (recordingId: string) => ['reviews', 'moments', recordingId] as const,
@@ -48,6 +21,8 @@ export const reviewKeys = {
   received: ['reviews', 'received'] as const,
   share: (shareId: string) => ['reviews', 'share', shareId] as const,
   comments: (momentId: string, shareId: string | null) => ['reviews', 'comments', momentId, shareId] as const,
+  commentsOfMoment: (momentId: string) => ['reviews', 'comments', momentId] as const,
+  allOutcomes: ['reviews', 'outcomes'] as const,
   meeting: (shareId: string) => ['reviews', 'meeting', shareId] as const,
   clientPoints: (shareId: string) => ['reviews', 'client-points', shareId] as const,
   groups: ['reviews', 'groups'] as const,
@@ -57,41 +32,41 @@ export const reviewKeys = {
   noShare: (recordingId: string) => ['reviews', 'no-share', recordingId] as const,
 };
 
-export const useMoments = (recordingId: string) => useQuery({ queryKey: reviewKeys.moments(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/moments`, momentListSchema) });
-export const useShares = (recordingId: string) => useQuery({ queryKey: reviewKeys.shares(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/shares`, shareListSchema) });
+export const useMoments = (recordingId: string) => useQuery({ queryKey: reviewKeys.moments(recordingId), queryFn: () => call(contract.reviews.listMoments, { params: { id: recordingId } }) });
+export const useShares = (recordingId: string) => useQuery({ queryKey: reviewKeys.shares(recordingId), queryFn: () => call(contract.reviews.listShares, { params: { id: recordingId } }) });
 export const useShareOptions = (recordingId: string, enabled: boolean) =>
-  useQuery({ queryKey: reviewKeys.shareOptions(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/share-options`, shareOptionsSchema), enabled, staleTime: 0 });
-export const useOutcomes = (recordingId: string) => useQuery({ queryKey: reviewKeys.outcomes(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/outcomes`, outcomeListSchema) });
+  useQuery({ queryKey: reviewKeys.shareOptions(recordingId), queryFn: () => call(contract.reviews.shareOptions, { params: { id: recordingId } }), enabled, staleTime: 0 });
+export const useOutcomes = (recordingId: string) => useQuery({ queryKey: reviewKeys.outcomes(recordingId), queryFn: () => call(contract.reviews.outcomes, { params: { id: recordingId } }) });
 export const useRelayedPoints = (recordingId: string) =>
-  useQuery({ queryKey: reviewKeys.relayed(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/client-points`, relayedClientPointListSchema) });
-export const useAnonymousPoints = () => useQuery({ queryKey: reviewKeys.anonymousPoints, queryFn: () => api('/client-points/anonymous', anonymousClientPointsSchema) });
-export const useReceivedShares = () => useQuery({ queryKey: reviewKeys.received, queryFn: () => api('/shares/received', receivedShareListSchema), staleTime: 0 });
-export const useShare = (shareId: string) => useQuery({ queryKey: reviewKeys.share(shareId), queryFn: () => api(`/shares/${enc(shareId)}`, shareDetailSchema), staleTime: 0 });
+  useQuery({ queryKey: reviewKeys.relayed(recordingId), queryFn: () => call(contract.reviews.relayedClientPoints, { params: { id: recordingId } }) });
+export const useAnonymousPoints = () => useQuery({ queryKey: reviewKeys.anonymousPoints, queryFn: () => call(contract.reviews.anonymousClientPoints) });
+export const useReceivedShares = () => useQuery({ queryKey: reviewKeys.received, queryFn: () => call(contract.reviews.received), staleTime: 0 });
+export const useShare = (shareId: string) => useQuery({ queryKey: reviewKeys.share(shareId), queryFn: () => call(contract.reviews.shareDetail, { params: { id: shareId } }), staleTime: 0 });
 export const useComments = (momentId: string, shareId: string | null) =>
   useQuery({
     queryKey: reviewKeys.comments(momentId, shareId),
-    queryFn: () => api(`/moments/${enc(momentId)}/comments${shareId ? `?shareId=${enc(shareId)}` : ''}`, commentListSchema),
+    queryFn: () => call(contract.reviews.listComments, { params: { id: momentId }, query: { shareId: shareId ?? undefined } }),
     staleTime: 0,
   });
-export const useMeeting = (shareId: string) => useQuery({ queryKey: reviewKeys.meeting(shareId), queryFn: () => api(`/shares/${enc(shareId)}/meeting`, reviewMeetingSchema), staleTime: 0 });
+export const useMeeting = (shareId: string) => useQuery({ queryKey: reviewKeys.meeting(shareId), queryFn: () => call(contract.reviews.meeting, { params: { id: shareId } }), staleTime: 0 });
 export const useClientPoints = (shareId: string) =>
-  useQuery({ queryKey: reviewKeys.clientPoints(shareId), queryFn: () => api(`/shares/${enc(shareId)}/client-points`, clientPointListSchema), staleTime: 0, refetchInterval: 5000 });
-export const usePeerGroups = () => useQuery({ queryKey: reviewKeys.groups, queryFn: () => api('/peer-groups', peerGroupListSchema) });
-export const usePeople = () => useQuery({ queryKey: reviewKeys.people, queryFn: () => api('/reviews/people', peopleListSchema) });
-export const useReviewGuide = () => useQuery({ queryKey: reviewKeys.guide, queryFn: () => api('/review-guide', reviewGuideSchema), staleTime: 5 * 60_000 });
+  useQuery({ queryKey: reviewKeys.clientPoints(shareId), queryFn: () => call(contract.reviews.listClientPoints, { params: { id: shareId } }), staleTime: 0, refetchInterval: 5000 });
+export const usePeerGroups = () => useQuery({ queryKey: reviewKeys.groups, queryFn: () => call(contract.reviews.listPeerGroups) });
+export const usePeople = () => useQuery({ queryKey: reviewKeys.people, queryFn: () => call(contract.reviews.people) });
+export const useReviewGuide = () => useQuery({ queryKey: reviewKeys.guide, queryFn: () => call(contract.reviews.guide), staleTime: 5 * 60_000 });
 export const useReviewExport = (recordingId: string) =>
-  useQuery({ queryKey: reviewKeys.exportData(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/review-export`, reviewExportSchema) });
+  useQuery({ queryKey: reviewKeys.exportData(recordingId), queryFn: () => call(contract.reviews.export, { params: { id: recordingId } }) });
 
 export const useNoShareStretches = (recordingId: string) =>
-  useQuery({ queryKey: reviewKeys.noShare(recordingId), queryFn: () => api(`/recordings/${enc(recordingId)}/no-share-stretches`, noShareStretchListSchema) });
-export const markNoShare = (recordingId: string, body: NoShareStretchInput) => api(`/recordings/${enc(recordingId)}/no-share-stretches`, noShareStretchSchema, { method: 'POST', body });
-export const removeNoShare = (stretchId: string) => api(`/no-share-stretches/${enc(stretchId)}`, noContent, { method: 'DELETE' });
+  useQuery({ queryKey: reviewKeys.noShare(recordingId), queryFn: () => call(contract.reviews.listNoShareStretches, { params: { id: recordingId } }) });
+export const markNoShare = (recordingId: string, body: NoShareStretchInput) => call(contract.reviews.markNoShareStretch, { params: { id: recordingId }, body });
+export const removeNoShare = (stretchId: string) => call(contract.reviews.removeNoShareStretch, { params: { id: stretchId } });
 
-export const createMoment = (recordingId: string, body: MomentInput) => api(`/recordings/${enc(recordingId)}/moments`, momentSchema, { method: 'POST', body });
-export const updateMoment = (momentId: string, body: MomentPatch) => api(`/moments/${enc(momentId)}`, momentSchema, { method: 'PATCH', body });
-export const deleteMoment = (momentId: string) => api(`/moments/${enc(momentId)}`, noContent, { method: 'DELETE' });
-export const createShare = (recordingId: string, body: CreateShareRequest) => api(`/recordings/${enc(recordingId)}/shares`, shareSchema, { method: 'POST', body });
-export const revokeShare = (shareId: string) => api(`/shares/${enc(shareId)}/revoke`, shareSchema, { method: 'POST' });
+export const createMoment = (recordingId: string, body: MomentInput) => call(contract.reviews.createMoment, { params: { id: recordingId }, body });
+export const updateMoment = (momentId: string, body: MomentPatch) => call(contract.reviews.updateMoment, { params: { id: momentId }, body });
+export const deleteMoment = (momentId: string) => call(contract.reviews.deleteMoment, { params: { id: momentId } });
+export const createShare = (recordingId: string, body: CreateShareRequest) => call(contract.reviews.createShare, { params: { id: recordingId }, body });
+export const revokeShare = (shareId: string) => call(contract.reviews.revokeShare, { params: { id: shareId } });
 
 export interface CommentDraft {
   shareId: string | null;
@@ -101,35 +76,35 @@ export interface CommentDraft {
   body: string;
   confirmJudging?: boolean;
 }
-export const createComment = (momentId: string, body: CommentDraft) => api(`/moments/${enc(momentId)}/comments`, commentSchema, { method: 'POST', body });
-export const deleteComment = (commentId: string) => api(`/comments/${enc(commentId)}`, noContent, { method: 'DELETE' });
-export const setTakeaway = (commentId: string, takeaway: boolean) => api(`/comments/${enc(commentId)}/takeaway`, commentSchema, { method: 'PUT', body: { takeaway } });
+export const createComment = (momentId: string, body: CommentDraft) => call(contract.reviews.createComment, { params: { id: momentId }, body });
+export const deleteComment = (commentId: string) => call(contract.reviews.deleteComment, { params: { id: commentId } });
+export const setTakeaway = (commentId: string, takeaway: boolean) => call(contract.reviews.setTakeaway, { params: { id: commentId }, body: { takeaway } });
 
-export const saveMeeting = (shareId: string, body: { analysis: string; meetingOn: string | null }) => api(`/shares/${enc(shareId)}/meeting`, reviewMeetingSchema, { method: 'PUT', body });
+export const saveMeeting = (shareId: string, body: { analysis: string; meetingOn: string | null }) => call(contract.reviews.updateMeeting, { params: { id: shareId }, body });
 export const addOutcome = (recordingId: string, body: { kind: 'takeaway' | 'agreement'; text: string; shareId: string | null }) =>
-  api(`/recordings/${enc(recordingId)}/outcomes`, outcomeSchema, { method: 'POST', body });
-export const deleteOutcome = (outcomeId: string) => api(`/outcomes/${enc(outcomeId)}`, noContent, { method: 'DELETE' });
+  call(contract.reviews.addOutcome, { params: { id: recordingId }, body });
+export const deleteOutcome = (outcomeId: string) => call(contract.reviews.deleteOutcome, { params: { id: outcomeId } });
 
-export const addClientPoint = (shareId: string, body: { text: string; momentId: string | null }) => api(`/shares/${enc(shareId)}/client-points`, clientPointSchema, { method: 'POST', body });
-export const removeClientPoint = (pointId: string) => api(`/client-points/${enc(pointId)}`, noContent, { method: 'DELETE' });
+export const addClientPoint = (shareId: string, body: { text: string; momentId: string | null }) => call(contract.reviews.addClientPoint, { params: { id: shareId }, body });
+export const removeClientPoint = (pointId: string) => call(contract.reviews.removeClientPoint, { params: { id: pointId } });
 
-export const createGroup = (body: { name: string; memberIds: string[] }) => api('/peer-groups', peerGroupSchema, { method: 'POST', body });
-export const inviteToGroup = (groupId: string, userId: string) => api(`/peer-groups/${enc(groupId)}/members`, peerGroupSchema, { method: 'POST', body: { userId } });
-export const removeFromGroup = (groupId: string, userId: string) => api(`/peer-groups/${enc(groupId)}/members/${enc(userId)}`, peerGroupSchema, { method: 'DELETE' });
-export const acceptGroup = (groupId: string) => api(`/peer-groups/${enc(groupId)}/accept`, peerGroupSchema, { method: 'POST' });
-export const leaveGroup = (groupId: string) => api(`/peer-groups/${enc(groupId)}/leave`, noContent, { method: 'POST' });
+export const createGroup = (body: { name: string; memberIds: string[] }) => call(contract.reviews.createPeerGroup, { body });
+export const inviteToGroup = (groupId: string, userId: string) => call(contract.reviews.inviteToPeerGroup, { params: { id: groupId }, body: { userId } });
+export const removeFromGroup = (groupId: string, userId: string) => call(contract.reviews.removeFromPeerGroup, { params: { id: groupId, userId } });
+export const acceptGroup = (groupId: string) => call(contract.reviews.acceptPeerGroup, { params: { id: groupId } });
+export const leaveGroup = (groupId: string) => call(contract.reviews.leavePeerGroup, { params: { id: groupId } });
 
-export const updateGuide = (body: ReviewGuideUpdate) => api('/review-guide', reviewGuideSchema, { method: 'PUT', body });
-export const resetGuide = () => api('/review-guide', reviewGuideSchema, { method: 'DELETE' });
+export const updateGuide = (body: ReviewGuideUpdate) => call(contract.reviews.updateGuide, { body });
+export const resetGuide = () => call(contract.reviews.resetGuide);
 
 /**
  * The playback descriptor of the exact cut of one shared moment: its media holds only that span,
  * starting at `startsAtSeconds` on the recording's clock. 409 span_preparing while it is being cut.
  */
 export function fetchSharedSpanPlayback(shareId: string, momentId: string): Promise<PlaybackDescriptor> {
-  return api(`/shares/${enc(shareId)}/moments/${enc(momentId)}/playback`, playbackDescriptorSchema, { method: 'POST' });
+  return call(contract.reviews.momentPlayback, { params: { id: shareId, momentId } });
 }
 
 export function exportUrl(recordingId: string, format: 'md' | 'csv'): string {
-  return `/api/recordings/${enc(recordingId)}/review-export.${format}`;
+  return hrefOf(format === 'md' ? contract.reviews.exportMarkdown : contract.reviews.exportCsv, { params: { id: recordingId } });
 }

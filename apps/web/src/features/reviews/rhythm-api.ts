@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { rhythmViewSchema, sharedRhythmLaneSchema, shareRhythmLaneSchema, type RhythmSpeaker, type RhythmTurn } from '@spreekkamer/shared';
-import { api } from '../../api/client.js';
-
-const enc = encodeURIComponent;
+import { contract, type RhythmSpeaker, type RhythmTurn } from '@spreekkamer/shared';
+import { call } from '../../api/client.js';
 
 export const rhythmKeys = {
   recording: (recordingId: string) => ['rhythm', recordingId] as const,
@@ -13,18 +11,18 @@ export const rhythmKeys = {
 export const useRhythm = (recordingId: string) =>
   useQuery({
     queryKey: rhythmKeys.recording(recordingId),
-    queryFn: () => api(`/recordings/${enc(recordingId)}/rhythm`, rhythmViewSchema),
+    queryFn: () => call(contract.rhythm.get, { params: { id: recordingId } }),
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? 3000 : false),
   });
 
 export const confirmSpeaker = (recordingId: string, professionalSpeaker: RhythmSpeaker) =>
-  api(`/recordings/${enc(recordingId)}/rhythm/speaker`, rhythmViewSchema, { method: 'PUT', body: { professionalSpeaker } });
+  call(contract.rhythm.confirmSpeaker, { params: { id: recordingId }, body: { professionalSpeaker } });
 
-export const saveTurns = (recordingId: string, turns: RhythmTurn[]) => api(`/recordings/${enc(recordingId)}/rhythm/turns`, rhythmViewSchema, { method: 'PUT', body: { turns } });
+export const saveTurns = (recordingId: string, turns: RhythmTurn[]) => call(contract.rhythm.saveTurns, { params: { id: recordingId }, body: { turns } });
 
-export const setShareLane = (shareId: string, include: boolean) => api(`/shares/${enc(shareId)}/rhythm-lane`, shareRhythmLaneSchema, { method: 'PUT', body: { include } });
+export const setShareLane = (shareId: string, include: boolean) => call(contract.rhythm.setShareLane, { params: { id: shareId }, body: { include } });
 
-export const useSharedLane = (shareId: string) => useQuery({ queryKey: rhythmKeys.share(shareId), queryFn: () => api(`/shares/${enc(shareId)}/rhythm`, sharedRhythmLaneSchema), retry: false });
+export const useSharedLane = (shareId: string) => useQuery({ queryKey: rhythmKeys.share(shareId), queryFn: () => call(contract.rhythm.sharedLane, { params: { id: shareId } }), retry: false });
 
 /** Swaps the speaker of the turn at `index`; neighbours of the same speaker join it. */
 export function swapTurn(turns: RhythmTurn[], index: number): RhythmTurn[] {

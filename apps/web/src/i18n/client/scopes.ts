@@ -28,6 +28,7 @@ export const clientTextScopes = [
   'feedback.followUpClient',
   'feedback.erase',
   'feedback.helper',
+  'reviews.client',
   'explainer.client',
   'errors.pageTitle',
   'errors.bad_request',

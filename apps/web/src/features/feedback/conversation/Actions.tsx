@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { feedbackDetailSchema, type FeedbackDetail } from '@spreekkamer/shared';
-import { api } from '../../../api/client.js';
+import { contract, type FeedbackDetail } from '@spreekkamer/shared';
 import { formatDay } from '../../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../../components/ErrorSummary.js';
 import { CheckboxField, SelectField, TextField } from '../../../components/fields.js';
@@ -14,6 +13,7 @@ import { Paragraph } from '../../../components/Paragraph.js';
 import { PlainLanguageHints } from '../../../components/PlainLanguageHints.js';
 import { storeFeedback } from '../api.js';
 import { participantLabel, useFeedbackChange } from './change.js';
+import { call } from '../../../api/client.js';
 
 function ownerText(feedback: FeedbackDetail, owner: string, participantId: string | null, t: TFunction): string {
   if (owner === 'professional') return t('feedback.talk.ownerProfessional');
@@ -24,7 +24,7 @@ function ownerText(feedback: FeedbackDetail, owner: string, participantId: strin
 
 export function Actions({ feedback }: { feedback: FeedbackDetail }) {
   const { t, i18n } = useTranslation();
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const closed = feedback.status === 'completed';
   if (feedback.actions.length === 0) return <Paragraph>{t('feedback.talk.noActions')}</Paragraph>;
   return (
@@ -38,10 +38,10 @@ export function Actions({ feedback }: { feedback: FeedbackDetail }) {
             id={`action-done-${action.id}`}
             label={t('feedback.talk.actionDone')}
             checked={action.done}
-            onChange={(done) => change.mutate({ path: `/actions/${encodeURIComponent(action.id)}`, options: { method: 'PATCH', body: { done } } })}
+            onChange={(done) => change.mutate(() => call(contract.feedback.updateAction, { params: { id: feedback.id, itemId: action.id }, body: { done } }))}
           />
           {closed ? null : (
-            <Button appearance="subtle-button" onClick={() => change.mutate({ path: `/actions/${encodeURIComponent(action.id)}`, options: { method: 'DELETE' } })}>
+            <Button appearance="subtle-button" onClick={() => change.mutate(() => call(contract.feedback.removeAction, { params: { id: feedback.id, itemId: action.id } }))}>
               {t('feedback.talk.removeAction', { what: action.what })}
             </Button>
           )}
@@ -76,10 +76,7 @@ export function AddAction({ feedback }: { feedback: FeedbackDetail }) {
   const add = useMutation({
     mutationFn: () => {
       const [kind, participantId] = owner.split(':');
-      return api(`/feedback/${encodeURIComponent(feedback.id)}/actions`, feedbackDetailSchema, {
-        method: 'POST',
-        body: { owner: kind === 'client' ? 'client' : kind, participantId: participantId ?? null, what, dueOn },
-      });
+      return call(contract.feedback.addAction, { params: { id: feedback.id }, body: { owner: kind === 'client' || kind === 'professional' ? kind : 'together', participantId: participantId ?? null, what, dueOn } });
     },
     onSuccess: (detail) => {
       storeFeedback(queryClient, detail);

@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { feedbackDetailSchema, localize, ownSubtopicMaxLength, recordingListSchema, themeCard, themeCards, type FeedbackDetail, type SubtopicId, type ThemeId } from '@spreekkamer/shared';
-import { api } from '../../../api/client.js';
+import {
+  contract,
+  type FeedbackDetail,
+  localize,
+  ownSubtopicMaxLength,
+  type SubtopicId,
+  themeCard,
+  themeCards,
+  type ThemeId,
+} from '@spreekkamer/shared';
 import { formatDay } from '../../../lib/format.js';
 import { ErrorSummary, useFormErrors } from '../../../components/ErrorSummary.js';
 import { RadioGroup, SelectField, TextField } from '../../../components/fields.js';
@@ -10,6 +18,8 @@ import { SubmitActions } from '../../../components/FormActions.js';
 import { Heading } from '../../../components/Heading.js';
 import { parseClock } from '../../../lib/clock.js';
 import { storeFeedback } from '../api.js';
+import { call } from '../../../api/client.js';
+import { recordingKeys } from '../../recordings/api.js';
 
 export function AddMoment({
   feedback,
@@ -44,16 +54,15 @@ export function AddMoment({
   };
   // Fragments can come from the professional's own ready recordings of these clients; the server
   // checks ownership again, and "watch together" needs the client's consent for that.
-  const recordings = useQuery({ queryKey: ['recordings', 'list'], queryFn: () => api('/recordings', recordingListSchema) });
+  const recordings = useQuery({ queryKey: recordingKeys.list(null), queryFn: () => call(contract.recordings.list, { query: {} }) });
   const pseudonyms = new Set(feedback.participants.map((p) => p.pseudonym));
   const usable = (recordings.data?.recordings ?? []).filter((r) => r.status === 'ready' && pseudonyms.has(r.clientPseudonym));
   const startSeconds = parseClock(start);
   const endSeconds = parseClock(end);
   const add = useMutation({
-    mutationFn: () =>
-      api(`/feedback/${encodeURIComponent(feedback.id)}/moments`, feedbackDetailSchema, {
-        method: 'POST',
-        body: {
+    mutationFn: () => {
+      if (theme === null) throw new Error('the theme is checked before saving');
+      return call(contract.feedback.addMoment, { params: { id: feedback.id }, body: {
           theme,
           subtopic: subtopic === '' ? null : subtopic,
           ownSubtopic: ownSubtopic.trim() === '' ? null : ownSubtopic,
@@ -61,8 +70,8 @@ export function AddMoment({
           recordingId: recordingId === '' ? null : recordingId,
           startSeconds: recordingId === '' ? null : startSeconds,
           endSeconds: recordingId === '' ? null : endSeconds,
-        },
-      }),
+        } });
+    },
     onSuccess: (detail) => {
       storeFeedback(queryClient, detail);
       clear();

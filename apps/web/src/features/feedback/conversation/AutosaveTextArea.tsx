@@ -6,7 +6,6 @@ import { useErrorText } from '../../../components/errors.js';
 import { useFeedbackChange, type FeedbackChange } from './change.js';
 
 export interface AutosaveTextAreaProps {
-  feedbackId: string;
   id: string;
   label: string;
   description?: ReactNode;
@@ -24,11 +23,11 @@ export interface AutosaveTextAreaProps {
  * A text written during the conversation. Saved when the field is left; text from the server
  * replaces what is shown only while nobody is typing in it, so polling never overwrites someone's words.
  */
-export function AutosaveTextArea({ feedbackId, id, label, description, rows, maxLength, serverText, save, plainLanguageHints = false }: AutosaveTextAreaProps) {
+export function AutosaveTextArea({ id, label, description, rows, maxLength, serverText, save, plainLanguageHints = false }: AutosaveTextAreaProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(serverText);
   const focused = useRef(false);
-  const change = useFeedbackChange(feedbackId);
+  const change = useFeedbackChange();
   const errorText = useErrorText();
 
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { contract } from '@spreekkamer/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
@@ -5,6 +6,7 @@ import type { FeedbackDetail } from '@spreekkamer/shared';
 import { Heading } from '../../../components/Heading.js';
 import { Paragraph } from '../../../components/Paragraph.js';
 import { participantLabel, useFeedbackChange } from './change.js';
+import { call } from '../../../api/client.js';
 
 function targetText(feedback: FeedbackDetail, target: string, targetId: string | null, t: TFunction): string {
   if (target === 'summary') return t('feedback.talk.targetSummary');
@@ -16,7 +18,7 @@ function targetText(feedback: FeedbackDetail, target: string, targetId: string |
 
 export function ChangeRequests({ feedback }: { feedback: FeedbackDetail }) {
   const { t } = useTranslation();
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const open = feedback.changeRequests.filter((c) => c.status === 'open');
   if (open.length === 0) return null;
   return (
@@ -34,7 +36,7 @@ export function ChangeRequests({ feedback }: { feedback: FeedbackDetail }) {
                 <strong>{who}</strong> {targetText(feedback, request.target, request.targetId, t)}
                 {request.erased ? <em className="sk-feedback-erased"> {t('feedback.erasedByClient')}</em> : request.note ? <q className="sk-feedback-text"> {request.note}</q> : null}
               </Paragraph>
-              <Button appearance="secondary-action-button" onClick={() => change.mutate({ path: `/change-requests/${encodeURIComponent(request.id)}/resolve`, options: { method: 'POST' } })}>
+              <Button appearance="secondary-action-button" onClick={() => change.mutate(() => call(contract.feedback.resolveChangeRequest, { params: { id: feedback.id, itemId: request.id } }))}>
                 {t('feedback.talk.resolve')}
               </Button>
             </li>
@@ -48,11 +50,11 @@ export function ChangeRequests({ feedback }: { feedback: FeedbackDetail }) {
 /** On the shared screen: the client taps "this is not right"; it is recorded as their request. */
 export function RoomChange({ feedback, target, targetId, participantId }: { feedback: FeedbackDetail; target: 'entry' | 'summary' | 'action' | 'moment'; targetId: string | null; participantId: string | null }) {
   const { t } = useTranslation();
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const open = feedback.changeRequests.some((c) => c.status === 'open' && c.target === target && c.targetId === targetId);
   if (open) return <Paragraph small>{t('feedback.talk.changeAsked')}</Paragraph>;
   return (
-    <Button appearance="subtle-button" onClick={() => change.mutate({ path: '/change-requests', options: { method: 'POST', body: { target, targetId, participantId, note: '' } } })}>
+    <Button appearance="subtle-button" onClick={() => change.mutate(() => call(contract.feedback.addChangeRequest, { params: { id: feedback.id }, body: { target, targetId, participantId, note: '' } }))}>
       {t('feedback.talk.askInRoom')}
     </Button>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clientLanguageOf, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
+import { clientLanguageOf, contract, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
 import { Alert } from '../../../components/Alert.js';
 import { TextAreaField } from '../../../components/fields.js';
 import { SubmitActions } from '../../../components/FormActions.js';
@@ -8,6 +8,7 @@ import { Heading } from '../../../components/Heading.js';
 import { Paragraph } from '../../../components/Paragraph.js';
 import { useErrorText } from '../../../components/errors.js';
 import { participantLabel, useFeedbackChange } from './change.js';
+import { call } from '../../../api/client.js';
 
 /**
  * For a client who reads another language: a few sentences of the summary and the agreements,
@@ -18,7 +19,7 @@ export function ShortVersionForm({ feedback, participant }: { feedback: Feedback
   const { t } = useTranslation();
   const [summary, setSummary] = useState(participant.shortVersion?.summary ?? '');
   const [agreements, setAgreements] = useState(participant.shortVersion?.agreements ?? '');
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const errorText = useErrorText();
   const prefix = `short-${participant.id}`;
   const language = clientLanguageOf(participant.locale).name;
@@ -27,7 +28,7 @@ export function ShortVersionForm({ feedback, participant }: { feedback: Feedback
       className="sk-stack"
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        change.mutate({ path: `/participants/${encodeURIComponent(participant.id)}/short-version`, options: { method: 'PUT', body: { summary, agreements } } });
+        change.mutate(() => call(contract.feedback.putShortVersion, { params: { id: feedback.id, participantId: participant.id }, body: { summary, agreements } }));
       }}
     >
       <Heading level={3}>{t('languages.plain.shortConversationTitle', { name: participantLabel(feedback, participant, t), language })}</Heading>

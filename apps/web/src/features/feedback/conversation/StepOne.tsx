@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { localize, maxMoments, themeCard, themeCards, type FeedbackDetail, type SubtopicId, type ThemeId } from '@spreekkamer/shared';
+import { contract, type FeedbackDetail, localize, maxMoments, type SubtopicId, themeCard, themeCards, type ThemeId } from '@spreekkamer/shared';
 import { Heading } from '../../../components/Heading.js';
 import { Pictogram, pictogramOf } from '../../../components/icons/Pictogram.js';
 import { Link } from '../../../components/Links.js';
@@ -9,12 +9,13 @@ import { Paragraph } from '../../../components/Paragraph.js';
 import { Preparation } from '../FeedbackPage.js';
 import { AddMoment } from './AddMoment.js';
 import { participantLabel, useFeedbackChange } from './change.js';
+import { call } from '../../../api/client.js';
 
 /** Step 1: the theme cards help choose one to three moments; what the client picked comes first. */
 export function StepOne({ feedback }: { feedback: FeedbackDetail }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const change = useFeedbackChange(feedback.id);
+  const change = useFeedbackChange();
   const closed = feedback.status === 'completed';
   // People, not picks: a card and one of its topics chosen by one person count once.
   const picked = (theme: ThemeId) => feedback.participants.filter((p) => p.picks.some((pick) => pick.theme === theme)).length;
@@ -83,7 +84,7 @@ export function StepOne({ feedback }: { feedback: FeedbackDetail }) {
                 ) : null}
               </span>
               {closed ? null : (
-                <Button appearance="subtle-button" onClick={() => change.mutate({ path: `/moments/${encodeURIComponent(moment.id)}`, options: { method: 'DELETE' } })}>
+                <Button appearance="subtle-button" onClick={() => change.mutate(() => call(contract.feedback.removeMoment, { params: { id: feedback.id, itemId: moment.id } }))}>
                   {t('feedback.talk.removeMoment', { title: moment.title })}
                 </Button>
               )}

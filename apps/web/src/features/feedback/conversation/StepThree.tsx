@@ -1,3 +1,4 @@
+import { contract } from '@spreekkamer/shared';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackDetail } from '@spreekkamer/shared';
 import { Heading } from '../../../components/Heading.js';
@@ -7,6 +8,7 @@ import { AutosaveTextArea } from './AutosaveTextArea.js';
 import { RoomChange } from './ChangeRequests.js';
 import { ShortVersionForm } from './ShortVersionForm.js';
 import { Voices } from './StepTwo.js';
+import { call } from '../../../api/client.js';
 
 /** Step 3: the summary, what each learned, and actions (who does what by when). */
 export function StepThree({ feedback }: { feedback: FeedbackDetail }) {
@@ -43,14 +45,13 @@ function SummaryField({ feedback }: { feedback: FeedbackDetail }) {
   if (feedback.status === 'completed') return <p className="sk-feedback-text">{feedback.summary || t('feedback.talk.empty')}</p>;
   return (
     <AutosaveTextArea
-      feedbackId={feedback.id}
       id="feedback-summary"
       label={t('feedback.talk.summaryLabel')}
       description={t('feedback.talk.summaryHelp')}
       rows={4}
       maxLength={4000}
       serverText={feedback.summary}
-      save={(text) => ({ path: '', options: { method: 'PATCH', body: { summary: text } } })}
+      save={(text) => () => call(contract.feedback.update, { params: { id: feedback.id }, body: { summary: text } })}
       plainLanguageHints
     />
   );

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { conversationSheet, localize, themeCard, type FeedbackDetail, type FeedbackEntrySection } from '@spreekkamer/shared';
+import { contract, conversationSheet, type FeedbackDetail, type FeedbackEntrySection, localize, themeCard } from '@spreekkamer/shared';
 import { Heading } from '../../../components/Heading.js';
 import { Pictogram, pictogramOf } from '../../../components/icons/Pictogram.js';
 import { Paragraph } from '../../../components/Paragraph.js';
 import { AutosaveTextArea } from './AutosaveTextArea.js';
 import { RoomChange } from './ChangeRequests.js';
 import { voiceLabel } from './change.js';
+import { call } from '../../../api/client.js';
 
 /** Step 2: for every moment, A, B and C, each with room for both voices. */
 export function StepTwo({ feedback }: { feedback: FeedbackDetail }) {
@@ -70,13 +71,12 @@ function EntryField({ feedback, momentId, section, participantId, label }: { fee
     <div>
       {entry?.erased ? <p className="sk-feedback-erased">{t('feedback.erasedByClient')}</p> : null}
       <AutosaveTextArea
-        feedbackId={feedback.id}
         id={`entry-${momentId ?? 'learned'}-${section}-${participantId ?? 'professional'}`}
         label={label}
         rows={3}
         maxLength={2000}
         serverText={serverText}
-        save={(text) => ({ path: '/entries', options: { method: 'PUT', body: { momentId, section, participantId, text } } })}
+        save={(text) => () => call(contract.feedback.putEntry, { params: { id: feedback.id }, body: { momentId, section, participantId, text } })}
       />
       {entry && participantId !== null ? <RoomChange feedback={feedback} target="entry" targetId={entry.id} participantId={participantId} /> : null}
     </div>

@@ -1,21 +1,17 @@
 import type { TFunction } from 'i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { feedbackDetailSchema, type FeedbackDetail, type FeedbackParticipant } from '@spreekkamer/shared';
-import { api, type RequestOptions } from '../../../api/client.js';
+import type { FeedbackDetail, FeedbackParticipant } from '@spreekkamer/shared';
 import { storeFeedback } from '../api.js';
 
 export type Step = 1 | 2 | 3;
 
-/** One change to the conversation, below /feedback/:id; the answer is the whole conversation, stored for every screen part. */
-export interface FeedbackChange {
-  path: string;
-  options: RequestOptions;
-}
+/** One change to the conversation (a `call` of a contract.feedback endpoint); the answer is the whole conversation, stored for every screen part. */
+export type FeedbackChange = () => Promise<FeedbackDetail>;
 
-export function useFeedbackChange(feedbackId: string) {
+export function useFeedbackChange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, options }: FeedbackChange) => api(`/feedback/${encodeURIComponent(feedbackId)}${path}`, feedbackDetailSchema, options),
+    mutationFn: (change: FeedbackChange) => change(),
     onSuccess: (detail) => storeFeedback(queryClient, detail),
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/client.js';
 import { kindOfFile, shouldRetryUpload, uploadErrorFrom } from './upload-errors.js';
 
-const ours = (code: string, message: string) => JSON.stringify({ error: { code, message } });
+const ours = (code: string, message: string, status = 409) => JSON.stringify({ status, title: message, detail: message, code });
 
 describe('upload errors', () => {
   it('retries network drops, server errors and tus offset conflicts', () => {

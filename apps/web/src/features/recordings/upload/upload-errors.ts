@@ -1,5 +1,4 @@
-import { apiErrorSchema } from '@spreekkamer/shared';
-import { ApiError } from '../../../api/client.js';
+import { ApiError, apiErrorFrom } from '../../../api/client.js';
 
 /** What tus-js-client tells us about a failed request, reduced to what decides our answer. */
 export interface FailedRequest {
@@ -15,10 +14,8 @@ function ourError(request: FailedRequest): ApiError | null {
   } catch {
     return null;
   }
-  const parsed = apiErrorSchema.safeParse(data);
-  if (!parsed.success) return null;
-  const { code, message, fields } = parsed.data.error;
-  return new ApiError(request.status, code, message, fields ?? []);
+  const error = apiErrorFrom(request.status, data);
+  return error.message.startsWith('HTTP ') ? null : error;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { defaultOptions, Upload, type DetailedError, type PreviousUpload } from 'tus-js-client';
-import { recordingDetailSchema, type RecordingKind, type SessionResponse } from '@spreekkamer/shared';
-import { api, ApiError } from '../../../api/client.js';
+import { contract, type RecordingKind, type SessionResponse, uploadsPath } from '@spreekkamer/shared';
+import { ApiError, call } from '../../../api/client.js';
 import { sessionKey } from '../../auth/session.js';
 import { createRecording, recordingKeys } from '../api.js';
 import { shouldRetryUpload, uploadErrorFrom, type FailedRequest } from './upload-errors.js';
@@ -43,7 +43,7 @@ async function resumableUpload(upload: Upload): Promise<{ previous: PreviousUplo
   for (const candidate of previous) {
     const recordingId = candidate.metadata.recordingId;
     const recording = recordingId
-      ? await api(`/recordings/${encodeURIComponent(recordingId)}`, recordingDetailSchema).catch(() => null)
+      ? await call(contract.recordings.get, { params: { id: recordingId } }).catch(() => null)
       : null;
     if (recordingId && recording?.status === 'uploading') return { previous: candidate, recordingId, offset: recording.upload?.offset ?? 0 };
     // Finished, failed or deleted since: this stored URL is of no use any more.
@@ -79,7 +79,7 @@ export function useRecordingUpload(conversationId: string) {
       let alreadySent = 0;
 
       const upload = new Upload(file, {
-        endpoint: absolute('/api/uploads'),
+        endpoint: absolute(`/api${uploadsPath}`),
         fingerprint: () => Promise.resolve(uploadFingerprint(conversationId, file)),
         retryDelays,
         storeFingerprintForResuming: true,
