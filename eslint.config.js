@@ -9,7 +9,13 @@ import tseslint from 'typescript-eslint';
  * nothing of the app. Each rule also covers its deliberate violation in eslint/fixtures/, which
  * eslint/layers.test.mjs lints to prove the rule fires.
  */
+/** @param {string[]} folders @param {string} fixture */
 const serverLayer = (folders, fixture) => [...folders.map((folder) => `apps/server/src/${folder}/**/*.ts`), `eslint/fixtures/${fixture}-*.ts`];
+/**
+ * @param {string} regex
+ * @param {string} message
+ * @returns {import('eslint').Linter.RulesRecord}
+ */
 const restrict = (regex, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] });
 
 export default defineConfig(

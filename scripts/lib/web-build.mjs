@@ -74,7 +74,7 @@ export async function ensureWebBuild({ force = false, root = repoRoot } = {}) {
  */
 export function firstLoadJavaScript(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const paths = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1]));
+  const paths = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((match) => match[1] ?? ''));
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const file of paths) {
