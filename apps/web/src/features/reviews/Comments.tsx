@@ -77,7 +77,6 @@ function CommentItem({ comment, isOwner, momentId, shareId, onSeek }: { comment:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const errorText = useErrorText();
   const invalidate = () => queryClient.invalidateQueries({ queryKey: reviewKeys.commentsOfMoment(momentId) });
   const takeaway = useMutation({
     mutationFn: (value: boolean) => setTakeaway(comment.id, value),
