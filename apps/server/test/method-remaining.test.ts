@@ -55,9 +55,9 @@ describe('true to the method: the remaining parts', () => {
       expect(((await pureDefault.json()) as { partnerKind: string }).partnerKind).toBe('staff');
       const asClient = await otherManager.json('/api/clients', 'POST', { pseudonym: 'Klant van de baas', partnerKind: 'client' });
       expect(asClient.status).toBe(403);
-      const refusal = (await asClient.json()) as { error: { code: string; message: string } };
-      expect(refusal.error.code).toBe('partner_kind_not_allowed');
-      expect(refusal.error.message).toMatch(/gesprekspartner/);
+      const refusal = (await asClient.json()) as { code: string; title: string };
+      expect(refusal.code).toBe('partner_kind_not_allowed');
+      expect(refusal.title).toMatch(/gesprekspartner/);
       const staffOfProfessional = await professional.post('/api/clients', { pseudonym: 'Collega', partnerKind: 'staff' });
       expect(staffOfProfessional.statusCode).toBe(403);
       expect((await professional.post('/api/clients', { pseudonym: 'Klant' })).json().partnerKind).toBe('client');

@@ -26,9 +26,9 @@ describe('organisation film in the explainer', () => {
     for (const file of [await media.textAsMp4(), await media.truncatedMp4(), await media.empty(), await media.audioM4a()]) {
       const response = await put(admin, await readFile(file));
       expect(response.status, file).toBe(422);
-      const body = (await response.json()) as { error: { message: string } };
+      const body = (await response.json()) as { title: string };
       expectDutchError(body, 'film_invalid');
-      expect(body.error.message).toMatch(/film/);
+      expect(body.title).toMatch(/film/);
     }
     expect((await put(professional, await readFile(await media.videoMp4()))).status).toBe(403);
     expect((await professional.fetch('/api/explainer/film.mp4')).status).toBe(404);
