@@ -27,6 +27,14 @@ let browser: BrowserSession;
 let page: Page;
 let guard: JourneyGuard;
 
+/** Presses "Verder" on a step of the client's preparation and waits until the next step's heading shows. */
+async function nextScreen(): Promise<void> {
+  const before = await page.locator('h1').first().textContent();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
+  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).not.toBe(before);
+  await settled(page);
+}
+
 async function visited(label: string): Promise<void> {
   await settled(page);
   await expectNoAxeViolations(page, label);
@@ -314,19 +322,18 @@ describe('journeys, by clicking only', () => {
     await page.getByRole('link', { name: 'Voorbereiden' }).first().click();
     await heading(page, 'Waarom dit gesprek?');
     await visited('prepare: why');
+    // Each "Verder" saves, then shows the next screen: wait for its heading before looking again,
+    // or a second click lands on the screen after (under load the save takes a while).
     while (!(await page.getByRole('heading', { level: 1, name: 'Waar wilt u over praten?' }).isVisible())) {
-      await page.getByRole('button', { name: 'Verder', exact: true }).click();
-      await settled(page);
+      await nextScreen();
       await expectNoAxeViolations(page, 'prepare: explanation');
     }
     await page.getByRole('button', { name: /^Hoe werken we samen\?/ }).click();
     await visited('prepare: themes');
-    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await nextScreen();
     while (!(await page.getByRole('heading', { level: 1, name: 'Wilt u iets zeggen in uw eigen woorden?' }).isVisible())) {
-      await settled(page);
       await expectNoAxeViolations(page, 'prepare: sub-topics');
-      await page.getByRole('button', { name: 'Verder', exact: true }).click();
-      await page.locator('h1').waitFor();
+      await nextScreen();
     }
     await page.getByRole('button', { name: 'Ik typ het' }).click();
     await page.getByLabel('Uw woorden').fill('Ik wil weten wat er met mijn aanvraag gebeurt.');
