@@ -149,6 +149,20 @@ export interface CutHlsOptions {
 }
 
 /**
+ * Re-encoding for cuts that must fall on the requested frame: H.264 with a keyframe at every
+ * segment start (so segments can start anywhere) and AAC; sound only for audio recordings.
+ */
+function exactCutCodecs(audioOnly: boolean, segmentSeconds: number): string[] {
+  return audioOnly
+    ? ['-vn', '-c:a', 'aac', '-b:a', '96k', '-ar', '48000']
+    : [
+        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
+        '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
+        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
+      ];
+}
+
+/**
  * Cuts exactly [offset, offset + duration) out of a plaintext MPEG-TS stream into its own AES-128
  * encrypted HLS. Everything is re-encoded, so the cut falls on the requested frame rather than on
  * the nearest keyframe: not a frame or an audio packet outside the span ends up in the output.
@@ -158,13 +172,7 @@ export async function cutEncryptedHls(options: CutHlsOptions): Promise<Omit<Pack
   await mkdir(outputDir, { recursive: true, mode: 0o700 });
   await removeHlsOutput(outputDir);
   const segmentSeconds = options.segmentSeconds ?? 4;
-  const codecs = options.audioOnly
-    ? ['-vn', '-c:a', 'aac', '-b:a', '96k', '-ar', '48000']
-    : [
-        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
-        '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
-        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
-      ];
+  const codecs = exactCutCodecs(options.audioOnly, segmentSeconds);
   return withKeyInfo(options, async (keyInfoFile) => {
     await runFfmpeg(
       [
@@ -413,13 +421,7 @@ export async function removeSpanEncryptedHls(options: RemoveSpanHlsOptions): Pro
   }
   const joined = parts.map((_, index) => streams.map((stream) => `[${stream[0]}${index}]`).join('')).join('');
   filters.push(`${joined}concat=n=${parts.length}:v=${options.audioOnly ? 0 : 1}:a=1${options.audioOnly ? '' : '[v]'}[a]`);
-  const codecs = options.audioOnly
-    ? ['-c:a', 'aac', '-b:a', '96k', '-ar', '48000']
-    : [
-        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
-        '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`,
-        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
-      ];
+  const codecs = exactCutCodecs(options.audioOnly, segmentSeconds);
   return withKeyInfo(options, async (keyInfoFile) => {
     await runFfmpeg(
       [
