@@ -28,8 +28,10 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await settled(page);
 }
 
-/** Keyboard only: Tab until the focused element's text matches, then press the key. */
+/** Keyboard only: once the page has settled, Tab until the focused element's text matches, then press the key. */
 export async function pressOn(page: Page, name: string | RegExp, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  // Pages load on demand now: tabbing through a page still loading would miss what comes after.
+  await settled(page);
   for (let i = 0; i < 60; i += 1) {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
