@@ -5,6 +5,32 @@ export type UserRow = Selectable<UsersTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type MembershipWithTeam = Pick<MembershipRow, 'user_id' | 'role' | 'team_id'> & { team_name: string | null };
 
+/**
+ * A new account as every way of adding someone starts it (an invitation, single sign-on, the demo):
+ * no password, no authenticator, not locked, Dutch, no digest.
+ */
+export function newAccount(fields: { id: string; organisation_id: string; email: string; name: string; created_at: string; external_organisation?: string | null; access_until?: string | null }): UserRow {
+  return {
+    password_hash: null,
+    totp_secret: null,
+    totp_enabled: 0,
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    locale: 'nl',
+    password_set_at: null,
+    password_reset_at: null,
+    password_reset_requested_by: null,
+    password_reset_approved_by: null,
+    external_organisation: null,
+    access_until: null,
+    email_digest: 0,
+    text_key: null,
+    feedback_guide_seen_at: null,
+    ...fields,
+  };
+}
+
 export class UsersRepository {
   constructor(private readonly db: Kysely<Database>) {}
 

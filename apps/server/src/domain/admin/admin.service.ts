@@ -18,6 +18,7 @@ import type { PasswordResetRow, PasswordResetsRepository } from '../../db/reposi
 import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
 import type { TeamsRepository } from '../../db/repositories/teams.repository.js';
 import type { MembershipRow, MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
+import { newAccount } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import { hasEverHadPassword } from '../auth/password-reset.service.js';
 import { buildProcessingRegister, type DeploymentFacts } from './processing-register.js';
@@ -90,22 +91,17 @@ export class AdminService {
     this.checkExternal(input.external ?? null);
     const memberships = await this.checkedMemberships(actor, input.memberships);
     const id = randomUUID();
-    await this.deps.users.insert({
-      id,
-      organisation_id: actor.organisationId,
-      email: input.email,
-      name: input.name,
-      password_hash: null,
-      totp_secret: null,
-      totp_enabled: 0,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      locale: 'nl',
-      created_at: this.now().toISOString(),
-      external_organisation: input.external?.organisation ?? null,
-      access_until: input.external?.accessUntil ?? null,
-    });
+    await this.deps.users.insert(
+      newAccount({
+        id,
+        organisation_id: actor.organisationId,
+        email: input.email,
+        name: input.name,
+        created_at: this.now().toISOString(),
+        external_organisation: input.external?.organisation ?? null,
+        access_until: input.external?.accessUntil ?? null,
+      }),
+    );
     await this.deps.users.replaceMemberships(id, memberships(id));
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_invited', subjectType: 'user', subjectId: id, details: { roles: input.memberships.map((m) => m.role) } });
     return this.issueInvitation(id);

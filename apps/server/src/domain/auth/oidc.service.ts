@@ -6,6 +6,7 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, timingSafeEqualText } from '../../crypto/random.js';
 import type { SsoIdentityRow, SsoRepository } from '../../db/repositories/sso.repository.js';
 import type { MembershipRow, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
+import { newAccount } from '../../db/repositories/users.repository.js';
 import { requirePermission, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import { accountUsable } from './account-window.js';
@@ -196,29 +197,7 @@ export class OidcService {
     if (!this.requireConfig().createAccounts) throw await this.refuse(organisationId, null, 'no_account');
     if (arrived.mapped.length === 0) throw await this.refuse(organisationId, null, 'no_role', this.refusalDetails(arrived));
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
-    const user: UserRow = {
-      id: randomUUID(),
-      organisation_id: organisationId,
-      email,
-      name,
-      password_hash: null,
-      totp_secret: null,
-      totp_enabled: 0,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      locale: 'nl',
-      created_at: this.now().toISOString(),
-      password_set_at: null,
-      password_reset_at: null,
-      password_reset_requested_by: null,
-      password_reset_approved_by: null,
-      external_organisation: null,
-      access_until: null,
-      email_digest: 0,
-      text_key: null,
-      feedback_guide_seen_at: null,
-    };
+    const user = newAccount({ id: randomUUID(), organisation_id: organisationId, email, name, created_at: this.now().toISOString() });
     await users.insert(user);
     const identity = await this.newIdentity(user, claims, arrived);
     await audit.record({ organisationId, actorUserId: user.id, action: 'auth.sso_account_created', subjectType: 'user', subjectId: user.id, details: { roles: arrived.mapped.map((m) => m.role) } });
