@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, phone } from './support/browser.js';
-import { hasHorizontalScroll, logIn, logOut, settled } from './support/pages.js';
+import { hasHorizontalScroll, heading, logIn, logOut, settled } from './support/pages.js';
 import { demoAccounts, demoPassword } from './support/server.js';
 import { serverAndBrowsers } from './support/setup.js';
 
@@ -70,8 +70,7 @@ describe('foundation', () => {
     const page = await setup.browser('visitor').newPage();
     await logIn(page, setup.server.url, demoAccounts.administrator);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
-    await settled(page);
-    expect(await h1(page)).toBe('Gebruikers');
+    await heading(page, 'Gebruikers');
     // After client-side navigation, focus is on the new page's title.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 

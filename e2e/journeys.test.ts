@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, type BrowserSession } from './support/browser.js';
 import { guardJourney, type Expected4xx, type JourneyGuard } from './support/journey.js';
-import { heading, logIn, logOut, settled } from './support/pages.js';
+import { heading, logIn, logOut, nextScreen, settled } from './support/pages.js';
 import { apiLogin } from './support/review-setup.js';
 import { demoAccounts, demoPassword, startServer, type RunningServer } from './support/server.js';
 
@@ -28,13 +28,6 @@ let page: Page;
 let guard: JourneyGuard;
 
 /** Presses "Verder" on a step of the client's preparation and waits until the next step's heading shows. */
-async function nextScreen(): Promise<void> {
-  const before = await page.locator('h1').first().textContent();
-  await page.getByRole('button', { name: 'Verder', exact: true }).click();
-  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).not.toBe(before);
-  await settled(page);
-}
-
 async function visited(label: string): Promise<void> {
   await settled(page);
   await expectNoAxeViolations(page, label);
@@ -212,8 +205,7 @@ describe('journeys, by clicking only', () => {
     await heading(page, 'Mag dit gesprek worden opgenomen?');
     await visited('consent start on a phone');
     while (!(await page.getByRole('heading', { level: 1, name: 'Wat mag worden opgenomen?' }).isVisible())) {
-      await page.getByRole('button', { name: 'Verder', exact: true }).click();
-      await settled(page);
+      await nextScreen(page);
       await expectNoAxeViolations(page, 'consent explanation on a phone');
     }
     await page.getByRole('button', { name: /^Beeld en geluid/ }).click();
@@ -325,15 +317,15 @@ describe('journeys, by clicking only', () => {
     // Each "Verder" saves, then shows the next screen: wait for its heading before looking again,
     // or a second click lands on the screen after (under load the save takes a while).
     while (!(await page.getByRole('heading', { level: 1, name: 'Waar wilt u over praten?' }).isVisible())) {
-      await nextScreen();
+      await nextScreen(page);
       await expectNoAxeViolations(page, 'prepare: explanation');
     }
     await page.getByRole('button', { name: /^Hoe werken we samen\?/ }).click();
     await visited('prepare: themes');
-    await nextScreen();
+    await nextScreen(page);
     while (!(await page.getByRole('heading', { level: 1, name: 'Wilt u iets zeggen in uw eigen woorden?' }).isVisible())) {
       await expectNoAxeViolations(page, 'prepare: sub-topics');
-      await nextScreen();
+      await nextScreen(page);
     }
     await page.getByRole('button', { name: 'Ik typ het' }).click();
     await page.getByLabel('Uw woorden').fill('Ik wil weten wat er met mijn aanvraag gebeurt.');

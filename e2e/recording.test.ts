@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeAudioOnly, makeSpeechConversation, makeTextFileAsMp4 } from '../scripts/fixtures/make-media.mjs';
 import { desktop, expectNoAxeViolations, launchBrowser, phone } from './support/browser.js';
-import { hasHorizontalScroll, heading, logIn, settled } from './support/pages.js';
+import { hasHorizontalScroll, heading, logIn, nextScreen, settled } from './support/pages.js';
 import { demoAccounts } from './support/server.js';
 import { serverAndBrowsers } from './support/setup.js';
 
@@ -82,8 +82,7 @@ async function consentOnPhone(planned: PlannedConversation, media: 'Beeld en gel
   await heading(page, 'Mag dit gesprek worden opgenomen?');
   if (check) await checked(page, 'client consent start');
   while (!(await page.getByRole('heading', { level: 1, name: 'Wat mag worden opgenomen?' }).isVisible())) {
-    await page.getByRole('button', { name: 'Verder', exact: true }).click();
-    await settled(page);
+    await nextScreen(page);
   }
   await page.getByRole('button', { name: new RegExp(`^${media}`) }).click();
   if (check) await checked(page, 'client consent media');

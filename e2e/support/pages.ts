@@ -28,6 +28,14 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await settled(page);
 }
 
+/** Clicks "Verder" and waits until the next screen's h1 shows: a second click under load would otherwise land a screen further. */
+export async function nextScreen(page: Page): Promise<void> {
+  const before = await page.locator('h1').first().textContent();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
+  await page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, before, { timeout: 30_000 });
+  await settled(page);
+}
+
 /** Keyboard only: once the page has settled, Tab until the focused element's text matches, then press the key. */
 export async function pressOn(page: Page, name: string | RegExp, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
   // Pages load on demand now: tabbing through a page still loading would miss what comes after.
