@@ -10,6 +10,7 @@ export * from './client-languages.js';
 export * from './consent-text.js';
 export * from './emails.js';
 export * from './plain-language.js';
+export * from './identifying-details.js';
 export * from './api/recordings.js';
 export * from './method/text.js';
 export * from './method/feedback-conversation.js';
