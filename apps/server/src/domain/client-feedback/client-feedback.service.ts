@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maxMoments, themeCard, type ClientChangeRequestInput, type ClientFeedback, type ClientFeedbackOverview, type ClientMomentInput, type PreparationInput } from '@spreekkamer/shared';
+import { themeCard, type ClientChangeRequestInput, type ClientFeedback, type ClientFeedbackOverview, type ClientMomentInput, type PreparationInput } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { AllianceRepository } from '../../db/repositories/alliance.repository.js';
 import type { FeedbackRepository, ParticipantRow } from '../../db/repositories/feedback.repository.js';
@@ -8,7 +8,7 @@ import type { UsersRepository } from '../../db/repositories/users.repository.js'
 import { requireAccess, type AccessGate } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
-import { assertMayPrepare, assertOpen, clientMayPrepare, clientMaySee, type FeedbackLoader } from './feedback-loader.js';
+import { appendMoment, assertMayPrepare, assertOpen, clientMayPrepare, clientMaySee, type FeedbackLoader } from './feedback-loader.js';
 import { assertTarget } from './feedback-items.service.js';
 import { dedupePicks } from './feedback-mapping.js';
 import type { FeedbackViews } from './feedback-views.js';
@@ -141,26 +141,16 @@ export class ClientFeedbackService {
     const { bundle } = await this.deps.loader.asParticipant(session, id);
     const { feedback } = bundle;
     assertOpen(feedback);
-    if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
     const card = themeCard(input.theme);
     const fixed = input.subtopic ? card.subtopics.find((s) => s.id === input.subtopic) : undefined;
     // The professional's screen is Dutch: a moment without a title is named after what was chosen.
     const title = input.title || input.ownSubtopic || (fixed ? fixed.title.nl : card.title.nl);
-    const at = this.deps.now().toISOString();
-    await this.deps.feedback.insertMoment({
-      id: randomUUID(),
-      feedback_id: id,
-      position: bundle.moments.length + 1,
-      theme: input.theme,
-      subtopic: input.subtopic,
-      own_subtopic: input.ownSubtopic,
-      title,
-      recording_id: null,
-      start_seconds: null,
-      end_seconds: null,
-      created_at: at,
-    });
-    await this.deps.feedback.update(id, { updated_at: at, ...(feedback.status === 'invited' ? { status: 'in_progress' as const, started_at: at } : {}) });
+    await appendMoment(
+      this.deps.feedback,
+      bundle,
+      { theme: input.theme, subtopic: input.subtopic, own_subtopic: input.ownSubtopic, title, recording_id: null, start_seconds: null, end_seconds: null },
+      this.deps.now().toISOString(),
+    );
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'feedback.moment_added', subjectType: 'feedback', subjectId: id, details: { via: 'own_device' } });
     return this.deps.views.forClientAfterChange(id, session.clientId);
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   feedbackMomentInputSchema,
-  maxMoments,
   overlapsAny,
   type FeedbackAction,
   type FeedbackActionInput,
@@ -14,7 +13,7 @@ import {
 import type { FeedbackBundle, FeedbackRepository } from '../../db/repositories/feedback.repository.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
-import type { FeedbackLoader } from './feedback-loader.js';
+import { appendMoment, type FeedbackLoader } from './feedback-loader.js';
 import type { FeedbackViews } from './feedback-views.js';
 import type { RecordingLookup } from './recording-lookup.js';
 
@@ -51,23 +50,21 @@ export class FeedbackItemsService {
   async addMoment(actor: Actor, id: string, input: Required<FeedbackMomentInput>): Promise<FeedbackDetail> {
     await requireAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [id] });
     const bundle = await this.deps.loader.openBundle(id);
-    if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
     await this.assertRecording(actor, input.recordingId, input.startSeconds, input.endSeconds);
-    await this.deps.feedback.insertMoment({
-      id: randomUUID(),
-      feedback_id: id,
-      position: bundle.moments.length + 1,
-      theme: input.theme,
-      subtopic: input.subtopic,
-      own_subtopic: input.ownSubtopic,
-      title: input.title,
-      recording_id: input.recordingId,
-      start_seconds: input.startSeconds,
-      end_seconds: input.endSeconds,
-      created_at: this.deps.now().toISOString(),
-    });
-    // Choosing the first moment is where the conversation itself begins.
-    if (bundle.feedback.status === 'invited') await this.deps.feedback.update(id, { status: 'in_progress', started_at: this.deps.now().toISOString() });
+    await appendMoment(
+      this.deps.feedback,
+      bundle,
+      {
+        theme: input.theme,
+        subtopic: input.subtopic,
+        own_subtopic: input.ownSubtopic,
+        title: input.title,
+        recording_id: input.recordingId,
+        start_seconds: input.startSeconds,
+        end_seconds: input.endSeconds,
+      },
+      this.deps.now().toISOString(),
+    );
     return this.deps.views.touched(actor, id, 'feedback.moment_added');
   }
 

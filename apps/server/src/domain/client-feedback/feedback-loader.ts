@@ -1,4 +1,6 @@
-import type { FeedbackBundle, FeedbackRepository, FeedbackRow, ParticipantWithClient } from '../../db/repositories/feedback.repository.js';
+import { randomUUID } from 'node:crypto';
+import { maxMoments } from '@spreekkamer/shared';
+import type { FeedbackBundle, FeedbackRepository, FeedbackRow, MomentRow, ParticipantWithClient } from '../../db/repositories/feedback.repository.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 
@@ -18,6 +20,22 @@ export function assertMayPrepare(feedback: FeedbackRow, now: Date): void {
 
 export function assertOpen(feedback: FeedbackRow): void {
   if (feedback.status === 'completed') throw new AppError('feedback_closed');
+}
+
+/**
+ * Adds a moment at the end, within the limit, whoever proposes it (the professional or the client on
+ * their own device). Choosing the first moment is where the conversation itself begins.
+ */
+export async function appendMoment(
+  feedback: FeedbackRepository,
+  bundle: FeedbackBundle,
+  moment: Omit<MomentRow, 'id' | 'feedback_id' | 'position' | 'created_at'>,
+  at: string,
+): Promise<void> {
+  if (bundle.moments.length >= maxMoments) throw new AppError('feedback_too_many_moments');
+  const id = bundle.feedback.id;
+  await feedback.insertMoment({ ...moment, id: randomUUID(), feedback_id: id, position: bundle.moments.length + 1, created_at: at });
+  await feedback.update(id, { updated_at: at, ...(bundle.feedback.status === 'invited' ? { status: 'in_progress' as const, started_at: at } : {}) });
 }
 
 /**
