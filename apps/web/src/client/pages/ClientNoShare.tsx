@@ -5,12 +5,16 @@ import { contract, type NoShareStretch } from '@spreekkamer/shared';
 import { ApiError, call } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
 import { ClientButton } from '../../components/client/index.js';
+import { parseClock } from '../../lib/clock.js';
 
-/** "5" is minute 5, "5:30" five and a half minutes; null when it is not a time. */
+/**
+ * Clients think in minutes: "5" is minute 5 (the staff clock reads a bare number as seconds) and
+ * "5:30" five and a half minutes; null when it is not a time.
+ */
 export function parseMinutes(text: string): number | null {
-  const match = /^(\d{1,3})(?::([0-5]\d))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 60 + Number(match[2] ?? 0);
+  const value = text.trim();
+  if (/^\d{1,3}$/.test(value)) return Number(value) * 60;
+  return /^\d{1,3}:\d{2}$/.test(value) ? parseClock(value) : null;
 }
 
 function formatMinutes(seconds: number): string {
