@@ -12,6 +12,16 @@ export function parseClock(text: string): number | null {
   return parts.reduce((total, part) => total * 60 + part, 0);
 }
 
+/**
+ * Clients think in minutes: "5" is minute 5 (the staff clock reads a bare number as seconds) and
+ * "5:30" five and a half minutes; null when it is not a time.
+ */
+export function parseMinutes(text: string): number | null {
+  const value = text.trim();
+  if (/^\d{1,3}$/.test(value)) return Number(value) * 60;
+  return /^\d{1,3}:\d{2}$/.test(value) ? parseClock(value) : null;
+}
+
 /** Seconds as "1:05.2": the clock with tenths, for precise start and end fields. */
 export function formatPreciseClock(seconds: number): string {
   const safe = Math.max(0, Number.isFinite(seconds) ? seconds : 0);

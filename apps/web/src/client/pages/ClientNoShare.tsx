@@ -5,17 +5,7 @@ import { contract, type NoShareStretch } from '@spreekkamer/shared';
 import { ApiError, call } from '../../api/client.js';
 import { useErrorText } from '../../components/errors.js';
 import { ClientButton } from '../../components/client/index.js';
-import { parseClock } from '../../lib/clock.js';
-
-/**
- * Clients think in minutes: "5" is minute 5 (the staff clock reads a bare number as seconds) and
- * "5:30" five and a half minutes; null when it is not a time.
- */
-export function parseMinutes(text: string): number | null {
-  const value = text.trim();
-  if (/^\d{1,3}$/.test(value)) return Number(value) * 60;
-  return /^\d{1,3}:\d{2}$/.test(value) ? parseClock(value) : null;
-}
+import { parseMinutes } from '../../lib/clock.js';
 
 function formatMinutes(seconds: number): string {
   const whole = Math.round(seconds);

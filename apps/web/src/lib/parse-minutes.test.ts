@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMinutes } from './ClientNoShare.js';
+import { parseMinutes } from './clock.js';
 
 describe('parseMinutes', () => {
   it.each([
