@@ -192,6 +192,19 @@ describe('team learning agenda', () => {
     expect(JSON.stringify(log)).not.toContain('We vragen eerst');
   });
 
+  it('only the author changes whether their name shows', async () => {
+    const item = (await professional.call(contract.teamAgenda.team, { params: { id: teamId } })).items.find((i) => i.kind === 'lesson' && i.mine);
+    const itemId = item?.id ?? unknownId;
+    expect((await lead.put(`/api/team-agenda/items/${itemId}/named`, { named: true })).statusCode).toBe(404);
+    expect((await colleague.put(`/api/team-agenda/items/${itemId}/named`, { named: true })).statusCode).toBe(404);
+    expect((await professional.call(contract.teamAgenda.setNamed, { params: { id: itemId }, body: { named: true } })).authorName).toBe(professionalName);
+    expect((await lead.get(`/api/team-agenda/teams/${teamId}`)).body).toContain(professionalName);
+    await professional.call(contract.teamAgenda.setNamed, { params: { id: itemId }, body: { named: false } });
+    const hidden = await lead.get(`/api/team-agenda/teams/${teamId}`);
+    expect(hidden.body).not.toContain(professionalId);
+    expect(hidden.json().items.filter((i: { authorName: string | null }) => i.authorName === professionalName)).toHaveLength(1);
+  });
+
   it('the author withdraws their own item', async () => {
     const mine = (await professional.call(contract.teamAgenda.team, { params: { id: teamId } })).items.find((item) => item.kind === 'question');
     expect(mine?.mine).toBe(true);

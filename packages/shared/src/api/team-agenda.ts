@@ -82,6 +82,8 @@ export type CreateAgendaItem = z.input<typeof createAgendaItemSchema>;
 export const agendaSaveResultSchema = z.object({ item: agendaItemSchema.nullable(), findings: z.array(identifyingDetailSchema) });
 export type AgendaSaveResult = z.infer<typeof agendaSaveResultSchema>;
 
+/** The author changes their mind about being named. */
+export const agendaItemNamedSchema = z.object({ named: z.boolean() });
 export const planAgendaItemSchema = z.object({ meetingId: idSchema.nullable() });
 export const agendaOutcomeSchema = z.object({ status: agendaStatusSchema, agreement: optionalPlainText(agendaTextMaxLength) });
 export type AgendaOutcome = z.input<typeof agendaOutcomeSchema>;

@@ -126,6 +126,16 @@ export class TeamAgendaService {
     });
   }
 
+  /** The author alone decides whether their name shows; nobody else can name them. */
+  async setNamed(actor: Actor, itemId: string, named: boolean): Promise<AgendaItem> {
+    await requireAccess(this.deps.gate, { actor, permission: 'agenda_item.author', ids: [itemId] });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.teamAgenda.updateItem(itemId, { named: named ? 1 : 0, updated_at: this.deps.now().toISOString() });
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'team_agenda.item_naming_changed', subjectType: 'agenda_item', subjectId: itemId, details: { named } });
+    });
+    return this.item(itemId, actor);
+  }
+
   /** The team lead puts an item on a werkoverleg of the same team, or takes it off (null). */
   async planItem(actor: Actor, itemId: string, meetingId: string | null): Promise<AgendaItem> {
     await requireAccess(this.deps.gate, { actor, permission: 'agenda_item.lead', ids: [itemId] });

@@ -15,6 +15,7 @@ export function teamAgendaRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       await teamAgenda.withdrawItem(await ctx.actorOf(request), params.id);
       return null;
     });
+    route(app, endpoints.setNamed, async ({ params, body }, request) => teamAgenda.setNamed(await ctx.actorOf(request), params.id, body.named));
     route(app, endpoints.planItem, async ({ params, body }, request) => teamAgenda.planItem(await ctx.actorOf(request), params.id, body.meetingId));
     route(app, endpoints.setOutcome, async ({ params, body }, request) => teamAgenda.setOutcome(await ctx.actorOf(request), params.id, body));
     route(app, endpoints.addMeeting, async ({ params, body }, request) => teamAgenda.addMeeting(await ctx.actorOf(request), params.id, body.date));

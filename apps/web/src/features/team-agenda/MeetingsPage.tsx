@@ -14,7 +14,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.j
 import { currentLocale } from '../../i18n/index.js';
 import { formatDay } from '../../lib/format.js';
 import { addAgendaMeeting, planAgendaItem, setAgendaOutcome, setMeetingNote, teamAgendaKeys, teamAgendaPaths, useTeamAgenda } from './api.js';
-import { AgendaItemBody } from './parts.js';
+import { AgendaItemBody, LiveCheck } from './parts.js';
 import './team-agenda.css';
 
 /** /leeragenda/:teamId/werkoverleg — what each werkoverleg discusses and agrees; the team lead plans and writes it. */
@@ -135,6 +135,7 @@ function Outcome({ item }: { item: AgendaItem }) {
         options={agendaStatuses.map((value) => ({ value, label: t(`teamAgenda.status.${value}`) }))}
       />
       <TextAreaField id={`${id}-agreement`} label={t('teamAgenda.meetings.agreementLabel')} value={agreement} onChange={setAgreement} rows={3} />
+      <LiveCheck text={agreement} />
       <MutationError error={save.error ?? unplan.error} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">
@@ -198,6 +199,7 @@ function Note({ meeting, lead }: { meeting: AgendaMeeting; lead: boolean }) {
   return (
     <form onSubmit={submit} noValidate>
       <TextAreaField id={`${id}-note`} label={t('teamAgenda.meetings.note')} value={note} onChange={setNote} rows={4} />
+      <LiveCheck text={note} />
       <MutationError error={save.error} />
       {save.isSuccess ? (
         <Alert type="ok" role="status">

@@ -13,8 +13,8 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage, MutationError } from '../../components/QueryState.js';
 import { CheckboxField, RadioGroup, TextAreaField } from '../../components/fields.js';
 import { useErrorText } from '../../components/errors.js';
-import { addAgendaItem, teamAgendaKeys, teamAgendaPaths, useTeamAgenda, withdrawAgendaItem } from './api.js';
-import { AgendaItemBody, Findings, themeTitle } from './parts.js';
+import { addAgendaItem, setAgendaItemNamed, teamAgendaKeys, teamAgendaPaths, useTeamAgenda, withdrawAgendaItem } from './api.js';
+import { AgendaItemBody, LiveCheck, themeTitle } from './parts.js';
 import './team-agenda.css';
 
 /** /leeragenda/:teamId — bring a lesson or question in, and see what the team has on its agenda. */
@@ -126,17 +126,7 @@ function NewItemForm({ teamId }: { teamId: string }) {
           }}
           rows={5}
         />
-        <div aria-live="polite">
-          {findings.length > 0 ? (
-            <Alert type="warning">
-              <Paragraph>
-                <strong>{t('teamAgenda.check.title')}</strong>
-              </Paragraph>
-              <Paragraph>{t('teamAgenda.check.intro')}</Paragraph>
-              <Findings findings={findings} />
-            </Alert>
-          ) : null}
-        </div>
+        <LiveCheck text={text} />
         {findings.length > 0 ? (
           <CheckboxField id={`${id}-confirm`} label={t('teamAgenda.check.confirm')} description={t('teamAgenda.check.confirmHint')} checked={confirmed} onChange={setConfirmed} />
         ) : null}
@@ -168,10 +158,14 @@ function Items({ agenda }: { agenda: TeamAgenda }) {
     mutationFn: withdrawAgendaItem,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamAgendaKeys.all }),
   });
+  const naming = useMutation({
+    mutationFn: ({ itemId, named }: { itemId: string; named: boolean }) => setAgendaItemNamed(itemId, named),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamAgendaKeys.all }),
+  });
   const meetings = new Map<string, AgendaMeeting>(agenda.meetings.map((m) => [m.id, m]));
   return (
     <Section id={`${id}-items`} title={t('teamAgenda.items.title')}>
-      <MutationError error={withdraw.error} />
+      <MutationError error={withdraw.error ?? naming.error} />
       {withdraw.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('teamAgenda.items.withdrawn')}</Paragraph>
@@ -183,9 +177,14 @@ function Items({ agenda }: { agenda: TeamAgenda }) {
           <li key={item.id}>
             <AgendaItemBody item={item} meeting={item.meetingId ? meetings.get(item.meetingId) : undefined} />
             {item.mine ? (
-              <Button appearance="secondary-action-button" busy={withdraw.isPending && withdraw.variables === item.id} onClick={() => withdraw.mutate(item.id)}>
-                {t('teamAgenda.items.withdraw')}
-              </Button>
+              <div className="sk-actions">
+                <Button appearance="secondary-action-button" busy={naming.isPending && naming.variables.itemId === item.id} onClick={() => naming.mutate({ itemId: item.id, named: item.authorName === null })}>
+                  {item.authorName === null ? t('teamAgenda.items.showName') : t('teamAgenda.items.hideName')}
+                </Button>
+                <Button appearance="secondary-action-button" busy={withdraw.isPending && withdraw.variables === item.id} onClick={() => withdraw.mutate(item.id)}>
+                  {t('teamAgenda.items.withdraw')}
+                </Button>
+              </div>
             ) : null}
           </li>
         ))}

@@ -22,6 +22,7 @@ export const useTeamAgenda = (teamId: string) => useQuery({ queryKey: teamAgenda
 
 export const addAgendaItem = (teamId: string, body: CreateAgendaItem) => call(contract.teamAgenda.addItem, { params: { id: teamId }, body });
 export const withdrawAgendaItem = (itemId: string) => call(contract.teamAgenda.withdrawItem, { params: { id: itemId } });
+export const setAgendaItemNamed = (itemId: string, named: boolean) => call(contract.teamAgenda.setNamed, { params: { id: itemId }, body: { named } });
 export const planAgendaItem = (itemId: string, meetingId: string | null) => call(contract.teamAgenda.planItem, { params: { id: itemId }, body: { meetingId } });
 export const setAgendaOutcome = (itemId: string, outcome: AgendaOutcome) => call(contract.teamAgenda.setOutcome, { params: { id: itemId }, body: outcome });
 export const addAgendaMeeting = (teamId: string, date: string) => call(contract.teamAgenda.addMeeting, { params: { id: teamId }, body: { date } });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { themeCard, localize, type AgendaItem, type AgendaMeeting, type AgendaTeamSummary, type IdentifyingDetail } from '@spreekkamer/shared';
+import { findIdentifyingDetails, themeCard, localize, type AgendaItem, type AgendaMeeting, type AgendaTeamSummary, type IdentifyingDetail } from '@spreekkamer/shared';
+import { Alert } from '../../components/Alert.js';
 import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.js';
@@ -87,5 +88,24 @@ export function Findings({ findings }: { findings: readonly IdentifyingDetail[] 
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The identification check on a text as it is typed: a warning with what was found, never a block. */
+export function LiveCheck({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const findings = findIdentifyingDetails(text);
+  return (
+    <div aria-live="polite">
+      {findings.length > 0 ? (
+        <Alert type="warning">
+          <Paragraph>
+            <strong>{t('teamAgenda.check.title')}</strong>
+          </Paragraph>
+          <Paragraph>{t('teamAgenda.check.intro')}</Paragraph>
+          <Findings findings={findings} />
+        </Alert>
+      ) : null}
+    </div>
   );
 }
