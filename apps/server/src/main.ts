@@ -20,6 +20,8 @@ import { AllianceService, FollowUpService, PreparationHelpService, createFeedbac
 import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import type { AccessGate } from './domain/access/index.js';
 import { UnitOfWork } from './domain/unit-of-work.js';
+import { agendaDeparture } from './domain/team-agenda/departure.js';
+import { TeamAgendaService } from './domain/team-agenda/team-agenda.service.js';
 import { ConsentService } from './domain/consent/consent.service.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
@@ -130,6 +132,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         loginMaxFailures: config.login.maxFailures,
       },
       now,
+      leftTeams: agendaDeparture({ teamAgenda: repositories.teamAgenda, unitOfWork, now }),
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
@@ -260,7 +263,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

@@ -29,6 +29,7 @@ import {
   LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
+import { LazyAgendaOverviewPage, LazyMeetingsPage, LazyTeamAgendaPage } from './features/team-agenda/routes.js';
 import { lazyClientPage, LazyClientTalkPage } from './client/routes.js';
 
 // Only the staff log-in and home pages are in the first download; every other page, and all of the
@@ -120,6 +121,11 @@ export function App() {
             <Route path="/clienten/nieuw" element={<NewClientPage />} />
             <Route path="/clienten/:id" element={<ClientPage />} />
             <Route path="/gesprekken/:id" element={<ConversationPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="agenda.team" />}>
+            <Route path="/leeragenda" element={<LazyAgendaOverviewPage />} />
+            <Route path="/leeragenda/:teamId" element={<LazyTeamAgendaPage />} />
+            <Route path="/leeragenda/:teamId/werkoverleg" element={<LazyMeetingsPage />} />
           </Route>
           <Route element={<RequirePermission permission="insight.team" />}>
             <Route path="/inzicht/teams" element={<TeamInsightPage />} />

@@ -22,6 +22,7 @@ export * from './api/learning.js';
 export * from './method/client-translations.js';
 export * from './api/rhythm.js';
 export * from './api/notifications.js';
+export * from './api/team-agenda.js';
 export * from './api/insight.js';
 export * from './api/no-share.js';
 export * from './api/my-data.js';

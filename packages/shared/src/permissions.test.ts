@@ -10,7 +10,7 @@ describe('permissions', () => {
   });
 
   it('gives managers anonymous insight and their own conversations with staff, policy advisors only insight', () => {
-    expect(grantedTo('manager').sort()).toEqual(['account.self', 'clients.own', 'insight.team', 'recordings.own']);
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.team', 'recordings.own']);
     expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation']);
   });
 

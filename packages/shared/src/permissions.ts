@@ -16,6 +16,8 @@ export const permissions = {
   'learning.own': ['professional'],
   /** Being someone's leercoach: what they shared with you, while the invitation lasts. */
   'learning.coach': ['professional', 'reviewer'],
+  /** The learning agenda of one's own teams (seed 000 §6.4.2); which teams is decided per team, by membership. */
+  'agenda.team': ['professional', 'manager'],
   'insight.team': ['manager'],
   'insight.organisation': ['policy_advisor'],
   'admin.users': ['administrator'],

@@ -168,6 +168,9 @@ export interface Database {
   sso_sessions: SsoSessionsTable;
   sso_settings: SsoSettingsTable;
   organisation_films: OrganisationFilmsTable;
+  agenda_meetings: AgendaMeetingsTable;
+  agenda_items: AgendaItemsTable;
+  agenda_leave_choices: AgendaLeaveChoicesTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -765,4 +768,42 @@ export interface SsoSettingsTable {
   passwords_off: Flag;
   changed_at: string;
   changed_by: string | null;
+}
+
+/** Migration 023: a werkoverleg of a team, with the lead's note on its outcome. */
+export interface AgendaMeetingsTable {
+  id: string;
+  organisation_id: string;
+  team_id: string;
+  /** YYYY-MM-DD */
+  meeting_date: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 023: a lesson or question a member brought to the team's learning agenda. */
+export interface AgendaItemsTable {
+  id: string;
+  organisation_id: string;
+  team_id: string;
+  /** Never sent to anyone unless `named` is 1; null once the author left anonymously. */
+  author_id: string | null;
+  named: Flag;
+  kind: 'lesson' | 'question';
+  text: string;
+  /** JSON text array of theme ids. */
+  themes: string;
+  status: 'new' | 'discussed' | 'trying' | 'done';
+  agreement: string;
+  meeting_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 023: what happens to one's agenda items on leaving a team (no row = anonymous). */
+export interface AgendaLeaveChoicesTable {
+  user_id: string;
+  choice: 'anonymous' | 'withdraw';
+  updated_at: string;
 }

@@ -25,6 +25,7 @@ import { clientFeedbackRoutes } from './routes/client-feedback.routes.js';
 import { feedbackRoutes } from './routes/feedback.routes.js';
 import { clientFollowUpRoutes, followUpRoutes } from './routes/follow-ups.routes.js';
 import { preparationHelpRoutes } from './routes/preparation-help.routes.js';
+import { teamAgendaRoutes } from './routes/team-agenda.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { learningRoutes } from './routes/learning.routes.js';
 import { playbackRoutes } from './routes/playback.routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(notificationsRoutes(ctx));
       await api.register(insightRoutes(ctx));
       await api.register(explainerRoutes(ctx));
+      await api.register(teamAgendaRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

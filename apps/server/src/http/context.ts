@@ -9,6 +9,7 @@ import type { OidcService } from '../domain/auth/oidc.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { MyDataService } from '../domain/client-access/my-data.service.js';
 import type { ClientsService } from '../domain/clients/clients.service.js';
+import type { TeamAgendaService } from '../domain/team-agenda/team-agenda.service.js';
 import type { AllianceService, FeedbackServices, FollowUpService, PreparationHelpService } from '../domain/client-feedback/index.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { ReviewServices } from '../domain/reviews/index.js';
@@ -47,6 +48,7 @@ export interface HttpContext {
     myData: MyDataService;
     sso: OidcService;
     organisationFilm: OrganisationFilmService;
+    teamAgenda: TeamAgendaService;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

@@ -20,6 +20,7 @@ const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', permission: 'account.self' },
   { to: '/clienten', label: 'clients.nav', permission: 'clients.own' },
   { to: '/leren', label: 'learning.nav', permission: 'learning.own' },
+  { to: '/leeragenda', label: 'teamAgenda.nav', permission: 'agenda.team' },
   { to: '/gedeeld', label: 'reviews.nav.received', permission: 'shares.received' },
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
   { to: '/inzicht/teams', label: 'insight.navTeams', permission: 'insight.team' },

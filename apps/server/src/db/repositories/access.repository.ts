@@ -281,6 +281,70 @@ export class AccessRepository {
     );
   }
 
+  /**
+   * Teams whose learning agenda the person reaches: a member (professional) or the lead (manager)
+   * of the team, in their organisation. `lead` asks for the lead only.
+   */
+  agendaTeams(by: AccessorIds, ids: ReadonlySet<string>, lead = false): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('memberships')
+        .innerJoin('teams', 'teams.id', 'memberships.team_id')
+        .select('teams.id as id')
+        .where('teams.id', 'in', [...ids])
+        .where('teams.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', lead ? ['manager'] : ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** Agenda items of a team the person is a member or (with `lead`) the lead of. */
+  agendaItemsReached(by: AccessorIds, ids: ReadonlySet<string>, lead = false): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('agenda_items')
+        .innerJoin('memberships', 'memberships.team_id', 'agenda_items.team_id')
+        .select('agenda_items.id as id')
+        .where('agenda_items.id', 'in', [...ids])
+        .where('agenda_items.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', lead ? ['manager'] : ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** Agenda items the person wrote, in a team they are still in. */
+  agendaItemsAuthored(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('agenda_items')
+        .innerJoin('memberships', 'memberships.team_id', 'agenda_items.team_id')
+        .select('agenda_items.id as id')
+        .where('agenda_items.id', 'in', [...ids])
+        .where('agenda_items.organisation_id', '=', by.organisationId)
+        .where('agenda_items.author_id', '=', by.userId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** Werkoverleg meetings of a team the person leads. */
+  agendaMeetingsLed(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('agenda_meetings')
+        .innerJoin('memberships', 'memberships.team_id', 'agenda_meetings.team_id')
+        .select('agenda_meetings.id as id')
+        .where('agenda_meetings.id', 'in', [...ids])
+        .where('agenda_meetings.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', '=', 'manager')
+        .execute(),
+    );
+  }
+
   private async allowed(ids: ReadonlySet<string>, query: () => Promise<{ id: string }[]>): Promise<Set<string>> {
     if (ids.size === 0) return new Set();
     return new Set((await query()).map((row) => row.id));

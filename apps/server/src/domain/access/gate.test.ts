@@ -166,3 +166,61 @@ describe('requireAccess for a client session', () => {
     expect(await refusal({ clientSession: { clientId: 'client-1', organisationId: org }, permission: 'client.self', ids: ['client-1'] })).toBe('client_unauthenticated');
   });
 });
+
+describe('requireAccess on the team learning agenda', () => {
+  const member = actor('agenda-member', ['professional']);
+  const lead = actor('agenda-lead', ['manager']);
+  const otherTeamMember = actor('agenda-other', ['professional']);
+  const memberInOtherOrg = actor('agenda-member', ['professional'], otherOrg);
+  const policyAdvisor = actor('agenda-policy', ['policy_advisor']);
+  const administratorInTeam = actor('agenda-admin', ['administrator']);
+
+  beforeAll(async () => {
+    await db.insertInto('teams').values([
+      { id: 'team-a', organisation_id: org, name: 'A', created_at: earlier },
+      { id: 'team-b', organisation_id: org, name: 'B', created_at: earlier },
+    ]).execute();
+    await db.insertInto('memberships').values([
+      { id: 'm-1', user_id: member.userId, team_id: 'team-a', role: 'professional', created_at: earlier },
+      { id: 'm-2', user_id: lead.userId, team_id: 'team-a', role: 'manager', created_at: earlier },
+      { id: 'm-3', user_id: otherTeamMember.userId, team_id: 'team-b', role: 'professional', created_at: earlier },
+      // A membership row with a non-team role never opens a team's agenda.
+      { id: 'm-4', user_id: administratorInTeam.userId, team_id: 'team-a', role: 'administrator', created_at: earlier },
+    ]).execute();
+    await db.insertInto('agenda_meetings').values({ id: 'meet-a', organisation_id: org, team_id: 'team-a', meeting_date: '2026-06-10', note: '', created_at: earlier, updated_at: earlier }).execute();
+    const item = { organisation_id: org, team_id: 'team-a', named: 0 as const, kind: 'lesson' as const, text: 'Les', themes: '[]', status: 'new' as const, agreement: '', meeting_id: null, created_at: earlier, updated_at: earlier };
+    await db.insertInto('agenda_items').values([
+      { ...item, id: 'item-mine', author_id: member.userId },
+      { ...item, id: 'item-lead', author_id: lead.userId },
+      { ...item, id: 'item-left', author_id: null },
+    ]).execute();
+  });
+
+  it('opens a team to its members and its lead, and only the lead plans', async () => {
+    expect(await refusal({ actor: member, permission: 'team.agenda_member', ids: ['team-a'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'team.agenda_member', ids: ['team-a'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'team.agenda_lead', ids: ['team-a'] })).toBe('allowed');
+    expect(await refusal({ actor: member, permission: 'team.agenda_lead', ids: ['team-a'] })).toBe('not_found');
+    expect(await refusal({ actor: lead, permission: 'agenda_meeting.lead', ids: ['meet-a'] })).toBe('allowed');
+    expect(await refusal({ actor: member, permission: 'agenda_meeting.lead', ids: ['meet-a'] })).toBe('not_found');
+    expect(await refusal({ actor: lead, permission: 'agenda_item.lead', ids: ['item-mine', 'item-left'] })).toBe('allowed');
+  });
+
+  it('refuses another team, another organisation, a policy advisor and an administrator with not_found', async () => {
+    for (const outsider of [otherTeamMember, memberInOtherOrg, policyAdvisor, administratorInTeam]) {
+      expect(await refusal({ actor: outsider, permission: 'team.agenda_member', ids: ['team-a'] })).toBe('not_found');
+      expect(await refusal({ actor: outsider, permission: 'agenda_item.member', ids: ['item-mine'] })).toBe('not_found');
+      expect(await refusal({ actor: outsider, permission: 'agenda_meeting.lead', ids: ['meet-a'] })).toBe('not_found');
+    }
+    expect(await refusal({ actor: policyAdvisor, permission: 'agenda.team' })).toBe('forbidden');
+    expect(await refusal({ actor: administratorInTeam, permission: 'agenda.team' })).toBe('forbidden');
+  });
+
+  it('lets only the author withdraw, and not an item whose author left', async () => {
+    expect(await refusal({ actor: member, permission: 'agenda_item.author', ids: ['item-mine'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'agenda_item.author', ids: ['item-mine'] })).toBe('not_found');
+    expect(await refusal({ actor: member, permission: 'agenda_item.author', ids: ['item-lead'] })).toBe('not_found');
+    expect(await refusal({ actor: member, permission: 'agenda_item.author', ids: ['item-left'] })).toBe('not_found');
+    expect([...(await checkAccess(gate, { actor: member, permission: 'agenda_item.member', ids: ['item-mine', 'item-lead', 'item-left', 'nope'] }))].sort()).toEqual(['item-lead', 'item-left', 'item-mine']);
+  });
+});

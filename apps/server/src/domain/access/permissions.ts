@@ -74,6 +74,15 @@ export const actorRules = {
   'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
+  /** The learning agenda of a team the person is a member (professional) or the lead (manager) of. */
+  'team.agenda_member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaTeams(actor, ids) },
+  /** The learning agenda of a team the person leads: plans the werkoverleg and writes its outcome. */
+  'team.agenda_lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaTeams(actor, ids, true) },
+  'agenda_item.member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsReached(actor, ids) },
+  'agenda_item.lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsReached(actor, ids, true) },
+  /** An item the person brought in, while they are still in its team. */
+  'agenda_item.author': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsAuthored(actor, ids) },
+  'agenda_meeting.lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaMeetingsLed(actor, ids) },
 } as const satisfies Record<string, ActorRule>;
 
 /** Every permission of a client's session; ids are of items the client takes part in. */

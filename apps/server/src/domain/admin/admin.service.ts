@@ -38,12 +38,19 @@ export interface AdminDependencies {
   deployment: DeploymentFacts;
   invitationDays?: number;
   now: Clock;
+  /** Told when someone is no longer in some teams (removed, or account switched off): the team agenda keeps or withdraws their items. */
+  leftTeams?: (departure: { organisationId: string; userId: string; teamIds: readonly string[]; actorUserId: string }) => Promise<void>;
 }
 
 export interface Invitation {
   user: AdminUser;
   invitationPath: string;
   expiresAt: string;
+}
+
+/** The teams someone is in as a member or lead (team roles only). */
+function teamIdsOf(memberships: readonly { role: string; team_id?: string | null; teamId?: string | null | undefined }[]): Set<string> {
+  return new Set(memberships.filter((m) => (teamRoles as readonly string[]).includes(m.role)).flatMap((m) => [m.team_id ?? m.teamId ?? null].filter((id): id is string => id !== null)));
 }
 
 function toAdminUser(user: UserRow, memberships: readonly MembershipWithTeam[], reset?: PasswordResetRow, names?: ReadonlyMap<string, string>): AdminUser {
@@ -131,6 +138,7 @@ export class AdminService {
       throw new AppError('last_administrator');
     }
 
+    const teamsBefore = teamIdsOf(current);
     if (changes.memberships) {
       const memberships = await this.checkedMemberships(actor, changes.memberships);
       await this.deps.users.replaceMemberships(userId, memberships(userId));
@@ -152,6 +160,11 @@ export class AdminService {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
     } else if (changes.active === true && user.active === 0) {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
+    }
+    if (this.deps.leftTeams) {
+      const teamsAfter = changes.active === false ? new Set<string>() : teamIdsOf(changes.memberships ?? current);
+      const left = [...teamsBefore].filter((teamId) => !teamsAfter.has(teamId));
+      await this.deps.leftTeams({ organisationId: actor.organisationId, userId, teamIds: left, actorUserId: actor.userId });
     }
     return this.adminUser(userId);
   }

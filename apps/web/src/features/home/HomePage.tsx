@@ -14,6 +14,7 @@ import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
+import { TeamAgendaHomeSection } from '../team-agenda/TeamAgendaHomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
@@ -65,6 +66,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
         <>
           <Card id={id} role={role} title={t('home.professional.title')}>
             <LearningHomeSection />
+            <TeamAgendaHomeSection />
             <RecordingsOverview />
             <Paragraph small>{t('home.professional.private')}</Paragraph>
           </Card>
@@ -102,6 +104,8 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
               {t('home.manager.teams', { teams: session.user.teams.map((team) => team.name).join(', ') })}
             </Paragraph>
           ) : null}
+          {/* Someone who is also a professional sees the agenda in that card already. */}
+          {session.user.roles.includes('professional') ? null : <TeamAgendaHomeSection />}
           <InsightHomeSection scope="teams" />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
           <DeclineTotals />
