@@ -34,6 +34,7 @@ import { notificationsRoutes } from './routes/notifications.routes.js';
 import { insightRoutes } from './routes/insight.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
+import { signalsRoutes } from './routes/signals.routes.js';
 import { metricsRoutes, type MetricsAccess } from './routes/metrics.routes.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -113,6 +114,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(notificationsRoutes(ctx));
       await api.register(insightRoutes(ctx));
       await api.register(explainerRoutes(ctx));
+      await api.register(signalsRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
