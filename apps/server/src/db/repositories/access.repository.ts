@@ -225,7 +225,7 @@ export class AccessRepository {
         .where('signals.organisation_id', '=', by.organisationId)
         .where((eb) =>
           eb.or([
-            eb.and([eb.val(asPolicy), eb('signals.to_policy', '=', 1)]),
+            ...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []),
             eb.and([eb('signals.to_management', '=', 1), eb.exists(this.managementTeamMember(by))]),
           ]),
         )
@@ -241,7 +241,7 @@ export class AccessRepository {
         .select('signal_groups.id as id')
         .where('signal_groups.id', 'in', [...ids])
         .where('signal_groups.organisation_id', '=', by.organisationId)
-        .where((eb) => eb.or([eb.val(asPolicy), eb.exists(this.managementTeamMember(by))]))
+        .$if(!asPolicy, (query) => query.where((eb) => eb.exists(this.managementTeamMember(by))))
         .execute(),
     );
   }
@@ -254,7 +254,7 @@ export class AccessRepository {
         .select('organisations.id as id')
         .where('organisations.id', 'in', [...ids])
         .where('organisations.id', '=', by.organisationId)
-        .where((eb) => eb.or([eb.val(asPolicy), eb.exists(this.managementTeamMember(by))]))
+        .$if(!asPolicy, (query) => query.where((eb) => eb.exists(this.managementTeamMember(by))))
         .execute(),
     );
   }

@@ -40,10 +40,11 @@ export class SignalsRepository {
   }
 
   /** What policy (asPolicy) and/or the management team (asManagement) receive in the organisation, newest first. */
-  listReceived(organisationId: string, asPolicy: boolean, asManagement: boolean): Promise<SignalWithNames[]> {
+  async listReceived(organisationId: string, asPolicy: boolean, asManagement: boolean): Promise<SignalWithNames[]> {
+    if (!asPolicy && !asManagement) return [];
     return this.withNames()
       .where('signals.organisation_id', '=', organisationId)
-      .where((eb) => eb.or([...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []), ...(asManagement ? [eb('signals.to_management', '=', 1)] : []), eb.val(false)]))
+      .where((eb) => eb.or([...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []), ...(asManagement ? [eb('signals.to_management', '=', 1)] : [])]))
       .orderBy('signals.created_at', 'desc')
       .orderBy('signals.id')
       .execute();
