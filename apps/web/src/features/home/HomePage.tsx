@@ -14,6 +14,7 @@ import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
+import { SignalsInboxHomeSection, SignalsSendHomeSection } from '../signals/SignalsHomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
@@ -71,6 +72,9 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           <Card id={`${id}-feedback`} role={role} title={t('feedback.home.title')}>
             <FeedbackHomeSection />
           </Card>
+          <Card id={`${id}-signals`} role={role} title={t('signals.home.title')}>
+            <SignalsSendHomeSection />
+          </Card>
           <Card id={`${id}-method`} role="method" title={t('home.professional.methodTitle')}>
             <ol className="sk-method">
               <li>
@@ -111,6 +115,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
       return (
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
+          <SignalsInboxHomeSection />
           <Paragraph small>{t('home.policy.never')}</Paragraph>
           {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>
