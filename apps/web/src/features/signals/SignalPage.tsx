@@ -31,7 +31,7 @@ export function SignalPage() {
       </Section>
       <Section id="signal-answer" title={t('signals.detail.answerTitle')}>
         <Paragraph>{t('signals.detail.answerIntro')}</Paragraph>
-        <AnswerForm target={{ type: 'signal', id: signal.data.id }} idPrefix="signal" initial={{ answer: signal.data.answer, status: signal.data.status }} />
+        <AnswerForm target={{ type: 'signal', id: signal.data.id }} idPrefix="signal-reply" initial={{ answer: signal.data.answer, status: signal.data.status }} />
       </Section>
     </Page>
   );
