@@ -30,6 +30,7 @@ import {
 } from './features/reviews/routes.js';
 import { LazyCoachPage, LazyLearningPage, LazyPlanPage } from './features/learning/routes.js';
 import { LazyAgendaOverviewPage, LazyMeetingsPage, LazyTeamAgendaPage } from './features/team-agenda/routes.js';
+import { LazyMySignalsPage, LazyNewSignalPage, LazySignalInboxPage, LazySignalPage } from './features/signals/routes.js';
 import { lazyClientPage, LazyClientTalkPage } from './client/routes.js';
 
 // Only the staff log-in and home pages are in the first download; every other page, and all of the
@@ -132,6 +133,14 @@ export function App() {
           </Route>
           <Route element={<RequirePermission permission="insight.organisation" />}>
             <Route path="/inzicht/organisatie" element={<OrganisationInsightPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="signals.send" />}>
+            <Route path="/signalen" element={<LazyMySignalsPage />} />
+            <Route path="/signalen/nieuw" element={<LazyNewSignalPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="signals.receive" />}>
+            <Route path="/signalen/ontvangen" element={<LazySignalInboxPage />} />
+            <Route path="/signalen/ontvangen/:id" element={<LazySignalPage />} />
           </Route>
           <Route element={<RequirePermission permission="admin.users" />}>
             <Route path="/beheer/gebruikers" element={<UsersPage />} />

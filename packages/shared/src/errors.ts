@@ -85,6 +85,8 @@ export const apiErrors = {
   film_invalid: { status: 422, nl: 'Dit bestand kunnen we niet als film afspelen. Kies een mp4-film met beeld, van hoogstens 15 minuten.', en: 'We cannot play this file as a film. Choose an mp4 film with picture, of at most 15 minutes.' },
   film_too_large: { status: 413, nl: 'Deze film is te groot. Een film mag hoogstens 200 MB zijn.', en: 'This film is too large. A film may be at most 200 MB.' },
   rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },
+  signal_identifying: { status: 422, nl: 'Hier staat misschien iets in waaraan iemand een cliënt kan herkennen. Schrijf het anders, of verstuur het toch.', en: 'This may contain something that could identify a client. Rewrite it, or send it anyway.' },
+  management_team_needs_manager: { status: 422, nl: 'Alleen een leidinggevende kan lid zijn van het managementteam. Geef deze persoon eerst de rol leidinggevende.', en: 'Only a manager can be a member of the management team. Give this person the manager role first.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 
 export type ApiErrorCode = keyof typeof apiErrors;

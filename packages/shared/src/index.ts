@@ -29,4 +29,5 @@ export * from './api/my-data.js';
 export * from './api/sso.js';
 export * from './consent-text-staff.js';
 export * from './api/explainer.js';
+export * from './api/signals.js';
 export * from './contract/index.js';

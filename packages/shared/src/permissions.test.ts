@@ -10,8 +10,8 @@ describe('permissions', () => {
   });
 
   it('gives managers anonymous insight and their own conversations with staff, policy advisors only insight', () => {
-    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.team', 'recordings.own']);
-    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation']);
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.team', 'recordings.own', 'signals.receive', 'signals.send']);
+    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation', 'signals.receive']);
   });
 
   it('lets only professionals and managers own recordings and conversation partners (managers: staff only, see partner-kind.ts)', () => {

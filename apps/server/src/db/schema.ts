@@ -49,6 +49,8 @@ export interface UsersTable {
   text_key: string | null;
   /** When the user went through "zo geef je feedback" (migration 018); null = not yet. */
   feedback_guide_seen_at: Generated<string | null>;
+  /** Migration 024: 1 = a manager in the management team, who reads and answers signals sent to it (the open chair). */
+  management_team: Generated<Flag>;
 }
 
 export interface MembershipsTable {
@@ -167,6 +169,8 @@ export interface Database {
   sso_identities: SsoIdentitiesTable;
   sso_sessions: SsoSessionsTable;
   sso_settings: SsoSettingsTable;
+  signals: SignalsTable;
+  signal_groups: SignalGroupsTable;
   organisation_films: OrganisationFilmsTable;
   agenda_meetings: AgendaMeetingsTable;
   agenda_items: AgendaItemsTable;
@@ -291,6 +295,8 @@ export interface ConsentsTable {
   withdrawal_pending: Flag;
   /** A coach not named yet: anyone, only from the organisation, or only from outside (migration 011). */
   reviewer_from: 'any' | 'internal' | 'external';
+  /** Migration 024: 1 = the client agreed that a fragment may be shown to policy or the management team ("kijk met ons mee"). */
+  policy_viewing: Generated<Flag>;
 }
 
 export interface RecordingsTable {
@@ -806,4 +812,34 @@ export interface AgendaLeaveChoicesTable {
   user_id: string;
   choice: 'anonymous' | 'withdraw';
   updated_at: string;
+}
+
+/** Migration 024: a signal to policy and/or the management team; the author is shown only when named. */
+export interface SignalsTable {
+  id: string;
+  organisation_id: string;
+  author_id: string;
+  kind: 'knelt' | 'werkt';
+  subject: 'rule' | 'process' | 'offer';
+  theme: string;
+  text: string;
+  named: Flag;
+  to_policy: Flag;
+  to_management: Flag;
+  status: 'received' | 'in_progress' | 'answered' | 'adopted' | 'not_adopted';
+  group_id: string | null;
+  agenda_item_id: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
+export interface SignalGroupsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  status: 'received' | 'in_progress' | 'answered' | 'adopted' | 'not_adopted';
+  answer: string | null;
+  answered_at: string | null;
+  created_at: string;
 }

@@ -35,6 +35,7 @@ import { notificationsRoutes } from './routes/notifications.routes.js';
 import { insightRoutes } from './routes/insight.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
+import { signalsRoutes } from './routes/signals.routes.js';
 import { metricsRoutes, type MetricsAccess } from './routes/metrics.routes.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -115,6 +116,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(insightRoutes(ctx));
       await api.register(explainerRoutes(ctx));
       await api.register(teamAgendaRoutes(ctx));
+      await api.register(signalsRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -25,6 +25,8 @@ const navItems: readonly NavItem[] = [
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
   { to: '/inzicht/teams', label: 'insight.navTeams', permission: 'insight.team' },
   { to: '/inzicht/organisatie', label: 'insight.navOrganisation', permission: 'insight.organisation' },
+  { to: '/signalen', label: 'signals.nav', permission: 'signals.send' },
+  { to: '/signalen/ontvangen', label: 'signals.navInbox', permission: 'signals.receive' },
   { to: '/uitleg/opname', label: 'explainer.staff.menu', permission: 'recordings.own' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'admin.users' },
   { to: '/beheer/teams', label: 'nav.teams', permission: 'admin.teams' },

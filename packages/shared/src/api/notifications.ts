@@ -5,7 +5,7 @@ import { z } from 'zod';
  * POST /api/notifications/read-all). They name no client and hold no content: a kind, a
  * colleague's name where one acted, and a link into the app that checks access again.
  */
-export const notificationKinds = ['share_received', 'comment_added', 'check_answered', 'change_requested', 'client_point_relayed', 'recording_expiring', 'share_expiring', 'learning_reminder', 'shared_removed'] as const;
+export const notificationKinds = ['share_received', 'comment_added', 'check_answered', 'change_requested', 'client_point_relayed', 'recording_expiring', 'share_expiring', 'learning_reminder', 'shared_removed', 'signal_answered'] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 

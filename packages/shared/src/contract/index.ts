@@ -16,6 +16,7 @@ import * as ssoSchemas from '../api/sso.js';
 import * as explainerSchemas from '../api/explainer.js';
 import * as myDataSchemas from '../api/my-data.js';
 import * as teamAgendaSchemas from '../api/team-agenda.js';
+import * as signalsSchemas from '../api/signals.js';
 import { problemSchema } from '../errors.js';
 import { account } from './account.js';
 import { admin } from './admin.js';
@@ -34,6 +35,7 @@ import { rhythm } from './rhythm.js';
 import { sso } from './sso.js';
 import { explainer } from './explainer.js';
 import { teamAgenda } from './team-agenda.js';
+import { signals } from './signals.js';
 
 export * from './endpoint.js';
 export { uploadsPath } from './recordings.js';
@@ -61,6 +63,7 @@ export const contract = {
   sso,
   explainer,
   teamAgenda,
+  signals,
 };
 
 export function allEndpoints(): Endpoint[] {
@@ -99,6 +102,7 @@ const schemaModules: Record<string, unknown>[] = [
   explainerSchemas,
   myDataSchemas,
   teamAgendaSchemas,
+  signalsSchemas,
 ];
 for (const module of schemaModules) {
   for (const [exportName, value] of Object.entries(module)) {

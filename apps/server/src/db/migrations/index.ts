@@ -21,6 +21,7 @@ import * as m020 from './020_preparation_help.js';
 import * as m021 from './021_method_remaining.js';
 import * as m022 from './022_single_sign_on.js';
 import * as m023 from './023_team_agenda.js';
+import * as m024 from './024_policy_signals.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -49,4 +50,5 @@ export const migrations: Record<string, PortableMigration> = {
   '021_method_remaining': m021,
   '022_single_sign_on': m022,
   '023_team_agenda': m023,
+  '024_policy_signals': m024,
 };

@@ -204,6 +204,76 @@ export class AccessRepository {
     );
   }
 
+  /** Signals the person sent, in their organisation. */
+  signalsAuthored(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('signals').select('id').where('id', 'in', [...ids]).where('author_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /**
+   * Signals that reach the person: addressed to policy when they are a policy advisor
+   * (`asPolicy`, from their roles), or addressed to the management team when they are an active
+   * member of it.
+   */
+  signalsReceived(by: AccessorIds, ids: ReadonlySet<string>, asPolicy: boolean): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('signals')
+        .select('signals.id as id')
+        .where('signals.id', 'in', [...ids])
+        .where('signals.organisation_id', '=', by.organisationId)
+        .where((eb) =>
+          eb.or([
+            ...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []),
+            eb.and([eb('signals.to_management', '=', 1), eb.exists(this.managementTeamMember(by))]),
+          ]),
+        )
+        .execute(),
+    );
+  }
+
+  /** Groups of signals in the organisation, for a policy advisor or a management team member. */
+  signalGroupsReachable(by: AccessorIds, ids: ReadonlySet<string>, asPolicy: boolean): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('signal_groups')
+        .select('signal_groups.id as id')
+        .where('signal_groups.id', 'in', [...ids])
+        .where('signal_groups.organisation_id', '=', by.organisationId)
+        .$if(!asPolicy, (query) => query.where((eb) => eb.exists(this.managementTeamMember(by))))
+        .execute(),
+    );
+  }
+
+  /** The organisation (the id set is that one id) when the person reads its signals: policy, or the management team. */
+  signalInboxes(by: AccessorIds, ids: ReadonlySet<string>, asPolicy: boolean): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('organisations')
+        .select('organisations.id as id')
+        .where('organisations.id', 'in', [...ids])
+        .where('organisations.id', '=', by.organisationId)
+        .$if(!asPolicy, (query) => query.where((eb) => eb.exists(this.managementTeamMember(by))))
+        .execute(),
+    );
+  }
+
+  /** Accounts in the person's own organisation (for an administrator's changes). */
+  usersInOrganisation(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () => this.db.selectFrom('users').select('id').where('id', 'in', [...ids]).where('organisation_id', '=', by.organisationId).execute());
+  }
+
+  private managementTeamMember(by: AccessorIds) {
+    return this.db
+      .selectFrom('users as mt')
+      .select('mt.id')
+      .where('mt.id', '=', by.userId)
+      .where('mt.organisation_id', '=', by.organisationId)
+      .where('mt.management_team', '=', 1)
+      .where('mt.active', '=', 1);
+  }
+
   /** The client of the session still exists in its organisation (the id set is that one client). */
   clientsSelf(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
     return this.allowed(ids, () =>

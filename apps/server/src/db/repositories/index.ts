@@ -35,6 +35,7 @@ import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 import { MyDataRepository } from './my-data.repository.js';
 import { SsoRepository } from './sso.repository.js';
 import { TeamAgendaRepository } from './team-agenda.repository.js';
+import { SignalsRepository } from './signals.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -78,6 +79,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     stretchCuts: new StretchCutRepository(db),
     organisationFilms: new OrganisationFilmsRepository(db),
     teamAgenda: new TeamAgendaRepository(db),
+    signals: new SignalsRepository(db),
   };
 }
 

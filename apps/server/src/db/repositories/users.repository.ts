@@ -27,6 +27,7 @@ export function newAccount(fields: { id: string; organisation_id: string; email:
     email_digest: 0,
     text_key: null,
     feedback_guide_seen_at: null,
+    management_team: 0,
     ...fields,
   };
 }

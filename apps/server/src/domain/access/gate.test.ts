@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@spreekkamer/shared';
 import { migrateToLatest } from '../../db/migrate.js';
 import { AccessRepository } from '../../db/repositories/access.repository.js';
+import { newAccount } from '../../db/repositories/users.repository.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
@@ -222,5 +223,65 @@ describe('requireAccess on the team learning agenda', () => {
     expect(await refusal({ actor: member, permission: 'agenda_item.author', ids: ['item-lead'] })).toBe('not_found');
     expect(await refusal({ actor: member, permission: 'agenda_item.author', ids: ['item-left'] })).toBe('not_found');
     expect([...(await checkAccess(gate, { actor: member, permission: 'agenda_item.member', ids: ['item-mine', 'item-lead', 'item-left', 'nope'] }))].sort()).toEqual(['item-lead', 'item-left', 'item-mine']);
+  });
+});
+
+describe('requireAccess on signals to policy and the management team', () => {
+  const policyAdvisor = actor('pol-1', ['policy_advisor']);
+  const policyInOtherOrg = actor('pol-1', ['policy_advisor'], otherOrg);
+  const mtMember = actor('mt-1', ['manager']);
+  const leftMt = actor('mt-2', ['manager']);
+  const signal = (id: string, to: { policy: boolean; management: boolean }) => ({
+    id, organisation_id: org, author_id: owner.userId, kind: 'knelt' as const, subject: 'rule' as const, theme: 'fit', text: 'Een regel', named: 0 as const,
+    to_policy: to.policy ? (1 as const) : (0 as const), to_management: to.management ? (1 as const) : (0 as const), status: 'received' as const,
+    group_id: null, agenda_item_id: null, answer: null, answered_at: null, created_at: earlier,
+  });
+
+  beforeAll(async () => {
+    await db.insertInto('organisations').values({ id: org, name: 'Gemeente', require_totp: 0, settings_json: '{}', created_at: earlier }).execute();
+    await db.insertInto('users').values([
+      { ...newAccount({ id: mtMember.userId, organisation_id: org, email: 'mt1@x.nl', name: 'MT 1', created_at: earlier }), management_team: 1 },
+      { ...newAccount({ id: leftMt.userId, organisation_id: org, email: 'mt2@x.nl', name: 'MT 2', created_at: earlier }), management_team: 1, active: 0 },
+      newAccount({ id: manager.userId, organisation_id: org, email: 'man1@x.nl', name: 'Man 1', created_at: earlier }),
+    ]).execute();
+    await db.insertInto('signals').values([signal('sig-policy', { policy: true, management: false }), signal('sig-mt', { policy: false, management: true })]).execute();
+    await db.insertInto('signal_groups').values({ id: 'grp-1', organisation_id: org, name: 'Wachttijd', status: 'received', answer: null, answered_at: null, created_at: earlier }).execute();
+  });
+
+  it('lets the author reach their own signal, and nobody else as author', async () => {
+    expect(await refusal({ actor: owner, permission: 'signal.author', ids: ['sig-policy', 'sig-mt'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'signal.read', ids: ['sig-mt'] })).toBe('allowed');
+    expect(await refusal({ actor: otherProfessional, permission: 'signal.read', ids: ['sig-policy'] })).toBe('not_found');
+    expect(await refusal({ actor: ownerInOtherOrg, permission: 'signal.author', ids: ['sig-policy'] })).toBe('not_found');
+  });
+
+  it('gives a policy advisor what was sent to policy, and a management team member what was sent to the MT', async () => {
+    expect(await refusal({ actor: policyAdvisor, permission: 'signal.recipient', ids: ['sig-policy'] })).toBe('allowed');
+    expect(await refusal({ actor: policyAdvisor, permission: 'signal.recipient', ids: ['sig-mt'] })).toBe('not_found');
+    expect(await refusal({ actor: mtMember, permission: 'signal.recipient', ids: ['sig-mt'] })).toBe('allowed');
+    expect(await refusal({ actor: mtMember, permission: 'signal.recipient', ids: ['sig-policy'] })).toBe('not_found');
+    expect(await refusal({ actor: mtMember, permission: 'signal_inbox.reader', ids: [org] })).toBe('allowed');
+    expect(await refusal({ actor: policyAdvisor, permission: 'signal_inbox.reader', ids: [org] })).toBe('allowed');
+    expect(await refusal({ actor: policyAdvisor, permission: 'signal_group.recipient', ids: ['grp-1'] })).toBe('allowed');
+  });
+
+  it('refuses a manager outside the MT, a deactivated MT member, another organisation, a reviewer and an administrator', async () => {
+    expect(await refusal({ actor: manager, permission: 'signal.recipient', ids: ['sig-mt'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'signal_inbox.reader', ids: [org] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'signal_group.recipient', ids: ['grp-1'] })).toBe('not_found');
+    expect(await refusal({ actor: leftMt, permission: 'signal.recipient', ids: ['sig-mt'] })).toBe('not_found');
+    expect(await refusal({ actor: policyInOtherOrg, permission: 'signal.recipient', ids: ['sig-policy'] })).toBe('not_found');
+    expect(await refusal({ actor: policyInOtherOrg, permission: 'signal_inbox.reader', ids: [org] })).toBe('not_found');
+    expect(await refusal({ actor: policyInOtherOrg, permission: 'signal_group.recipient', ids: ['grp-1'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'signal.read', ids: ['sig-policy'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'signal.read', ids: ['sig-policy'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'signal_inbox.reader', ids: [org] })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'signals.send' })).toBe('forbidden');
+  });
+
+  it('lets an administrator change accounts of their own organisation only', async () => {
+    expect(await refusal({ actor: administrator, permission: 'user.administrator', ids: [mtMember.userId] })).toBe('allowed');
+    expect(await refusal({ actor: actor('adm-2', ['administrator'], otherOrg), permission: 'user.administrator', ids: [mtMember.userId] })).toBe('not_found');
+    expect(await refusal({ actor: policyAdvisor, permission: 'user.administrator', ids: [mtMember.userId] })).toBe('forbidden');
   });
 });

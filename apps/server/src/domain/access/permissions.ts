@@ -28,6 +28,11 @@ function union(...sets: Set<string>[]): Set<string> {
   return new Set(sets.flatMap((set) => [...set]));
 }
 
+/** Policy advisors read what is sent to policy; the management team is a flag on the account, asked per item. */
+function isPolicyAdvisor(actor: { roles: readonly Role[] }): boolean {
+  return actor.roles.includes('policy_advisor');
+}
+
 /**
  * Every per-item permission of a signed-in person. Names read `<item>.<relation>`; role-wide
  * permissions (packages/shared permissions.ts) read `<area>.<scope>` and are asked without ids.
@@ -83,6 +88,25 @@ export const actorRules = {
   /** An item the person brought in, while they are still in its team. */
   'agenda_item.author': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsAuthored(actor, ids) },
   'agenda_meeting.lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaMeetingsLed(actor, ids) },
+  /** A signal the person sent. */
+  'signal.author': { role: 'signals.send', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.signalsAuthored(actor, ids) },
+  /** A signal addressed to policy (for a policy advisor) or to the management team (for one of its members). */
+  'signal.recipient': { role: 'signals.receive', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.signalsReceived(actor, ids, isPolicyAdvisor(actor)) },
+  /** Either of signal.author and signal.recipient. */
+  'signal.read': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'signals.send') ? await repository.signalsAuthored(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'signals.receive') ? await repository.signalsReceived(actor, ids, isPolicyAdvisor(actor)) : new Set(),
+      ),
+  },
+  /** A group of signals in the organisation, for someone who receives signals. */
+  'signal_group.recipient': { role: 'signals.receive', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.signalGroupsReachable(actor, ids, isPolicyAdvisor(actor)) },
+  /** The organisation's signals inbox (ids: the organisation): policy advisors and management team members. */
+  'signal_inbox.reader': { role: 'signals.receive', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.signalInboxes(actor, ids, isPolicyAdvisor(actor)) },
+  /** An account in the administrator's own organisation. */
+  'user.administrator': { role: 'admin.users', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.usersInOrganisation(actor, ids) },
 } as const satisfies Record<string, ActorRule>;
 
 /** Every permission of a client's session; ids are of items the client takes part in. */

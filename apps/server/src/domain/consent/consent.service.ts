@@ -175,6 +175,7 @@ export class ConsentService {
       withdrawn_at: null,
       created_at: now,
       withdrawal_pending: 0,
+      policy_viewing: 0,
     };
     await this.deps.consents.insert(row);
     await this.deps.audit.record({

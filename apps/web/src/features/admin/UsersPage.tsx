@@ -20,6 +20,7 @@ import { PasswordResetPanel } from './PasswordResetPanel.js';
 import { UserSsoClaims } from '../auth/SsoAdmin.js';
 import { adminKeys, useTeams, useUsers } from './queries.js';
 import { call } from '../../api/client.js';
+import { ManagementTeamSetting } from '../signals/ManagementTeamSetting.js';
 
 type Invitation = { name: string; invitationPath: string; expiresAt: string };
 
@@ -336,6 +337,7 @@ function EditUser({ user, onClose }: { user: AdminUser; onClose: () => void }) {
         {invitation ? <InvitationLink idPrefix="reinvite" {...invitation} /> : null}
       </div>
       <UserSsoClaims userId={user.id} />
+      <ManagementTeamSetting user={user} />
     </EditPanel>
   );
 }

@@ -15,6 +15,7 @@ import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSectio
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
 import { TeamAgendaHomeSection } from '../team-agenda/TeamAgendaHomeSection.js';
+import { SignalsInboxHomeSection, SignalsSendHomeSection } from '../signals/SignalsHomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
@@ -73,6 +74,9 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           <Card id={`${id}-feedback`} role={role} title={t('feedback.home.title')}>
             <FeedbackHomeSection />
           </Card>
+          <Card id={`${id}-signals`} role={role} title={t('signals.home.title')}>
+            <SignalsSendHomeSection />
+          </Card>
           <Card id={`${id}-method`} role="method" title={t('home.professional.methodTitle')}>
             <ol className="sk-method">
               <li>
@@ -115,6 +119,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
       return (
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
+          <SignalsInboxHomeSection />
           <Paragraph small>{t('home.policy.never')}</Paragraph>
           {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>

@@ -1,0 +1,97 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SignalGroupsTable, SignalsTable } from '../schema.js';
+
+export type SignalRow = Selectable<SignalsTable>;
+export type SignalGroupRow = Selectable<SignalGroupsTable>;
+/** A signal with its group's name and, only where it may be shown, its author's name. */
+export type SignalWithNames = SignalRow & { group_name: string | null; author_name: string | null };
+
+/** Signals to policy and the management team, their groups, and who is in the management team. SQL only. */
+export class SignalsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(row: SignalRow): Promise<void> {
+    await this.db.insertInto('signals').values(row).execute();
+  }
+
+  async insertGroup(row: SignalGroupRow): Promise<void> {
+    await this.db.insertInto('signal_groups').values(row).execute();
+  }
+
+  private withNames() {
+    return this.db
+      .selectFrom('signals')
+      .leftJoin('signal_groups', 'signal_groups.id', 'signals.group_id')
+      .innerJoin('users', 'users.id', 'signals.author_id')
+      .selectAll('signals')
+      .select((eb) => [
+        'signal_groups.name as group_name',
+        // The name leaves the database only when the author chose to be named.
+        eb.case().when('signals.named', '=', 1).then(eb.ref('users.name')).else(eb.val<string | null>(null)).end().as('author_name'),
+      ]);
+  }
+
+  findById(organisationId: string, id: string): Promise<SignalWithNames | undefined> {
+    return this.withNames().where('signals.id', '=', id).where('signals.organisation_id', '=', organisationId).executeTakeFirst();
+  }
+
+  listByAuthor(organisationId: string, authorId: string): Promise<SignalWithNames[]> {
+    return this.withNames().where('signals.organisation_id', '=', organisationId).where('signals.author_id', '=', authorId).orderBy('signals.created_at', 'desc').orderBy('signals.id').execute();
+  }
+
+  /** What policy (asPolicy) and/or the management team (asManagement) receive in the organisation, newest first. */
+  async listReceived(organisationId: string, asPolicy: boolean, asManagement: boolean): Promise<SignalWithNames[]> {
+    if (!asPolicy && !asManagement) return [];
+    return this.withNames()
+      .where('signals.organisation_id', '=', organisationId)
+      .where((eb) => eb.or([...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []), ...(asManagement ? [eb('signals.to_management', '=', 1)] : [])]))
+      .orderBy('signals.created_at', 'desc')
+      .orderBy('signals.id')
+      .execute();
+  }
+
+  /** The ids of a group's signals (the caller filters them by access). */
+  async signalIdsInGroup(groupId: string): Promise<string[]> {
+    return (await this.db.selectFrom('signals').select('id').where('group_id', '=', groupId).execute()).map((row) => row.id);
+  }
+
+  /** Authors of the given signals, to send each their answer; never returned to a reader. */
+  async authorsOf(ids: readonly string[]): Promise<{ id: string; author_id: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('signals').select(['id', 'author_id']).where('id', 'in', [...ids]).execute();
+  }
+
+  listGroups(organisationId: string): Promise<SignalGroupRow[]> {
+    return this.db.selectFrom('signal_groups').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').orderBy('id').execute();
+  }
+
+  findGroup(organisationId: string, id: string): Promise<SignalGroupRow | undefined> {
+    return this.db.selectFrom('signal_groups').selectAll().where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  }
+
+  async setGroup(id: string, groupId: string | null, status: SignalRow['status']): Promise<void> {
+    await this.db.updateTable('signals').set({ group_id: groupId, status }).where('id', '=', id).execute();
+  }
+
+  async answer(ids: readonly string[], answer: string, status: SignalRow['status'], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('signals').set({ answer, status, answered_at: at }).where('id', 'in', [...ids]).execute();
+  }
+
+  async answerGroup(id: string, answer: string, status: SignalGroupRow['status'], at: string): Promise<void> {
+    await this.db.updateTable('signal_groups').set({ answer, status, answered_at: at }).where('id', '=', id).execute();
+  }
+
+  async isManagementTeamMember(userId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('users').select('id').where('id', '=', userId).where('management_team', '=', 1).where('active', '=', 1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async managementTeam(organisationId: string): Promise<string[]> {
+    return (await this.db.selectFrom('users').select('id').where('organisation_id', '=', organisationId).where('management_team', '=', 1).orderBy('id').execute()).map((row) => row.id);
+  }
+
+  async setManagementTeam(userId: string, member: boolean): Promise<void> {
+    await this.db.updateTable('users').set({ management_team: member ? 1 : 0 }).where('id', '=', userId).execute();
+  }
+}
