@@ -12,7 +12,8 @@ export interface Segment {
   end: number;
 }
 
-export const FRAME_SECONDS = 512 / 16000;
+/** Silero's window: 256 samples at 8 kHz. */
+export const FRAME_SECONDS = 256 / 8000;
 
 /**
  * Speech segments from per-frame speech probabilities, with hysteresis (start above `on`,
