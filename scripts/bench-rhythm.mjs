@@ -97,7 +97,7 @@ try {
   const long = await makeDialogue({ out: path.join(work, 'long.wav'), spec, repeat });
   const m4a = path.join(work, 'long.m4a');
   await timed('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', long.file, '-c:a', 'aac', '-b:a', '96k', m4a]);
-  const decode = await timed('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-i', m4a, '-ac', '1', '-ar', '8000', '-f', 'f32le', '-y', '/dev/null']);
+  const decode = await timed('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-i', m4a, '-ac', '1', '-ar', '16000', '-f', 'f32le', '-y', '/dev/null']);
   const analysis = await timed(process.execPath, [here, '--child', m4a]);
   const child = JSON.parse(analysis.out);
   say(`Conversation rhythm: speed on one core (${fmt(long.durationSeconds / 60, 1)}-minute AAC recording, load average ${fmt(os.loadavg()[0], 1)})`);

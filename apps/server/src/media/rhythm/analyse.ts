@@ -1,20 +1,19 @@
 import { spawn } from 'node:child_process';
 import meydaModule from 'meyda';
 import { inputArgs, MediaToolError, runFfprobe, type MediaTools } from '../ffmpeg.js';
-import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type Turn } from './turns.js';
+import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type FeatureFrames, type Turn } from './turns.js';
 import { rhythmMetrics, type RhythmMetrics } from './metrics.js';
 import { loadBatchedVad, VAD_CONTEXT, VAD_FRAME, VAD_SAMPLE_RATE, VAD_WARM_UP_FRAMES } from './vad.js';
 
 // meyda is CommonJS (module.exports = Meyda) but ships ES-module types; at run time the default is Meyda.
 const Meyda = meydaModule as unknown as (typeof meydaModule)['default'];
 
-/** Everything runs at 8 kHz: Silero's cheaper rate, and voices differ well below 4 kHz. */
 const SAMPLE_RATE = VAD_SAMPLE_RATE;
 const FRAME = VAD_FRAME;
 /** Features on every second frame (64 ms) are plenty to tell two voices apart. */
 const FEATURE_HOP = 2;
 const MFCC_COEFFICIENTS = 13;
-/** Frames decoded before voice activity runs over them in one batch (4.4 minutes, 8 MB). */
+/** Frames decoded before voice activity runs over them in one batch (4.4 minutes, 16 MB). */
 const BLOCK_FRAMES = 8192;
 /** Frames below this speech probability carry no features: they are not (clearly) a voice. */
 const FEATURE_SPEECH = 0.3;
@@ -81,6 +80,30 @@ class Series {
 export async function analyseRhythm(input: string, options: AnalyseOptions = {}): Promise<RhythmAnalysis> {
   const mode = options.channels ?? 'auto';
   const twoChannels = mode === 'stereo' || (mode === 'auto' && (await channelCount(input, options.tools)) >= 2);
+  const frames = await rhythmFrames(input, twoChannels, options);
+  const durationSeconds = Math.round(frames.probs.length * FRAME_SECONDS * 1000) / 1000;
+  const segments = speechSegments(frames.probs);
+  const voice = diarizeMono(segments, frames.features);
+  let method: RhythmAnalysis['method'] = 'voice';
+  let turns = voice.turns;
+  if (frames.levels && (mode === 'stereo' || separateMicrophones(segments, frames.levels.left, frames.levels.right))) {
+    method = 'channels';
+    turns = diarizeStereo(segments, frames.levels);
+  }
+  return { durationSeconds, method, turns, metrics: rhythmMetrics(turns, durationSeconds), voicePrints: method === 'voice' ? voice.prints : null };
+}
+
+export interface RhythmFrames {
+  /** Speech probability per 32 ms frame. */
+  probs: Float32Array;
+  /** Voice features of speech frames (every second frame, voiced only). */
+  features: FeatureFrames;
+  /** Level per frame and channel in dB, for two channels. */
+  levels: { left: Float32Array; right: Float32Array } | null;
+}
+
+/** The per-frame measurements the turns are decided from; exported for research on the method. */
+export async function rhythmFrames(input: string, twoChannels: boolean, options: Pick<AnalyseOptions, 'tools' | 'signal'> = {}): Promise<RhythmFrames> {
 
   const vad = await loadBatchedVad();
   Meyda.bufferSize = FRAME;
@@ -188,36 +211,28 @@ export async function analyseRhythm(input: string, options: AnalyseOptions = {})
     await vad.release();
   }
 
-  const durationSeconds = Math.round(probs.length * FRAME_SECONDS * 1000) / 1000;
-  const segments = speechSegments(probs.view());
-  const voice = diarizeMono(segments, { times, vectors });
-  let method: RhythmAnalysis['method'] = 'voice';
-  let turns = voice.turns;
-  if (twoChannels && (mode === 'stereo' || separateMicrophones(segments, left.view(), right.view()))) {
-    method = 'channels';
-    turns = diarizeStereo(segments, { left: left.view(), right: right.view() });
-  }
-  return { durationSeconds, method, turns, metrics: rhythmMetrics(turns, durationSeconds), voicePrints: method === 'voice' ? voice.prints : null };
+  return { probs: probs.view(), features: { times, vectors }, levels: twoChannels ? { left: left.view(), right: right.view() } : null };
 }
 
+const half = new Float32Array(FRAME / 2);
 /**
  * Pitch of a voiced frame in octaves (log2 Hz), or null when the frame is not voiced: the
- * normalised autocorrelation peak between 60 and 400 Hz on the 8 kHz frame. Pitch is only a
+ * normalised autocorrelation peak between 60 and 400 Hz on the frame at 8 kHz. Pitch is only a
  * way to tell two voices apart here; it is never shown or kept on its own.
  */
 function voicePitch(frame: Float32Array): number | null {
-  const n = frame.length;
+  for (let i = 0; i < half.length; i++) half[i] = (frame[2 * i]! + frame[2 * i + 1]!) / 2;
   let energy = 0;
-  for (let i = 0; i < n; i++) energy += frame[i]! * frame[i]!;
+  for (let i = 0; i < half.length; i++) energy += half[i]! * half[i]!;
   if (energy < 1e-6) return null;
   let bestLag = 0;
   let best = 0;
   for (let lag = 20; lag <= 133; lag++) {
     let sum = 0;
     let e2 = 0;
-    for (let i = 0; i + lag < n; i++) {
-      sum += frame[i]! * frame[i + lag]!;
-      e2 += frame[i + lag]! * frame[i + lag]!;
+    for (let i = 0; i + lag < half.length; i++) {
+      sum += half[i]! * half[i + lag]!;
+      e2 += half[i + lag]! * half[i + lag]!;
     }
     const r = sum / Math.sqrt(energy * e2 + 1e-12);
     if (r > best) {
@@ -225,7 +240,7 @@ function voicePitch(frame: Float32Array): number | null {
       bestLag = lag;
     }
   }
-  return best >= 0.5 ? Math.log2(SAMPLE_RATE / bestLag) : null;
+  return best >= 0.5 ? Math.log2(8000 / bestLag) : null;
 }
 
 /**
