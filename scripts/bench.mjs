@@ -360,7 +360,7 @@ async function loadPart() {
   children.push(one.child);
   try {
     const { users } = await prepareUsers(one.url, userCount);
-    await measureSideBySide({ bases: [one.url], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
+    await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
   } finally {
     await stopServer(one.child);
   }
@@ -388,7 +388,7 @@ async function loadPart() {
     const second = await startBenchServer({ dataDir, env: shared, role: 'api', execArgv });
     started.push(second.child);
     const { users } = await prepareUsers(first.url, userCount);
-    await measureSideBySide({ bases: [first.url, second.url], users, seconds, rate, concurrency: userCount, say, label: 'Configuration two: two API processes and a worker on PostgreSQL (users spread over both)' });
+    await measureSideBySide({ bases: [first.url, second.url], pids: [first.child.pid ?? 0, second.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration two: two API processes and a worker on PostgreSQL (users spread over both)' });
   } finally {
     for (const child of started) await stopServer(child);
     await database.drop().catch(() => {});

@@ -8,8 +8,9 @@
 // (coordinated omission).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port.mjs';
 import { repoRoot } from './run.mjs';
@@ -289,6 +290,24 @@ export async function openLoop(bases, users, nextStep, seconds, rate) {
   return { ...r.result(), requests: total, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * CPU seconds the server processes have used (Linux /proc; elsewhere NaN). On a shared machine
+ * wall-clock rates follow the neighbours' load; CPU time per request follows our own code.
+ * @param {number[]} pids
+ */
+function cpuSeconds(pids) {
+  let ticks = 0;
+  try {
+    for (const pid of pids) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks / 100;
+}
+
 /** The smallest built asset: the static route's own cost, not the disk's. */
 export function staticAssetPath() {
   const dir = path.join(repoRoot, 'apps', 'web', 'dist', 'assets');
@@ -300,9 +319,9 @@ export function staticAssetPath() {
 
 /**
  * The three scenarios side by side, closed and open loop.
- * @param {{ bases: string[], users: User[], seconds: number, rate: number, concurrency: number, say: (line: string) => void, label: string }} options
+ * @param {{ bases: string[], pids: number[], users: User[], seconds: number, rate: number, concurrency: number, say: (line: string) => void, label: string }} options
  */
-export async function measureSideBySide({ bases, users, seconds, rate, concurrency, say, label }) {
+export async function measureSideBySide({ bases, pids, users, seconds, rate, concurrency, say, label }) {
   const asset = staticAssetPath();
   /** @type {Record<string, (user: User | null) => Step>} */
   const scenarios = {
@@ -316,24 +335,33 @@ export async function measureSideBySide({ bases, users, seconds, rate, concurren
       return step;
     },
   };
-  /** @type {Record<string, ReturnType<typeof summarise>>} */
+  /** @type {Record<string, ReturnType<typeof summarise> & { cpuMs: number }>} */
   const results = {};
+  /** @param {() => Promise<Measured>} measure */
+  const withCpu = async (measure) => {
+    const before = cpuSeconds(pids);
+    const measured = summarise(await measure());
+    return { ...measured, cpuMs: ((cpuSeconds(pids) - before) * 1000) / measured.requests };
+  };
   // Warm up each (JIT, caches, connections) before measuring.
   for (const [name, next] of Object.entries(scenarios)) {
     const scenarioUsers = name === 'staff mix' ? users : [null];
     await closedLoop(bases, scenarioUsers, next, Math.min(2, seconds), concurrency);
-    results[`${name}, closed`] = summarise(await closedLoop(bases, scenarioUsers, next, seconds, concurrency));
-    results[`${name}, open ${rate}/s`] = summarise(await openLoop(bases, scenarioUsers, next, seconds, rate));
+    results[`${name}, closed`] = await withCpu(() => closedLoop(bases, scenarioUsers, next, seconds, concurrency));
+    results[`${name}, open ${rate}/s`] = await withCpu(() => openLoop(bases, scenarioUsers, next, seconds, rate));
   }
   say(`  ${label}`);
-  say('    scenario                      req/s     p50 ms   p95 ms   p99 ms   errors');
+  say('    scenario                      req/s     p50 ms   p95 ms   p99 ms   errors   server CPU ms/request');
   for (const [name, r] of Object.entries(results)) {
-    say(`    ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)}   ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.p99.toFixed(1).padStart(6)}   ${String(r.errors).padStart(6)}${r.errorSample ? `  (${r.errorSample})` : ''}`);
+    say(`    ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)}   ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.p99.toFixed(1).padStart(6)}   ${String(r.errors).padStart(6)}   ${r.cpuMs.toFixed(2).padStart(6)}${r.errorSample ? `  (${r.errorSample})` : ''}`);
   }
-  const mixRps = results['staff mix, closed']?.requestsPerSecond ?? 0;
-  const healthRps = results['/health, closed']?.requestsPerSecond ?? 1;
-  const staticRps = results['static asset, closed']?.requestsPerSecond ?? 1;
-  say(`    authenticated reads / /health: ${(mixRps / healthRps).toFixed(2)}   / static asset: ${(mixRps / staticRps).toFixed(2)}   (closed loop, ${concurrency} users)`);
+  const mix = results['staff mix, closed'];
+  const health = results['/health, closed'];
+  const staticAsset = results['static asset, closed'];
+  if (mix && health && staticAsset) {
+    say(`    authenticated reads / /health: ${(mix.requestsPerSecond / health.requestsPerSecond).toFixed(2)} of the requests per second, ${(health.cpuMs / mix.cpuMs).toFixed(2)} by server CPU per request`);
+    say(`    authenticated reads / static asset: ${(mix.requestsPerSecond / staticAsset.requestsPerSecond).toFixed(2)} of the requests per second, ${(staticAsset.cpuMs / mix.cpuMs).toFixed(2)} by server CPU per request   (closed loop, ${concurrency} users; machine load average ${loadavg()[0]?.toFixed(1)})`);
+  }
   return results;
 }
 
