@@ -147,6 +147,14 @@ export async function prepareUsers(base, count) {
     await new Promise((r) => setTimeout(r, 500));
   }
   const id = recording.id;
+  // The conversation rhythm is analysed after processing; measuring while that runs would
+  // measure the analysis.
+  for (;;) {
+    const rhythm = await json(base, owner, `/api/recordings/${id}/rhythm`);
+    if (rhythm.status !== 'pending') break;
+    if (Date.now() > deadline) throw new Error('the demo recording\'s rhythm was not analysed within 3 minutes');
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const moment = await json(base, owner, `/api/recordings/${id}/moments`, { method: 'POST', body: { startSeconds: 5, endSeconds: 15, title: 'Open vraag over werk', themes: [], notes: '' } });
   await json(base, owner, `/api/moments/${moment.id}/comments`, { method: 'POST', body: { atSeconds: 8, kind: 'observation', body: 'Hier vat je goed samen wat meneer zegt.' } });
 
