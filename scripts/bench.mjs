@@ -24,6 +24,7 @@
 // Environment for part 5: BENCH_LOAD_SECONDS (per scenario, default 3), BENCH_LOAD_USERS (200),
 // BENCH_LOAD_RATE (open loop, requests per second, default 50), BENCH_LOAD_POSTGRES (maintenance
 // database URL, default postgres://postgres@127.0.0.1:5432/postgres; "off" skips configuration two),
+// BENCH_LOAD_SQLITE=off (skips configuration one),
 // BENCH_CPU_PROF=dir (write a --cpu-prof profile of each API process there).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -356,13 +357,15 @@ async function loadPart() {
   say('');
   say(`Load: ${userCount} simulated staff users, ${seconds} s per scenario, open loop at ${rate} requests/s (BENCH_LOAD_SECONDS, BENCH_LOAD_USERS, BENCH_LOAD_RATE)`);
 
-  const one = await startBenchServer({ dataDir: path.join(work, 'load-sqlite'), execArgv });
-  children.push(one.child);
-  try {
-    const { users } = await prepareUsers(one.url, userCount);
-    await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
-  } finally {
-    await stopServer(one.child);
+  if (process.env.BENCH_LOAD_SQLITE !== 'off') {
+    const one = await startBenchServer({ dataDir: path.join(work, 'load-sqlite'), execArgv });
+    children.push(one.child);
+    try {
+      const { users } = await prepareUsers(one.url, userCount);
+      await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
+    } finally {
+      await stopServer(one.child);
+    }
   }
 
   const maintenance = process.env.BENCH_LOAD_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
