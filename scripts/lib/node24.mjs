@@ -11,7 +11,17 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const cacheDir = join(repoRoot, '.cache', 'node24');
 const runtimeDir = join(cacheDir, 'runtime');
 const modulesDir = join(cacheDir, 'modules');
+const headersDir = join(cacheDir, 'headers');
 const nodePackage = join(runtimeDir, 'node_modules', 'node');
+/**
+ * From 24.19.0 on, Node's `node::ObjectWrap` header registers an environment cleanup hook that
+ * better-sqlite3 12 (a raw ObjectWrap) trips over when a statement is collected late: the process
+ * aborts with "Assertion failed: (env) != nullptr" in RemoveEnvironmentCleanupHook
+ * (nodejs/node#65446, open). The crash follows the headers the addon is built against, not the
+ * runtime, so we build against 24.18.1's and run on the newest Node 24. better-sqlite3 13 (Node-API)
+ * has no such problem but needs Node 22 or later.
+ */
+const HEADERS_VERSION = '24.18.1';
 
 /** @param {string} file */
 function readJson(file) {
@@ -41,14 +51,20 @@ export async function ensureNode24() {
   }
   const version = readJson(join(nodePackage, 'package.json'))?.version ?? 'unknown';
 
-  // The platform package carries the headers, so node-gyp needs no download from nodejs.org.
-  const platformPackage = join(nodePackage, 'node_modules', `node-${process.platform}-${process.arch}`);
+  // The platform packages carry the headers, so node-gyp needs no download from nodejs.org.
+  const headersPackage = `node-${process.platform}-${process.arch}`;
+  const nodedir = join(headersDir, 'node_modules', headersPackage);
+  if (readJson(join(nodedir, 'package.json'))?.version !== HEADERS_VERSION) {
+    log(`Installing the C headers of Node ${HEADERS_VERSION} (${headersPackage}@${HEADERS_VERSION}, once)…`);
+    mkdirSync(headersDir, { recursive: true });
+    await npmInstall(['--prefix', headersDir, '--ignore-scripts', `${headersPackage}@${HEADERS_VERSION}`], {}, `Installing ${headersPackage}@${HEADERS_VERSION}`);
+  }
   const wanted = readJson(join(repoRoot, 'node_modules', 'better-sqlite3', 'package.json'))?.version;
   if (!wanted) throw new Error('better-sqlite3 is not installed in node_modules');
   const stampFile = join(modulesDir, 'built-for.json');
   const stamp = readJson(stampFile);
   const addon = join(modulesDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (!existsSync(addon) || stamp?.node !== version || stamp?.betterSqlite3 !== wanted) {
+  if (!existsSync(addon) || stamp?.node !== version || stamp?.headers !== HEADERS_VERSION || stamp?.betterSqlite3 !== wanted) {
     log(`Building better-sqlite3 ${wanted} for Node ${version} from source (once; about a minute and a half; kept in .cache/node24/modules)…`);
     rmSync(modulesDir, { recursive: true, force: true });
     mkdirSync(modulesDir, { recursive: true });
@@ -56,11 +72,11 @@ export async function ensureNode24() {
     // built for Node 24's ABI; no prebuilt download (GitHub is not reachable here).
     await npmInstall(['--prefix', modulesDir, `better-sqlite3@${wanted}`], {
       PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
-      npm_config_nodedir: platformPackage,
+      npm_config_nodedir: nodedir,
       npm_config_build_from_source: 'true',
     }, `Building better-sqlite3 for Node ${version}`);
     if (!existsSync(addon)) throw new Error(`better-sqlite3 built, but ${addon} is missing`);
-    writeFileSync(stampFile, `${JSON.stringify({ node: version, betterSqlite3: wanted }, null, 2)}\n`);
+    writeFileSync(stampFile, `${JSON.stringify({ node: version, headers: HEADERS_VERSION, betterSqlite3: wanted }, null, 2)}\n`);
     notes.push(`built better-sqlite3 ${wanted}`);
   }
 
