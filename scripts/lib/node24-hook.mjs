@@ -2,7 +2,7 @@
 // better-sqlite3 is the one dependency built against one Node ABI; the main node_modules holds
 // Node 20's build. Every load of it (by name or by its path in node_modules, as Vitest and tsx
 // resolve it) is sent to the copy built for Node 24 in SPREEKKAMER_NODE24_MODULES.
-import { registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -10,6 +10,14 @@ const modules = process.env.SPREEKKAMER_NODE24_MODULES;
 if (!modules) throw new Error('SPREEKKAMER_NODE24_MODULES is not set');
 const ours = path.join(modules, 'node_modules', 'better-sqlite3');
 const marker = `${path.sep}node_modules${path.sep}better-sqlite3${path.sep}`;
+
+/**
+ * @typedef {{ url: string, format?: string | null, shortCircuit?: boolean }} Resolved
+ * @typedef {(specifier: string, context: unknown) => Resolved} NextResolve
+ * @typedef {{ resolve: (specifier: string, context: unknown, nextResolve: NextResolve) => Resolved }} Hooks
+ */
+// module.registerHooks is Node 22.15+/24 (this file only ever runs there); @types/node is Node 20's.
+const { registerHooks } = /** @type {{ registerHooks: (hooks: Hooks) => void }} */ (/** @type {unknown} */ (nodeModule));
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
