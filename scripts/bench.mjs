@@ -15,21 +15,32 @@
 //
 // 4. The web app's first-load JavaScript (gzip), what a browser fetches before the log-in page shows.
 //
-// Options: --minutes N (default 10), --seconds N per throughput run (default 8).
+// 5. Load: 200 simulated staff users on a mix of authenticated reads, closed and open loop, next
+//    to /health and a static asset (scripts/lib/load.mjs); one API process on SQLite, then two
+//    API processes and a worker on PostgreSQL.
+//
+// Options: --minutes N (default 10), --seconds N per throughput run (default 8),
+// --part all|load (load: only part 5).
+// Environment for part 5: BENCH_LOAD_SECONDS (per scenario, default 3), BENCH_LOAD_USERS (200),
+// BENCH_LOAD_RATE (open loop, requests per second, default 50), BENCH_LOAD_POSTGRES (maintenance
+// database URL, default postgres://postgres@127.0.0.1:5432/postgres; "off" skips configuration two),
+// BENCH_LOAD_SQLITE=off (skips configuration one),
+// BENCH_CPU_PROF=dir (write a --cpu-prof profile of each API process there).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createDecipheriv } from 'node:crypto';
+import { createDecipheriv, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { makeSpeechConversation } from './fixtures/make-media.mjs';
+import { freshPostgresDatabase, measureSideBySide, prepareUsers, startBenchServer, stopServer } from './lib/load.mjs';
 import { repoRoot } from './lib/run.mjs';
 import { ensureWebBuild, firstLoadJavaScript } from './lib/web-build.mjs';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' }, part: { type: 'string', default: 'all' } } });
 const minutes = Number(values.minutes);
 const loadSeconds = Number(values.seconds);
 const password = 'bench-wachtwoord-lang-genoeg';
@@ -269,6 +280,15 @@ try {
   await ensureWebBuild();
   const firstLoad = firstLoadJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
   say(`Web app, first-load JavaScript (log-in and home page): ${fmt(firstLoad.gzipBytes / 1024, 0)} kB gzip, ${fmt(firstLoad.rawBytes / 1024, 0)} kB raw, ${firstLoad.files} files`);
+  if (values.part !== 'load') await recordingsParts();
+  await loadPart();
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await rm(work, { recursive: true, force: true });
+}
+
+async function recordingsParts() {
   say(`Preparing two ${minutes}-minute 720p recordings …`);
   const remuxFile = await fixture('remux');
   const transcodeFile = await fixture('transcode');
@@ -325,8 +345,55 @@ try {
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-rhythm.mjs'), '--minutes', String(Math.max(minutes, 30))], { stdio: 'inherit' });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`rhythm benchmark failed (${code})`))));
   });
-} finally {
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await rm(work, { recursive: true, force: true });
+}
+
+/** Part 5: load, configuration one (SQLite, one process) and two (PostgreSQL, two API processes and a worker). */
+async function loadPart() {
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
+  const userCount = Number(process.env.BENCH_LOAD_USERS ?? 200);
+  const rate = Number(process.env.BENCH_LOAD_RATE ?? 50);
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  say('');
+  say(`Load: ${userCount} simulated staff users, ${seconds} s per scenario, open loop at ${rate} requests/s (BENCH_LOAD_SECONDS, BENCH_LOAD_USERS, BENCH_LOAD_RATE)`);
+
+  if (process.env.BENCH_LOAD_SQLITE !== 'off') {
+    const one = await startBenchServer({ dataDir: path.join(work, 'load-sqlite'), execArgv });
+    children.push(one.child);
+    try {
+      const { users } = await prepareUsers(one.url, userCount);
+      await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
+    } finally {
+      await stopServer(one.child);
+    }
+  }
+
+  const maintenance = process.env.BENCH_LOAD_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (maintenance === 'off') return;
+  let database;
+  try {
+    database = await freshPostgresDatabase(maintenance);
+  } catch (error) {
+    say(`  Configuration two skipped: no PostgreSQL at ${maintenance} (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  // One data folder for all three: the blob store is the local disk, shared as on one machine.
+  const shared = { DATABASE_URL: database.url, SESSION_SECRET: randomBytes(32).toString('hex'), MASTER_KEY: randomBytes(32).toString('hex') };
+  const dataDir = path.join(work, 'load-postgres');
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const started = [];
+  try {
+    // The first API process seeds the organisation and enqueues the sample; the worker processes it.
+    const first = await startBenchServer({ dataDir, env: shared, role: 'api', execArgv });
+    started.push(first.child);
+    const worker = await startBenchServer({ dataDir, env: shared, role: 'worker' });
+    started.push(worker.child);
+    const second = await startBenchServer({ dataDir, env: shared, role: 'api', execArgv });
+    started.push(second.child);
+    const { users } = await prepareUsers(first.url, userCount);
+    await measureSideBySide({ bases: [first.url, second.url], pids: [first.child.pid ?? 0, second.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration two: two API processes and a worker on PostgreSQL (users spread over both)' });
+  } finally {
+    for (const child of started) await stopServer(child);
+    await database.drop().catch(() => {});
+  }
 }

@@ -10,7 +10,7 @@ import { localBin, log, repoRoot, run, signalRunning } from './lib/run.mjs';
 import { START_TOOLS, TEST_TOOLS, ensureSystemTools, findExecutable } from './lib/system-deps.mjs';
 import { ensureWebBuild } from './lib/web-build.mjs';
 
-const STEPS = /** @type {const} */ (['deps', 'typecheck', 'lint', 'api-lint', 'unit', 'sqlite', 'postgres', 'build', 'e2e']);
+const STEPS = /** @type {const} */ (['deps', 'typecheck', 'lint', 'api-lint', 'unit', 'sqlite', 'node24', 'postgres', 'build', 'e2e']);
 /** @typedef {(typeof STEPS)[number]} Step */
 
 const HELP = `Usage: npm test [-- [--only STEPS] [--skip STEPS] [-- VITEST_ARGS…]]
@@ -23,6 +23,8 @@ Steps, run in this order, stopping at the first failure:
              (api/adr-spectral.yml, Spectral); fails on errors
   unit       vitest --project unit
   sqlite     vitest --project integration with TEST_DB=sqlite
+  node24     the unit and sqlite steps again on Node 24 (node@24 from the npm registry and
+             better-sqlite3 built for it, both kept in .cache/node24; the first run builds)
   postgres   vitest --project integration with TEST_DB=postgres and TEST_DATABASE_URL
   build      build the web app (npm run build -w @spreekkamer/web) when sources changed
   e2e        vitest --project e2e (browser tests against the production build)
@@ -174,6 +176,15 @@ const actions = {
   },
   unit: () => vitest('unit'),
   sqlite: () => vitest('integration', { TEST_DB: 'sqlite' }),
+  async node24() {
+    const { ensureNode24 } = await import('./lib/node24.mjs');
+    const node24 = await ensureNode24();
+    log(`Node ${node24.version}: unit`);
+    const unit = await vitest('unit', node24.env);
+    log(`Node ${node24.version}: integration on SQLite`);
+    const sqlite = await vitest('integration', { ...node24.env, TEST_DB: 'sqlite' });
+    return `Node ${node24.version}${node24.note ? ` (${node24.note})` : ''}: unit ${unit}; sqlite ${sqlite}`;
+  },
   async postgres() {
     const { ensurePostgres } = await import('./lib/postgres.mjs');
     const pg = await ensurePostgres();
