@@ -84,6 +84,12 @@ export const apiErrors = {
   no_share_cut_pending: { status: 409, nl: 'Dit stuk wordt al uit de opname geknipt. Even geduld.', en: 'This part is already being cut out of the recording. Please wait.' },
   film_invalid: { status: 422, nl: 'Dit bestand kunnen we niet als film afspelen. Kies een mp4-film met beeld, van hoogstens 15 minuten.', en: 'We cannot play this file as a film. Choose an mp4 film with picture, of at most 15 minutes.' },
   film_too_large: { status: 413, nl: 'Deze film is te groot. Een film mag hoogstens 200 MB zijn.', en: 'This film is too large. A film may be at most 200 MB.' },
+  survey_invalid: { status: 400, nl: 'Er staan fouten in dit bestand. Er is niets opgeslagen. Verbeter de regels hieronder en probeer het opnieuw.', en: 'This file has errors. Nothing was saved. Correct the lines below and try again.' },
+  survey_not_csv: { status: 400, nl: 'Dit is geen CSV-bestand. Sla de uitkomsten op als CSV (met puntkomma of komma tussen de kolommen) en probeer het opnieuw.', en: 'This is not a CSV file. Save the results as CSV (with a semicolon or comma between the columns) and try again.' },
+  survey_empty: { status: 400, nl: 'Dit bestand is leeg. Er staan geen uitkomsten in.', en: 'This file is empty. It holds no results.' },
+  survey_too_large: { status: 413, nl: 'Dit bestand is te groot. Een bestand met uitkomsten mag hoogstens 256 kB en 2000 regels zijn.', en: 'This file is too large. A file with results may be at most 256 kB and 2000 lines.' },
+  kar_canvas_exists: { status: 409, nl: 'Voor dit team en dit jaar is er al een KAR-canvas. Open dat canvas.', en: 'There is already a KAR canvas for this team and year. Open that canvas.' },
+  kar_canvas_changed: { status: 409, nl: 'Iemand anders heeft het canvas net opgeslagen. Laad het opnieuw en voeg uw wijziging daarna toe.', en: 'Someone else just saved the canvas. Reload it and then add your change.' },
   rhythm_turns_invalid: { status: 400, nl: 'Deze beurten kloppen niet: elke beurt moet binnen de opname vallen en na de vorige beginnen.', en: 'These turns are not valid: every turn must lie within the recording and start after the previous one.' },
 } as const satisfies Record<string, { status: number; nl: string; en: string }>;
 

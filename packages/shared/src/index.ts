@@ -29,3 +29,4 @@ export * from './api/sso.js';
 export * from './consent-text-staff.js';
 export * from './api/explainer.js';
 export * from './contract/index.js';
+export * from './api/organisation-picture.js';

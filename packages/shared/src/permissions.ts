@@ -18,6 +18,16 @@ export const permissions = {
   'learning.coach': ['professional', 'reviewer'],
   'insight.team': ['manager'],
   'insight.organisation': ['policy_advisor'],
+  /** Importing the client satisfaction survey's results (aggregates, never answers of one person). */
+  'survey.import': ['administrator', 'policy_advisor'],
+  /** The survey beside the alliance checks, and the theme cards as survey questions. */
+  'survey.view': ['administrator', 'policy_advisor', 'manager'],
+  /** The KAR canvases page: one's team's canvas, or the organisation's. */
+  'kar.canvas': ['professional', 'manager', 'policy_advisor'],
+  /** A team's KAR canvas: its members and team lead, per team (domain/access/permissions.ts). */
+  'kar.team': ['professional', 'manager'],
+  /** The organisation's KAR canvas. */
+  'kar.organisation': ['policy_advisor', 'manager'],
   'admin.users': ['administrator'],
   'admin.teams': ['administrator'],
   'admin.settings': ['administrator'],

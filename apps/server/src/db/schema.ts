@@ -168,6 +168,9 @@ export interface Database {
   sso_sessions: SsoSessionsTable;
   sso_settings: SsoSettingsTable;
   organisation_films: OrganisationFilmsTable;
+  survey_results: SurveyResultsTable;
+  kar_canvases: KarCanvasesTable;
+  kar_revisions: KarRevisionsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -765,4 +768,35 @@ export interface SsoSettingsTable {
   passwords_off: Flag;
   changed_at: string;
   changed_by: string | null;
+}
+
+/** Migration 026: survey results as the survey reported them (aggregates), and KAR canvases. */
+export interface SurveyResultsTable {
+  id: string;
+  organisation_id: string;
+  period: string;
+  code: string;
+  measure: 'score' | 'percentage';
+  value: number;
+  respondents: number;
+  imported_at: string;
+}
+
+export interface KarCanvasesTable {
+  id: string;
+  organisation_id: string;
+  team_id: string | null;
+  scope_key: string;
+  year: number;
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KarRevisionsTable {
+  id: string;
+  canvas_id: string;
+  revised_on: string;
+  note: string;
+  created_at: string;
 }

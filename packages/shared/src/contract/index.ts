@@ -15,6 +15,7 @@ import * as rhythmSchemas from '../api/rhythm.js';
 import * as ssoSchemas from '../api/sso.js';
 import * as explainerSchemas from '../api/explainer.js';
 import * as myDataSchemas from '../api/my-data.js';
+import * as organisationPictureSchemas from '../api/organisation-picture.js';
 import { problemSchema } from '../errors.js';
 import { account } from './account.js';
 import { admin } from './admin.js';
@@ -32,6 +33,7 @@ import { recordings } from './recordings.js';
 import { rhythm } from './rhythm.js';
 import { sso } from './sso.js';
 import { explainer } from './explainer.js';
+import { kar, surveys } from './organisation-picture.js';
 
 export * from './endpoint.js';
 export { uploadsPath } from './recordings.js';
@@ -58,6 +60,8 @@ export const contract = {
   rhythm,
   sso,
   explainer,
+  surveys,
+  kar,
 };
 
 export function allEndpoints(): Endpoint[] {
@@ -95,6 +99,7 @@ const schemaModules: Record<string, unknown>[] = [
   ssoSchemas,
   explainerSchemas,
   myDataSchemas,
+  organisationPictureSchemas,
 ];
 for (const module of schemaModules) {
   for (const [exportName, value] of Object.entries(module)) {

@@ -281,6 +281,49 @@ export class AccessRepository {
     );
   }
 
+  /** Teams the person belongs to as a member or their team lead, within their organisation. */
+  teamsBelongedTo(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('memberships')
+        .innerJoin('teams', 'teams.id', 'memberships.team_id')
+        .select('teams.id as id')
+        .where('teams.id', 'in', [...ids])
+        .where('teams.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** KAR canvases of a team the person belongs to as a member or their team lead. */
+  karCanvasesOfOwnTeams(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('kar_canvases')
+        .innerJoin('memberships', 'memberships.team_id', 'kar_canvases.team_id')
+        .select('kar_canvases.id as id')
+        .where('kar_canvases.id', 'in', [...ids])
+        .where('kar_canvases.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** The organisation's own KAR canvases (not a team's), in the person's organisation. */
+  karCanvasesOfOrganisation(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('kar_canvases')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('organisation_id', '=', by.organisationId)
+        .where('team_id', 'is', null)
+        .execute(),
+    );
+  }
+
   private async allowed(ids: ReadonlySet<string>, query: () => Promise<{ id: string }[]>): Promise<Set<string>> {
     if (ids.size === 0) return new Set();
     return new Set((await query()).map((row) => row.id));

@@ -34,6 +34,7 @@ import { NoShareRepository } from './no-share.repository.js';
 import { DeclineReasonsRepository } from './decline-reasons.repository.js';
 import { MyDataRepository } from './my-data.repository.js';
 import { SsoRepository } from './sso.repository.js';
+import { OrganisationPictureRepository } from './organisation-picture.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -76,6 +77,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     sso: new SsoRepository(db),
     stretchCuts: new StretchCutRepository(db),
     organisationFilms: new OrganisationFilmsRepository(db),
+    organisationPicture: new OrganisationPictureRepository(db),
   };
 }
 

@@ -74,6 +74,18 @@ export const actorRules = {
   'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
+  /** A team the person belongs to as a member or its team lead (to start its KAR canvas). */
+  'team.member': { role: 'kar.team', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids) },
+  /** A KAR canvas of one's own team, or the organisation's canvas for policy advisors and managers. Never by the administrator role. */
+  'kar_canvas.member': {
+    role: 'kar.canvas',
+    roleRefusal: 'forbidden',
+    allowed: async ({ repository }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'kar.team') ? await repository.karCanvasesOfOwnTeams(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'kar.organisation') ? await repository.karCanvasesOfOrganisation(actor, ids) : new Set(),
+      ),
+  },
 } as const satisfies Record<string, ActorRule>;
 
 /** Every permission of a client's session; ids are of items the client takes part in. */
