@@ -18,6 +18,7 @@ import type { RecordingsService } from '../domain/recordings/recordings.service.
 import type { RhythmService } from '../domain/rhythm/rhythm.service.js';
 import type { NotificationsService } from '../domain/notifications/notifications.service.js';
 import type { InsightService } from '../domain/insight/insight.service.js';
+import type { OrganisationPictureServices } from '../domain/organisation-picture/index.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
 import type { RateLimitCounter } from './plugins/rate-limit-store.js';
@@ -47,6 +48,7 @@ export interface HttpContext {
     myData: MyDataService;
     sso: OidcService;
     organisationFilm: OrganisationFilmService;
+    organisationPicture: OrganisationPictureServices;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };
