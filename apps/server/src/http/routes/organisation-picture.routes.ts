@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contract, surveyImportLimits } from '@spreekkamer/shared';
+import { AppError } from '../../domain/errors.js';
 import type { HttpContext } from '../context.js';
 import { route } from '../route.js';
 
@@ -12,8 +13,10 @@ export function organisationPictureRoutes(ctx: HttpContext): FastifyPluginAsyncZ
     app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: surveyImportLimits.maxBytes * 4 }, (_request, body, done) => done(null, body));
 
     route(app, contract.surveys.importResults, async (_input, request) => {
-      const file = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      return survey.importResults(await ctx.actorOf(request), file);
+      const actor = await ctx.actorOf(request);
+      // JSON or a form is not a survey file; no body at all is an empty one.
+      if (request.body !== undefined && request.body !== null && !Buffer.isBuffer(request.body)) throw new AppError('survey_not_csv');
+      return survey.importResults(actor, Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
     });
     route(app, contract.surveys.comparison, async ({ query }, request) => survey.comparison(await ctx.actorOf(request), query.year));
     route(app, contract.surveys.questions, async (_input, request) => survey.questions(await ctx.actorOf(request)));
