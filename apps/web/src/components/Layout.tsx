@@ -24,6 +24,8 @@ const navItems: readonly NavItem[] = [
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
   { to: '/inzicht/teams', label: 'insight.navTeams', permission: 'insight.team' },
   { to: '/inzicht/organisatie', label: 'insight.navOrganisation', permission: 'insight.organisation' },
+  { to: '/kar', label: 'kar.nav.canvases', permission: 'kar.canvas' },
+  { to: '/klanttevredenheid', label: 'kar.nav.survey', permission: 'survey.view' },
   { to: '/uitleg/opname', label: 'explainer.staff.menu', permission: 'recordings.own' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'admin.users' },
   { to: '/beheer/teams', label: 'nav.teams', permission: 'admin.teams' },

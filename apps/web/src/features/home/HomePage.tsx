@@ -14,12 +14,14 @@ import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
+import { OrganisationPictureHomeSection } from '../organisation-picture/HomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
   { to: '/beheer/teams', title: 'nav.teams', text: 'home.admin.teamsText' },
   { to: '/beheer/instellingen', title: 'nav.settings', text: 'home.admin.settingsText' },
   { to: '/beheer/logboek', title: 'nav.audit', text: 'home.admin.auditText' },
+  { to: '/klanttevredenheid', title: 'kar.nav.survey', text: 'kar.home.adminText' },
 ];
 
 const roleOrder: readonly Role[] = ['professional', 'reviewer', 'manager', 'policy_advisor', 'administrator'];
@@ -103,6 +105,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
             </Paragraph>
           ) : null}
           <InsightHomeSection scope="teams" />
+          <OrganisationPictureHomeSection />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
           <DeclineTotals />
         </Card>
@@ -111,6 +114,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
       return (
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
+          {session.user.roles.includes('manager') ? null : <OrganisationPictureHomeSection />}
           <Paragraph small>{t('home.policy.never')}</Paragraph>
           {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>
