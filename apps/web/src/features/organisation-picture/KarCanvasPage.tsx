@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
@@ -43,12 +43,20 @@ export function KarCanvasPage() {
 function CanvasEditor({ canvas }: { canvas: KarCanvas }) {
   const { t, i18n } = useTranslation();
   const save = useSaveCanvas(canvas.id);
-  const [content, setContent] = useState<KarContent>(canvas.content);
+  const [content, setDraft] = useState<KarContent>(canvas.content);
   const [basedOn, setBasedOn] = useState(canvas.updatedAt);
   const [note, setNote] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [content, note]);
+  // "Saved" is about what is on the screen: any change after it takes it away.
+  const setContent = (next: KarContent) => {
+    setDraft(next);
+    setSaved(false);
+  };
+  const changeNote = (next: string) => {
+    setNote(next);
+    setSaved(false);
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -125,7 +133,7 @@ function CanvasEditor({ canvas }: { canvas: KarCanvas }) {
             {t('kar.canvas.addFactor')}
           </Button>
         </div>
-        <TextField id="kar-note" label={t('kar.canvas.note')} description={t('kar.canvas.noteHelp')} value={note} onChange={setNote} maxLength={300} />
+        <TextField id="kar-note" label={t('kar.canvas.note')} description={t('kar.canvas.noteHelp')} value={note} onChange={changeNote} maxLength={300} />
         {missingTitle ? <Alert type="error" role="alert"><Paragraph>{t('kar.canvas.missingTitle')}</Paragraph></Alert> : null}
         <MutationError error={save.error} />
         <div className="sk-actions">
