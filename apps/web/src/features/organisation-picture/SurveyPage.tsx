@@ -51,7 +51,7 @@ function SurveyImport() {
   return (
     <Section id="survey-import" title={t('kar.survey.importTitle')}>
       <Paragraph>{t('kar.survey.importText')}</Paragraph>
-      <pre className="sk-picture__example" aria-label={t('kar.survey.exampleLabel')}>
+      <pre className="sk-picture__example" role="region" aria-label={t('kar.survey.exampleLabel')} tabIndex={0}>
         {'periode;thema;score;percentage;respondenten\n2026-03;overall;7,4;;120\n2026-Q1;collaboration.listening;;81;95'}
       </pre>
       <Paragraph small>

@@ -37,7 +37,8 @@ export function SurveyTable({ comparison, caption }: { comparison: SurveyCompari
     f.value === null ? tooFew : f.measure === 'percentage' ? `${formatNumber(f.value, i18n.language)}%` : formatNumber(f.value, i18n.language, { maximumFractionDigits: 1 });
   if (comparison.rows.length === 0) return <Paragraph>{t('kar.survey.empty')}</Paragraph>;
   return (
-    <div className="sk-picture__table">
+    // A wide table scrolls sideways on a phone; the region takes focus so a keyboard can scroll it too.
+    <div className="sk-picture__table" role="region" aria-label={caption} tabIndex={0}>
       <Table>
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
