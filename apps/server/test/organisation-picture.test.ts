@@ -174,6 +174,11 @@ describe('the organisation picture: survey (KTO) both ways, KAR canvas and yearl
     });
   });
 
+  it('describes every endpoint in the OpenAPI document', async () => {
+    const document = (await server.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/surveys/imports', '/surveys/comparison', '/kar/canvases', '/kar/canvases/{id}', '/kar/canvases/{id}/picture.csv']));
+  });
+
   describe('the theme cards as survey questions', () => {
     it('exports every card and sub-topic with a code the import reads back', async () => {
       const { questions } = await policy.call(contract.surveys.questions);
