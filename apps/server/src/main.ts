@@ -39,6 +39,7 @@ import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
 import { InsightService } from './domain/insight/insight.service.js';
+import { createOrganisationPictureServices } from './domain/organisation-picture/index.js';
 import { createSmtpMailer } from './notify/mailer.js';
 import { ShredLedger, isDeletionReason } from './ops/shred-ledger.js';
 import { createMetrics, instrumentBlobStore, instrumentJobHandlers } from './observability/metrics.js';
@@ -265,6 +266,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await storage.close();
     });
     const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
+    const allServices = { ...services, organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
@@ -273,7 +275,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const https = config.publicUrl?.startsWith('https://') ?? false;
     const requireSession = requireSessionWith(auth);
     const ctx: HttpContext = {
-      services,
+      services: allServices,
       requireSession,
       actorOf: async (request) => (await requireSession(request)).actor,
       requireClient: requireClientWith(clientAccess),
@@ -332,7 +334,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       config,
       database,
       repositories,
-      services,
+      services: allServices,
       consentPolicy,
       audit,
       unitOfWork,

@@ -62,6 +62,11 @@ const ClientFeedbackPage = lazyClientPage(() => import('./client/feedback/Client
 const AllianceCheckPage = lazyClientPage(() => import('./client/feedback/AllianceCheckPage.js').then((m) => m.AllianceCheckPage));
 const ClientFollowUpPage = lazyClientPage(() => import('./client/feedback/ClientFollowUpPage.js').then((m) => m.ClientFollowUpPage));
 const TeamInsightPage = lazyPage(() => import('./features/insight/InsightPage.js').then((m) => () => <m.InsightPage scope="teams" />));
+const SurveyPage = lazyPage(() => import('./features/organisation-picture/SurveyPage.js').then((m) => m.SurveyPage));
+const SurveyQuestionsPage = lazyPage(() => import('./features/organisation-picture/SurveyQuestionsPage.js').then((m) => m.SurveyQuestionsPage));
+const KarListPage = lazyPage(() => import('./features/organisation-picture/KarListPage.js').then((m) => m.KarListPage));
+const KarCanvasPage = lazyPage(() => import('./features/organisation-picture/KarCanvasPage.js').then((m) => m.KarCanvasPage));
+const YearlyPicturePage = lazyPage(() => import('./features/organisation-picture/YearlyPicturePage.js').then((m) => m.YearlyPicturePage));
 const OrganisationInsightPage = lazyPage(() => import('./features/insight/InsightPage.js').then((m) => () => <m.InsightPage scope="organisation" />));
 
 export function App() {
@@ -141,6 +146,15 @@ export function App() {
           <Route element={<RequirePermission permission="signals.receive" />}>
             <Route path="/signalen/ontvangen" element={<LazySignalInboxPage />} />
             <Route path="/signalen/ontvangen/:id" element={<LazySignalPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="survey.view" />}>
+            <Route path="/klanttevredenheid" element={<SurveyPage />} />
+            <Route path="/klanttevredenheid/vragen" element={<SurveyQuestionsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="kar.canvas" />}>
+            <Route path="/kar" element={<KarListPage />} />
+            <Route path="/kar/:id" element={<KarCanvasPage />} />
+            <Route path="/kar/:id/jaarbeeld" element={<YearlyPicturePage />} />
           </Route>
           <Route element={<RequirePermission permission="admin.users" />}>
             <Route path="/beheer/gebruikers" element={<UsersPage />} />

@@ -31,3 +31,4 @@ export * from './consent-text-staff.js';
 export * from './api/explainer.js';
 export * from './api/signals.js';
 export * from './contract/index.js';
+export * from './api/organisation-picture.js';

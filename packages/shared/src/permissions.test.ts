@@ -6,12 +6,13 @@ const grantedTo = (role: (typeof roles)[number]) => (Object.keys(permissions) as
 
 describe('permissions', () => {
   it('gives administrators management, never content', () => {
-    expect(grantedTo('administrator').sort()).toEqual(['account.self', 'admin.audit', 'admin.settings', 'admin.teams', 'admin.users']);
+    // The survey's results are the survey's own totals, imported as they are: no content of anyone.
+    expect(grantedTo('administrator').sort()).toEqual(['account.self', 'admin.audit', 'admin.settings', 'admin.teams', 'admin.users', 'survey.import', 'survey.view']);
   });
 
   it('gives managers anonymous insight and their own conversations with staff, policy advisors only insight', () => {
-    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.team', 'recordings.own', 'signals.receive', 'signals.send']);
-    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation', 'signals.receive']);
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.team', 'kar.canvas', 'kar.organisation', 'kar.team', 'recordings.own', 'signals.receive', 'signals.send', 'survey.view']);
+    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.organisation', 'kar.canvas', 'kar.organisation', 'signals.receive', 'survey.import', 'survey.view']);
   });
 
   it('lets only professionals and managers own recordings and conversation partners (managers: staff only, see partner-kind.ts)', () => {

@@ -24,6 +24,16 @@ export const permissions = {
   'signals.send': ['professional', 'manager'],
   /** Reading signals: a policy advisor, or a manager who is in the management team (checked per item). */
   'signals.receive': ['policy_advisor', 'manager'],
+  /** Importing the client satisfaction survey's results (aggregates, never answers of one person). */
+  'survey.import': ['administrator', 'policy_advisor'],
+  /** The survey beside the alliance checks, and the theme cards as survey questions. */
+  'survey.view': ['administrator', 'policy_advisor', 'manager'],
+  /** The KAR canvases page: one's team's canvas, or the organisation's. */
+  'kar.canvas': ['professional', 'manager', 'policy_advisor'],
+  /** A team's KAR canvas: its members and team lead, per team (domain/access/permissions.ts). */
+  'kar.team': ['professional', 'manager'],
+  /** The organisation's KAR canvas. */
+  'kar.organisation': ['policy_advisor', 'manager'],
   'admin.users': ['administrator'],
   'admin.teams': ['administrator'],
   'admin.settings': ['administrator'],

@@ -175,6 +175,9 @@ export interface Database {
   agenda_meetings: AgendaMeetingsTable;
   agenda_items: AgendaItemsTable;
   agenda_leave_choices: AgendaLeaveChoicesTable;
+  survey_results: SurveyResultsTable;
+  kar_canvases: KarCanvasesTable;
+  kar_revisions: KarRevisionsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -841,5 +844,36 @@ export interface SignalGroupsTable {
   status: 'received' | 'in_progress' | 'answered' | 'adopted' | 'not_adopted';
   answer: string | null;
   answered_at: string | null;
+  created_at: string;
+}
+
+/** Migration 026: survey results as the survey reported them (aggregates), and KAR canvases. */
+export interface SurveyResultsTable {
+  id: string;
+  organisation_id: string;
+  period: string;
+  code: string;
+  measure: 'score' | 'percentage';
+  value: number;
+  respondents: number;
+  imported_at: string;
+}
+
+export interface KarCanvasesTable {
+  id: string;
+  organisation_id: string;
+  team_id: string | null;
+  scope_key: string;
+  year: number;
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KarRevisionsTable {
+  id: string;
+  canvas_id: string;
+  revised_on: string;
+  note: string;
   created_at: string;
 }

@@ -33,6 +33,7 @@ import { recordingsRoutes } from './routes/recordings.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { insightRoutes } from './routes/insight.routes.js';
+import { organisationPictureRoutes } from './routes/organisation-picture.routes.js';
 import { clientReviewRoutes, reviewRoutes } from './routes/reviews.routes.js';
 import { rhythmRoutes } from './routes/rhythm.routes.js';
 import { signalsRoutes } from './routes/signals.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: HttpContext, options: AppOptions): Promise<F
       await api.register(explainerRoutes(ctx));
       await api.register(teamAgendaRoutes(ctx));
       await api.register(signalsRoutes(ctx));
+      await api.register(organisationPictureRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -20,6 +20,7 @@ import type { RhythmService } from '../domain/rhythm/rhythm.service.js';
 import type { NotificationsService } from '../domain/notifications/notifications.service.js';
 import type { InsightService } from '../domain/insight/insight.service.js';
 import type { SignalsService } from '../domain/signals/signals.service.js';
+import type { OrganisationPictureServices } from '../domain/organisation-picture/index.js';
 import type { UploadStore } from '../storage/uploads.js';
 import type { Locker } from '@tus/server';
 import type { RateLimitCounter } from './plugins/rate-limit-store.js';
@@ -51,6 +52,7 @@ export interface HttpContext {
     organisationFilm: OrganisationFilmService;
     teamAgenda: TeamAgendaService;
     signals: SignalsService;
+    organisationPicture: OrganisationPictureServices;
   };
   /** Resumable uploads (tus): the store and the locker every process shares, and the size limit. */
   uploads: { store: UploadStore; locker: Locker; maxBytes: number };

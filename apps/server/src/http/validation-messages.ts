@@ -54,6 +54,19 @@ const messages = {
   // Learning rounds:
   round_overlap: { nl: 'Deze ronde begint voordat de vorige is afgelopen. Zet de rondes na elkaar.', en: 'This round starts before the previous one ends. Put the rounds one after another.' },
   signature_required: { nl: 'Typ uw naam om te bevestigen.', en: 'Type your name to confirm.' },
+  // Survey (KTO) files, one line at a time (the path names the line):
+  survey_quotes: { nl: 'Een aanhalingsteken op deze regel wordt niet goed afgesloten.', en: 'A quotation mark on this line is not closed properly.' },
+  survey_column_unknown: { nl: 'Een kolomnaam klopt niet. Gebruik periode, thema, score, percentage en respondenten.', en: 'A column name is not valid. Use period, theme, score, percentage and respondents.' },
+  survey_columns_missing: { nl: 'De eerste regel moet de kolommen noemen: periode, thema, score of percentage, en respondenten.', en: 'The first line must name the columns: period, theme, score or percentage, and respondents.' },
+  survey_column_count: { nl: 'Deze regel heeft een ander aantal kolommen dan de eerste regel.', en: 'This line has a different number of columns than the first line.' },
+  survey_period: { nl: 'De periode moet een maand zijn, zoals 2026-03, of een kwartaal, zoals 2026-Q1.', en: 'The period must be a month, like 2026-03, or a quarter, like 2026-Q1.' },
+  survey_theme: { nl: 'Dit thema kennen we niet. Gebruik een code uit de vragenlijst, zoals overall of collaboration.listening.', en: 'This theme is unknown. Use a code from the questionnaire, like overall or collaboration.listening.' },
+  survey_value_missing: { nl: 'Vul een score of een percentage in.', en: 'Fill in a score or a percentage.' },
+  survey_value_both: { nl: 'Vul een score of een percentage in, niet allebei.', en: 'Fill in a score or a percentage, not both.' },
+  survey_score: { nl: 'De score moet een getal van 0 tot en met 10 zijn, zoals 7,5.', en: 'The score must be a number from 0 to 10, like 7.5.' },
+  survey_percentage: { nl: 'Het percentage moet een getal van 0 tot en met 100 zijn.', en: 'The percentage must be a number from 0 to 100.' },
+  survey_respondents: { nl: 'Het aantal respondenten moet een heel getal zijn, 1 of meer.', en: 'The number of respondents must be a whole number, 1 or more.' },
+  survey_duplicate: { nl: 'Deze periode en dit thema staan al op een eerdere regel.', en: 'This period and theme are already on an earlier line.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type FieldMessageKey = keyof typeof messages;

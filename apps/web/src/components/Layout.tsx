@@ -27,6 +27,8 @@ const navItems: readonly NavItem[] = [
   { to: '/inzicht/organisatie', label: 'insight.navOrganisation', permission: 'insight.organisation' },
   { to: '/signalen', label: 'signals.nav', permission: 'signals.send' },
   { to: '/signalen/ontvangen', label: 'signals.navInbox', permission: 'signals.receive' },
+  { to: '/kar', label: 'kar.nav.canvases', permission: 'kar.canvas' },
+  { to: '/klanttevredenheid', label: 'kar.nav.survey', permission: 'survey.view' },
   { to: '/uitleg/opname', label: 'explainer.staff.menu', permission: 'recordings.own' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'admin.users' },
   { to: '/beheer/teams', label: 'nav.teams', permission: 'admin.teams' },

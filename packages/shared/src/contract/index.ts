@@ -17,6 +17,7 @@ import * as explainerSchemas from '../api/explainer.js';
 import * as myDataSchemas from '../api/my-data.js';
 import * as teamAgendaSchemas from '../api/team-agenda.js';
 import * as signalsSchemas from '../api/signals.js';
+import * as organisationPictureSchemas from '../api/organisation-picture.js';
 import { problemSchema } from '../errors.js';
 import { account } from './account.js';
 import { admin } from './admin.js';
@@ -36,6 +37,7 @@ import { sso } from './sso.js';
 import { explainer } from './explainer.js';
 import { teamAgenda } from './team-agenda.js';
 import { signals } from './signals.js';
+import { kar, surveys } from './organisation-picture.js';
 
 export * from './endpoint.js';
 export { uploadsPath } from './recordings.js';
@@ -64,6 +66,8 @@ export const contract = {
   explainer,
   teamAgenda,
   signals,
+  surveys,
+  kar,
 };
 
 export function allEndpoints(): Endpoint[] {
@@ -103,6 +107,7 @@ const schemaModules: Record<string, unknown>[] = [
   myDataSchemas,
   teamAgendaSchemas,
   signalsSchemas,
+  organisationPictureSchemas,
 ];
 for (const module of schemaModules) {
   for (const [exportName, value] of Object.entries(module)) {

@@ -352,10 +352,10 @@ export class AccessRepository {
   }
 
   /**
-   * Teams whose learning agenda the person reaches: a member (professional) or the lead (manager)
-   * of the team, in their organisation. `lead` asks for the lead only.
+   * Teams the person belongs to, in their organisation: as a member (professional) or the lead
+   * (manager). `lead` asks for the lead only. The learning agenda and the KAR canvas both use it.
    */
-  agendaTeams(by: AccessorIds, ids: ReadonlySet<string>, lead = false): Promise<Set<string>> {
+  teamsBelongedTo(by: AccessorIds, ids: ReadonlySet<string>, lead = false): Promise<Set<string>> {
     return this.allowed(ids, () =>
       this.db
         .selectFrom('memberships')
@@ -411,6 +411,34 @@ export class AccessRepository {
         .where('agenda_meetings.organisation_id', '=', by.organisationId)
         .where('memberships.user_id', '=', by.userId)
         .where('memberships.role', '=', 'manager')
+        .execute(),
+    );
+  }
+
+  /** KAR canvases of a team the person belongs to as a member or their team lead. */
+  karCanvasesOfOwnTeams(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('kar_canvases')
+        .innerJoin('memberships', 'memberships.team_id', 'kar_canvases.team_id')
+        .select('kar_canvases.id as id')
+        .where('kar_canvases.id', 'in', [...ids])
+        .where('kar_canvases.organisation_id', '=', by.organisationId)
+        .where('memberships.user_id', '=', by.userId)
+        .where('memberships.role', 'in', ['professional', 'manager'])
+        .execute(),
+    );
+  }
+
+  /** The organisation's own KAR canvases (not a team's), in the person's organisation. */
+  karCanvasesOfOrganisation(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('kar_canvases')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('organisation_id', '=', by.organisationId)
+        .where('team_id', 'is', null)
         .execute(),
     );
   }

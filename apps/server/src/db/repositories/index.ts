@@ -36,6 +36,7 @@ import { MyDataRepository } from './my-data.repository.js';
 import { SsoRepository } from './sso.repository.js';
 import { TeamAgendaRepository } from './team-agenda.repository.js';
 import { SignalsRepository } from './signals.repository.js';
+import { OrganisationPictureRepository } from './organisation-picture.repository.js';
 
 /** The master key only unwraps text keys (see text-vault.ts); it is never written to the database. */
 export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
@@ -80,6 +81,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     organisationFilms: new OrganisationFilmsRepository(db),
     teamAgenda: new TeamAgendaRepository(db),
     signals: new SignalsRepository(db),
+    organisationPicture: new OrganisationPictureRepository(db),
   };
 }
 

@@ -285,3 +285,51 @@ describe('requireAccess on signals to policy and the management team', () => {
     expect(await refusal({ actor: policyAdvisor, permission: 'user.administrator', ids: [mtMember.userId] })).toBe('forbidden');
   });
 });
+
+describe('requireAccess on teams and KAR canvases', () => {
+  const member = actor('pro-kar', ['professional']);
+  const lead = actor('lead-kar', ['manager']);
+  const policyAdvisor = actor('pol-kar', ['policy_advisor']);
+  const otherMember = actor('pro-other', ['professional']);
+  const memberInOtherOrg = actor('pro-kar', ['professional'], otherOrg);
+  const canvas = (id: string, teamId: string | null, organisationId = org) => ({
+    id, organisation_id: organisationId, team_id: teamId, scope_key: teamId ?? 'organisation', year: 2026, content_json: '{"factors":[]}', created_at: earlier, updated_at: earlier,
+  });
+
+  beforeAll(async () => {
+    await db.insertInto('teams').values([
+      { id: 'team-kar', organisation_id: org, name: 'Team A', created_at: earlier },
+      { id: 'team-other', organisation_id: org, name: 'Team B', created_at: earlier },
+    ]).execute();
+    await db.insertInto('memberships').values([
+      { id: 'm1', user_id: member.userId, team_id: 'team-kar', role: 'professional', created_at: earlier },
+      { id: 'm2', user_id: lead.userId, team_id: 'team-kar', role: 'manager', created_at: earlier },
+      { id: 'm3', user_id: otherMember.userId, team_id: 'team-other', role: 'professional', created_at: earlier },
+      { id: 'm4', user_id: policyAdvisor.userId, team_id: null, role: 'policy_advisor', created_at: earlier },
+    ]).execute();
+    await db.insertInto('kar_canvases').values([canvas('kar-team', 'team-kar'), canvas('kar-org', null), canvas('kar-elsewhere', null, otherOrg)]).execute();
+  });
+
+  it('lets a team member and the team lead start and open their own team canvas, nobody else', async () => {
+    expect(await refusal({ actor: member, permission: 'team.member', ids: ['team-kar'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'team.member', ids: ['team-kar'] })).toBe('allowed');
+    expect(await refusal({ actor: otherMember, permission: 'team.member', ids: ['team-kar'] })).toBe('not_found');
+    expect(await refusal({ actor: memberInOtherOrg, permission: 'team.member', ids: ['team-kar'] })).toBe('not_found');
+    expect(await refusal({ actor: policyAdvisor, permission: 'team.member', ids: ['team-kar'] })).toBe('forbidden');
+    expect(await refusal({ actor: member, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('allowed');
+    expect(await refusal({ actor: otherMember, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('not_found');
+    expect(await refusal({ actor: policyAdvisor, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('not_found');
+    expect(await refusal({ actor: memberInOtherOrg, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('not_found');
+  });
+
+  it('keeps the organisation canvas to policy advisors and managers of that organisation, never the administrator', async () => {
+    expect(await refusal({ actor: policyAdvisor, permission: 'kar_canvas.member', ids: ['kar-org'] })).toBe('allowed');
+    expect(await refusal({ actor: lead, permission: 'kar_canvas.member', ids: ['kar-org', 'kar-team'] })).toBe('allowed');
+    expect(await refusal({ actor: member, permission: 'kar_canvas.member', ids: ['kar-org'] })).toBe('not_found');
+    expect(await refusal({ actor: policyAdvisor, permission: 'kar_canvas.member', ids: ['kar-elsewhere'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'kar_canvas.member', ids: ['kar-org'] })).toBe('forbidden');
+    expect(await refusal({ actor: reviewer, permission: 'kar_canvas.member', ids: ['kar-team'] })).toBe('forbidden');
+    expect(await refusal({ actor: policyAdvisor, permission: 'kar_canvas.member', ids: ['nope'] })).toBe('not_found');
+  });
+});

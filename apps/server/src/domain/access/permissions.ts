@@ -80,9 +80,9 @@ export const actorRules = {
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
   /** The learning agenda of a team the person is a member (professional) or the lead (manager) of. */
-  'team.agenda_member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaTeams(actor, ids) },
+  'team.agenda_member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids) },
   /** The learning agenda of a team the person leads: plans the werkoverleg and writes its outcome. */
-  'team.agenda_lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaTeams(actor, ids, true) },
+  'team.agenda_lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids, true) },
   'agenda_item.member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsReached(actor, ids) },
   'agenda_item.lead': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.agendaItemsReached(actor, ids, true) },
   /** An item the person brought in, while they are still in its team. */
@@ -107,6 +107,18 @@ export const actorRules = {
   'signal_inbox.reader': { role: 'signals.receive', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.signalInboxes(actor, ids, isPolicyAdvisor(actor)) },
   /** An account in the administrator's own organisation. */
   'user.administrator': { role: 'admin.users', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.usersInOrganisation(actor, ids) },
+  /** A team the person belongs to as a member or its team lead (to start its KAR canvas). */
+  'team.member': { role: 'kar.team', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids) },
+  /** A KAR canvas of one's own team, or the organisation's canvas for policy advisors and managers. Never by the administrator role. */
+  'kar_canvas.member': {
+    role: 'kar.canvas',
+    roleRefusal: 'forbidden',
+    allowed: async ({ repository }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'kar.team') ? await repository.karCanvasesOfOwnTeams(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'kar.organisation') ? await repository.karCanvasesOfOrganisation(actor, ids) : new Set(),
+      ),
+  },
 } as const satisfies Record<string, ActorRule>;
 
 /** Every permission of a client's session; ids are of items the client takes part in. */

@@ -51,7 +51,7 @@ export function exportMarkdown(data: ReviewExport): string {
 }
 
 /** Spreadsheet programs run cells that start with = + - @ (and tab/CR) as formulas: prefix them. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
 }

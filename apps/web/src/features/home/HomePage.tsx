@@ -16,12 +16,14 @@ import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
 import { TeamAgendaHomeSection } from '../team-agenda/TeamAgendaHomeSection.js';
 import { SignalsInboxHomeSection, SignalsSendHomeSection } from '../signals/SignalsHomeSection.js';
+import { OrganisationPictureHomeSection } from '../organisation-picture/HomeSection.js';
 
 const adminTiles: ReadonlyArray<{ to: string; title: TranslationKey; text: TranslationKey }> = [
   { to: '/beheer/gebruikers', title: 'nav.users', text: 'home.admin.usersText' },
   { to: '/beheer/teams', title: 'nav.teams', text: 'home.admin.teamsText' },
   { to: '/beheer/instellingen', title: 'nav.settings', text: 'home.admin.settingsText' },
   { to: '/beheer/logboek', title: 'nav.audit', text: 'home.admin.auditText' },
+  { to: '/klanttevredenheid', title: 'kar.nav.survey', text: 'kar.home.adminText' },
 ];
 
 const roleOrder: readonly Role[] = ['professional', 'reviewer', 'manager', 'policy_advisor', 'administrator'];
@@ -111,6 +113,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           {/* Someone who is also a professional sees the agenda in that card already. */}
           {session.user.roles.includes('professional') ? null : <TeamAgendaHomeSection />}
           <InsightHomeSection scope="teams" />
+          <OrganisationPictureHomeSection />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
           <DeclineTotals />
         </Card>
@@ -120,6 +123,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
           <SignalsInboxHomeSection />
+          {session.user.roles.includes('manager') ? null : <OrganisationPictureHomeSection />}
           <Paragraph small>{t('home.policy.never')}</Paragraph>
           {session.user.roles.includes('manager') ? null : <DeclineTotals />}
         </Card>
