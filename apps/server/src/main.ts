@@ -260,7 +260,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.

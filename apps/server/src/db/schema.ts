@@ -168,6 +168,7 @@ export interface Database {
   sso_sessions: SsoSessionsTable;
   sso_settings: SsoSettingsTable;
   organisation_films: OrganisationFilmsTable;
+  insight_populations: InsightPopulationsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -765,4 +766,14 @@ export interface SsoSettingsTable {
   passwords_off: Flag;
   changed_at: string;
   changed_by: string | null;
+}
+
+/** Migration 025: who was in a group for a closed month, frozen the first time it is counted (read only inside aggregates). */
+export interface InsightPopulationsTable {
+  organisation_id: string;
+  month: string;
+  previous_month: string;
+  /** '' = the organisation as a whole. */
+  team_id: string;
+  user_id: string;
 }

@@ -20,6 +20,7 @@ import * as m019 from './019_short_versions.js';
 import * as m020 from './020_preparation_help.js';
 import * as m021 from './021_method_remaining.js';
 import * as m022 from './022_single_sign_on.js';
+import * as m025 from './025_insight.js';
 
 /**
  * Every migration, in order. Add new ones at the end with the next number; never edit one that
@@ -47,4 +48,5 @@ export const migrations: Record<string, PortableMigration> = {
   '020_preparation_help': m020,
   '021_method_remaining': m021,
   '022_single_sign_on': m022,
+  '025_insight': m025,
 };
