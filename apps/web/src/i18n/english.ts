@@ -11,6 +11,7 @@ import languagesEn from './languages.en.json' with { type: 'json' };
 import registerEn from './register.en.json' with { type: 'json' };
 import explainerEn from './explainer.en.json' with { type: 'json' };
 import ssoEn from './sso.en.json' with { type: 'json' };
+import insightEn from './insight.en.json' with { type: 'json' };
 
 /** English, the second staff language: its own download, fetched when someone chooses it (see index.ts). */
-export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn };
+export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn, ...insightEn };

@@ -15,12 +15,13 @@ import registerNl from './register.nl.json' with { type: 'json' };
 import languagesNl from './languages.nl.json' with { type: 'json' };
 import explainerNl from './explainer.nl.json' with { type: 'json' };
 import ssoNl from './sso.nl.json' with { type: 'json' };
+import insightNl from './insight.nl.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 // Dutch is the default and the fallback, so it is in the first download; every other language
 // is fetched when someone chooses it (see english.ts and client/*.json).
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl, ...insightNl } },
 } as const;
 
 type OtherLocale = Exclude<ClientLocale, 'nl'>;
