@@ -15,6 +15,9 @@
 //
 // 4. The web app's first-load JavaScript (gzip), what a browser fetches before the log-in page shows.
 //
+// 5. Anonymous insight (scripts/bench-insight.mjs): the policy advisor's answer for 2,000 staff in
+//    40 teams with two years of activity, as a multiple of a plain indexed count over the same rows.
+//
 // Options: --minutes N (default 10), --seconds N per throughput run (default 8).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -324,6 +327,11 @@ try {
   await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-rhythm.mjs'), '--minutes', String(Math.max(minutes, 30))], { stdio: 'inherit' });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`rhythm benchmark failed (${code})`))));
+  });
+  // Anonymous insight: 2,000 staff, 40 teams, two years, against a plain indexed count (own script, own process).
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-insight.mjs')], { stdio: 'inherit' });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`insight benchmark failed (${code})`))));
   });
 } finally {
   for (const child of children) child.kill('SIGTERM');

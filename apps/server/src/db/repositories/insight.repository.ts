@@ -130,12 +130,17 @@ export class InsightRepository {
     const first = months[0];
     if (first === undefined) return [];
     const f = (column: string) => sql.ref(`f.${column}`);
+    // Facts are counted per person and month first, then joined to the populations: the join then
+    // looks up one population row per person and month instead of scanning facts per member.
     const rows = await sql<{ team_id: string; col: string; n: Numeric; people: Numeric }>`
-      select p.team_id as team_id, p.month as col, count(*) as n, count(distinct p.user_id) as people
-      from ${sql.table(table)} f
-      join insight_populations p
-        on p.organisation_id = f.organisation_id and p.user_id = ${f(person)} and p.month = substr(${f(at)}, 1, 7)
-      where f.organisation_id = ${organisationId} and ${f(at)} >= ${first} and ${f(at)} < ${until} and ${where}
+      select p.team_id as team_id, p.month as col, sum(f.n) as n, count(*) as people
+      from (
+        select ${f(person)} as user_id, substr(${f(at)}, 1, 7) as month, count(*) as n
+        from ${sql.table(table)} f
+        where f.organisation_id = ${organisationId} and ${f(at)} >= ${first} and ${f(at)} < ${until} and ${where}
+        group by ${f(person)}, substr(${f(at)}, 1, 7)
+      ) f
+      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
       group by p.team_id, p.month`.execute(this.db);
     return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
   }
@@ -168,19 +173,21 @@ export class InsightRepository {
     const { organisationId, months, until } = window;
     const first = months[0];
     if (first === undefined) return [];
+    // Per person, month and theme first (see monthly()); 'total' is the same over all themes.
+    const perPerson = sql`
+      select professional_id as user_id, substr(created_at, 1, 7) as month, coalesce(theme, 'none') as theme, count(*) as n
+      from learning_questions
+      where organisation_id = ${organisationId} and created_at >= ${first} and created_at < ${until}
+      group by professional_id, substr(created_at, 1, 7), coalesce(theme, 'none')`;
     const rows = await sql<{ team_id: string; col: string; n: Numeric; people: Numeric }>`
-      select p.team_id as team_id, coalesce(f.theme, 'none') as col, count(*) as n, count(distinct p.user_id) as people
-      from learning_questions f
-      join insight_populations p
-        on p.organisation_id = f.organisation_id and p.user_id = f.professional_id and p.month = substr(f.created_at, 1, 7)
-      where f.organisation_id = ${organisationId} and f.created_at >= ${first} and f.created_at < ${until}
-      group by p.team_id, coalesce(f.theme, 'none')
+      select p.team_id as team_id, f.theme as col, sum(f.n) as n, count(distinct p.user_id) as people
+      from (${perPerson}) f
+      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
+      group by p.team_id, f.theme
       union all
-      select p.team_id as team_id, 'total' as col, count(*) as n, count(distinct p.user_id) as people
-      from learning_questions f
-      join insight_populations p
-        on p.organisation_id = f.organisation_id and p.user_id = f.professional_id and p.month = substr(f.created_at, 1, 7)
-      where f.organisation_id = ${organisationId} and f.created_at >= ${first} and f.created_at < ${until}
+      select p.team_id as team_id, 'total' as col, sum(f.n) as n, count(distinct p.user_id) as people
+      from (${perPerson}) f
+      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
       group by p.team_id`.execute(this.db);
     return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
   }
@@ -190,15 +197,20 @@ export class InsightRepository {
     const { organisationId, months, until } = window;
     const first = months[0];
     if (first === undefined) return [];
-    const result: AllianceMonthRow[] = [];
-    for (const question of questions) {
+    const perQuestion = questions.map((question) => {
       const column = sql.ref(`alliance_answers.${question}`);
-      const rows = await sql<{ period: string; average: Numeric; answers: Numeric; professionals: Numeric }>`
-        select period, avg(${column}) as average, count(${column}) as answers, count(distinct case when ${column} is not null then professional_id end) as professionals
-        from alliance_answers
-        where organisation_id = ${organisationId} and period >= ${first} and period < ${until}
-        group by period`.execute(this.db);
-      for (const row of rows.rows) result.push({ month: row.period, question, average: Number(row.average ?? 0), answers: Number(row.answers ?? 0), professionals: Number(row.professionals ?? 0) });
+      return sql`avg(${column}) as ${sql.ref(`avg_${question}`)}, count(${column}) as ${sql.ref(`n_${question}`)}, count(distinct case when ${column} is not null then professional_id end) as ${sql.ref(`p_${question}`)}`;
+    });
+    const rows = await sql<Record<string, Numeric>>`
+      select period, ${sql.join(perQuestion)}
+      from alliance_answers
+      where organisation_id = ${organisationId} and period >= ${first} and period < ${until}
+      group by period`.execute(this.db);
+    const result: AllianceMonthRow[] = [];
+    for (const row of rows.rows) {
+      for (const question of questions) {
+        result.push({ month: String(row.period), question, average: Number(row[`avg_${question}`] ?? 0), answers: Number(row[`n_${question}`] ?? 0), professionals: Number(row[`p_${question}`] ?? 0) });
+      }
     }
     return result;
   }
