@@ -132,6 +132,8 @@ export class InsightRepository {
     const f = (column: string) => sql.ref(`f.${column}`);
     // Facts are counted per person and month first, then joined to the populations: the join then
     // looks up one population row per person and month instead of scanning facts per member.
+    // CROSS JOIN (with the condition in WHERE, valid on both databases) makes SQLite keep the counts
+    // as the outer loop and look each one up by the table's key (organisation, person, month); PostgreSQL plans the join itself.
     const rows = await sql<{ team_id: string; col: string; n: Numeric; people: Numeric }>`
       select p.team_id as team_id, p.month as col, sum(f.n) as n, count(*) as people
       from (
@@ -140,7 +142,8 @@ export class InsightRepository {
         where f.organisation_id = ${organisationId} and ${f(at)} >= ${first} and ${f(at)} < ${until} and ${where}
         group by ${f(person)}, substr(${f(at)}, 1, 7)
       ) f
-      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
+      cross join insight_populations p
+      where p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
       group by p.team_id, p.month`.execute(this.db);
     return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
   }
@@ -182,12 +185,14 @@ export class InsightRepository {
     const rows = await sql<{ team_id: string; col: string; n: Numeric; people: Numeric }>`
       select p.team_id as team_id, f.theme as col, sum(f.n) as n, count(distinct p.user_id) as people
       from (${perPerson}) f
-      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
+      cross join insight_populations p
+      where p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
       group by p.team_id, f.theme
       union all
       select p.team_id as team_id, 'total' as col, sum(f.n) as n, count(distinct p.user_id) as people
       from (${perPerson}) f
-      join insight_populations p on p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
+      cross join insight_populations p
+      where p.organisation_id = ${organisationId} and p.user_id = f.user_id and p.month = f.month
       group by p.team_id`.execute(this.db);
     return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
   }
