@@ -60,7 +60,7 @@ describe('anonymous insight', () => {
         if (viewport) {
           // Names what sticks out, when something does.
           const wide = await page.evaluate(() =>
-            [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 3).map((element) => `${element.tagName}.${element.getAttribute('class') ?? ''} ${Math.round(element.getBoundingClientRect().left)}+${Math.round(element.getBoundingClientRect().width)}`),
+            Array.from(document.querySelectorAll('main *')).filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 3).map((element) => `${element.tagName}.${element.getAttribute('class') ?? ''} ${Math.round(element.getBoundingClientRect().left)}+${Math.round(element.getBoundingClientRect().width)}`),
           );
           expect(await hasHorizontalScroll(page), wide.join(', ')).toBe(false);
         }
