@@ -19,6 +19,9 @@
 //    to /health and a static asset (scripts/lib/load.mjs); one API process on SQLite, then two
 //    API processes and a worker on PostgreSQL.
 //
+// 6. Anonymous insight (scripts/bench-insight.mjs): the policy advisor's answer for 2,000 staff in
+//    40 teams with two years of activity, as a multiple of a plain indexed count over the same rows.
+//
 // Options: --minutes N (default 10), --seconds N per throughput run (default 8),
 // --part all|load (load: only part 5).
 // Environment for part 5: BENCH_LOAD_SECONDS (per scenario, default 3), BENCH_LOAD_USERS (200),
@@ -344,6 +347,11 @@ async function recordingsParts() {
   await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-rhythm.mjs'), '--minutes', String(Math.max(minutes, 30))], { stdio: 'inherit' });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`rhythm benchmark failed (${code})`))));
+  });
+  // Anonymous insight: 2,000 staff, 40 teams, two years, against a plain indexed count (own script, own process).
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'bench-insight.mjs')], { stdio: 'inherit' });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`insight benchmark failed (${code})`))));
   });
 }
 

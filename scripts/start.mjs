@@ -37,7 +37,8 @@ log('Starting the server…');
 const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start', ...process.argv.slice(2)], {
   cwd: repoRoot,
   stdio: 'inherit',
-  env: process.env,
+  // The demo shows insight figures rather than dashes (DEMO_INSIGHT=false to leave them out).
+  env: { DEMO_INSIGHT: 'true', ...process.env },
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   // Keep running until the server has shut down cleanly; its exit ends us.

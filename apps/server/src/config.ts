@@ -36,6 +36,8 @@ const environmentSchema = z.object({
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** With the demo seed: also make and process the sample recording (a job; takes a little CPU). */
   DEMO_RECORDING: booleanText.default(true),
+  /** With the demo seed: also a year of anonymous activity by 36 more professionals, so insight shows figures (npm start turns it on). */
+  DEMO_INSIGHT: booleanText.default(false),
   /** Database queue: how long a running job is leased before another worker assumes a crash. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   WEB_DIST_DIR: z.string().optional(),
@@ -102,7 +104,7 @@ export interface Config {
   trustProxy: boolean;
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockoutMinutes: number; rateLimitPerMinute: number };
-  demo: { seed: boolean; password: string | undefined; recording?: boolean };
+  demo: { seed: boolean; password: string | undefined; recording?: boolean; insight?: boolean };
   jobs?: { leaseSeconds: number };
   webDistDir: string;
   s3: { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
@@ -175,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, rateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
-    demo: { seed: e.DEMO_SEED ?? !e.DATABASE_URL, password: e.DEMO_PASSWORD, recording: e.DEMO_RECORDING },
+    demo: { seed: e.DEMO_SEED ?? !e.DATABASE_URL, password: e.DEMO_PASSWORD, recording: e.DEMO_RECORDING, insight: e.DEMO_INSIGHT },
     jobs: { leaseSeconds: e.JOB_LEASE_SECONDS },
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     s3:

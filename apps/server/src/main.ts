@@ -33,6 +33,7 @@ import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
 import { RhythmService } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
+import { seedInsightData } from './seed/insight-data.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
 import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue } from './jobs/index.js';
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
@@ -265,9 +266,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
     const allServices = { ...services, organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
+    if (demo && config.demo.insight) await seedInsightData(database.db, { organisationId: demo.organisationId, teamIds: [demo.teamId], newTeams: 2, professionals: 36, months: 12, now: now() });
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
     await consent.retryPendingWithdrawals();

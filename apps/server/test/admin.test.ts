@@ -150,8 +150,10 @@ describe('administration', () => {
     const invalid = await admin.put('/api/admin/settings', { ...settings, retentionDaysDefault: 45 });
     expect(invalid.statusCode).toBe(400);
     expect(errorOf(invalid).fields?.[0]?.message).toMatch(/standaard bewaartermijn/);
-    const tooSmallGroup = await admin.put('/api/admin/settings', { ...settings, minimumGroupSize: 1 });
+    const tooSmallGroup = await admin.put('/api/admin/settings', { ...settings, minimumGroupSize: 4 });
     expect(tooSmallGroup.statusCode).toBe(400);
+    expect(errorOf(tooSmallGroup).fields?.[0]).toMatchObject({ path: 'minimumGroupSize', message: 'Kies minstens 5. In een kleinere groep zijn mensen te herkennen.' });
+    expect((await admin.get('/api/admin/settings')).json().minimumGroupSize).toBe(5);
     const ok = await admin.put('/api/admin/settings', { ...settings, retentionDaysOptions: [30, 60], retentionDaysDefault: 60 });
     expect(ok.json().retentionDaysDefault).toBe(60);
   });

@@ -14,7 +14,8 @@ describe('client points passed on without a name', () => {
   let reviewer: Agent;
   let reviewerId: string;
   let admin: Agent;
-  const k = 3;
+  // The smallest minimum group size an organisation may choose.
+  const k = 5;
   const talks: { conversation: ConsentedConversation; recordingId: string; shareId: string; momentId: string; pointId: string; text: string }[] = [];
 
   beforeAll(async () => {

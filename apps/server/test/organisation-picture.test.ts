@@ -276,7 +276,7 @@ describe('the organisation picture: survey (KTO) both ways, KAR canvas and yearl
       expect(picture.signals).toEqual({ available: false, items: [] });
       // A member of the team sees the team's picture; the figures of the insight page only the team lead.
       expect((await professional.call(contract.kar.picture, { params: { id: teamCanvasId } })).insight).toBeNull();
-      expect((await manager.call(contract.kar.picture, { params: { id: teamCanvasId } })).insight?.groups.map((g) => g.name)).toEqual(['Team Werk en Inkomen']);
+      expect((await manager.call(contract.kar.picture, { params: { id: teamCanvasId } })).insight?.figures.find((f) => f.kind === 'monthly')?.rows.map((r) => r.name)).toEqual(['Team Werk en Inkomen']);
 
       const csv = await professional.get(`/api/kar/canvases/${teamCanvasId}/picture.csv`);
       expect(csv.statusCode).toBe(200);

@@ -178,6 +178,7 @@ export interface Database {
   survey_results: SurveyResultsTable;
   kar_canvases: KarCanvasesTable;
   kar_revisions: KarRevisionsTable;
+  insight_populations: InsightPopulationsTable;
 }
 
 /** Migration 010: in-app notifications, one row per reader, without content or client names. */
@@ -876,4 +877,14 @@ export interface KarRevisionsTable {
   revised_on: string;
   note: string;
   created_at: string;
+}
+
+/** Migration 025: who was in a group for a closed month, frozen the first time it is counted (read only inside aggregates). */
+export interface InsightPopulationsTable {
+  organisation_id: string;
+  month: string;
+  previous_month: string;
+  /** '' = the organisation as a whole. */
+  team_id: string;
+  user_id: string;
 }

@@ -30,6 +30,7 @@ const messages = {
   team_unknown: { nl: 'Dit team bestaat niet.', en: 'This team does not exist.' },
   email_taken: { nl: 'Er is al een account met dit e-mailadres.', en: 'There is already an account with this e-mail address.' },
   reset_code_wrong: { nl: 'Deze code klopt niet. Vraag de persoon de code van het eigen scherm voor te lezen.', en: 'This code is not correct. Ask the person to read out the code on their own screen.' },
+  group_size_below_floor: { nl: 'Kies minstens 5. In een kleinere groep zijn mensen te herkennen.', en: 'Choose at least 5. In a smaller group people can be recognised.' },
   retention_default_not_in_options: { nl: 'De standaard bewaartermijn moet een van de keuzes zijn.', en: 'The default retention must be one of the options.' },
   // Client feedback (refinements in packages/shared/src/api/feedback.ts, and service checks):
   no_markup: { nl: 'Gebruik gewone tekst, zonder codes zoals <b> of <script>.', en: 'Use plain text, without codes such as <b> or <script>.' },

@@ -14,6 +14,7 @@ import ssoEn from './sso.en.json' with { type: 'json' };
 import teamAgendaEn from './teamAgenda.en.json' with { type: 'json' };
 import signalsEn from './signals.en.json' with { type: 'json' };
 import karEn from './kar.en.json' with { type: 'json' };
+import insightEn from './insight.en.json' with { type: 'json' };
 
 /** English, the second staff language: its own download, fetched when someone chooses it (see index.ts). */
-export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn, ...teamAgendaEn, ...signalsEn, ...karEn };
+export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn, ...teamAgendaEn, ...signalsEn, ...karEn, ...insightEn };

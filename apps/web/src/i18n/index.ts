@@ -18,12 +18,13 @@ import ssoNl from './sso.nl.json' with { type: 'json' };
 import teamAgendaNl from './teamAgenda.nl.json' with { type: 'json' };
 import signalsNl from './signals.nl.json' with { type: 'json' };
 import karNl from './kar.nl.json' with { type: 'json' };
+import insightNl from './insight.nl.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
 // Dutch is the default and the fallback, so it is in the first download; every other language
 // is fetched when someone chooses it (see english.ts and client/*.json).
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl, ...teamAgendaNl, ...signalsNl, ...karNl } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl, ...teamAgendaNl, ...signalsNl, ...karNl, ...insightNl } },
 } as const;
 
 type OtherLocale = Exclude<ClientLocale, 'nl'>;

@@ -43,3 +43,8 @@ export function formatDateTime(value: string, language: string): string {
 export function formatMonth(year: number, month: number, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), { month: 'long', year: 'numeric' }).format(new Date(year, month - 1, 1));
 }
+
+/** "okt 26" / "Oct 26": a month on a chart axis, where "oktober 2026" does not fit twelve times. */
+export function formatMonthShort(year: number, month: number, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { month: 'short', year: '2-digit' }).format(new Date(year, month - 1, 1));
+}

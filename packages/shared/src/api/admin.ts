@@ -72,11 +72,14 @@ export const teamSchema = z.object({ id: z.string(), name: z.string(), memberCou
 export const teamListSchema = z.object({ teams: z.array(teamSchema) });
 export const teamNameRequestSchema = z.object({ name: z.string().trim().min(1).max(120) });
 
+/** The smallest minimum group size an organisation may choose: below five, people in a figure are too easy to recognise. */
+export const minimumGroupSizeFloor = 5;
+
 export const organisationSettingsSchema = z.object({
   name: z.string().trim().min(1).max(120),
   requireTotp: z.boolean(),
-  /** Minimum number of people an aggregate must include before it is shown (invariant 7). */
-  minimumGroupSize: z.number().int().min(3).max(50),
+  /** Minimum number of people an aggregate must include before it is shown (invariant 7); never below 5. */
+  minimumGroupSize: z.number().int().max(50).refine((size) => size >= minimumGroupSizeFloor, 'group_size_below_floor'),
   retentionDaysOptions: z.array(z.number().int().min(1).max(3650)).min(1).max(6),
   retentionDaysDefault: z.number().int().min(1).max(3650),
   /** Alliance checks: answers are anonymous toward the professional (only period totals of at least minimumGroupSize). */

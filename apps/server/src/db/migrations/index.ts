@@ -22,6 +22,7 @@ import * as m021 from './021_method_remaining.js';
 import * as m022 from './022_single_sign_on.js';
 import * as m023 from './023_team_agenda.js';
 import * as m024 from './024_policy_signals.js';
+import * as m025 from './025_insight.js';
 import * as m026 from './026_survey_and_kar.js';
 
 /**
@@ -52,5 +53,6 @@ export const migrations: Record<string, PortableMigration> = {
   '022_single_sign_on': m022,
   '023_team_agenda': m023,
   '024_policy_signals': m024,
+  '025_insight': m025,
   '026_survey_and_kar': m026,
 };

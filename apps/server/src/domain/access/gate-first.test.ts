@@ -33,7 +33,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'consent/consent.service.ts': 'TODO: clientOf → client.self / conversation.client; start-up methods to an internal module',
   'explainer/organisation-film.service.ts': 'TODO: requirePermission → requireAccess; the client route reads the film through the client session',
   'consent/decline-reasons.service.ts': 'TODO: record() is internal (called by consent and alliance)',
-  'insight/insight.service.ts': 'TODO: requirePermission → requireAccess',
   'learning/coach.service.ts': 'TODO: requirePermission → requireAccess',
   'learning/questions.service.ts': 'TODO: own() → a learning_question.owner rule',
   'learning/rounds.service.ts': 'TODO: reminders job to an internal module',

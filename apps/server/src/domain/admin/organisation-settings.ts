@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { clientLocaleSchema, clientLocales, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
+import { clientLocaleSchema, clientLocales, minimumGroupSizeFloor, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
 import type { OrganisationRow } from '../../db/repositories/organisations.repository.js';
 
 /** The settings kept as JSON; name and requireTotp have their own columns. */
 const storedSettingsSchema = z.object({
-  minimumGroupSize: z.number().int().default(5),
+  // A value stored before the floor was enforced counts as the floor.
+  minimumGroupSize: z.number().int().default(minimumGroupSizeFloor).transform((size) => Math.max(size, minimumGroupSizeFloor)),
   retentionDaysOptions: z.array(z.number().int()).default([30, 90, 180]),
   retentionDaysDefault: z.number().int().default(90),
   allianceCheckAnonymous: z.boolean().default(false),

@@ -122,7 +122,8 @@ export class KarService {
     if (teamId) {
       if (!hasPermission(actor.roles, 'insight.team') || !actor.teamIds.manager.includes(teamId)) return null;
       const insight = await this.deps.insight.teams(actor);
-      return { ...insight, groups: insight.groups.filter((group) => group.id === teamId) };
+      // A lead of several teams sees this team's rows here; the scores are the organisation's, for everyone.
+      return { ...insight, figures: insight.figures.map((figure) => (figure.kind === 'scores' ? figure : { ...figure, rows: figure.rows.filter((row) => row.id === teamId) })) };
     }
     return hasPermission(actor.roles, 'insight.organisation') ? this.deps.insight.organisation(actor) : null;
   }

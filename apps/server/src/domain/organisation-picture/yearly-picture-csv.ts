@@ -2,10 +2,13 @@ import { themeCards, type SurveyTheme, type YearlyPicture } from '@spreekkamer/s
 import { csvCell } from '../reviews/review-export.js';
 
 const figureNames: Readonly<Record<string, string>> = {
-  roundsStarted: 'leerrondes begonnen',
-  roundsCompleted: 'leerrondes afgerond',
+  roundsTaken: 'leerrondes begonnen',
+  roundsCompleted: 'leerrondes met een volgende stap',
   recordingsMade: 'opnames gemaakt',
   feedbackHeld: 'samenleergesprekken gehouden',
+  allianceChecks: 'samenwerkingschecks',
+  questionThemes: 'thema’s van leervragen',
+  allianceResults: 'samenwerkingscheck, gemiddelde (1 tot 5)',
 };
 
 function themeName(theme: SurveyTheme): string {
@@ -33,8 +36,19 @@ export function yearlyPictureCsv(picture: YearlyPicture): string {
     }
   }
   for (const revision of picture.canvas.revisions) rows.push(['herzien op', '', revision.note, '', '', '', '', revision.on, '', '']);
-  for (const group of picture.insight?.groups ?? []) {
-    for (const [metric, value] of Object.entries(group.figures)) rows.push(['leerroutine', group.name, figureNames[metric] ?? metric, '', '', '', '', `${picture.insight?.from.slice(0, 10) ?? ''} tot ${picture.insight?.to.slice(0, 10) ?? ''}`, number(value), '']);
+  const months = picture.insight?.months ?? [];
+  const wholePeriod = months.length > 0 ? `${months[0]} tot ${months.at(-1)}` : '';
+  for (const figure of picture.insight?.figures ?? []) {
+    const name = figureNames[figure.id] ?? figure.id;
+    for (const row of figure.rows) {
+      row.cells.forEach((cell, index) => {
+        const column = figure.columns[index] ?? '';
+        // monthly: a column per month; themes: a column per theme over the whole period; scores: a row per month, a column per question.
+        const period = figure.kind === 'monthly' ? column : figure.kind === 'scores' ? row.id : wholePeriod;
+        const title = figure.kind === 'monthly' ? name : `${name}: ${column}`;
+        rows.push(['leerroutine', figure.kind === 'scores' ? 'organisatie' : row.name, title, '', '', '', '', period, number(cell), '']);
+      });
+    }
   }
   for (const row of picture.survey.rows) {
     for (const figure of row.survey) {

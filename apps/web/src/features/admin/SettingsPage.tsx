@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { clientLanguages, type ClientLocale, contract, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
+import { clientLanguages, type ClientLocale, contract, minimumGroupSizeFloor, offeredClientLocales, type OrganisationSettings } from '@spreekkamer/shared';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextField } from '../../components/fields.js';
@@ -100,7 +100,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
     const belowValid = signalBelow.trim() !== '' && below >= 1 && below <= 5 && Number.isInteger(below * 2);
     const valid = check({
       name: name.trim() === '' && t('validation.nameRequired'),
-      minimumGroupSize: (size === null || size < 3 || size > 50) && t('validation.groupSize'),
+      minimumGroupSize: (size === null || size < minimumGroupSizeFloor || size > 50) && t('validation.groupSize'),
       retentionDaysOptions: options.length === 0 && t('validation.retentionOptions'),
       retentionDaysDefault: (defaultDays === null || !options.includes(defaultDays)) && t('validation.retentionDefault'),
       allianceSignalBelow: !belowValid && t('feedback.settings.thresholdInvalid'),

@@ -9,7 +9,7 @@ import { Page, Section } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { formatDay } from '../../lib/format.js';
-import { InsightFigures } from '../insight/InsightFigures.js';
+import { InsightTable } from '../insight/InsightTable.js';
 import { picturePaths, useYearlyPicture } from './api.js';
 import { SurveyTable } from './SurveyTable.js';
 import './organisation-picture.css';
@@ -109,7 +109,9 @@ function Picture({ picture }: { picture: YearlyPicture }) {
 
       <Section id="picture-seen" title={t('kar.picture.seenTitle')}>
         <Paragraph>{t('kar.picture.seenText')}</Paragraph>
-        {picture.insight ? <InsightFigures insight={picture.insight} headingLevel={3} /> : <Paragraph>{t('kar.picture.noInsight')}</Paragraph>}
+        {picture.insight
+          ? picture.insight.figures.map((figure) => <InsightTable key={figure.id} figure={figure} caption={t(`insight.figures.${figure.id}.title`)} />)
+          : <Paragraph>{t('kar.picture.noInsight')}</Paragraph>}
         <Heading level={3}>{t('kar.picture.surveyTitle')}</Heading>
         <SurveyTable comparison={picture.survey} caption={t('kar.survey.caption')} />
       </Section>
