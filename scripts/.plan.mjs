@@ -1,1 +1,0 @@
-import Database from 'better-sqlite3';
