@@ -53,7 +53,7 @@ export interface Spreekkamer {
   /** The HTTP app, for the api and all roles; null for a worker-only process. */
   app: FastifyInstance | null;
   demo: DemoSeedResult | null;
-  /** Recordings: services, the playback access policy (sharing adds rules), the eraser (later features add derived-data erasers). */
+  /** Recordings: services, playback, the eraser (later features add derived-data erasers). */
   recordings: RecordingServices;
   queue: JobQueue;
   storage: StorageBackends;
@@ -220,8 +220,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
       blobs: storage.blobs,
-      reviewAccess: reviews.access,
-      momentsOfShare: (share) => reviews.shares.momentsOf(share),
+      gate,
+      shares: repositories.shares,
+      momentsOfShare: (share) => reviews.content.momentsOf(share),
       audit,
       workFolders,
       settings: { masterKey: config.masterKey, tools: config.tools },
@@ -240,13 +241,14 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       mailer,
       users: repositories.users,
       now,
+      gate,
+      sharedRanges: (actor, recordingId) => reviews.content.sharedRanges(actor, recordingId),
       demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
     });
     consent.addWithdrawalListener(recordings.eraser);
     // What a crashed job left in its private folder goes before this process takes new work.
     await recordings.workFolders.start();
     closeOnFailure.push(async () => recordings.workFolders.stop());
-    recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);

@@ -36,6 +36,22 @@ function union(...sets: Set<string>[]): Set<string> {
 export const actorRules = {
   /** The professional's own recording (not deleted). */
   'recording.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsOwned(actor, ids) },
+  /**
+   * A recording that can be played (ready, key kept) by its owner, or by someone an active share
+   * reaches with a moment on it. Which spans they may play is decided after the gate.
+   */
+  'recording.play': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.recordingsPlayableOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.recordingsShared(actor, ids, at) : new Set(),
+      ),
+  },
+  /** A peer group the person is an active member of. */
+  'peer_group.member': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.peerGroupsJoined(actor, ids, ['active']) },
+  /** A peer group the person is invited to or a member of (to accept, or to leave). */
+  'peer_group.invitee': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.peerGroupsJoined(actor, ids, ['active', 'invited']) },
   /** A moment on the professional's own recording. */
   'moment.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.momentsOwned(actor, ids) },
   /** A share the professional made, in any state. */

@@ -13,20 +13,18 @@ import { RecordingEraser } from './erasure.js';
 import { recordingJobHandlers, type OtherFeatureJobs, type RecordingJobDependencies } from './jobs.js';
 import { SpanCutter } from './span-cuts.js';
 import { StretchCutter } from './stretch-cut.js';
-import { PlaybackAccessPolicy } from './playback-access.js';
-import { PlaybackService } from './playback.service.js';
+import { PlaybackService, type PlaybackDependencies } from './playback.service.js';
+import type { AccessGate } from '../access/index.js';
 import { RecordingProcessor } from './processing.js';
 import { RecordingsService } from './recordings.service.js';
 import { RetentionRunner } from './retention.js';
 
-export { PlaybackAccessPolicy, type PlaybackAccessRule, type PlaybackGrant, type AllowedRanges } from './playback-access.js';
+export type { PlaybackGrant, AllowedRanges } from './playback-access.js';
 export type { DerivedDataEraser } from './erasure.js';
 
 export interface RecordingServices {
   service: RecordingsService;
   playback: PlaybackService;
-  /** The one access decision for playback; sharing adds a rule with access.addRule(...). */
-  access: PlaybackAccessPolicy;
   /** Crypto-shredding and erasure; also the ConsentWithdrawalListener. Later features add derived-data erasers. */
   eraser: RecordingEraser;
   processor: RecordingProcessor;
@@ -53,6 +51,9 @@ export interface RecordingServicesDependencies {
   /** The swept per-job folders, shared with other jobs (main.ts makes them). */
   workFolders: WorkFolders;
   now: Clock;
+  gate: AccessGate;
+  /** From sharing: the spans of a recording that active shares reach the actor with. */
+  sharedRanges: PlaybackDependencies['sharedRanges'];
 }
 
 export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
@@ -71,11 +72,11 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     settings: { maxUploadBytes: config.limits.maxUploadBytes, maxRecordingSeconds: config.limits.maxRecordingSeconds },
     ...now,
   });
-  const access = new PlaybackAccessPolicy(repositories.recordings);
   const playback = new PlaybackService({
     recordings: repositories.recordings,
     cuts: repositories.shareCuts,
-    access,
+    gate: deps.gate,
+    sharedRanges: deps.sharedRanges,
     blobs,
     audit,
     settings: { masterKey: config.masterKey, tokenSecret: config.sessionSecret },
@@ -116,5 +117,5 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     ...now,
   });
   const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
-  return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
+  return { service, playback, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
 }
