@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
-import type { AccessGate, Actor } from '../access/index.js';
+import type { AccessGate } from '../access/index.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
