@@ -21,6 +21,7 @@ import { ConsentPolicy } from './domain/consent/consent-policy.js';
 import type { AccessGate } from './domain/access/index.js';
 import { UnitOfWork } from './domain/unit-of-work.js';
 import { ConsentService } from './domain/consent/consent.service.js';
+import { ConsentWithdrawals, ensureCurrentConsentText } from './domain/consent/consent-withdrawals.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
 import type { HttpContext } from './http/context.js';
@@ -48,6 +49,8 @@ export interface Spreekkamer {
   /** What a consent allows; recordings and sharing take it as a dependency. */
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** Follow-ups of consent withdrawals (listeners, and the retry at boot). */
+  consentWithdrawals: ConsentWithdrawals;
   /** Service writes with their audit entry in one transaction. */
   unitOfWork: UnitOfWork;
   /** The HTTP app, for the api and all roles; null for a worker-only process. */
@@ -165,7 +168,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
     const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now });
+    const consentWithdrawals = new ConsentWithdrawals({ consents: repositories.consents, warn: (message, details) => consentLog.warn(details, message) });
     const consent = new ConsentService({
+      gate,
+      unitOfWork,
+      withdrawals: consentWithdrawals,
       declineReasons,
       clients: repositories.clients,
       conversations: repositories.conversations,
@@ -174,10 +181,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       organisations: repositories.organisations,
       audit,
       masterKey: config.masterKey,
-      warn: (message, details) => consentLog.warn(details, message),
       now,
     });
-    await consent.ensureCurrentText();
+    await ensureCurrentConsentText(repositories.consents, now);
     /** Recordings and sharing check consent through this (see domain/consent/consent-policy.ts). */
     const consentPolicy = new ConsentPolicy(repositories.consents);
     // Features that keep what a consent covers register a ConsentWithdrawalListener here:
@@ -242,6 +248,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       users: repositories.users,
       now,
       gate,
+      unitOfWork,
       sharedRanges: (actor, recordingId) => reviews.content.sharedRanges(actor, recordingId),
       demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
     });
@@ -262,11 +269,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ ...repositories, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
-    await consent.retryPendingWithdrawals();
+    await consentWithdrawals.retryPending();
 
     const https = config.publicUrl?.startsWith('https://') ?? false;
     const requireSession = requireSessionWith(auth);
@@ -333,6 +340,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       services,
       consentPolicy,
       audit,
+      consentWithdrawals,
       unitOfWork,
       app,
       demo,

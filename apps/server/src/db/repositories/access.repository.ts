@@ -34,6 +34,20 @@ export class AccessRepository {
     );
   }
 
+  /** Recordings the professional made, in any state (a deleted one still shows why it went). */
+  recordingsMade(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('recordings').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Conversations the professional held, in their organisation. */
+  conversationsHeld(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('conversations').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
   /** Recordings of the professional that can be played: ready, with their key still there. */
   recordingsPlayableOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
     return this.allowed(ids, () =>
@@ -282,6 +296,34 @@ export class AccessRepository {
         .where('conversations.client_id', '=', client.clientId)
         .where('conversations.organisation_id', '=', client.organisationId)
         .where('consents.status', '=', 'given')
+        .execute(),
+    );
+  }
+
+  /** Consents the client answered, in any state (given, declined or withdrawn), in their organisation. */
+  consentsAnswered(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.client_id', '=', client.clientId)
+        .where('conversations.organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Consents given to the professional (in any state), for a conversation in their organisation. */
+  consentsReceived(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.professional_id', '=', by.userId)
+        .where('conversations.organisation_id', '=', by.organisationId)
         .execute(),
     );
   }

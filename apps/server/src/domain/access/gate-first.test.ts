@@ -37,7 +37,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'admin/admin.service.ts': 'TODO: requirePermission → requireAccess',
   'client-feedback/alliance.service.ts': 'TODO: requirePermission and own checks → requireAccess',
   'clients/clients.service.ts': 'TODO: own() → client.owner',
-  'consent/consent.service.ts': 'TODO: clientOf → client.self / conversation.client; start-up methods to an internal module',
   'explainer/organisation-film.service.ts': 'TODO: requirePermission → requireAccess; the client route reads the film through the client session',
   'consent/decline-reasons.service.ts': 'TODO: record() is internal (called by consent and alliance)',
   'insight/insight.service.ts': 'TODO: requirePermission → requireAccess',
@@ -45,7 +44,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'learning/questions.service.ts': 'TODO: own() → a learning_question.owner rule',
   'learning/rounds.service.ts': 'TODO: reminders job to an internal module',
   'notifications/notifications.service.ts': 'TODO: audit listener, digests job to an internal module',
-  'recordings/recordings.service.ts': 'TODO: own() → recording.owner; upload callbacks to an internal module',
   'reviews/review-guide.service.ts': 'TODO: requirePermission → requireAccess',
   'rhythm/rhythm.service.ts': 'TODO: own ready recording → requireAccess; analyse, giveUp, eraseFor (job side) to an internal module',
 };

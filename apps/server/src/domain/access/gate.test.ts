@@ -134,6 +134,59 @@ describe('requireAccess on recordings', () => {
   });
 });
 
+describe('requireAccess on recordings in any state and on conversations', () => {
+  it('lets the owner reach their recording in any state, deleted included, and nobody else', async () => {
+    expect(await refusal({ actor: owner, permission: 'recording.made', ids: ['rec-ready', 'rec-deleted', 'rec-processing'] })).toBe('allowed');
+    for (const someone of [otherProfessional, ownerInOtherOrg, actor(manager.userId, ['manager'])]) {
+      expect(await refusal({ actor: someone, permission: 'recording.made', ids: ['rec-ready'] })).toBe('not_found');
+    }
+    expect(await refusal({ actor: reviewer, permission: 'recording.made', ids: ['rec-ready'] })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'recording.made', ids: ['rec-ready'] })).toBe('forbidden');
+  });
+
+  it('lets the professional reach the conversations they held, not another professional’s or another organisation’s', async () => {
+    await db.insertInto('conversations').values([
+      { id: 'conv-own', organisation_id: org, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+      { id: 'conv-other-org', organisation_id: otherOrg, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+    ]).execute();
+    expect(await refusal({ actor: owner, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'conversation.owner', ids: ['conv-own', 'conv-other-org'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('forbidden');
+  });
+});
+
+describe('requireAccess on consents', () => {
+  function consent(id: string, conversationId: string, status: 'given' | 'declined' | 'withdrawn') {
+    return {
+      id, conversation_id: conversationId, client_id: 'client-1', professional_id: owner.userId, status, media: 'video' as const, audience: 'professional' as const, reviewer_user_id: null,
+      watch_with_client: 0 as const, feedback_via_reviewer: 0 as const, retention_days: 30, text_version: 'v1', locale: 'nl', signed_via: 'tablet' as const, client_signature: '',
+      professional_consented_at: null, given_at: earlier, withdrawn_at: null, created_at: earlier, withdrawal_pending: 0 as const, reviewer_from: 'any' as const,
+    };
+  }
+
+  it('lets the client and the professional reach a consent in any state, nobody else', async () => {
+    await db.insertInto('conversations').values([
+      { id: 'conv-c', organisation_id: org, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+      { id: 'conv-c-other-org', organisation_id: otherOrg, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+    ]).execute();
+    await db.insertInto('consents').values([consent('consent-given', 'conv-c', 'given'), consent('consent-withdrawn', 'conv-c', 'withdrawn'), consent('consent-other-org', 'conv-c-other-org', 'given')]).execute();
+    const client = { clientId: 'client-1', organisationId: org };
+    expect(await refusal({ clientSession: client, permission: 'consent.client', ids: ['consent-given', 'consent-withdrawn'] })).toBe('allowed');
+    expect(await refusal({ clientSession: { clientId: 'client-2', organisationId: org }, permission: 'consent.client', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ clientSession: client, permission: 'consent.client', ids: ['consent-other-org'] })).toBe('not_found');
+    // consent.giver is narrower: a withdrawn consent no longer counts.
+    expect(await refusal({ clientSession: client, permission: 'consent.giver', ids: ['consent-withdrawn'] })).toBe('not_found');
+
+    expect(await refusal({ actor: owner, permission: 'consent.professional', ids: ['consent-given', 'consent-withdrawn'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'consent.professional', ids: ['consent-other-org'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'consent.professional', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'consent.professional', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'consent.professional', ids: ['consent-given'] })).toBe('forbidden');
+  });
+});
+
 describe('requireAccess on shares', () => {
   it('reaches a named reviewer and an active group member while the share is active', async () => {
     expect(await refusal({ actor: reviewer, permission: 'share.recipient', ids: ['share-direct'] })).toBe('allowed');

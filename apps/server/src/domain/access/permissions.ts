@@ -36,6 +36,10 @@ function union(...sets: Set<string>[]): Set<string> {
 export const actorRules = {
   /** The professional's own recording (not deleted). */
   'recording.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsOwned(actor, ids) },
+  /** The professional's own recording in any state, deleted included (its list entry says why it went). */
+  'recording.made': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsMade(actor, ids) },
+  /** A conversation the professional held (to record it, or to ask consent for it). */
+  'conversation.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.conversationsHeld(actor, ids) },
   /**
    * A recording that can be played (ready, key kept) by its owner, or by someone an active share
    * reaches with a moment on it. Which spans they may play is decided after the gate.
@@ -88,6 +92,8 @@ export const actorRules = {
   'client.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.clientsOwned(actor, ids) },
   'follow_up.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.followUpsOwned(actor, ids) },
   'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
+  /** A consent a client gave the professional, in any state (to read its copy or confirm their own). */
+  'consent.professional': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.consentsReceived(actor, ids) },
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
 } as const satisfies Record<string, ActorRule>;
@@ -100,6 +106,8 @@ export const clientRules = {
   'conversation.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.conversationsOfClient(client, ids) },
   /** A consent the client gave and did not withdraw. */
   'consent.giver': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsGiven(client, ids) },
+  /** A consent the client answered, in any state (their copy; withdrawing a given one). */
+  'consent.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsAnswered(client, ids) },
   'feedback.participant': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.feedbackParticipating(client, ids) },
   'follow_up.recipient': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.followUpsReceived(client, ids) },
   'client_point.subject': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.clientPointsAbout(client, ids) },

@@ -18,12 +18,16 @@ import type { AccessGate } from '../access/index.js';
 import { RecordingProcessor } from './processing.js';
 import { RecordingsService } from './recordings.service.js';
 import { RetentionRunner } from './retention.js';
+import { RecordingUploads } from './uploads.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 
 export type { PlaybackGrant, AllowedRanges } from './playback-access.js';
 export type { DerivedDataEraser } from './erasure.js';
 
 export interface RecordingServices {
   service: RecordingsService;
+  /** What the tus server and the jobs tell a recording about its upload (no actor). */
+  uploads: RecordingUploads;
   playback: PlaybackService;
   /** Crypto-shredding and erasure; also the ConsentWithdrawalListener. Later features add derived-data erasers. */
   eraser: RecordingEraser;
@@ -46,7 +50,8 @@ export interface RecordingServicesDependencies {
   /** Outgoing e-mail for notices to professionals; null without an SMTP server. */
   mailer: Mailer | null;
   users: UsersRepository;
-  demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
+  demo: (recordingId: string, tools: { service: RecordingUploads; uploads: UploadStore }) => Promise<void>;
+  unitOfWork: UnitOfWork;
   rhythm: RecordingJobDependencies['rhythm'];
   /** The swept per-job folders, shared with other jobs (main.ts makes them). */
   workFolders: WorkFolders;
@@ -62,12 +67,12 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
   const { workFolders } = deps;
   const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, workFolders, ...now });
   const service = new RecordingsService({
+    gate: deps.gate,
+    unitOfWork: deps.unitOfWork,
     recordings: repositories.recordings,
     conversations: repositories.conversations,
     consentPolicy,
     uploads,
-    queue,
-    audit,
     eraser,
     settings: { maxUploadBytes: config.limits.maxUploadBytes, maxRecordingSeconds: config.limits.maxRecordingSeconds },
     ...now,
@@ -101,7 +106,8 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     ...now,
   });
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
-  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
+  const recordingUploads = new RecordingUploads({ recordings: repositories.recordings, uploads, queue, audit, ...now });
+  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service: recordingUploads, audit, mail, ...now });
   const spanCutter = new SpanCutter({ recordings: repositories.recordings, cuts: repositories.shareCuts, blobs, audit, workFolders, settings: { masterKey: config.masterKey, tools: config.tools }, ...now });
   const stretchCutter = new StretchCutter({
     recordings: repositories.recordings,
@@ -116,6 +122,6 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     },
     ...now,
   });
-  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
-  return { service, playback, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service: recordingUploads, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
+  return { service, uploads: recordingUploads, playback, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
 }
