@@ -24,6 +24,7 @@ import { UnitOfWork } from './domain/unit-of-work.js';
 import { agendaDeparture } from './domain/team-agenda/departure.js';
 import { TeamAgendaService } from './domain/team-agenda/team-agenda.service.js';
 import { ConsentService } from './domain/consent/consent.service.js';
+import { ConsentWithdrawals, ensureCurrentConsentText } from './domain/consent/consent-withdrawals.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
 import { buildApp, redactUrl } from './http/app.js';
 import type { HttpContext } from './http/context.js';
@@ -53,12 +54,14 @@ export interface Spreekkamer {
   /** What a consent allows; recordings and sharing take it as a dependency. */
   consentPolicy: ConsentPolicy;
   audit: AuditLog;
+  /** Follow-ups of consent withdrawals (listeners, and the retry at boot). */
+  consentWithdrawals: ConsentWithdrawals;
   /** Service writes with their audit entry in one transaction. */
   unitOfWork: UnitOfWork;
   /** The HTTP app, for the api and all roles; null for a worker-only process. */
   app: FastifyInstance | null;
   demo: DemoSeedResult | null;
-  /** Recordings: services, the playback access policy (sharing adds rules), the eraser (later features add derived-data erasers). */
+  /** Recordings: services, playback, the eraser (later features add derived-data erasers). */
   recordings: RecordingServices;
   queue: JobQueue;
   storage: StorageBackends;
@@ -171,7 +174,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
     const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now });
+    const consentWithdrawals = new ConsentWithdrawals({ consents: repositories.consents, warn: (message, details) => consentLog.warn(details, message) });
     const consent = new ConsentService({
+      gate,
+      unitOfWork,
+      withdrawals: consentWithdrawals,
       declineReasons,
       clients: repositories.clients,
       conversations: repositories.conversations,
@@ -180,10 +187,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       organisations: repositories.organisations,
       audit,
       masterKey: config.masterKey,
-      warn: (message, details) => consentLog.warn(details, message),
       now,
     });
-    await consent.ensureCurrentText();
+    await ensureCurrentConsentText(repositories.consents, now);
     /** Recordings and sharing check consent through this (see domain/consent/consent-policy.ts). */
     const consentPolicy = new ConsentPolicy(repositories.consents);
     // Features that keep what a consent covers register a ConsentWithdrawalListener here:
@@ -226,8 +232,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
       blobs: storage.blobs,
-      reviewAccess: reviews.access,
-      momentsOfShare: (share) => reviews.shares.momentsOf(share),
+      gate,
+      shares: repositories.shares,
+      momentsOfShare: (share) => reviews.content.momentsOf(share),
       audit,
       workFolders,
       settings: { masterKey: config.masterKey, tools: config.tools },
@@ -246,13 +253,15 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       mailer,
       users: repositories.users,
       now,
+      gate,
+      unitOfWork,
+      sharedRanges: (actor, recordingId) => reviews.content.sharedRanges(actor, recordingId),
       demo: (recordingId, tools) => makeDemoRecordingMedia(recordingId, { ...tools, workDir: path.join(config.dataDir, 'work') }),
     });
     consent.addWithdrawalListener(recordings.eraser);
     // What a crashed job left in its private folder goes before this process takes new work.
     await recordings.workFolders.start();
     closeOnFailure.push(async () => recordings.workFolders.stop());
-    recordings.access.addRule(reviews.playbackRule);
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
     const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
@@ -266,13 +275,13 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
     const allServices = { ...services, organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
     if (demo && config.demo.insight) await seedInsightData(database.db, { organisationId: demo.organisationId, teamIds: [demo.teamId], newTeams: 2, professionals: 36, months: 12, now: now() });
 
     // After every listener is registered: finish withdrawals whose follow-up failed last time.
-    await consent.retryPendingWithdrawals();
+    await consentWithdrawals.retryPending();
 
     const https = config.publicUrl?.startsWith('https://') ?? false;
     const requireSession = requireSessionWith(auth);
@@ -339,6 +348,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       services: allServices,
       consentPolicy,
       audit,
+      consentWithdrawals,
       unitOfWork,
       app,
       demo,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentTextDocument, consentTextVersion } from '@spreekkamer/shared';
 import { assertMayRecord, mayShareWith, type ConsentRecord } from '../src/domain/consent/index.js';
 import type { ConsentWithdrawnEvent } from '../src/domain/consent/withdrawal.js';
+import { ensureCurrentConsentText } from '../src/domain/consent/consent-withdrawals.js';
 import { Agent, demo, errorOf, startTestServer, type TestServer } from './support/harness.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -454,10 +455,10 @@ describe('clients, conversations and consent', () => {
       expect(done.json()).toMatchObject({ status: 'withdrawn', withdrawalPending: true });
       expect((await professional.get(`/api/consents/${consentId}`)).json().withdrawalPending).toBe(true);
 
-      const stillFailing = await server.spreekkamer.services.consent.retryPendingWithdrawals();
+      const stillFailing = await server.spreekkamer.consentWithdrawals.retryPending();
       expect(stillFailing.stillPending).toBeGreaterThanOrEqual(1);
       failing = false;
-      const retried = await server.spreekkamer.services.consent.retryPendingWithdrawals();
+      const retried = await server.spreekkamer.consentWithdrawals.retryPending();
       expect(retried.stillPending).toBe(0);
       expect(calls.filter((id) => id === consentId)).toHaveLength(3);
       expect((await professional.get(`/api/consents/${consentId}`)).json().withdrawalPending).toBe(false);
@@ -576,7 +577,7 @@ describe('client sessions and consent over time', () => {
 
   it('refuses to start when the consent text changed without a new version', async () => {
     await server.spreekkamer.database.db.updateTable('consent_texts').set({ content_hash: 'changed' }).where('version', '=', consentTextVersion).execute();
-    await expect(server.spreekkamer.services.consent.ensureCurrentText()).rejects.toThrow(/new consentTextVersion/);
+    await expect(ensureCurrentConsentText(server.spreekkamer.repositories.consents, () => new Date())).rejects.toThrow(/new consentTextVersion/);
   });
 });
 

@@ -198,9 +198,9 @@ describe('an upload that finished without being handed over (a crash in between)
     const data = await readFile(file);
     const created = (await (await createRecording(owner, conversation.conversationId, 'video', data.length)).json()) as { recording: { id: string } };
     const recordingId = created.recording.id;
-    const { recordings } = server.spreekkamer.services;
-    const uploadId = recordings.newUploadId(recordingId);
-    await recordings.bindUpload(uploadId, data.length);
+    const { recordingUploads } = server.spreekkamer.services;
+    const uploadId = recordingUploads.newUploadId(recordingId);
+    await recordingUploads.bindUpload(uploadId, data.length);
     const { datastore } = server.spreekkamer.storage.uploads;
     await datastore.create(new Upload({ id: uploadId, size: data.length, offset: 0, metadata: { recordingId } }));
     await datastore.write(Readable.from([data]), uploadId, 0);

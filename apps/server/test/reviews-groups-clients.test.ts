@@ -77,7 +77,7 @@ describe('reviews: peer groups, client points, withdrawal', () => {
       const comment = await colleague.agent.post(`/api/moments/${momentIds[0]}/comments`, { shareId, atSeconds: 12, kind: 'strength', body: 'Je geeft haar de tijd om na te denken.' });
       expect(comment.statusCode, comment.body).toBe(200);
       expect((await colleague.agent.get(`/api/moments/${momentIds[2]}/comments`)).statusCode).toBe(404);
-      const ranges = await server.spreekkamer.services.reviews.access.sharedRanges(
+      const ranges = await server.spreekkamer.services.reviews.content.sharedRanges(
         { userId: colleague.id, organisationId: (await server.spreekkamer.repositories.users.findById(colleague.id))?.organisation_id ?? '', roles: ['professional'], teamIds: { professional: [], manager: [] } },
         recordingId,
       );
@@ -94,7 +94,7 @@ describe('reviews: peer groups, client points, withdrawal', () => {
       expect((await colleague.agent.post(`/api/moments/${momentIds[0]}/comments`, { shareId, atSeconds: 12, kind: 'question', body: 'Nog een vraag?' })).statusCode).toBe(404);
       expect((await colleague.agent.get('/api/peer-groups')).json().groups).toEqual([]);
       expect((await colleague.agent.post(`/api/peer-groups/${groupId}/accept`)).statusCode).toBe(404);
-      const ranges = await server.spreekkamer.services.reviews.access.sharedRanges(
+      const ranges = await server.spreekkamer.services.reviews.content.sharedRanges(
         { userId: colleague.id, organisationId: (await server.spreekkamer.repositories.users.findById(colleague.id))?.organisation_id ?? '', roles: ['professional'], teamIds: { professional: [], manager: [] } },
         recordingId,
       );

@@ -252,7 +252,7 @@ describe('reviews: moments, shares, comments', () => {
       expect((await reviewer.post(`/api/moments/${second}/comments`, { shareId: share.id, atSeconds: 81, kind: 'observation', body: 'Ik zie iets.' })).statusCode).toBe(404);
       // What the reviewer may still play of this recording comes only from the other, earlier share.
       const organisationId = (await server.spreekkamer.repositories.users.findById(reviewerId))?.organisation_id ?? '';
-      const ranges = await server.spreekkamer.services.reviews.access.sharedRanges({ userId: reviewerId, organisationId, roles: ['reviewer'], teamIds: { professional: [], manager: [] } }, recordingId);
+      const ranges = await server.spreekkamer.services.reviews.content.sharedRanges({ userId: reviewerId, organisationId, roles: ['reviewer'], teamIds: { professional: [], manager: [] } }, recordingId);
       expect(ranges?.ranges).toEqual([[40, 55]]);
       // The owner still sees the share, as revoked.
       expect((await professional.get(`/api/shares/${share.id}`)).json()).toMatchObject({ isOwner: true, state: 'revoked' });

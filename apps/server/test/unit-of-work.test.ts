@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../src/audit/audit-log.js';
 import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { consentedConversation } from './support/review-fixtures.js';
 
 // A service write and its audit entry land together or not at all. The audit insert is made to
 // fail for real: a trigger in the database refuses one action, as a full disk or a lost
@@ -86,6 +87,53 @@ describe('a service write and its audit entry in one transaction', () => {
     }
     const list = (await professional.get(`/api/follow-ups?clientId=${clientId}`)).json() as { followUps: { id: string; learned: string }[] };
     expect(list.followUps.find((f) => f.id === draft.id)?.learned).toBe('Ik luister beter.');
+  });
+
+  it('leaves no recording when the audit of its creation fails', async () => {
+    const { conversationId } = await consentedConversation(server, professional, { media: 'video', audience: 'professional' });
+    const recordingsOf = () => server.spreekkamer.database.db.selectFrom('recordings').select('id').where('conversation_id', '=', conversationId).execute();
+    await refuseAuditOf('recording.created');
+    try {
+      expect((await professional.post('/api/recordings', { conversationId, kind: 'video', sizeBytes: 1000 })).statusCode).toBe(500);
+    } finally {
+      await allowAudit();
+    }
+    expect(await recordingsOf()).toEqual([]);
+    expect(await auditCount('recording.created')).toBe(0);
+    expect((await professional.post('/api/recordings', { conversationId, kind: 'video', sizeBytes: 1000 })).statusCode).toBe(201);
+    expect(await recordingsOf()).toHaveLength(1);
+  });
+
+  it('leaves no peer group, and no members, when the audit of its creation fails', async () => {
+    const groupsNamed = () => server.spreekkamer.database.db.selectFrom('peer_groups').select('id').where('name', '=', 'Intervisie zonder spoor').execute();
+    const members = async () => Number((await server.spreekkamer.database.db.selectFrom('peer_group_members').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+    const membersBefore = await members();
+    await refuseAuditOf('review.group_created');
+    try {
+      expect((await professional.post('/api/peer-groups', { name: 'Intervisie zonder spoor', memberIds: [] })).statusCode).toBe(500);
+    } finally {
+      await allowAudit();
+    }
+    expect(await groupsNamed()).toEqual([]);
+    expect(await members()).toBe(membersBefore);
+    expect(await auditCount('review.group_created')).toBe(0);
+    expect((await professional.post('/api/peer-groups', { name: 'Intervisie zonder spoor', memberIds: [] })).statusCode).toBe(200);
+    expect(await groupsNamed()).toHaveLength(1);
+  });
+
+  it('keeps a consent in force when the audit of its withdrawal fails', async () => {
+    const { consentId, client } = await consentedConversation(server, professional, { media: 'audio', audience: 'professional' });
+    const statusOf = async () => (await server.spreekkamer.database.db.selectFrom('consents').select('status').where('id', '=', consentId).executeTakeFirstOrThrow()).status;
+    await refuseAuditOf('consent.withdrawn');
+    try {
+      expect((await client.post(`/api/client/consents/${consentId}/withdraw`)).statusCode).toBe(500);
+    } finally {
+      await allowAudit();
+    }
+    expect(await statusOf()).toBe('given');
+    expect(await auditCount('consent.withdrawn')).toBe(0);
+    expect((await client.post(`/api/client/consents/${consentId}/withdraw`)).statusCode).toBe(200);
+    expect(await statusOf()).toBe('withdrawn');
   });
 
   it('tells audit listeners only about committed entries, after the commit', async () => {

@@ -16,6 +16,7 @@ import type { ReviewServices } from '../domain/reviews/index.js';
 import type { LearningServices } from '../domain/learning/index.js';
 import type { PlaybackService } from '../domain/recordings/playback.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
+import type { RecordingUploads } from '../domain/recordings/uploads.js';
 import type { RhythmService } from '../domain/rhythm/rhythm.service.js';
 import type { NotificationsService } from '../domain/notifications/notifications.service.js';
 import type { InsightService } from '../domain/insight/insight.service.js';
@@ -41,6 +42,7 @@ export interface HttpContext {
     followUps: FollowUpService;
     reviews: ReviewServices;
     recordings: RecordingsService;
+    recordingUploads: RecordingUploads;
     playback: PlaybackService;
     learning: LearningServices;
     rhythm: RhythmService;

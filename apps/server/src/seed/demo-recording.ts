@@ -9,6 +9,7 @@ import type { ClientAccessService } from '../domain/client-access/client-access.
 import type { ClientsService } from '../domain/clients/clients.service.js';
 import type { ConsentService } from '../domain/consent/consent.service.js';
 import type { RecordingsService } from '../domain/recordings/recordings.service.js';
+import type { RecordingUploads } from '../domain/recordings/uploads.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { UploadStore } from '../storage/uploads.js';
 
@@ -58,7 +59,7 @@ export async function seedDemoRecording(deps: DemoRecordingDependencies): Promis
 }
 
 /** The 'recording.demo' job: make the media, store it as a finished tus upload, hand it to processing. */
-export async function makeDemoRecordingMedia(recordingId: string, deps: { service: RecordingsService; uploads: UploadStore; workDir: string }): Promise<void> {
+export async function makeDemoRecordingMedia(recordingId: string, deps: { service: RecordingUploads; uploads: UploadStore; workDir: string }): Promise<void> {
   if (!(await deps.service.isAwaitingUpload(recordingId))) return;
   const fixtures = (await import(new URL('../../../../scripts/fixtures/make-media.mjs', import.meta.url).href)) as SpeechFixtures;
   await mkdir(deps.workDir, { recursive: true });

@@ -34,6 +34,66 @@ export class AccessRepository {
     );
   }
 
+  /** Recordings the professional made, in any state (a deleted one still shows why it went). */
+  recordingsMade(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('recordings').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Conversations the professional held, in their organisation. */
+  conversationsHeld(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('conversations').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Recordings of the professional that can be played: ready, with their key still there. */
+  recordingsPlayableOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('recordings')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('professional_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .where('status', '=', 'ready')
+        .where('wrapped_key', 'is not', null)
+        .execute(),
+    );
+  }
+
+  /** Recordings with a moment in an active share that reaches the person, still holding their key. */
+  recordingsShared(by: AccessorIds, ids: ReadonlySet<string>, at: string): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.activeSharesReaching(by, at, 'reviewer_or_group')
+        .innerJoin('share_moments', 'share_moments.share_id', 'shares.id')
+        .innerJoin('moments', 'moments.id', 'share_moments.moment_id')
+        .select('recordings.id as id')
+        .distinct()
+        .where('recordings.id', 'in', [...ids])
+        .whereRef('moments.recording_id', '=', 'recordings.id')
+        .where('recordings.organisation_id', '=', by.organisationId)
+        .where('recordings.wrapped_key', 'is not', null)
+        .execute(),
+    );
+  }
+
+  /** Peer groups in the organisation where the person is a member with one of these statuses. */
+  peerGroupsJoined(by: AccessorIds, ids: ReadonlySet<string>, statuses: readonly ('active' | 'invited')[]): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('peer_groups')
+        .innerJoin('peer_group_members', 'peer_group_members.group_id', 'peer_groups.id')
+        .select('peer_groups.id as id')
+        .where('peer_groups.id', 'in', [...ids])
+        .where('peer_groups.organisation_id', '=', by.organisationId)
+        .where('peer_group_members.user_id', '=', by.userId)
+        .where('peer_group_members.status', 'in', [...statuses])
+        .execute(),
+    );
+  }
+
   /** Moments on a not-deleted recording of the professional. */
   momentsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
     return this.allowed(ids, () =>
@@ -306,6 +366,34 @@ export class AccessRepository {
         .where('conversations.client_id', '=', client.clientId)
         .where('conversations.organisation_id', '=', client.organisationId)
         .where('consents.status', '=', 'given')
+        .execute(),
+    );
+  }
+
+  /** Consents the client answered, in any state (given, declined or withdrawn), in their organisation. */
+  consentsAnswered(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.client_id', '=', client.clientId)
+        .where('conversations.organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Consents given to the professional (in any state), for a conversation in their organisation. */
+  consentsReceived(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('consents')
+        .innerJoin('conversations', 'conversations.id', 'consents.conversation_id')
+        .select('consents.id as id')
+        .where('consents.id', 'in', [...ids])
+        .where('consents.professional_id', '=', by.userId)
+        .where('conversations.organisation_id', '=', by.organisationId)
         .execute(),
     );
   }

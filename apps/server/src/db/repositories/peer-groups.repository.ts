@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PeerGroupMembersTable, PeerGroupsTable } from '../schema.js';
+import { inTransaction } from './in-transaction.js';
 
 export type PeerGroupRow = Selectable<PeerGroupsTable>;
 export type PeerGroupMemberRow = Selectable<PeerGroupMembersTable>;
@@ -39,7 +40,7 @@ export class PeerGroupsRepository {
   }
 
   async insert(group: PeerGroupRow, members: readonly PeerGroupMemberRow[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.insertInto('peer_groups').values(group).execute();
       if (members.length > 0) await trx.insertInto('peer_group_members').values([...members]).execute();
     });

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SharesTable } from '../schema.js';
 import type { TextVault } from './text-vault.js';
+import { inTransaction } from './in-transaction.js';
 
 export type ShareRow = Selectable<SharesTable>;
 
@@ -81,7 +82,7 @@ export class SharesRepository {
   async insert(row: ShareRow, momentIds: readonly string[]): Promise<void> {
     const question = await this.vault.sealForRecording(row.recording_id, questionPurpose, row.question);
     const viewer_context = row.viewer_context === '' ? '' : await this.vault.sealForRecording(row.recording_id, contextPurpose, row.viewer_context);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.insertInto('shares').values({ ...row, question, viewer_context }).execute();
       await trx
         .insertInto('share_moments')

@@ -67,7 +67,11 @@ beforeAll(async () => {
   sqlite.pragma('foreign_keys = OFF');
   gate = { repository: new AccessRepository(db), now: () => now };
 
-  await db.insertInto('recordings').values([recording('rec-ready', 'ready'), recording('rec-deleted', 'deleted'), recording('rec-processing', 'processing')]).execute();
+  await db.insertInto('recordings').values([recording('rec-ready', 'ready'), recording('rec-deleted', 'deleted'), recording('rec-processing', 'processing'), { ...recording('rec-keyless', 'ready'), wrapped_key: null }]).execute();
+  await db.insertInto('peer_groups').values({ id: 'group-1', organisation_id: org, name: 'Intervisie', created_by: groupMember.userId, created_at: earlier }).execute();
+  await db.insertInto('moments').values(['rec-ready', 'rec-keyless'].map((recordingId) => ({
+    id: `moment-${recordingId}`, organisation_id: org, recording_id: recordingId, professional_id: owner.userId, start_seconds: 10, end_seconds: 20, title: '', themes_json: '[]', notes: '', created_at: earlier, updated_at: earlier,
+  }))).execute();
   await db.insertInto('peer_group_members').values([
     { group_id: 'group-1', user_id: groupMember.userId, status: 'active', invited_by: null, created_at: earlier, joined_at: earlier },
     { group_id: 'group-1', user_id: invitedMember.userId, status: 'invited', invited_by: null, created_at: earlier, joined_at: null },
@@ -79,6 +83,13 @@ beforeAll(async () => {
     share('share-revoked', 'rec-ready', { recipient: reviewer.userId }, { revoked: earlier }),
     share('share-not-ready', 'rec-processing', { recipient: reviewer.userId }),
   ]).execute();
+  await db.insertInto('share_moments').values([
+    { share_id: 'share-direct', moment_id: 'moment-rec-ready' },
+    { share_id: 'share-group', moment_id: 'moment-rec-ready' },
+    { share_id: 'share-expired', moment_id: 'moment-rec-ready' },
+  ]).execute();
+  await db.insertInto('shares').values(share('share-keyless', 'rec-keyless', { recipient: 'rev-4' })).execute();
+  await db.insertInto('share_moments').values({ share_id: 'share-keyless', moment_id: 'moment-rec-keyless' }).execute();
   await db.insertInto('feedback_conversations').values({
     id: 'fb-1', organisation_id: org, professional_id: owner.userId, conversation_id: null, status: 'invited', step: 0, summary: '',
     invitation_expires_at: later, created_at: earlier, updated_at: earlier, started_at: null, completed_at: null,
@@ -124,6 +135,59 @@ describe('requireAccess on recordings', () => {
   });
 });
 
+describe('requireAccess on recordings in any state and on conversations', () => {
+  it('lets the owner reach their recording in any state, deleted included, and nobody else', async () => {
+    expect(await refusal({ actor: owner, permission: 'recording.made', ids: ['rec-ready', 'rec-deleted', 'rec-processing'] })).toBe('allowed');
+    for (const someone of [otherProfessional, ownerInOtherOrg, actor(manager.userId, ['manager'])]) {
+      expect(await refusal({ actor: someone, permission: 'recording.made', ids: ['rec-ready'] })).toBe('not_found');
+    }
+    expect(await refusal({ actor: reviewer, permission: 'recording.made', ids: ['rec-ready'] })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'recording.made', ids: ['rec-ready'] })).toBe('forbidden');
+  });
+
+  it('lets the professional reach the conversations they held, not another professional’s or another organisation’s', async () => {
+    await db.insertInto('conversations').values([
+      { id: 'conv-own', organisation_id: org, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+      { id: 'conv-other-org', organisation_id: otherOrg, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+    ]).execute();
+    expect(await refusal({ actor: owner, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'conversation.owner', ids: ['conv-own', 'conv-other-org'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'conversation.owner', ids: ['conv-own'] })).toBe('forbidden');
+  });
+});
+
+describe('requireAccess on consents', () => {
+  function consent(id: string, conversationId: string, status: 'given' | 'declined' | 'withdrawn') {
+    return {
+      id, conversation_id: conversationId, client_id: 'client-1', professional_id: owner.userId, status, media: 'video' as const, audience: 'professional' as const, reviewer_user_id: null,
+      watch_with_client: 0 as const, feedback_via_reviewer: 0 as const, retention_days: 30, text_version: 'v1', locale: 'nl', signed_via: 'tablet' as const, client_signature: '',
+      professional_consented_at: null, given_at: earlier, withdrawn_at: null, created_at: earlier, withdrawal_pending: 0 as const, reviewer_from: 'any' as const,
+    };
+  }
+
+  it('lets the client and the professional reach a consent in any state, nobody else', async () => {
+    await db.insertInto('conversations').values([
+      { id: 'conv-c', organisation_id: org, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+      { id: 'conv-c-other-org', organisation_id: otherOrg, professional_id: owner.userId, client_id: 'client-1', held_on: '2026-05-01', kind: 'in_person' as const, created_at: earlier, reviewer_user_id: null },
+    ]).execute();
+    await db.insertInto('consents').values([consent('consent-given', 'conv-c', 'given'), consent('consent-withdrawn', 'conv-c', 'withdrawn'), consent('consent-other-org', 'conv-c-other-org', 'given')]).execute();
+    const client = { clientId: 'client-1', organisationId: org };
+    expect(await refusal({ clientSession: client, permission: 'consent.client', ids: ['consent-given', 'consent-withdrawn'] })).toBe('allowed');
+    expect(await refusal({ clientSession: { clientId: 'client-2', organisationId: org }, permission: 'consent.client', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ clientSession: client, permission: 'consent.client', ids: ['consent-other-org'] })).toBe('not_found');
+    // consent.giver is narrower: a withdrawn consent no longer counts.
+    expect(await refusal({ clientSession: client, permission: 'consent.giver', ids: ['consent-withdrawn'] })).toBe('not_found');
+
+    expect(await refusal({ actor: owner, permission: 'consent.professional', ids: ['consent-given', 'consent-withdrawn'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'consent.professional', ids: ['consent-other-org'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'consent.professional', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'consent.professional', ids: ['consent-given'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'consent.professional', ids: ['consent-given'] })).toBe('forbidden');
+  });
+});
+
 describe('requireAccess on shares', () => {
   it('reaches a named reviewer and an active group member while the share is active', async () => {
     expect(await refusal({ actor: reviewer, permission: 'share.recipient', ids: ['share-direct'] })).toBe('allowed');
@@ -150,6 +214,57 @@ describe('requireAccess on shares', () => {
     const allowed = await checkAccess(gate, { actor: reviewer, permission: 'share.recipient', ids: ['share-direct', 'share-group', 'share-expired', 'share-direct'] });
     expect([...allowed]).toEqual(['share-direct']);
     expect(await checkAccess(gate, { actor: manager, permission: 'share.recipient', ids: ['share-direct'] })).toEqual(new Set());
+  });
+});
+
+describe('requireAccess on playback', () => {
+  it('lets the owner play their ready recording, in any role that owns recordings', async () => {
+    expect(await refusal({ actor: owner, permission: 'recording.play', ids: ['rec-ready'] })).toBe('allowed');
+    expect(await refusal({ actor: actor(owner.userId, ['manager']), permission: 'recording.play', ids: ['rec-ready'] })).toBe('allowed');
+  });
+
+  it('lets a named reviewer and an active group member play a recording an active share holds a moment of', async () => {
+    expect(await refusal({ actor: reviewer, permission: 'recording.play', ids: ['rec-ready'] })).toBe('allowed');
+    expect(await refusal({ actor: groupMember, permission: 'recording.play', ids: ['rec-ready'] })).toBe('allowed');
+  });
+
+  it('refuses with not_found another professional, a manager, an administrator, an invitee, another organisation and the owner without the role', async () => {
+    for (const someone of [otherProfessional, manager, administrator, invitedMember, ownerInOtherOrg, actor(owner.userId, ['reviewer'])]) {
+      expect(await refusal({ actor: someone, permission: 'recording.play', ids: ['rec-ready'] })).toBe('not_found');
+    }
+  });
+
+  it('plays nothing that is deleted, not ready or without its key, for the owner or a recipient', async () => {
+    for (const id of ['rec-deleted', 'rec-processing', 'rec-keyless', 'nope']) {
+      expect(await refusal({ actor: owner, permission: 'recording.play', ids: [id] })).toBe('not_found');
+    }
+    expect(await refusal({ actor: actor('rev-4', ['reviewer']), permission: 'recording.play', ids: ['rec-keyless'] })).toBe('not_found');
+  });
+
+  it('stops when the share that reached the recording ended', async () => {
+    await db.updateTable('shares').set({ revoked_at: earlier }).where('id', '=', 'share-direct').execute();
+    try {
+      expect(await refusal({ actor: reviewer, permission: 'recording.play', ids: ['rec-ready'] })).toBe('not_found');
+      expect(await refusal({ actor: groupMember, permission: 'recording.play', ids: ['rec-ready'] })).toBe('allowed');
+    } finally {
+      await db.updateTable('shares').set({ revoked_at: null }).where('id', '=', 'share-direct').execute();
+    }
+  });
+});
+
+describe('requireAccess on peer groups', () => {
+  it('lets an active member act for the group, and an invitee accept or leave', async () => {
+    expect(await refusal({ actor: groupMember, permission: 'peer_group.member', ids: ['group-1'] })).toBe('allowed');
+    expect(await refusal({ actor: groupMember, permission: 'peer_group.invitee', ids: ['group-1'] })).toBe('allowed');
+    expect(await refusal({ actor: invitedMember, permission: 'peer_group.invitee', ids: ['group-1'] })).toBe('allowed');
+    expect(await refusal({ actor: invitedMember, permission: 'peer_group.member', ids: ['group-1'] })).toBe('not_found');
+  });
+
+  it('refuses someone outside the group, the same person in another organisation, and a role without shares with forbidden', async () => {
+    expect(await refusal({ actor: owner, permission: 'peer_group.invitee', ids: ['group-1'] })).toBe('not_found');
+    expect(await refusal({ actor: { ...groupMember, organisationId: otherOrg }, permission: 'peer_group.member', ids: ['group-1'] })).toBe('not_found');
+    expect(await refusal({ actor: groupMember, permission: 'peer_group.member', ids: ['group-unknown'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'peer_group.member', ids: ['group-1'] })).toBe('forbidden');
   });
 });
 

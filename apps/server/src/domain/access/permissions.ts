@@ -41,6 +41,26 @@ function isPolicyAdvisor(actor: { roles: readonly Role[] }): boolean {
 export const actorRules = {
   /** The professional's own recording (not deleted). */
   'recording.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsOwned(actor, ids) },
+  /** The professional's own recording in any state, deleted included (its list entry says why it went). */
+  'recording.made': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.recordingsMade(actor, ids) },
+  /** A conversation the professional held (to record it, or to ask consent for it). */
+  'conversation.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.conversationsHeld(actor, ids) },
+  /**
+   * A recording that can be played (ready, key kept) by its owner, or by someone an active share
+   * reaches with a moment on it. Which spans they may play is decided after the gate.
+   */
+  'recording.play': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.recordingsPlayableOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.recordingsShared(actor, ids, at) : new Set(),
+      ),
+  },
+  /** A peer group the person is an active member of. */
+  'peer_group.member': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.peerGroupsJoined(actor, ids, ['active']) },
+  /** A peer group the person is invited to or a member of (to accept, or to leave). */
+  'peer_group.invitee': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.peerGroupsJoined(actor, ids, ['active', 'invited']) },
   /** A moment on the professional's own recording. */
   'moment.owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.momentsOwned(actor, ids) },
   /** A share the professional made, in any state. */
@@ -77,6 +97,8 @@ export const actorRules = {
   'client.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.clientsOwned(actor, ids) },
   'follow_up.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.followUpsOwned(actor, ids) },
   'feedback.owner': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.feedbackOwned(actor, ids) },
+  /** A consent a client gave the professional, in any state (to read its copy or confirm their own). */
+  'consent.professional': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.consentsReceived(actor, ids) },
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
   /** The learning agenda of a team the person is a member (professional) or the lead (manager) of. */
@@ -129,6 +151,8 @@ export const clientRules = {
   'conversation.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.conversationsOfClient(client, ids) },
   /** A consent the client gave and did not withdraw. */
   'consent.giver': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsGiven(client, ids) },
+  /** A consent the client answered, in any state (their copy; withdrawing a given one). */
+  'consent.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.consentsAnswered(client, ids) },
   'feedback.participant': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.feedbackParticipating(client, ids) },
   'follow_up.recipient': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.followUpsReceived(client, ids) },
   'client_point.subject': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.clientPointsAbout(client, ids) },

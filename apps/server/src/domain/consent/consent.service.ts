@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  consentTextDocument,
-  consentTextVersion,
   consentTextVersionFor,
-  staffConsentTextDocument,
-  staffConsentTextVersion,
   clientLocaleOf,
   signatureSchema,
   type ClientHome,
@@ -14,22 +10,27 @@ import {
 } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
-import { sha256Hex } from '../../crypto/random.js';
 import type { ClientsRepository } from '../../db/repositories/clients.repository.js';
 import type { ConsentRow, ConsentsRepository } from '../../db/repositories/consents.repository.js';
 import type { ConversationRow, ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+import type { ConsentWithdrawals } from './consent-withdrawals.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { openText, sealText } from '../clients/sealed-text.js';
 import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
 import type { DeclineReasonsService } from './decline-reasons.service.js';
-import type { ConsentWithdrawalListener, ConsentWithdrawnEvent } from './withdrawal.js';
+import type { ConsentWithdrawalListener } from './withdrawal.js';
 
 export interface ConsentDependencies {
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
+  /** Who hears of a withdrawal (registered by the composition root). */
+  withdrawals: ConsentWithdrawals;
   clients: ClientsRepository;
   conversations: ConversationsRepository;
   consents: ConsentsRepository;
@@ -39,8 +40,6 @@ export interface ConsentDependencies {
   /** Saying no with a reason: counted without a link (see decline-reasons.service.ts). */
   declineReasons?: Pick<DeclineReasonsService, 'record'>;
   masterKey: Buffer;
-  /** Where a failing withdrawal listener is reported (ids only). */
-  warn?: (message: string, details: Record<string, string>) => void;
   now: Clock;
 }
 
@@ -51,41 +50,20 @@ export interface ConsentDependencies {
  */
 export class ConsentService {
   private readonly now: Clock;
-  private readonly listeners: ConsentWithdrawalListener[] = [];
 
   constructor(private readonly deps: ConsentDependencies) {
     this.now = deps.now;
   }
 
   addWithdrawalListener(listener: ConsentWithdrawalListener): void {
-    this.listeners.push(listener);
-  }
-
-  /**
-   * At boot: the current text version must be registered with exactly today's words. A changed
-   * text under an old version number would make old consents point at words nobody saw, so that
-   * refuses to start.
-   */
-  async ensureCurrentText(): Promise<void> {
-    // The client text and the text for staff members (a manager's own conversations) each have their own version.
-    const documents: Array<[version: string, document: string, file: string, constant: string]> = [
-      [consentTextVersion, consentTextDocument(), 'consent-text.ts', 'consentTextVersion'],
-      [staffConsentTextVersion, staffConsentTextDocument(), 'consent-text-staff.ts', 'staffConsentTextVersion'],
-    ];
-    for (const [version, document, file, constant] of documents) {
-      const hash = sha256Hex(document);
-      await this.deps.consents.insertTextIfMissing({ version, content_json: document, content_hash: hash, published_at: this.now().toISOString() });
-      const stored = await this.deps.consents.findText(version);
-      if (stored?.content_hash !== hash) {
-        throw new Error(`The consent text changed but its version did not: give packages/shared/src/${file} a new ${constant} (now ${version}).`);
-      }
-    }
+    this.deps.withdrawals.add(listener);
   }
 
   // ——— The client ———
 
   async clientHome(session: ClientSession): Promise<ClientHome> {
-    const client = await this.clientOf(session);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
+    const client = await this.client(session);
     const conversations = await this.deps.conversations.listForClient(client.id);
     const consents = await this.deps.consents.listForClient(client.id);
     const answered = new Set(consents.map((c) => c.conversation_id));
@@ -102,8 +80,10 @@ export class ConsentService {
   }
 
   async formFor(session: ClientSession, conversationId: string): Promise<ConsentForm> {
-    const client = await this.clientOf(session);
-    const conversation = await this.clientConversation(session, conversationId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'conversation.client', ids: [conversationId] });
+    const client = await this.client(session);
+    const conversation = await this.conversation(conversationId);
     const organisation = await this.deps.organisations.findById(client.organisation_id);
     if (!organisation) throw new AppError('not_found');
     const settings = settingsOf(organisation);
@@ -127,8 +107,10 @@ export class ConsentService {
 
   /** The client's answer. "No" (media none) needs no name: saying no must be as easy as yes. */
   async give(session: ClientSession, conversationId: string, input: GiveConsentRequest): Promise<ConsentCopy> {
-    const client = await this.clientOf(session);
-    const conversation = await this.clientConversation(session, conversationId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'conversation.client', ids: [conversationId] });
+    const client = await this.client(session);
+    const conversation = await this.conversation(conversationId);
     const textVersion = consentTextVersionFor(client.partner_kind);
     if (input.textVersion !== textVersion) throw new AppError('consent_text_outdated');
     const latest = (await this.deps.consents.listForConversations([conversation.id]))[0];
@@ -177,14 +159,16 @@ export class ConsentService {
       withdrawal_pending: 0,
       policy_viewing: 0,
     };
-    await this.deps.consents.insert(row);
-    await this.deps.audit.record({
-      organisationId: client.organisation_id,
-      actorUserId: null,
-      action: declined ? 'consent.declined' : 'consent.given',
-      subjectType: 'consent',
-      subjectId: row.id,
-      details: { conversationId: conversation.id, textVersion, via: row.signed_via },
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.consents.insert(row);
+      await audit.record({
+        organisationId: client.organisation_id,
+        actorUserId: null,
+        action: declined ? 'consent.declined' : 'consent.given',
+        subjectType: 'consent',
+        subjectId: row.id,
+        details: { conversationId: conversation.id, textVersion, via: row.signed_via },
+      });
     });
     // At most one reason per conversation (the first no), never in the audit entry above.
     if (declined && input.declineReason && !latest) await this.deps.declineReasons?.record(client.organisation_id, 'consent', input.declineReason);
@@ -192,7 +176,8 @@ export class ConsentService {
   }
 
   async copyForClient(session: ClientSession, consentId: string): Promise<ConsentCopy> {
-    const consent = await this.clientConsent(session, consentId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'consent.client', ids: [consentId] });
+    const consent = await this.consent(consentId);
     await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'consent.copy_viewed', subjectType: 'consent', subjectId: consent.id });
     return this.copyOf(consent);
   }
@@ -203,16 +188,21 @@ export class ConsentService {
    * consent stays marked pending and all listeners run again at the next boot.
    */
   async withdraw(session: ClientSession, consentId: string): Promise<ConsentCopy> {
-    const consent = await this.clientConsent(session, consentId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'consent.client', ids: [consentId] });
+    const consent = await this.consent(consentId);
     // Only with the client's own link and code: a session handed over on the professional's
     // device must not let anyone else end a consent in the client's name.
     if (session.via !== 'link') throw new AppError('forbidden');
     if (consent.status === 'given') {
-      const changed = await this.deps.consents.withdraw(consent.id, this.now().toISOString());
-      if (changed) {
-        await this.deps.audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'consent.withdrawn', subjectType: 'consent', subjectId: consent.id, details: { conversationId: consent.conversation_id } });
-        await this.runListeners(consent);
-      }
+      const changed = await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+        const withdrawn = await repositories.consents.withdraw(consent.id, this.now().toISOString());
+        if (withdrawn) {
+          await audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'consent.withdrawn', subjectType: 'consent', subjectId: consent.id, details: { conversationId: consent.conversation_id } });
+        }
+        return withdrawn;
+      });
+      // After the commit: listeners shred files and rows through their own connections.
+      if (changed) await this.deps.withdrawals.run(consent);
     }
     const updated = await this.deps.consents.findById(consent.id);
     if (!updated) throw new AppError('not_found');
@@ -222,51 +212,26 @@ export class ConsentService {
   // ——— The professional ———
 
   async copyForProfessional(actor: Actor, consentId: string): Promise<ConsentCopy> {
-    requirePermission(actor, 'clients.own');
-    const consent = await this.ownConsent(actor, consentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'consent.professional', ids: [consentId] });
+    const consent = await this.consent(consentId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'consent.viewed', subjectType: 'consent', subjectId: consent.id });
     return this.copyOf(consent);
   }
 
   /** The professional is recorded too: their own consent, on the same terms, confirmed separately. */
   async confirmAsProfessional(actor: Actor, consentId: string): Promise<ConsentCopy> {
-    requirePermission(actor, 'clients.own');
-    const consent = await this.ownConsent(actor, consentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'consent.professional', ids: [consentId] });
+    const consent = await this.consent(consentId);
     if (consent.status !== 'given') throw new AppError('consent_not_given');
     if (consent.professional_consented_at === null) {
-      await this.deps.consents.update(consent.id, { professional_consented_at: this.now().toISOString() });
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'consent.professional_confirmed', subjectType: 'consent', subjectId: consent.id });
+      await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+        await repositories.consents.update(consent.id, { professional_consented_at: this.now().toISOString() });
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'consent.professional_confirmed', subjectType: 'consent', subjectId: consent.id });
+      });
     }
     const updated = await this.deps.consents.findById(consent.id);
     if (!updated) throw new AppError('not_found');
     return this.copyOf(updated);
-  }
-
-  // ——— Follow-up of withdrawals ———
-
-  /** Runs the listeners again for every withdrawal whose follow-up did not finish. Call at boot. */
-  async retryPendingWithdrawals(): Promise<{ retried: number; stillPending: number }> {
-    const pending = await this.deps.consents.listWithdrawalPending();
-    let stillPending = 0;
-    for (const consent of pending) {
-      if (!(await this.runListeners(consent))) stillPending += 1;
-    }
-    return { retried: pending.length, stillPending };
-  }
-
-  private async runListeners(consent: ConsentRow): Promise<boolean> {
-    const event: ConsentWithdrawnEvent = { consentId: consent.id, conversationId: consent.conversation_id, clientId: consent.client_id, professionalId: consent.professional_id };
-    let ok = true;
-    for (const listener of this.listeners) {
-      try {
-        await listener.onConsentWithdrawn(event);
-      } catch (error) {
-        ok = false;
-        this.deps.warn?.('consent withdrawal follow-up failed; retried at next start', { consentId: consent.id, error: error instanceof Error ? error.name : 'unknown' });
-      }
-    }
-    if (ok) await this.deps.consents.update(consent.id, { withdrawal_pending: 0 });
-    return ok;
   }
 
   // ——— Helpers ———
@@ -311,29 +276,21 @@ export class ConsentService {
     return memberships.some((m) => m.role === 'reviewer') ? { id: user.id, name: user.name, independentFrom: user.external_organisation } : null;
   }
 
-  private async clientOf(session: ClientSession) {
+  private async client(session: ClientSession) {
     const client = await this.deps.clients.findById(session.clientId);
-    if (!client || client.organisation_id !== session.organisationId) throw new AppError('client_unauthenticated');
+    if (!client) throw new AppError('client_unauthenticated');
     return client;
   }
 
-  private async clientConversation(session: ClientSession, conversationId: string): Promise<ConversationRow> {
+  private async conversation(conversationId: string): Promise<ConversationRow> {
     const conversation = await this.deps.conversations.findById(conversationId);
-    if (!conversation || conversation.client_id !== session.clientId) throw new AppError('not_found');
+    if (!conversation) throw new AppError('not_found');
     return conversation;
   }
 
-  private async clientConsent(session: ClientSession, consentId: string): Promise<ConsentRow> {
+  private async consent(consentId: string): Promise<ConsentRow> {
     const consent = await this.deps.consents.findById(consentId);
-    if (!consent || consent.client_id !== session.clientId) throw new AppError('not_found');
-    return consent;
-  }
-
-  private async ownConsent(actor: Actor, consentId: string): Promise<ConsentRow> {
-    const consent = await this.deps.consents.findById(consentId);
-    if (!consent || consent.professional_id !== actor.userId) throw new AppError('not_found');
-    const conversation = await this.deps.conversations.findById(consent.conversation_id);
-    if (!conversation || conversation.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!consent) throw new AppError('not_found');
     return consent;
   }
 }

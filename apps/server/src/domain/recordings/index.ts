@@ -13,20 +13,22 @@ import { RecordingEraser } from './erasure.js';
 import { recordingJobHandlers, type OtherFeatureJobs, type RecordingJobDependencies } from './jobs.js';
 import { SpanCutter } from './span-cuts.js';
 import { StretchCutter } from './stretch-cut.js';
-import { PlaybackAccessPolicy } from './playback-access.js';
-import { PlaybackService } from './playback.service.js';
+import { PlaybackService, type PlaybackDependencies } from './playback.service.js';
+import type { AccessGate } from '../access/index.js';
 import { RecordingProcessor } from './processing.js';
 import { RecordingsService } from './recordings.service.js';
 import { RetentionRunner } from './retention.js';
+import { RecordingUploads } from './uploads.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 
-export { PlaybackAccessPolicy, type PlaybackAccessRule, type PlaybackGrant, type AllowedRanges } from './playback-access.js';
+export type { PlaybackGrant, AllowedRanges } from './playback-access.js';
 export type { DerivedDataEraser } from './erasure.js';
 
 export interface RecordingServices {
   service: RecordingsService;
+  /** What the tus server and the jobs tell a recording about its upload (no actor). */
+  uploads: RecordingUploads;
   playback: PlaybackService;
-  /** The one access decision for playback; sharing adds a rule with access.addRule(...). */
-  access: PlaybackAccessPolicy;
   /** Crypto-shredding and erasure; also the ConsentWithdrawalListener. Later features add derived-data erasers. */
   eraser: RecordingEraser;
   processor: RecordingProcessor;
@@ -48,11 +50,15 @@ export interface RecordingServicesDependencies {
   /** Outgoing e-mail for notices to professionals; null without an SMTP server. */
   mailer: Mailer | null;
   users: UsersRepository;
-  demo: (recordingId: string, tools: { service: RecordingsService; uploads: UploadStore }) => Promise<void>;
+  demo: (recordingId: string, tools: { service: RecordingUploads; uploads: UploadStore }) => Promise<void>;
+  unitOfWork: UnitOfWork;
   rhythm: RecordingJobDependencies['rhythm'];
   /** The swept per-job folders, shared with other jobs (main.ts makes them). */
   workFolders: WorkFolders;
   now: Clock;
+  gate: AccessGate;
+  /** From sharing: the spans of a recording that active shares reach the actor with. */
+  sharedRanges: PlaybackDependencies['sharedRanges'];
 }
 
 export function createRecordingServices(deps: RecordingServicesDependencies): RecordingServices {
@@ -61,21 +67,21 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
   const { workFolders } = deps;
   const eraser = new RecordingEraser({ recordings: repositories.recordings, blobs, uploads, queue, audit, workFolders, ...now });
   const service = new RecordingsService({
+    gate: deps.gate,
+    unitOfWork: deps.unitOfWork,
     recordings: repositories.recordings,
     conversations: repositories.conversations,
     consentPolicy,
     uploads,
-    queue,
-    audit,
     eraser,
     settings: { maxUploadBytes: config.limits.maxUploadBytes, maxRecordingSeconds: config.limits.maxRecordingSeconds },
     ...now,
   });
-  const access = new PlaybackAccessPolicy(repositories.recordings);
   const playback = new PlaybackService({
     recordings: repositories.recordings,
     cuts: repositories.shareCuts,
-    access,
+    gate: deps.gate,
+    sharedRanges: deps.sharedRanges,
     blobs,
     audit,
     settings: { masterKey: config.masterKey, tokenSecret: config.sessionSecret },
@@ -100,7 +106,8 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     ...now,
   });
   const mail = deps.mailer ? { mailer: deps.mailer, users: deps.users, publicUrl: config.publicUrl } : undefined;
-  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service, audit, mail, ...now });
+  const recordingUploads = new RecordingUploads({ recordings: repositories.recordings, uploads, queue, audit, ...now });
+  const retention = new RetentionRunner({ recordings: repositories.recordings, eraser, uploads, service: recordingUploads, audit, mail, ...now });
   const spanCutter = new SpanCutter({ recordings: repositories.recordings, cuts: repositories.shareCuts, blobs, audit, workFolders, settings: { masterKey: config.masterKey, tools: config.tools }, ...now });
   const stretchCutter = new StretchCutter({
     recordings: repositories.recordings,
@@ -115,6 +122,6 @@ export function createRecordingServices(deps: RecordingServicesDependencies): Re
     },
     ...now,
   });
-  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
-  return { service, playback, access, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
+  const jobHandlers = recordingJobHandlers({ processor, eraser, retention, demo: (recordingId) => deps.demo(recordingId, { service: recordingUploads, uploads }), rhythm: deps.rhythm, spanCutter, stretchCutter });
+  return { service, uploads: recordingUploads, playback, eraser, processor, retention, jobHandlers, workFolders, spanCutter };
 }

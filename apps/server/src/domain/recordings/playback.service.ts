@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { PlaybackDescriptor } from '@spreekkamer/shared';
+import { hasPermission, type PlaybackDescriptor } from '@spreekkamer/shared';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
@@ -11,10 +11,10 @@ import type { RecordingRow, RecordingsRepository } from '../../db/repositories/r
 import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
 import { HLS_SEGMENT_NAME, parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
-import type { Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
-import { rangesOverlap, type AllowedRanges, type PlaybackAccessPolicy, type PlaybackGrant, type TimeRange } from './playback-access.js';
+import { rangesOverlap, unionRanges, type AllowedRanges, type PlaybackGrant, type TimeRange } from './playback-access.js';
 import { cutKeyOf } from './span-cuts.js';
 
 export interface PlaybackSettings {
@@ -28,7 +28,9 @@ export interface PlaybackDependencies {
   recordings: RecordingsRepository;
   /** Exact cuts of shared spans: all a recipient ever receives of the media. */
   cuts: Pick<ShareCutsRepository, 'findById'>;
-  access: PlaybackAccessPolicy;
+  gate: AccessGate;
+  /** The spans of a recording that active shares reach the actor with (reviews/share-content.ts). */
+  sharedRanges: (actor: Actor, recordingId: string) => Promise<{ ranges: TimeRange[]; via: 'reviewer' | 'peer_group' } | null>;
   blobs: BlobStore;
   audit: AuditLog;
   settings: PlaybackSettings;
@@ -87,7 +89,8 @@ export class PlaybackService {
    * (spanDescriptor).
    */
   async descriptor(actor: Actor, viewerName: string, recordingId: string): Promise<PlaybackDescriptor> {
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const grant = await this.grantOf(actor, recordingId);
     if (grant?.allowedRanges !== 'all') throw new AppError('not_found');
     const now = this.now();
     const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: recordingId, v: actor.userId, a: 'all', k: grant.role }, this.ttl, now);
@@ -115,7 +118,8 @@ export class PlaybackService {
    * `startsAtSeconds` tells the player where that is on the recording's own clock.
    */
   async spanDescriptor(actor: Actor, viewerName: string, cut: ShareCutRow): Promise<PlaybackDescriptor> {
-    const grant = await this.deps.access.playbackAccess(actor, cut.recording_id);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [cut.recording_id] });
+    const grant = await this.grantOf(actor, cut.recording_id);
     if (!grant || !covers(grant.allowedRanges, cut)) throw new AppError('not_found');
     const now = this.now();
     const span: TimeRange = [cut.start_seconds, cut.end_seconds];
@@ -140,7 +144,9 @@ export class PlaybackService {
 
   /** A cut's playlist: one logged view. Token, session, today's access and the cut's row, on every request. */
   async spanPlaylist(actor: Actor, recordingId: string, cutId: string, token: string): Promise<string> {
-    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, token);
+    const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, claims);
     const playlist = parseHlsPlaylist((await this.blob(spanPrefix(recordingId, cut.id) + blobNames.playlist)).toString('utf8'));
     await this.deps.audit.record({
       organisationId: actor.organisationId,
@@ -156,14 +162,18 @@ export class PlaybackService {
 
   /** The cut's own key: derived from the recording's key and the cut's salt, so it dies with either. */
   async spanKey(actor: Actor, recordingId: string, cutId: string, token: string): Promise<Buffer> {
-    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, token);
+    const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, claims);
     const key = cutKeyOf(this.deps.settings.masterKey, grant.recording.wrapped_key, cut);
     if (!key) throw new AppError('not_found');
     return key;
   }
 
   async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
-    const { cut } = await this.spanAccess(actor, recordingId, cutId, token);
+    const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const { cut } = await this.spanAccess(actor, recordingId, cutId, claims);
     if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     return this.segmentBody(spanPrefix(recordingId, cut.id) + name);
   }
@@ -171,6 +181,7 @@ export class PlaybackService {
   /** The playlist: one view in the audit log. Needs the viewer's own session as well as the token. */
   async playlist(actor: Actor, recordingId: string, token: string): Promise<string> {
     const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     // Access is checked again: a share that ended or a recording that was deleted stops here.
     const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
     const playlist = await this.loadPlaylist(await this.playable(recordingId));
@@ -188,6 +199,7 @@ export class PlaybackService {
 
   async key(actor: Actor, recordingId: string, token: string): Promise<Buffer> {
     const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
     if (!grant.recording.wrapped_key) throw new AppError('not_found');
     return unwrapKey(this.deps.settings.masterKey, grant.recording.wrapped_key);
@@ -196,6 +208,7 @@ export class PlaybackService {
   /** Segments of the whole recording: today's access is checked again, and the recording must still exist. */
   async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
     const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const recording = await this.playable(recordingId);
     await this.wholeRecordingAccess(actor, recordingId, claims);
@@ -214,7 +227,9 @@ export class PlaybackService {
 
   /** Derived resources re-check today's access like the media itself: a token outlives a share, this answer does not. */
   async peaks(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const { claims, ranges, recording } = await this.derivedAccess(actor, recordingId, token);
+    const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const { ranges, recording } = await this.derivedAccess(actor, recordingId, claims);
     const data = JSON.parse((await this.openDerived(recording, blobNames.peaks, derivedLabels.peaks)).toString('utf8')) as { durationSeconds: number; peaks: number[] };
     if (claims.a !== 'all' || ranges !== 'all') {
       // Outside the shared spans the waveform stays flat: even its shape is not for this viewer.
@@ -225,37 +240,50 @@ export class PlaybackService {
   }
 
   async poster(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const { ranges, recording } = await this.derivedAccess(actor, recordingId, token);
+    const claims = this.verify(actor, recordingId, token);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
+    const { ranges, recording } = await this.derivedAccess(actor, recordingId, claims);
     if (ranges !== 'all' || recording.has_poster !== 1) throw new AppError('not_found');
     return { contentType: 'image/jpeg', body: await this.openDerived(recording, blobNames.poster, derivedLabels.poster) };
   }
 
   /** Token, today's access decision and a playable recording: what every derived resource needs first. */
-  private async derivedAccess(actor: Actor, recordingId: string, token: string): Promise<{ claims: PlaybackToken; ranges: AllowedRanges; recording: RecordingRow & { wrapped_key: string } }> {
-    const claims = this.verify(actor, recordingId, token);
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+  private async derivedAccess(actor: Actor, recordingId: string, claims: PlaybackToken): Promise<{ ranges: AllowedRanges; recording: RecordingRow & { wrapped_key: string } }> {
+    const grant = await this.grantOf(actor, recordingId);
     if (!grant) throw new AppError('not_found');
     const ranges = narrow(claims.a, grant.allowedRanges);
     if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
-    return { claims, ranges, recording: await this.playable(recordingId) };
+    return { ranges, recording: await this.playable(recordingId) };
   }
 
   /** The recording's own media: only for a viewer who may watch all of it, with a token for all of it. */
   private async wholeRecordingAccess(actor: Actor, recordingId: string, claims: PlaybackToken): Promise<PlaybackGrant & { recording: RecordingRow }> {
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    const grant = await this.grantOf(actor, recordingId);
     if (!grant || claims.c !== undefined || claims.a !== 'all' || grant.allowedRanges !== 'all') throw new AppError('not_found');
     return grant;
   }
 
   /** A cut: the token names it, its row (salt) still exists and is ready, and today's access still covers its span. */
-  private async spanAccess(actor: Actor, recordingId: string, cutId: string, token: string): Promise<{ cut: ShareCutRow; grant: PlaybackGrant & { recording: RecordingRow } }> {
-    const claims = this.verify(actor, recordingId, token);
+  private async spanAccess(actor: Actor, recordingId: string, cutId: string, claims: PlaybackToken): Promise<{ cut: ShareCutRow; grant: PlaybackGrant & { recording: RecordingRow } }> {
     if (claims.c !== cutId) throw new AppError('playback_token_invalid');
     const cut = await this.deps.cuts.findById(cutId);
     if (!cut || cut.recording_id !== recordingId || cut.status !== 'ready') throw new AppError('not_found');
-    const grant = await this.deps.access.playbackAccess(actor, recordingId);
+    const grant = await this.grantOf(actor, recordingId);
     if (!grant || !covers(narrow(claims.a, grant.allowedRanges), cut)) throw new AppError('not_found');
     return { cut, grant };
+  }
+
+  /**
+   * What the actor may play of a recording, after the gate let them reach it: the owner all of it,
+   * a recipient the spans their active shares hold. Null when the recording cannot be played.
+   */
+  private async grantOf(actor: Actor, recordingId: string): Promise<(PlaybackGrant & { recording: RecordingRow }) | null> {
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording || recording.status !== 'ready' || recording.wrapped_key === null || recording.organisation_id !== actor.organisationId) return null;
+    if (recording.professional_id === actor.userId && hasPermission(actor.roles, 'recordings.own')) return { allowedRanges: 'all', role: 'owner', recording };
+    const shared = hasPermission(actor.roles, 'shares.received') ? await this.deps.sharedRanges(actor, recordingId) : null;
+    const ranges = shared ? unionRanges(shared.ranges) : [];
+    return shared && ranges.length > 0 ? { allowedRanges: ranges, role: shared.via, recording } : null;
   }
 
   private async blob(key: string): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type {
   CreateRecordingRequest,
   RecordingDetail,
@@ -11,12 +11,11 @@ import type {
 } from '@spreekkamer/shared';
 import { recordingFailureMessage } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
-import type { AuditLog } from '../../audit/audit-log.js';
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { RecordingRow, RecordingsRepository, RecordingWithContext } from '../../db/repositories/recordings.repository.js';
-import type { JobQueue } from '../../jobs/index.js';
 import type { UploadStore } from '../../storage/uploads.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { assertMayRecord, type ConsentPolicy } from '../consent/consent-policy.js';
 import { AppError } from '../errors.js';
 import { recordingIdOfUpload } from './blob-keys.js';
@@ -32,12 +31,12 @@ export interface RecordingsSettings {
 }
 
 export interface RecordingsDependencies {
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
   recordings: RecordingsRepository;
   conversations: ConversationsRepository;
   consentPolicy: ConsentPolicy;
   uploads: UploadStore;
-  queue: JobQueue;
-  audit: AuditLog;
   eraser: RecordingEraser;
   settings: RecordingsSettings;
   now: Clock;
@@ -69,7 +68,7 @@ export class RecordingsService {
   }
 
   async list(actor: Actor, conversationId?: string): Promise<RecordingList> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recordings.own' });
     const rows = (await this.deps.recordings.listOwned(actor.userId, conversationId)).filter((row) => row.organisation_id === actor.organisationId);
     const now = this.now();
     const candidates = await this.deps.recordings.listNoticeCandidates(
@@ -92,7 +91,7 @@ export class RecordingsService {
   }
 
   async get(actor: Actor, recordingId: string): Promise<RecordingDetail> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.made', ids: [recordingId] });
     const row = await this.owned(actor, recordingId);
     const upload = row.status === 'uploading' && row.upload_id ? await this.deps.uploads.progress(row.upload_id) : null;
     const consent = row.status === 'deleted' ? null : await this.deps.consentPolicy.findActiveConsent(row.conversation_id);
@@ -105,9 +104,9 @@ export class RecordingsService {
   }
 
   async create(actor: Actor, input: CreateRecordingRequest): Promise<UploadCreation> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'conversation.owner', ids: [input.conversationId] });
     const conversation = await this.deps.conversations.findById(input.conversationId);
-    if (!conversation || conversation.professional_id !== actor.userId || conversation.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!conversation) throw new AppError('not_found');
     const consent = await this.deps.consentPolicy.findActiveConsent(conversation.id);
     if (consent && consent.professionalId !== actor.userId) throw new AppError('recording_consent_missing');
     assertMayRecord(consent, input.kind);
@@ -141,14 +140,16 @@ export class RecordingsService {
       deleted_at: null,
       deleted_reason: null,
     };
-    await this.deps.recordings.insert(row);
-    await this.deps.audit.record({
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: 'recording.created',
-      subjectType: 'recording',
-      subjectId: row.id,
-      details: { kind: input.kind, consentId: consent.id },
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.recordings.insert(row);
+      await audit.record({
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'recording.created',
+        subjectType: 'recording',
+        subjectId: row.id,
+        details: { kind: input.kind, consentId: consent.id },
+      });
     });
     const created = await this.owned(actor, row.id);
     return {
@@ -163,14 +164,14 @@ export class RecordingsService {
   }
 
   async remove(actor: Actor, recordingId: string): Promise<void> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.made', ids: [recordingId] });
     const row = await this.owned(actor, recordingId);
     if (row.status === 'deleted') return;
     await this.deps.eraser.destroy(row, 'professional', actor.userId);
   }
 
   async views(actor: Actor, recordingId: string): Promise<RecordingView[]> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.made', ids: [recordingId] });
     const row = await this.owned(actor, recordingId);
     const events = await this.deps.recordings.listViews(row.id);
     return viewsFromEvents(events);
@@ -180,7 +181,7 @@ export class RecordingsService {
 
   /** Before a tus upload is created: the recording is the actor's, still waiting for its file, and consent still holds. */
   async authorizeUploadCreate(actor: Actor, recordingId: string, uploadLength: number): Promise<void> {
-    requirePermission(actor, 'recordings.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.made', ids: [recordingId] });
     const row = await this.owned(actor, recordingId);
     if (row.status !== 'uploading') throw new AppError('conflict');
     const consent = await this.deps.consentPolicy.findActiveConsent(row.conversation_id);
@@ -190,57 +191,13 @@ export class RecordingsService {
     if (uploadLength > this.deps.settings.maxUploadBytes) throw new AppError('recording_too_large');
   }
 
-  /** For jobs that play the uploader (the demo seed). */
-  async isAwaitingUpload(recordingId: string): Promise<boolean> {
-    return (await this.deps.recordings.findById(recordingId))?.status === 'uploading';
-  }
-
-  newUploadId(recordingId: string): string {
-    return `${recordingId}-${randomBytes(8).toString('hex')}`;
-  }
-
-  /** Links a freshly created tus upload to its recording; an earlier, abandoned upload is removed. */
-  async bindUpload(uploadId: string, uploadLength: number): Promise<void> {
-    const recordingId = recordingIdOfUpload(uploadId);
-    const row = recordingId ? await this.deps.recordings.findById(recordingId) : undefined;
-    if (!row || row.status !== 'uploading') throw new AppError('conflict');
-    const bound = await this.deps.recordings.updateIf(row.id, ['uploading'], { upload_id: uploadId, upload_length: uploadLength, progress: 0, updated_at: this.now().toISOString() });
-    if (!bound) throw new AppError('conflict');
-    if (row.upload_id && row.upload_id !== uploadId) await this.deps.uploads.remove(row.upload_id);
-  }
-
   /** HEAD, PATCH and DELETE on an upload: only its owner, only the upload currently bound to the recording. */
   async authorizeUploadAccess(actor: Actor, uploadId: string): Promise<void> {
-    requirePermission(actor, 'recordings.own');
-    const recordingId = uploadIdPattern.test(uploadId) ? recordingIdOfUpload(uploadId) : null;
-    if (!recordingId) throw new AppError('not_found');
+    // An id that is no upload id of ours names no recording, and so passes no gate.
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.made', ids: [(uploadIdPattern.test(uploadId) ? recordingIdOfUpload(uploadId) : null) ?? ''] });
+    const recordingId = recordingIdOfUpload(uploadId) ?? '';
     const row = await this.owned(actor, recordingId);
     if (row.upload_id !== uploadId || (row.status !== 'uploading' && row.status !== 'processing')) throw new AppError('not_found');
-  }
-
-  async uploadProgressed(uploadId: string, offset: number, size: number | undefined): Promise<void> {
-    const recordingId = recordingIdOfUpload(uploadId);
-    if (!recordingId || !size) return;
-    await this.deps.recordings.updateIf(recordingId, ['uploading'], { progress: Math.min(1, offset / size), updated_at: this.now().toISOString() });
-  }
-
-  /** The last byte arrived: hand the recording to processing. Safe to call twice. */
-  async uploadFinished(uploadId: string): Promise<void> {
-    const recordingId = recordingIdOfUpload(uploadId);
-    const row = recordingId ? await this.deps.recordings.findById(recordingId) : undefined;
-    if (!row || row.upload_id !== uploadId) return;
-    const moved = await this.deps.recordings.updateIf(row.id, ['uploading'], { status: 'processing', progress: 0, updated_at: this.now().toISOString() });
-    if (!moved) return;
-    await this.deps.audit.record({ organisationId: row.organisation_id, actorUserId: null, action: 'recording.uploaded', subjectType: 'recording', subjectId: row.id });
-    await this.deps.queue.enqueue('recording.process', { recordingId: row.id });
-  }
-
-  /** After termination (tus DELETE) the recording waits for a new upload. */
-  async uploadTerminated(uploadId: string): Promise<void> {
-    const recordingId = recordingIdOfUpload(uploadId);
-    if (!recordingId) return;
-    const row = await this.deps.recordings.findById(recordingId);
-    if (row?.upload_id === uploadId) await this.deps.recordings.updateIf(row.id, ['uploading'], { upload_id: null, progress: 0, updated_at: this.now().toISOString() });
   }
 
   private async owned(actor: Actor, recordingId: string): Promise<RecordingWithContext> {

@@ -6,13 +6,14 @@ import type { UsersRepository } from '../../db/repositories/users.repository.js'
 import type { Mailer } from '../../notify/mailer.js';
 import type { UploadStore } from '../../storage/uploads.js';
 import type { RecordingEraser } from './erasure.js';
-import { RETENTION_NOTICE_DAYS, type RecordingsService } from './recordings.service.js';
+import { RETENTION_NOTICE_DAYS } from './recordings.service.js';
+import type { RecordingUploads } from './uploads.js';
 
 export interface RetentionDependencies {
   recordings: RecordingsRepository;
   eraser: RecordingEraser;
   uploads: UploadStore;
-  service: RecordingsService;
+  service: Pick<RecordingUploads, 'uploadFinished'>;
   audit: AuditLog;
   /** Also tells the professional by e-mail, when an SMTP server is configured. */
   mail?: { mailer: Mailer; users: UsersRepository; publicUrl: string | undefined } | undefined;

@@ -10,14 +10,14 @@ import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 import type { UnitOfWork } from '../unit-of-work.js';
-import type { SharesService } from './shares.service.js';
+import type { ShareContent } from './share-content.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 
 export interface ClientPointsDependencies {
   gate: AccessGate;
   unitOfWork: UnitOfWork;
   moments: MomentsRepository;
-  sharesService: SharesService;
+  content: ShareContent;
   shares: SharesRepository;
   points: ClientPointsRepository;
   users: UsersRepository;
@@ -126,7 +126,7 @@ export class ClientPointsService {
     const talks: ClientReviewTalk[] = [];
     for (const share of shares) {
       const reviewer = share.recipient_user_id ? await this.deps.users.findById(share.recipient_user_id) : undefined;
-      const moments = await this.deps.sharesService.momentsOf(share);
+      const moments = await this.deps.content.momentsOf(share);
       const numberOf = new Map(moments.map((m, i) => [m.id, i + 1]));
       talks.push({
         shareId: share.id,
@@ -158,7 +158,7 @@ export class ClientPointsService {
       if (relay === 'anonymous') await this.releaseAnonymous(repositories.clientPoints, share.professional_id, minimumClients);
       await audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'review.client_point_decided', subjectType: 'client', subjectId: session.clientId, details: { pointId, relay } });
     });
-    const moments = await this.deps.sharesService.momentsOf(share);
+    const moments = await this.deps.content.momentsOf(share);
     const index = moments.findIndex((m) => m.id === point.moment_id);
     return { id: point.id, text: point.text, relay, momentNumber: index >= 0 ? index + 1 : null };
   }
@@ -172,9 +172,9 @@ export class ClientPointsService {
     await requireAccess(this.deps.gate, { actor: reviewer, permission: 'share.reviewer', ids: [shareId] });
     const share = (await this.activeTalksOf(session)).find((s) => s.id === shareId);
     if (!share || share.recipient_user_id !== reviewer.userId || share.organisation_id !== reviewer.organisationId) throw new AppError('not_found');
-    const moment = (await this.deps.sharesService.momentsOf(share))[fragment - 1];
+    const moment = (await this.deps.content.momentsOf(share))[fragment - 1];
     if (!moment) throw new AppError('not_found');
-    return this.deps.sharesService.readyCut(share, moment.id);
+    return this.deps.content.readyCut(share, moment.id);
   }
 
   private async activeTalksOf(session: ClientSession) {

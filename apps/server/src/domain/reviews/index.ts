@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Repositories } from '../../db/repositories/index.js';
-import type { AccessGate, Actor } from '../access/index.js';
+import type { AccessGate } from '../access/index.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 import type { ConsentPolicy, ConsentWithdrawalListener } from '../consent/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
@@ -9,7 +9,7 @@ import { ClientPointsService } from './client-points.service.js';
 import { CommentsService } from './comments.service.js';
 import { MomentsService } from './moments.service.js';
 import { PeerGroupsService } from './peer-groups.service.js';
-import { ReviewAccess } from './review-access.js';
+import { ShareContent } from './share-content.js';
 import { ReviewExportService } from './review-export.service.js';
 import { ReviewGuideService } from './review-guide.service.js';
 import { ReviewMeetingService } from './review-meeting.service.js';
@@ -23,8 +23,8 @@ export type ReviewServices = ReturnType<typeof createReviewServices>;
 
 /**
  * Everything "foreign eyes" needs, built from the repositories. main.ts registers
- * `withdrawalListener` with the consent service, `playbackRule` with the playback policy and
- * `derivedDataEraser` with the recording eraser.
+ * `withdrawalListener` with the consent service and `derivedDataEraser` with the recording
+ * eraser; playback asks `content.sharedRanges` for what a recipient may play.
  */
 export function createReviewServices(
   repositories: Pick<Repositories, 'moments' | 'shares' | 'shareCuts' | 'noShare' | 'consents' | 'peerGroups' | 'comments' | 'clientPoints' | 'reviewGuides' | 'users' | 'organisations'>,
@@ -32,22 +32,22 @@ export function createReviewServices(
 ) {
   const { now } = deps;
   const { audit, gate, unitOfWork, consentPolicy } = deps;
-  const access = new ReviewAccess({ moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, now });
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
+  const content = new ShareContent({ moments: repositories.moments, shares: repositories.shares, cuts, now });
   const noShare = new NoShareService({ gate, unitOfWork, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, queue: deps.queue });
-  const shares = new SharesService({ access, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, stretches: repositories.noShare });
+  const shares = new SharesService({ gate, unitOfWork, content, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, stretches: repositories.noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),
   };
   return {
-    access,
+    content,
     shares,
     cuts,
     noShare,
     moments: new MomentsService({ gate, unitOfWork, moments: repositories.moments, stretches: repositories.noShare, cuts }),
     comments: new CommentsService({ gate, unitOfWork, moments: repositories.moments, shares: repositories.shares, comments: repositories.comments, users: repositories.users, audit }),
     meetings: new ReviewMeetingService({ gate, unitOfWork, shares, shareRows: repositories.shares, comments: repositories.comments, users: repositories.users }),
-    clientPoints: new ClientPointsService({ gate, unitOfWork, moments: repositories.moments, sharesService: shares, shares: repositories.shares, points: repositories.clientPoints,
+    clientPoints: new ClientPointsService({ gate, unitOfWork, moments: repositories.moments, content, shares: repositories.shares, points: repositories.clientPoints,
       users: repositories.users,
       consentPolicy,
       audit,
@@ -56,7 +56,7 @@ export function createReviewServices(
         return organisation ? settingsOf(organisation).minimumGroupSize : Number.POSITIVE_INFINITY;
       },
     }),
-    peerGroups: new PeerGroupsService({ groups: repositories.peerGroups, shares, audit, now }),
+    peerGroups: new PeerGroupsService({ gate, unitOfWork, groups: repositories.peerGroups, shares, content, now }),
     guide: new ReviewGuideService({ guides: repositories.reviewGuides, audit, now }),
     exports: new ReviewExportService({ gate, moments: repositories.moments, comments: repositories.comments, audit }),
     withdrawalListener,
@@ -64,11 +64,6 @@ export function createReviewServices(
     derivedDataEraser: async (recordingId: string) => {
       await repositories.moments.deleteAllForRecordings([recordingId]);
       await repositories.noShare.deleteForRecordings([recordingId]);
-    },
-    /** For the playback policy: a recipient may play exactly the spans shared with them. */
-    playbackRule: async (actor: Actor, recording: { id: string }) => {
-      const shared = await access.sharedRanges(actor, recording.id);
-      return shared ? { allowedRanges: shared.ranges, role: shared.via } : null;
     },
   };
 }

@@ -9,7 +9,7 @@ import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
 import type { TransactionScope, UnitOfWork } from '../unit-of-work.js';
-import { shareStateOf } from './review-access.js';
+import { shareStateOf } from './share-content.js';
 
 export interface NoShareDependencies {
   gate: AccessGate;

@@ -3,7 +3,7 @@ import type { MomentRow } from '../../db/repositories/moments.repository.js';
 import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareRow } from '../../db/repositories/shares.repository.js';
 import type { JobQueue } from '../../jobs/index.js';
-import { shareStateOf } from './review-access.js';
+import { shareStateOf } from './share-content.js';
 
 /** A cut still pending after this long is queued again (the queue keeps one job per cut). */
 const STALE_PENDING_MS = 2 * 60_000;

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateShareRequest, type Person, type ReceivedShare, type Share, type ShareDetail, type ShareOptions } from '@spreekkamer/shared';
+import { hasPermission, type CreateShareRequest, type Person, type ReceivedShare, type Share, type ShareDetail, type ShareOptions } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
-import type { MomentRow, MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
+import type { MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
 import type { PeerGroupsRepository } from '../../db/repositories/peer-groups.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
 import { themesOf } from './mapping.js';
-import { shareStateOf, type ReviewAccess } from './review-access.js';
+import { shareStateOf, type ShareContent } from './share-content.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { mayShareWith, type ConsentPolicy } from '../consent/index.js';
 import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareCuts } from './share-cuts.js';
@@ -17,7 +18,10 @@ import type { NoShareRepository } from '../../db/repositories/no-share.repositor
 import { assertOutsideNoShare } from './no-share-stretches.js';
 
 export interface SharesDependencies {
-  access: ReviewAccess;
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
+  /** Moments and cuts of a share, after the gate. */
+  content: ShareContent;
   moments: MomentsRepository;
   shares: SharesRepository;
   peerGroups: PeerGroupsRepository;
@@ -42,8 +46,8 @@ export class SharesService {
 
   /** Colleagues in the organisation who can receive a share or join a group: names only. */
   async people(actor: Actor): Promise<Person[]> {
-    requirePermission(actor, 'shares.received');
-    const now = this.deps.access.now();
+    await requireAccess(this.deps.gate, { actor, permission: 'shares.received' });
+    const now = this.deps.gate.now();
     const users = (await this.deps.users.listByOrganisation(actor.organisationId)).filter((u) => accountUsable(u, now) && u.id !== actor.userId);
     const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
     return users.flatMap((user) => {
@@ -54,7 +58,8 @@ export class SharesService {
   }
 
   async options(actor: Actor, recordingId: string): Promise<ShareOptions> {
-    const recording = await this.deps.access.ownRecording(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
+    const recording = await this.recording(recordingId);
     const consent = await this.deps.consentPolicy.findActiveConsent(recording.conversation_id);
     const people = await this.people(actor);
     const groups = await this.ownActiveGroups(actor);
@@ -67,13 +72,15 @@ export class SharesService {
   }
 
   async list(actor: Actor, recordingId: string): Promise<Share[]> {
-    await this.deps.access.ownRecording(actor, recordingId);
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
     const shares = await this.deps.shares.listForRecording(recordingId);
     return this.toShares(shares);
   }
 
   async create(actor: Actor, recordingId: string, input: ShareInput): Promise<Share> {
-    const recording = await this.deps.access.ownRecording(actor, recordingId, { ready: true });
+    await requireAccess(this.deps.gate, { actor, permission: 'recording.owner', ids: [recordingId] });
+    const recording = await this.recording(recordingId);
+    if (recording.status !== 'ready' || recording.duration_seconds === null) throw new AppError('recording_not_ready');
     const momentIds = [...new Set(input.momentIds)];
     const moments = await this.deps.moments.listByIds(momentIds);
     if (moments.length !== momentIds.length || moments.some((m) => m.recording_id !== recordingId || m.professional_id !== actor.userId)) {
@@ -81,7 +88,7 @@ export class SharesService {
     }
     await assertOutsideNoShare(this.deps.stretches, recordingId, moments.map((m) => [Number(m.start_seconds), Number(m.end_seconds)] as const));
 
-    const now = this.deps.access.now();
+    const now = this.deps.gate.now();
     const expiresAt = new Date(input.expiresAt);
     if (expiresAt.getTime() <= now.getTime() + 60_000 || expiresAt > this.maxExpiry(recording)) {
       throw new AppError('share_expiry_invalid', [{ path: 'expiresAt', message: 'invalid' }]);
@@ -117,29 +124,34 @@ export class SharesService {
       created_at: now.toISOString(),
       rhythm_lane: 0,
     };
-    await this.deps.shares.insert(row, momentIds);
-    await this.deps.cuts.cut(row, moments);
-    await this.deps.cuts.scheduleExpiry(row);
-    await this.deps.audit.record({
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.shares.insert(row, momentIds);
+      await audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
       action: 'review.share_created',
       subjectType: 'recording',
       subjectId: recordingId,
-      details: { shareId: row.id, recipientType: recipient.type, moments: momentIds.length, clientTalk: input.clientTalk },
+        details: { shareId: row.id, recipientType: recipient.type, moments: momentIds.length, clientTalk: input.clientTalk },
+      });
     });
+    // After the commit: the cuts go to the job queue, which has its own connection.
+    await this.deps.cuts.cut(row, moments);
+    await this.deps.cuts.scheduleExpiry(row);
     const [share] = await this.toShares([row]);
     if (!share) throw new AppError('internal');
     return share;
   }
 
   async revoke(actor: Actor, shareId: string): Promise<Share> {
-    const { share, isOwner } = await this.deps.access.share(actor, shareId);
-    if (!isOwner) throw new AppError('not_found');
-    const at = this.deps.access.now().toISOString();
-    await this.deps.shares.revoke(shareId, at);
+    await requireAccess(this.deps.gate, { actor, permission: 'share.owner', ids: [shareId] });
+    const share = await this.share(shareId);
+    const at = this.deps.gate.now().toISOString();
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.shares.revoke(shareId, at);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_revoked', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
+    });
     await this.deps.cuts.endShare(shareId);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_revoked', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
     const [result] = await this.toShares([{ ...share, revoked_at: share.revoked_at ?? at }]);
     if (!result) throw new AppError('internal');
     return result;
@@ -147,8 +159,8 @@ export class SharesService {
 
   /** What others shared with me, active shares only. */
   async received(actor: Actor): Promise<ReceivedShare[]> {
-    requirePermission(actor, 'shares.received');
-    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.access.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'shares.received' });
+    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.gate.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId);
     const result: ReceivedShare[] = [];
     for (const share of shares) {
       const recording = await this.deps.moments.findRecording(share.recording_id);
@@ -159,11 +171,14 @@ export class SharesService {
   }
 
   async detail(actor: Actor, shareId: string): Promise<ShareDetail> {
-    const { share, recording, isOwner } = await this.deps.access.share(actor, shareId);
+    await requireAccess(this.deps.gate, { actor, permission: 'share.read', ids: [shareId] });
+    const share = await this.share(shareId);
+    const recording = await this.recording(share.recording_id);
+    const isOwner = this.isOwner(actor, share);
     if (!isOwner) {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.share_opened', subjectType: 'recording', subjectId: share.recording_id, details: { shareId } });
     }
-    return { ...(await this.toReceived(share, recording)), isOwner, state: shareStateOf(share, this.deps.access.now()) };
+    return { ...(await this.toReceived(share, recording)), isOwner, state: shareStateOf(share, this.deps.gate.now()) };
   }
 
   /**
@@ -171,38 +186,30 @@ export class SharesService {
    * owner, or a recipient while the share reaches them. span_preparing until the job is done.
    */
   async spanCut(actor: Actor, shareId: string, momentId: string): Promise<ShareCutRow> {
-    const { share } = await this.deps.access.share(actor, shareId);
-    return this.readyCut(share, momentId);
+    await requireAccess(this.deps.gate, { actor, permission: 'share.read', ids: [shareId] });
+    return this.deps.content.readyCut(await this.share(shareId), momentId);
   }
 
-  /** For callers that checked access to the share themselves (the client's talk). */
-  async readyCut(share: ShareRow, momentId: string): Promise<ShareCutRow> {
-    // An ended share has no cuts any more, and gets none.
-    if (shareStateOf(share, this.deps.access.now()) !== 'active') throw new AppError('not_found');
-    const moment = (await this.momentsOf(share)).find((m) => m.id === momentId);
-    if (!moment) throw new AppError('not_found');
-    const cut = await this.deps.cuts.current(share, moment);
-    if (cut.status === 'pending') throw new AppError('span_preparing');
-    if (cut.status === 'failed') throw new AppError('span_failed');
-    return cut;
+  private isOwner(actor: Actor, share: ShareRow): boolean {
+    return share.professional_id === actor.userId && hasPermission(actor.roles, 'recordings.own');
   }
 
-  /** A member left a group, or was removed: the group's cuts get new keys. */
-  async rekeyGroup(groupId: string): Promise<void> {
-    const shares = await this.deps.shares.listActiveForGroup(groupId, this.deps.access.now().toISOString());
-    await this.deps.cuts.rekey(shares, (share) => this.momentsOf(share));
+  private async share(shareId: string): Promise<ShareRow> {
+    const share = await this.deps.shares.findById(shareId);
+    if (!share) throw new AppError('not_found');
+    return share;
   }
 
-  /** Moments of a share, in time order. */
-  async momentsOf(share: ShareRow): Promise<MomentRow[]> {
-    const links = await this.deps.shares.momentIdsOf([share.id]);
-    return (await this.deps.moments.listByIds(links.map((l) => l.moment_id))).filter((m) => m.recording_id === share.recording_id);
+  private async recording(recordingId: string): Promise<ReviewRecordingRow> {
+    const recording = await this.deps.moments.findRecording(recordingId);
+    if (!recording) throw new AppError('not_found');
+    return recording;
   }
 
   private async toReceived(share: ShareRow, recording: ReviewRecordingRow): Promise<ReceivedShare> {
     const owner = await this.deps.users.findById(share.professional_id);
     const group = share.peer_group_id ? await this.deps.peerGroups.findById(share.peer_group_id) : undefined;
-    const moments = await this.momentsOf(share);
+    const moments = await this.deps.content.momentsOf(share);
     return {
       id: share.id,
       recordingId: share.recording_id,
@@ -220,7 +227,7 @@ export class SharesService {
   }
 
   private async toShares(rows: readonly ShareRow[]): Promise<Share[]> {
-    const now = this.deps.access.now();
+    const now = this.deps.gate.now();
     const links = await this.deps.shares.momentIdsOf(rows.map((r) => r.id));
     const result: Share[] = [];
     for (const row of rows) {
@@ -244,7 +251,7 @@ export class SharesService {
   }
 
   private maxExpiry(recording: ReviewRecordingRow): Date {
-    const yearAhead = new Date(this.deps.access.now().getTime() + maxShareDays * dayMs);
+    const yearAhead = new Date(this.deps.gate.now().getTime() + maxShareDays * dayMs);
     if (!recording.retention_ends_at) return yearAhead;
     const retention = new Date(recording.retention_ends_at);
     return retention < yearAhead ? retention : yearAhead;

@@ -8,17 +8,16 @@ import { openDerived, sealDerived } from '../../crypto/derived-data.js';
 import { unwrapKey } from '../../crypto/envelope.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { RhythmRepository } from '../../db/repositories/rhythm.repository.js';
-import type { ShareRow } from '../../db/repositories/shares.repository.js';
+import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { MomentRow } from '../../db/repositories/moments.repository.js';
 import type { WorkFolders } from '../../jobs/work-folders.js';
 import type { MediaTools } from '../../media/index.js';
 import { analyseRhythm, rhythmMetrics, type Turn } from '../../media/rhythm/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
-import type { Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { recordingPrefix } from '../recordings/blob-keys.js';
 import { decryptedSegments, readRecordingPlaylist } from '../recordings/hls-source.js';
-import type { ReviewAccess } from '../reviews/review-access.js';
 
 /** Sealed under a subkey of the recording's media key, like peaks: gone when the key is gone. */
 const LABEL = 'rhythm';
@@ -39,7 +38,8 @@ export interface RhythmDependencies {
   recordings: Pick<RecordingsRepository, 'findById'>;
   rhythm: RhythmRepository;
   blobs: BlobStore;
-  reviewAccess: ReviewAccess;
+  gate: AccessGate;
+  shares: Pick<SharesRepository, 'findById'>;
   momentsOfShare: (share: ShareRow) => Promise<MomentRow[]>;
   audit: AuditLog;
   /** The swept per-job folders (jobs/work-folders.ts): a crash leaves nothing readable for long, and withdrawal removes them. */
@@ -160,8 +160,9 @@ export class RhythmService {
 
   /** The owner ticks (or unticks) whether a share carries the rhythm lane of its span. */
   async setShareLane(actor: Actor, shareId: string, include: boolean): Promise<{ include: boolean }> {
-    const { share, isOwner } = await this.deps.reviewAccess.share(actor, shareId);
-    if (!isOwner) throw new AppError('not_found');
+    await requireAccess(this.deps.gate, { actor, permission: 'share.owner', ids: [shareId] });
+    const share = await this.deps.shares.findById(shareId);
+    if (!share) throw new AppError('not_found');
     await this.deps.rhythm.setShareLane(share.id, include);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.share_lane', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, include } });
     return { include };
@@ -169,7 +170,9 @@ export class RhythmService {
 
   /** A recipient's lane: only for an active share that carries it, clipped to the shared spans. */
   async sharedLane(actor: Actor, shareId: string): Promise<SharedRhythmLane> {
-    const { share } = await this.deps.reviewAccess.receivedShare(actor, shareId);
+    await requireAccess(this.deps.gate, { actor, permission: 'share.recipient', ids: [shareId] });
+    const share = await this.deps.shares.findById(shareId);
+    if (!share) throw new AppError('not_found');
     if (share.rhythm_lane !== 1) throw new AppError('not_found');
     const recording = await this.deps.recordings.findById(share.recording_id);
     if (!recording || recording.status !== 'ready' || !recording.wrapped_key) throw new AppError('not_found');

@@ -40,7 +40,7 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
  * Upload state lives in the store, so any process can resume any upload after a restart.
  */
 export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
-  const { recordings } = ctx.services;
+  const { recordings, recordingUploads } = ctx.services;
   // Set to the app's logger when the plugin registers; tus errors of our own (5xx) end up there.
   let log: Pick<FastifyBaseLogger, 'error'> = { error: () => undefined };
   const tus = new Server({
@@ -51,10 +51,10 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
     // Our own pre-check validated the metadata; the id carries the recording it belongs to.
-    namingFunction: (_req, metadata) => recordings.newUploadId(metadata?.recordingId ?? ''),
+    namingFunction: (_req, metadata) => recordingUploads.newUploadId(metadata?.recordingId ?? ''),
     onUploadCreate: async (req, upload) => {
       try {
-        await recordings.bindUpload(upload.id, upload.size ?? 0);
+        await recordingUploads.bindUpload(upload.id, upload.size ?? 0);
       } catch (error) {
         throw asTusError(error, req.headers.get('accept-language'));
       }
@@ -62,7 +62,7 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
     },
     onUploadFinish: async (req, upload) => {
       try {
-        await recordings.uploadFinished(upload.id);
+        await recordingUploads.uploadFinished(upload.id);
       } catch (error) {
         throw asTusError(error, req.headers.get('accept-language'));
       }
@@ -77,10 +77,10 @@ export function uploadRoutes(ctx: HttpContext): FastifyPluginAsync {
     },
   });
   tus.on(EVENTS.POST_RECEIVE, (_req: unknown, upload: Upload) => {
-    void recordings.uploadProgressed(upload.id, upload.offset, upload.size).catch(() => undefined);
+    void recordingUploads.uploadProgressed(upload.id, upload.offset, upload.size).catch(() => undefined);
   });
   tus.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
-    void recordings.uploadTerminated(id).catch(() => undefined);
+    void recordingUploads.uploadTerminated(id).catch(() => undefined);
   });
 
   async function gate(request: FastifyRequest<{ Params: { id?: string } }>): Promise<void> {
