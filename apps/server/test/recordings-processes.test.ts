@@ -174,8 +174,8 @@ describe.runIf(databaseUnderTest() === 'postgres')('at scale: two API processes 
     cleanups.push(async () => bucket.destroy());
     const objects = await bucket.list('');
     expect(objects.filter((key) => key.startsWith(`recordings/${recordingId}/`)).length).toBeGreaterThan(3);
-    // The original upload was removed from the bucket after processing.
-    expect(objects.filter((key) => key.startsWith(recordingId))).toEqual([]);
+    // The original upload is removed from the bucket just after the recording is marked ready.
+    await expect.poll(async () => (await bucket.list('')).filter((key) => key.startsWith(recordingId)), { timeout: 15_000 }).toEqual([]);
 
     const withdrawn = await moveAgent(client, apiTwo.url ?? '').fetch(`/api/client/consents/${consentId}/withdraw`, { method: 'POST' });
     expect(withdrawn.status).toBe(200);
