@@ -35,10 +35,10 @@ describe('foundation', () => {
   it('shows each role its own home page, and only the menu items that role may use', async () => {
     const page = await setup.browser('visitor').newPage();
     const expected: Array<{ email: string; firstName: string; sections: string[]; admin: boolean }> = [
-      { email: demoAccounts.professional, firstName: 'Sanne', sections: ['Uw opnames', 'Samen leren met cliënten', 'Zo leert u van uw gesprekken'], admin: false },
+      { email: demoAccounts.professional, firstName: 'Sanne', sections: ['Uw opnames', 'Samen leren met cliënten', 'Signalen uit de praktijk', 'Zo leert u van uw gesprekken'], admin: false },
       { email: demoAccounts.reviewer, firstName: 'Youssef', sections: ['Gedeeld met u'], admin: false },
       // The team lead records their own conversations too: their own three cards, then the team's.
-      { email: demoAccounts.manager, firstName: 'Marieke', sections: ['Uw opnames', 'Samen leren met cliënten', 'Zo leert u van uw gesprekken', 'Uw teams'], admin: false },
+      { email: demoAccounts.manager, firstName: 'Marieke', sections: ['Uw opnames', 'Samen leren met cliënten', 'Signalen uit de praktijk', 'Zo leert u van uw gesprekken', 'Uw teams'], admin: false },
       { email: demoAccounts.policyAdvisor, firstName: 'Peter', sections: ['Inzicht in de organisatie'], admin: false },
       { email: demoAccounts.administrator, firstName: 'Fatma', sections: ['Beheer'], admin: true },
     ];
