@@ -12,18 +12,22 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { QueryStatus } from '../../components/QueryState.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { AnswerForm } from './AnswerForm.js';
-import { signalKeys, useSignalInbox } from './api.js';
+import { signalKeys, useSignalAccess, useSignalInbox } from './api.js';
 import { SignalCard } from './SignalCard.js';
 import './signals.css';
 
 /** The signals a policy advisor or management team member receives, and their groups. */
 export function InboxPage() {
   const { t } = useTranslation();
-  const inbox = useSignalInbox();
-  const notMember = inbox.error instanceof ApiError && inbox.error.status === 404;
+  // A manager outside the management team sees the menu entry (the menu knows roles only); ask first, so the inbox is only fetched by a reader.
+  const access = useSignalAccess();
+  const reader = access.data ? access.data.policy || access.data.management : false;
+  const inbox = useSignalInbox(reader);
+  const notMember = (access.data !== undefined && !reader) || (inbox.error instanceof ApiError && inbox.error.status === 404);
   return (
     <Page title={t('signals.inbox.title')} intro={t('signals.inbox.intro')}>
-      {notMember ? <Paragraph>{t('signals.inbox.notMember')}</Paragraph> : <QueryStatus query={inbox} loadingLabel={t('signals.inbox.loading')} />}
+      {access.data === undefined ? <QueryStatus query={access} loadingLabel={t('signals.inbox.loading')} /> : null}
+      {notMember ? <Paragraph>{t('signals.inbox.notMember')}</Paragraph> : reader ? <QueryStatus query={inbox} loadingLabel={t('signals.inbox.loading')} /> : null}
       {inbox.data ? (
         <>
           <Paragraph>{inbox.data.open > 0 ? t('signals.inbox.open', { count: inbox.data.open }) : t('signals.inbox.noneOpen')}</Paragraph>
