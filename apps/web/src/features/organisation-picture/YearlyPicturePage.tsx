@@ -10,6 +10,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { formatDay } from '../../lib/format.js';
 import { InsightTable } from '../insight/InsightTable.js';
+import '../insight/insight.css';
 import { picturePaths, useYearlyPicture } from './api.js';
 import { SurveyTable } from './SurveyTable.js';
 import './organisation-picture.css';
@@ -110,7 +111,11 @@ function Picture({ picture }: { picture: YearlyPicture }) {
       <Section id="picture-seen" title={t('kar.picture.seenTitle')}>
         <Paragraph>{t('kar.picture.seenText')}</Paragraph>
         {picture.insight
-          ? picture.insight.figures.map((figure) => <InsightTable key={figure.id} figure={figure} caption={t(`insight.figures.${figure.id}.title`)} />)
+          ? picture.insight.figures.map((figure) => (
+              <div key={figure.id} className="sk-insight__table">
+                <InsightTable figure={figure} caption={t(`insight.figures.${figure.id}.title`)} />
+              </div>
+            ))
           : <Paragraph>{t('kar.picture.noInsight')}</Paragraph>}
         <Heading level={3}>{t('kar.picture.surveyTitle')}</Heading>
         <SurveyTable comparison={picture.survey} caption={t('kar.survey.caption')} />

@@ -18,7 +18,8 @@ export const teamAgendaPaths = {
 
 /** One query for the home card and the overview page, so both show the same numbers. */
 export const useAgendaOverview = () => useQuery({ queryKey: teamAgendaKeys.overview, queryFn: () => call(contract.teamAgenda.overview) });
-export const useTeamAgenda = (teamId: string) => useQuery({ queryKey: teamAgendaKeys.team(teamId), queryFn: () => call(contract.teamAgenda.team, { params: { id: teamId } }) });
+// Colleagues change the agenda while one reads it: always fetch it again when a page opens (the app's default keeps answers 30 s).
+export const useTeamAgenda = (teamId: string) => useQuery({ queryKey: teamAgendaKeys.team(teamId), queryFn: () => call(contract.teamAgenda.team, { params: { id: teamId } }), staleTime: 0 });
 
 export const addAgendaItem = (teamId: string, body: CreateAgendaItem) => call(contract.teamAgenda.addItem, { params: { id: teamId }, body });
 export const withdrawAgendaItem = (itemId: string) => call(contract.teamAgenda.withdrawItem, { params: { id: itemId } });
