@@ -14,7 +14,7 @@ let server: RunningServer;
 const browsers: BrowserSession[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_INSIGHT: 'true', DEMO_RECORDING: 'false' } });
+  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_INSIGHT: 'true' } });
 }, 120_000);
 
 afterAll(async () => {

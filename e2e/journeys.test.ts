@@ -50,7 +50,7 @@ async function mediaTimeAbove(seconds: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+  server = await startServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_RECORDING: 'true' } });
   browser = await launchBrowser({ fakeMedia: true });
   // The demo recording is made and processed by a background job; the journeys start once it is ready.
   const owner = await apiLogin(server.url, demoAccounts.professional, demoPassword);

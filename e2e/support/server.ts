@@ -75,6 +75,8 @@ export async function startServer(options: { env?: Record<string, string> | ((ur
       HOST: '127.0.0.1',
       DEMO_PASSWORD: demoPassword,
       LOG_LEVEL: 'warn',
+      // The sample recording costs half a minute of CPU per server; only the journeys watch it.
+      DEMO_RECORDING: 'false',
       ...(typeof options.env === 'function' ? options.env(url) : options.env),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

