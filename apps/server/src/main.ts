@@ -129,8 +129,6 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       unitOfWork,
       users: repositories.users,
       teams: repositories.teams,
-      sessions: repositories.sessions,
-      invitations: repositories.invitations,
       passwordResets: repositories.passwordResets,
       organisations: repositories.organisations,
       auditRepository: repositories.audit,
