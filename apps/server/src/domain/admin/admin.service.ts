@@ -35,11 +35,13 @@ export interface AdminDependencies {
   audit: AuditLog;
   /** How this installation runs, for the processing register. */
   deployment: DeploymentFacts;
-  invitationDays?: number;
   now: Clock;
   /** Told when someone is no longer in some teams (removed, or account switched off): the team agenda keeps or withdraws their items. */
   leftTeams?: (departure: { organisationId: string; userId: string; teamIds: readonly string[]; actorUserId: string }) => Promise<void>;
 }
+
+/** How long an invitation link works. */
+const invitationDays = 7;
 
 export interface Invitation {
   user: AdminUser;
@@ -300,7 +302,7 @@ export class AdminService {
   private async issueInvitation(scope: TransactionScope, userId: string): Promise<Omit<Invitation, 'user'>> {
     const token = randomToken(32);
     const now = this.now();
-    const expiresAt = new Date(now.getTime() + (this.deps.invitationDays ?? 7) * 86_400_000).toISOString();
+    const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000).toISOString();
     await scope.repositories.invitations.replaceForUser({ id: randomUUID(), user_id: userId, token_hash: sha256Hex(token), created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
     return { invitationPath: `/uitnodiging/${token}`, expiresAt };
   }

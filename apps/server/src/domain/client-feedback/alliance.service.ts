@@ -26,10 +26,11 @@ export interface AllianceDependencies {
   audit: AuditLog;
   /** Saying no with a reason: counted without a link (see consent/decline-reasons.ts). */
   declineReasons?: Pick<DeclineReasonCounter, 'record'>;
-  /** How long a handed-out check stays open. */
-  requestDays?: number;
   now: Clock;
 }
+
+/** How long a handed-out check stays open. */
+const requestDays = 14;
 
 /** A falling score: the latest check at least this much below the one before. */
 const fallingBy = 1;
@@ -86,7 +87,7 @@ export class AllianceService {
       feedback_id: input.feedbackId,
       anonymous: settings.allianceCheckAnonymous ? (1 as const) : (0 as const),
       created_at: now.toISOString(),
-      expires_at: addDays(now, this.deps.requestDays ?? 14).toISOString(),
+      expires_at: addDays(now, requestDays).toISOString(),
       answered_at: null,
     };
     await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
