@@ -26,6 +26,7 @@ import { TeamAgendaService } from './domain/team-agenda/team-agenda.service.js';
 import { ConsentService } from './domain/consent/consent.service.js';
 import { ConsentWithdrawals, ensureCurrentConsentText } from './domain/consent/consent-withdrawals.js';
 import { DeclineReasonsService } from './domain/consent/decline-reasons.service.js';
+import { DeclineReasonCounter } from './domain/consent/decline-reasons.js';
 import { buildApp, redactUrl } from './http/app.js';
 import type { HttpContext } from './http/context.js';
 import { requireClientWith } from './http/plugins/client-session.js';
@@ -40,6 +41,8 @@ import { assertCompleteHandlers, createJobQueue, type JobHandlers, type JobQueue
 import { makeDemoRecordingMedia } from './seed/demo-recording.js';
 import { createStorageBackends, type StorageBackends } from './storage/backends.js';
 import { NotificationsService } from './domain/notifications/notifications.service.js';
+import { NotificationEvents } from './domain/notifications/notification-events.js';
+import { NotificationDigests } from './domain/notifications/notification-digests.js';
 import { InsightService } from './domain/insight/insight.service.js';
 import { createOrganisationPictureServices } from './domain/organisation-picture/index.js';
 import { createSmtpMailer } from './notify/mailer.js';
@@ -58,6 +61,8 @@ export interface Spreekkamer {
   consentWithdrawals: ConsentWithdrawals;
   /** Service writes with their audit entry in one transaction. */
   unitOfWork: UnitOfWork;
+  /** The daily notification digest (the `notifications.digest` job runs it). */
+  notificationDigests: NotificationDigests;
   /** The HTTP app, for the api and all roles; null for a worker-only process. */
   app: FastifyInstance | null;
   demo: DemoSeedResult | null;
@@ -120,10 +125,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const sso = new OidcService({ config: config.sso, sso: repositories.sso, users: repositories.users, auth, audit, sessionSecret: config.sessionSecret, now });
     const admin = new AdminService({
+      gate,
+      unitOfWork,
       users: repositories.users,
       teams: repositories.teams,
-      sessions: repositories.sessions,
-      invitations: repositories.invitations,
       passwordResets: repositories.passwordResets,
       organisations: repositories.organisations,
       auditRepository: repositories.audit,
@@ -142,8 +147,10 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
-    const notifications = new NotificationsService({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, now });
-    audit.listen((entry) => notifications.fromAudit(entry));
+    const notifications = new NotificationsService({ ...repositories, gate, digestAvailable: mailer !== null, now });
+    const notificationEvents = new NotificationEvents({ ...repositories, now });
+    audit.listen((entry) => notificationEvents.fromAudit(entry));
+    const notificationDigests = new NotificationDigests({ ...repositories, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined, now });
     const passwordResets = new PasswordResetService({
       users: repositories.users,
       sessions: repositories.sessions,
@@ -162,6 +169,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       now,
     });
     const clients = new ClientsService({
+      gate,
+      unitOfWork,
       clients: repositories.clients,
       conversations: repositories.conversations,
       consents: repositories.consents,
@@ -173,13 +182,14 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       now,
     });
     const consentLog = pino({ level: config.logLevel, base: { area: 'consent' } });
-    const declineReasons = new DeclineReasonsService({ reasons: repositories.declineReasons, organisations: repositories.organisations, now });
+    const declineReasons = new DeclineReasonsService({ gate, reasons: repositories.declineReasons, organisations: repositories.organisations });
+    const declineReasonCounter = new DeclineReasonCounter({ reasons: repositories.declineReasons, now });
     const consentWithdrawals = new ConsentWithdrawals({ consents: repositories.consents, warn: (message, details) => consentLog.warn(details, message) });
     const consent = new ConsentService({
       gate,
       unitOfWork,
       withdrawals: consentWithdrawals,
-      declineReasons,
+      declineReasons: declineReasonCounter,
       clients: repositories.clients,
       conversations: repositories.conversations,
       consents: repositories.consents,
@@ -203,7 +213,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     metrics.watchQueue(queue);
     // One set of swept job folders for every job (processing, rhythm, cuts); created here because all need it.
     const workFolders = new WorkFolders(path.join(config.dataDir, 'work', 'jobs'));
-    const reviews = createReviewServices(repositories, { audit, gate, unitOfWork, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notifications.sharedPartsRemoved(organisationId, userIds) });
+    const reviews = createReviewServices(repositories, { audit, gate, unitOfWork, consentPolicy, queue, now, sharesRemoved: (organisationId, userIds) => notificationEvents.sharedPartsRemoved(organisationId, userIds) });
     consent.addWithdrawalListener(reviews.withdrawalListener);
     const feedback = createFeedbackServices(repositories, {
       gate,
@@ -217,7 +227,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     consent.addWithdrawalListener(feedbackWithdrawalListener(repositories.feedback));
     const alliance = new AllianceService({
-      declineReasons,
+      gate,
+      unitOfWork,
+      declineReasons: declineReasonCounter,
       alliance: repositories.alliance,
       clients: repositories.clients,
       conversations: repositories.conversations,
@@ -325,7 +337,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         },
         'notifications.digest': {
           run: async () => {
-            await notifications.sendDigests();
+            await notificationDigests.send();
           },
         },
       },
@@ -350,6 +362,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       audit,
       consentWithdrawals,
       unitOfWork,
+      notificationDigests,
       app,
       demo,
       recordings,

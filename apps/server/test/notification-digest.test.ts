@@ -50,7 +50,7 @@ describe('daily e-mail digest of notifications', () => {
     }
     expect((await reviewer.call(contract.notifications.list)).unread).toBe(2);
 
-    expect(await server.spreekkamer.services.notifications.sendDigests()).toBe(1);
+    expect(await server.spreekkamer.notificationDigests.send()).toBe(1);
     const mails = digestsTo(demo.reviewer);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toBe('Er zijn 2 nieuwe meldingen voor u');
@@ -60,7 +60,7 @@ describe('daily e-mail digest of notifications', () => {
     expect(digestsTo(demo.professional)).toHaveLength(0);
 
     // The next day: nothing new, nothing sent; the notifications themselves stay unread in the app.
-    expect(await server.spreekkamer.services.notifications.sendDigests()).toBe(0);
+    expect(await server.spreekkamer.notificationDigests.send()).toBe(0);
     expect(digestsTo(demo.reviewer)).toHaveLength(1);
     expect((await reviewer.call(contract.notifications.list)).unread).toBe(2);
   });
@@ -72,7 +72,7 @@ describe('daily e-mail digest of notifications', () => {
     const recordingId = await readyRecording(server, await userIdOf(admin, demo.professional), conversation, 60);
     const momentId = (await professional.call(contract.reviews.createMoment, { params: { id: recordingId }, body: { startSeconds: 1, endSeconds: 5, title: 'Nog een' } })).id;
     await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7) });
-    expect(await server.spreekkamer.services.notifications.sendDigests()).toBe(0);
+    expect(await server.spreekkamer.notificationDigests.send()).toBe(0);
     expect(digestsTo(demo.reviewer)).toHaveLength(1);
   });
 });
@@ -90,6 +90,6 @@ describe('the digest without a mail server', () => {
     const refused = await reviewer.put('/api/notifications/digest', { enabled: true });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'digest_unavailable', title: 'Spreekkamer kan geen e-mail versturen. Een overzicht per e-mail kan daarom niet.' });
-    expect(await server.spreekkamer.services.notifications.sendDigests()).toBe(0);
+    expect(await server.spreekkamer.notificationDigests.send()).toBe(0);
   });
 });

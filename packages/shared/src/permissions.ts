@@ -20,6 +20,8 @@ export const permissions = {
   'agenda.team': ['professional', 'manager'],
   'insight.team': ['manager'],
   'insight.organisation': ['policy_advisor'],
+  /** Why clients said no (consent, feedback): organisation totals only, for team leads and policy advisors. */
+  'insight.decline_reasons': ['manager', 'policy_advisor'],
   /** Sending a signal to policy or the management team ("wat knelt, wat werkt"); a team lead sends too. */
   'signals.send': ['professional', 'manager'],
   /** Reading signals: a policy advisor, or a manager who is in the management team (checked per item). */

@@ -324,6 +324,18 @@ export class AccessRepository {
     return this.allowed(ids, () => this.db.selectFrom('users').select('id').where('id', 'in', [...ids]).where('organisation_id', '=', by.organisationId).execute());
   }
 
+  /** Teams in the person's own organisation (for an administrator's changes). */
+  teamsInOrganisation(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () => this.db.selectFrom('teams').select('id').where('id', 'in', [...ids]).where('organisation_id', '=', by.organisationId).execute());
+  }
+
+  /** Notifications in the person's own list, in their organisation. */
+  notificationsOf(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('notifications').select('id').where('id', 'in', [...ids]).where('user_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
   private managementTeamMember(by: AccessorIds) {
     return this.db
       .selectFrom('users as mt')
@@ -431,6 +443,19 @@ export class AccessRepository {
     return this.allowed(ids, () =>
       this.db
         .selectFrom('client_points')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('client_id', '=', client.clientId)
+        .where('organisation_id', '=', client.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Alliance checks handed to the client, in their organisation. */
+  allianceRequestsOf(client: ClientIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('alliance_requests')
         .select('id')
         .where('id', 'in', [...ids])
         .where('client_id', '=', client.clientId)

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AllianceAnswersTable, AllianceRequestsTable, Database } from '../schema.js';
+import { inTransaction } from './in-transaction.js';
 
 export type AllianceRequestRow = Selectable<AllianceRequestsTable>;
 export type AllianceAnswerRow = Selectable<AllianceAnswersTable>;
@@ -34,7 +35,7 @@ export class AllianceRepository {
    * request or time: nothing ties the two together but the month.
    */
   async answer(request: AllianceRequestRow, answer: AllianceAnswerRow, answeredAt: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx
         .updateTable('alliance_requests')
         .set({ answered_at: request.anonymous === 1 ? answer.period : answeredAt })

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, InvitationsTable } from '../schema.js';
+import { inTransaction } from './in-transaction.js';
 
 export type InvitationRow = Selectable<InvitationsTable>;
 
@@ -7,7 +8,7 @@ export class InvitationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async replaceForUser(row: InvitationRow): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('invitations').where('user_id', '=', row.user_id).where('used_at', 'is', null).execute();
       await trx.insertInto('invitations').values(row).execute();
     });

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, MembershipsTable, UsersTable } from '../schema.js';
+import { inTransaction } from './in-transaction.js';
 
 export type UserRow = Selectable<UsersTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
@@ -86,7 +87,7 @@ export class UsersRepository {
   }
 
   async replaceMemberships(userId: string, memberships: readonly MembershipRow[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
       if (memberships.length > 0) await trx.insertInto('memberships').values([...memberships]).execute();
     });

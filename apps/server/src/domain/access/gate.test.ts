@@ -448,3 +448,50 @@ describe('requireAccess on teams and KAR canvases', () => {
     expect(await refusal({ actor: policyAdvisor, permission: 'kar_canvas.member', ids: ['nope'] })).toBe('not_found');
   });
 });
+
+describe('requireAccess on administration, notifications and alliance checks', () => {
+  const administratorElsewhere = actor('adm-2', ['administrator'], otherOrg);
+  const alliance = (id: string, clientId: string, organisationId = org) => ({
+    id, organisation_id: organisationId, professional_id: owner.userId, client_id: clientId, conversation_id: null, feedback_id: null, anonymous: 0 as const,
+    created_at: earlier, expires_at: later, answered_at: null,
+  });
+  const notification = (id: string, userId: string, organisationId = org) => ({
+    id, organisation_id: organisationId, user_id: userId, kind: 'share_received', actor_name: null, link: '/gedeeld', recording_id: null, created_at: earlier, read_at: null, emailed_at: null,
+  });
+
+  beforeAll(async () => {
+    await db.insertInto('teams').values([{ id: 'team-admin', organisation_id: org, name: 'Team C', created_at: earlier }, { id: 'team-elsewhere', organisation_id: otherOrg, name: 'Team D', created_at: earlier }]).execute();
+    await db.insertInto('alliance_requests').values([alliance('check-1', 'client-1'), alliance('check-elsewhere', 'client-1', otherOrg)]).execute();
+    await db.insertInto('notifications').values([notification('note-1', owner.userId), notification('note-2', otherProfessional.userId)]).execute();
+  });
+
+  it('lets an administrator change teams of their own organisation only', async () => {
+    expect(await refusal({ actor: administrator, permission: 'team.administrator', ids: ['team-admin'] })).toBe('allowed');
+    expect(await refusal({ actor: administrator, permission: 'team.administrator', ids: ['team-admin', 'team-elsewhere'] })).toBe('not_found');
+    expect(await refusal({ actor: administratorElsewhere, permission: 'team.administrator', ids: ['team-admin'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'team.administrator', ids: ['team-admin'] })).toBe('forbidden');
+    expect(await refusal({ actor: owner, permission: 'team.administrator', ids: ['team-admin'] })).toBe('forbidden');
+    expect(await checkAccess(gate, { actor: administrator, permission: 'team.administrator', ids: ['team-admin', 'team-elsewhere', 'nope'] })).toEqual(new Set(['team-admin']));
+  });
+
+  it('lets a person reach only the notifications in their own list', async () => {
+    expect(await refusal({ actor: owner, permission: 'notification.reader', ids: ['note-1'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'notification.reader', ids: ['note-2'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'notification.reader', ids: ['note-1'] })).toBe('not_found');
+    expect(await refusal({ actor: ownerInOtherOrg, permission: 'notification.reader', ids: ['note-1'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'notification.reader', ids: ['note-1'] })).toBe('not_found');
+  });
+
+  it('lets a client reach the alliance checks handed to them, not another client’s or another organisation’s', async () => {
+    expect(await refusal({ clientSession: { clientId: 'client-1', organisationId: org }, permission: 'alliance_request.client', ids: ['check-1'] })).toBe('allowed');
+    expect(await refusal({ clientSession: { clientId: 'client-2', organisationId: org }, permission: 'alliance_request.client', ids: ['check-1'] })).toBe('not_found');
+    expect(await refusal({ clientSession: { clientId: 'client-1', organisationId: otherOrg }, permission: 'alliance_request.client', ids: ['check-1'] })).toBe('not_found');
+    expect(await refusal({ clientSession: { clientId: 'client-1', organisationId: org }, permission: 'alliance_request.client', ids: ['check-elsewhere'] })).toBe('not_found');
+  });
+
+  it('shows why clients said no to team leads and policy advisors only', async () => {
+    expect(await refusal({ actor: manager, permission: 'insight.decline_reasons' })).toBe('allowed');
+    expect(await refusal({ actor: actor('pol-1', ['policy_advisor']), permission: 'insight.decline_reasons' })).toBe('allowed');
+    for (const someone of [owner, reviewer, administrator]) expect(await refusal({ actor: someone, permission: 'insight.decline_reasons' })).toBe('forbidden');
+  });
+});

@@ -127,8 +127,12 @@ export const actorRules = {
   'signal_group.recipient': { role: 'signals.receive', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.signalGroupsReachable(actor, ids, isPolicyAdvisor(actor)) },
   /** The organisation's signals inbox (ids: the organisation): policy advisors and management team members. */
   'signal_inbox.reader': { role: 'signals.receive', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.signalInboxes(actor, ids, isPolicyAdvisor(actor)) },
+  /** A notification in the person's own list. */
+  'notification.reader': { role: 'account.self', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.notificationsOf(actor, ids) },
   /** An account in the administrator's own organisation. */
   'user.administrator': { role: 'admin.users', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.usersInOrganisation(actor, ids) },
+  /** A team in the administrator's own organisation (to rename it, or to put someone in it). */
+  'team.administrator': { role: 'admin.teams', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.teamsInOrganisation(actor, ids) },
   /** A team the person belongs to as a member or its team lead (to start its KAR canvas). */
   'team.member': { role: 'kar.team', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids) },
   /** A KAR canvas of one's own team, or the organisation's canvas for policy advisors and managers. Never by the administrator role. */
@@ -156,6 +160,8 @@ export const clientRules = {
   'feedback.participant': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.feedbackParticipating(client, ids) },
   'follow_up.recipient': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.followUpsReceived(client, ids) },
   'client_point.subject': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.clientPointsAbout(client, ids) },
+  /** An alliance check handed to the client, in any state (whether it is still open is checked after the gate). */
+  'alliance_request.client': { refusal: 'not_found', allowed: ({ repository }, client, ids) => repository.allianceRequestsOf(client, ids) },
 } as const satisfies Record<string, ClientRule>;
 
 export type ActorItemPermission = keyof typeof actorRules;

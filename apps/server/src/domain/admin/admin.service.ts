@@ -12,35 +12,36 @@ import type { Clock } from '../../clock.js';
 import type { AuditLog, AuditVerification } from '../../audit/audit-log.js';
 import { randomToken, sha256Hex } from '../../crypto/random.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
-import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { PasswordResetRow, PasswordResetsRepository } from '../../db/repositories/password-resets.repository.js';
-import type { SessionsRepository } from '../../db/repositories/sessions.repository.js';
 import type { TeamsRepository } from '../../db/repositories/teams.repository.js';
 import type { MembershipRow, MembershipWithTeam, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { newAccount } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { checkAccess, requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { hasEverHadPassword } from '../auth/password-reset.service.js';
 import { buildProcessingRegister, type DeploymentFacts } from './processing-register.js';
 import { AppError } from '../errors.js';
+import type { TransactionScope, UnitOfWork } from '../unit-of-work.js';
 import { settingsOf } from './organisation-settings.js';
 
 export interface AdminDependencies {
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
   users: UsersRepository;
   teams: TeamsRepository;
-  sessions: SessionsRepository;
-  invitations: InvitationsRepository;
   passwordResets: PasswordResetsRepository;
   organisations: OrganisationsRepository;
   auditRepository: AuditRepository;
   audit: AuditLog;
   /** How this installation runs, for the processing register. */
   deployment: DeploymentFacts;
-  invitationDays?: number;
   now: Clock;
   /** Told when someone is no longer in some teams (removed, or account switched off): the team agenda keeps or withdraws their items. */
   leftTeams?: (departure: { organisationId: string; userId: string; teamIds: readonly string[]; actorUserId: string }) => Promise<void>;
 }
+
+/** How long an invitation link works. */
+const invitationDays = 7;
 
 export interface Invitation {
   user: AdminUser;
@@ -84,7 +85,7 @@ export class AdminService {
   }
 
   async listUsers(actor: Actor): Promise<AdminUser[]> {
-    requirePermission(actor, 'admin.users');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.users' });
     const users = await this.deps.users.listByOrganisation(actor.organisationId);
     const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
     const resets = await this.deps.passwordResets.listOpenApprovals(users.map((u) => u.id), this.now().toISOString());
@@ -93,34 +94,41 @@ export class AdminService {
   }
 
   async inviteUser(actor: Actor, input: { name: string; email: string; memberships: MembershipInput[]; external?: ExternalAccount | null | undefined }): Promise<Invitation> {
-    requirePermission(actor, 'admin.users');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.users' });
     if (await this.deps.users.findByEmail(input.email)) throw new AppError('email_taken', [{ path: 'email', message: 'email_taken' }]);
     this.checkExternal(input.external ?? null);
     const memberships = await this.checkedMemberships(actor, input.memberships);
     const id = randomUUID();
-    await this.deps.users.insert(
-      newAccount({
-        id,
-        organisation_id: actor.organisationId,
-        email: input.email,
-        name: input.name,
-        created_at: this.now().toISOString(),
-        external_organisation: input.external?.organisation ?? null,
-        access_until: input.external?.accessUntil ?? null,
-      }),
-    );
-    await this.deps.users.replaceMemberships(id, memberships(id));
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_invited', subjectType: 'user', subjectId: id, details: { roles: input.memberships.map((m) => m.role) } });
-    return this.issueInvitation(id);
+    const invitation = await this.deps.unitOfWork.run(async (scope) => {
+      await scope.repositories.users.insert(
+        newAccount({
+          id,
+          organisation_id: actor.organisationId,
+          email: input.email,
+          name: input.name,
+          created_at: this.now().toISOString(),
+          external_organisation: input.external?.organisation ?? null,
+          access_until: input.external?.accessUntil ?? null,
+        }),
+      );
+      await scope.repositories.users.replaceMemberships(id, memberships(id));
+      await scope.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_invited', subjectType: 'user', subjectId: id, details: { roles: input.memberships.map((m) => m.role) } });
+      return this.issueInvitation(scope, id);
+    });
+    return { ...invitation, user: await this.loadAdminUser(id) };
   }
 
   async reinvite(actor: Actor, userId: string): Promise<Invitation> {
-    requirePermission(actor, 'admin.users');
-    const user = await this.userInOrganisation(actor, userId);
+    await requireAccess(this.deps.gate, { actor, permission: 'user.administrator', ids: [userId] });
+    const user = await this.user(userId);
     // A link that sets the password of an account someone already uses would hand that account to the administrator.
     if (hasEverHadPassword(user)) throw new AppError('account_has_password');
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.invitation_renewed', subjectType: 'user', subjectId: userId });
-    return this.issueInvitation(userId);
+    const invitation = await this.deps.unitOfWork.run(async (scope) => {
+      const issued = await this.issueInvitation(scope, userId);
+      await scope.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.invitation_renewed', subjectType: 'user', subjectId: userId });
+      return issued;
+    });
+    return { ...invitation, user: await this.loadAdminUser(userId) };
   }
 
   async updateUser(
@@ -128,8 +136,8 @@ export class AdminService {
     userId: string,
     changes: { name?: string | undefined; active?: boolean | undefined; memberships?: MembershipInput[] | undefined; external?: ExternalAccount | null | undefined },
   ): Promise<AdminUser> {
-    requirePermission(actor, 'admin.users');
-    const user = await this.userInOrganisation(actor, userId);
+    await requireAccess(this.deps.gate, { actor, permission: 'user.administrator', ids: [userId] });
+    const user = await this.user(userId);
     if (changes.external) this.checkExternal(changes.external);
     const current = await this.deps.users.membershipsOf([userId]);
     const wasAdmin = user.active === 1 && current.some((m) => m.role === 'administrator');
@@ -139,11 +147,7 @@ export class AdminService {
     }
 
     const teamsBefore = teamIdsOf(current);
-    if (changes.memberships) {
-      const memberships = await this.checkedMemberships(actor, changes.memberships);
-      await this.deps.users.replaceMemberships(userId, memberships(userId));
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.roles_changed', subjectType: 'user', subjectId: userId, details: { from: current.map((m) => m.role), to: changes.memberships.map((m) => m.role) } });
-    }
+    const memberships = changes.memberships ? await this.checkedMemberships(actor, changes.memberships) : null;
     const update: Partial<UserRow> = {};
     if (changes.name !== undefined) update.name = changes.name;
     if (changes.active !== undefined) update.active = changes.active ? 1 : 0;
@@ -151,22 +155,29 @@ export class AdminService {
       update.external_organisation = changes.external?.organisation ?? null;
       update.access_until = changes.external?.accessUntil ?? null;
     }
-    if (Object.keys(update).length > 0) await this.deps.users.update(userId, update);
-    if (changes.external !== undefined) {
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.external_changed', subjectType: 'user', subjectId: userId, details: { accessUntil: changes.external?.accessUntil ?? null } });
-    }
-    if (changes.active === false) {
-      await this.deps.sessions.deleteForUser(userId);
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
-    } else if (changes.active === true && user.active === 0) {
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
-    }
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      if (memberships && changes.memberships) {
+        await repositories.users.replaceMemberships(userId, memberships(userId));
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.roles_changed', subjectType: 'user', subjectId: userId, details: { from: current.map((m) => m.role), to: changes.memberships.map((m) => m.role) } });
+      }
+      if (Object.keys(update).length > 0) await repositories.users.update(userId, update);
+      if (changes.external !== undefined) {
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.external_changed', subjectType: 'user', subjectId: userId, details: { accessUntil: changes.external?.accessUntil ?? null } });
+      }
+      if (changes.active === false) {
+        await repositories.sessions.deleteForUser(userId);
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
+      } else if (changes.active === true && user.active === 0) {
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
+      }
+    });
+    // After the commit: the team agenda writes in a transaction of its own.
     if (this.deps.leftTeams) {
       const teamsAfter = changes.active === false ? new Set<string>() : teamIdsOf(changes.memberships ?? current);
       const left = [...teamsBefore].filter((teamId) => !teamsAfter.has(teamId));
       await this.deps.leftTeams({ organisationId: actor.organisationId, userId, teamIds: left, actorUserId: actor.userId });
     }
-    return this.adminUser(userId);
+    return this.loadAdminUser(userId);
   }
 
   /** An end date that already passed would make an account that never works: refuse it plainly. */
@@ -178,36 +189,39 @@ export class AdminService {
   }
 
   async listTeams(actor: Actor): Promise<{ id: string; name: string; memberCount: number }[]> {
-    requirePermission(actor, 'admin.teams');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.teams' });
     const rows = await this.deps.teams.listWithMemberCounts(actor.organisationId);
     return rows.map((row) => ({ id: row.id, name: row.name, memberCount: Number(row.member_count) }));
   }
 
   async createTeam(actor: Actor, name: string): Promise<{ id: string; name: string; memberCount: number }> {
-    requirePermission(actor, 'admin.teams');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.teams' });
     const id = randomUUID();
-    await this.deps.teams.insert({ id, organisation_id: actor.organisationId, name, created_at: this.now().toISOString() });
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_created', subjectType: 'team', subjectId: id });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.teams.insert({ id, organisation_id: actor.organisationId, name, created_at: this.now().toISOString() });
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_created', subjectType: 'team', subjectId: id });
+    });
     return { id, name, memberCount: 0 };
   }
 
   async renameTeam(actor: Actor, teamId: string, name: string): Promise<{ id: string; name: string; memberCount: number }> {
-    requirePermission(actor, 'admin.teams');
-    if (!(await this.deps.teams.findInOrganisation(actor.organisationId, teamId))) throw new AppError('not_found');
-    await this.deps.teams.rename(teamId, name);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_renamed', subjectType: 'team', subjectId: teamId });
+    await requireAccess(this.deps.gate, { actor, permission: 'team.administrator', ids: [teamId] });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.teams.rename(teamId, name);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.team_renamed', subjectType: 'team', subjectId: teamId });
+    });
     const team = (await this.listTeams(actor)).find((t) => t.id === teamId);
     if (!team) throw new AppError('not_found');
     return team;
   }
 
   async getSettings(actor: Actor): Promise<OrganisationSettings> {
-    requirePermission(actor, 'admin.settings');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
     return settingsOf(await this.organisation(actor));
   }
 
   async updateSettings(actor: Actor, settings: OrganisationSettings): Promise<OrganisationSettings> {
-    requirePermission(actor, 'admin.settings');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
     if (!settings.retentionDaysOptions.includes(settings.retentionDaysDefault)) {
       throw new AppError('validation', [{ path: 'retentionDaysDefault', message: 'retention_default_not_in_options' }]);
     }
@@ -216,19 +230,21 @@ export class AdminService {
     const { name: _name, requireTotp: _requireTotp, ...storedBefore } = before;
     // Optional settings a form leaves out keep their value (a form may predate a setting).
     const stored = { ...storedBefore, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
-    await this.deps.organisations.update(actor.organisationId, { name, require_totp: requireTotp ? 1 : 0, settings_json: JSON.stringify(stored) });
     const changed = (Object.keys(settings) as (keyof OrganisationSettings)[]).filter((key) => settings[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.settings_changed', subjectType: 'organisation', subjectId: actor.organisationId, details: { changed } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.organisations.update(actor.organisationId, { name, require_totp: requireTotp ? 1 : 0, settings_json: JSON.stringify(stored) });
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.settings_changed', subjectType: 'organisation', subjectId: actor.organisationId, details: { changed } });
+    });
     return settingsOf(await this.organisation(actor));
   }
 
   async processingRegister(actor: Actor): Promise<ProcessingRegister> {
-    requirePermission(actor, 'admin.settings');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
     return buildProcessingRegister(settingsOf(await this.organisation(actor)), this.deps.deployment, this.now());
   }
 
   async listAudit(actor: Actor, limit: number, before?: number) {
-    requirePermission(actor, 'admin.audit');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.audit' });
     const rows = await this.deps.auditRepository.listForOrganisation(actor.organisationId, limit, before);
     return {
       events: rows.map((row) => ({ seq: Number(row.seq), at: row.at, action: row.action, actorUserId: row.actor_user_id, actorName: row.actor_name, subjectType: row.subject_type, subjectId: row.subject_id })),
@@ -237,7 +253,7 @@ export class AdminService {
   }
 
   async verifyAudit(actor: Actor): Promise<AuditVerification> {
-    requirePermission(actor, 'admin.audit');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.audit' });
     return this.deps.audit.verify();
   }
 
@@ -247,26 +263,34 @@ export class AdminService {
     return organisation;
   }
 
-  private async userInOrganisation(actor: Actor, userId: string): Promise<UserRow> {
+  /** After the gate passed: the account (gone in between reads as not_found). */
+  private async user(userId: string): Promise<UserRow> {
     const user = await this.deps.users.findById(userId);
-    if (!user || user.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!user) throw new AppError('not_found');
     return user;
   }
 
-  async adminUser(userId: string): Promise<AdminUser> {
-    const user = await this.deps.users.findById(userId);
-    if (!user) throw new AppError('not_found');
+  /** One account as the administrator sees it (after a password-reset step, for instance). */
+  async adminUser(actor: Actor, userId: string): Promise<AdminUser> {
+    await requireAccess(this.deps.gate, { actor, permission: 'user.administrator', ids: [userId] });
+    return this.loadAdminUser(userId);
+  }
+
+  private async loadAdminUser(userId: string): Promise<AdminUser> {
+    const user = await this.user(userId);
     return toAdminUser(user, await this.deps.users.membershipsOf([userId]));
   }
 
   /** Team roles need a team of this organisation; organisation roles must not name one. */
   private async checkedMemberships(actor: Actor, input: readonly MembershipInput[]): Promise<(userId: string) => MembershipRow[]> {
     const problems: { path: string; message: string }[] = [];
+    const teamIds = input.flatMap((m) => (m.teamId ? [m.teamId] : []));
+    const knownTeams = await checkAccess(this.deps.gate, { actor, permission: 'team.administrator', ids: teamIds });
     for (const [index, m] of input.entries()) {
       const needsTeam = (teamRoles as readonly string[]).includes(m.role);
       if (needsTeam && !m.teamId) problems.push({ path: `memberships.${index}.teamId`, message: 'team_required' });
       if (!needsTeam && m.teamId) problems.push({ path: `memberships.${index}.teamId`, message: 'team_not_allowed' });
-      if (m.teamId && !(await this.deps.teams.findInOrganisation(actor.organisationId, m.teamId))) problems.push({ path: `memberships.${index}.teamId`, message: 'team_unknown' });
+      if (m.teamId && !knownTeams.has(m.teamId)) problems.push({ path: `memberships.${index}.teamId`, message: 'team_unknown' });
     }
     if (problems.length > 0) throw new AppError('validation', problems);
     const unique = [...new Map(input.map((m) => [`${m.role}:${m.teamId ?? ''}`, m])).values()];
@@ -274,11 +298,12 @@ export class AdminService {
     return (userId) => unique.map((m) => ({ id: randomUUID(), user_id: userId, team_id: m.teamId, role: m.role, created_at: createdAt }));
   }
 
-  private async issueInvitation(userId: string): Promise<Invitation> {
+  /** A new invitation link (an earlier unused one stops working), written in the caller's transaction. */
+  private async issueInvitation(scope: TransactionScope, userId: string): Promise<Omit<Invitation, 'user'>> {
     const token = randomToken(32);
     const now = this.now();
-    const expiresAt = new Date(now.getTime() + (this.deps.invitationDays ?? 7) * 86_400_000).toISOString();
-    await this.deps.invitations.replaceForUser({ id: randomUUID(), user_id: userId, token_hash: sha256Hex(token), created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
-    return { user: await this.adminUser(userId), invitationPath: `/uitnodiging/${token}`, expiresAt };
+    const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000).toISOString();
+    await scope.repositories.invitations.replaceForUser({ id: randomUUID(), user_id: userId, token_hash: sha256Hex(token), created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+    return { invitationPath: `/uitnodiging/${token}`, expiresAt };
   }
 }

@@ -13,6 +13,7 @@ import { accountUsable } from './account-window.js';
 import type { AuthenticatedSession, AuthService } from './auth.service.js';
 import { mapClaims, type ArrivedClaims, type MappedRole, type SsoConfig } from './oidc-claims.js';
 import { hasEverHadPassword } from './password-reset.service.js';
+import type { Clock } from '../../clock.js';
 
 export interface OidcDependencies {
   /** Undefined when SSO is not configured: every SSO route then answers sso_not_configured. */
@@ -22,7 +23,7 @@ export interface OidcDependencies {
   auth: AuthService;
   audit: AuditLog;
   sessionSecret: Buffer;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** A refused SSO log-in: the browser is sent to a page that explains the reason. */
@@ -52,12 +53,12 @@ function isLoopback(url: URL): boolean {
 }
 
 export class OidcService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private discovered: Promise<oidc.Configuration> | null = null;
   private keySet: ReturnType<typeof createRemoteJWKSet> | null = null;
 
   constructor(private readonly deps: OidcDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   get configured(): boolean {

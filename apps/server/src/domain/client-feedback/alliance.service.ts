@@ -7,26 +7,30 @@ import type { ClientsRepository } from '../../db/repositories/clients.repository
 import type { ConversationsRepository } from '../../db/repositories/conversations.repository.js';
 import type { FeedbackRepository } from '../../db/repositories/feedback.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { checkAccess, requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
-import type { DeclineReasonsService } from '../consent/decline-reasons.service.js';
+import type { DeclineReasonCounter } from '../consent/decline-reasons.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { addDays, localMonth } from './calendar.js';
 
 export interface AllianceDependencies {
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
   alliance: AllianceRepository;
   clients: ClientsRepository;
   conversations: ConversationsRepository;
   feedback: FeedbackRepository;
   organisations: OrganisationsRepository;
   audit: AuditLog;
-  /** Saying no with a reason: counted without a link (see decline-reasons.service.ts). */
-  declineReasons?: Pick<DeclineReasonsService, 'record'>;
-  /** How long a handed-out check stays open. */
-  requestDays?: number;
+  /** Saying no with a reason: counted without a link (see consent/decline-reasons.ts). */
+  declineReasons?: Pick<DeclineReasonCounter, 'record'>;
   now: Clock;
 }
+
+/** How long a handed-out check stays open. */
+const requestDays = 14;
 
 /** A falling score: the latest check at least this much below the one before. */
 const fallingBy = 1;
@@ -58,19 +62,19 @@ export class AllianceService {
   }
 
   async request(actor: Actor, input: { clientId: string; conversationId: string | null; feedbackId: string | null }): Promise<{ id: string; anonymous: boolean; expiresAt: string }> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [input.clientId] });
     const client = await this.deps.clients.findById(input.clientId);
-    if (!client || client.professional_id !== actor.userId) throw new AppError('not_found');
+    if (!client) throw new AppError('not_found');
+    // What the check is about must be the professional's own too, with this client; else it is a wrong field, not a refusal.
     if (input.conversationId) {
-      const conversation = await this.deps.conversations.findById(input.conversationId);
-      if (!conversation || conversation.professional_id !== actor.userId || conversation.client_id !== client.id) {
-        throw new AppError('validation', [{ path: 'conversationId', message: 'conversation_unknown' }]);
-      }
+      const own = await checkAccess(this.deps.gate, { actor, permission: 'conversation.owner', ids: [input.conversationId] });
+      const conversation = own.size > 0 ? await this.deps.conversations.findById(input.conversationId) : undefined;
+      if (conversation?.client_id !== client.id) throw new AppError('validation', [{ path: 'conversationId', message: 'conversation_unknown' }]);
     }
     if (input.feedbackId) {
-      const feedback = await this.deps.feedback.findById(input.feedbackId);
-      const participant = feedback ? await this.deps.feedback.findParticipant(feedback.id, client.id) : undefined;
-      if (!feedback || feedback.professional_id !== actor.userId || !participant) throw new AppError('validation', [{ path: 'feedbackId', message: 'conversation_unknown' }]);
+      const own = await checkAccess(this.deps.gate, { actor, permission: 'feedback.owner', ids: [input.feedbackId] });
+      const participant = own.size > 0 ? await this.deps.feedback.findParticipant(input.feedbackId, client.id) : undefined;
+      if (!participant) throw new AppError('validation', [{ path: 'feedbackId', message: 'conversation_unknown' }]);
     }
     const settings = await this.settings(actor.organisationId);
     const now = this.now();
@@ -83,60 +87,66 @@ export class AllianceService {
       feedback_id: input.feedbackId,
       anonymous: settings.allianceCheckAnonymous ? (1 as const) : (0 as const),
       created_at: now.toISOString(),
-      expires_at: addDays(now, this.deps.requestDays ?? 14).toISOString(),
+      expires_at: addDays(now, requestDays).toISOString(),
       answered_at: null,
     };
-    await this.deps.alliance.insertRequest(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'alliance.requested', subjectType: 'client', subjectId: client.id });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.alliance.insertRequest(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'alliance.requested', subjectType: 'client', subjectId: client.id });
+    });
     return { id: row.id, anonymous: row.anonymous === 1, expiresAt: row.expires_at };
   }
 
   async clientAnswer(session: ClientSession, requestId: string, scores: AllianceScores): Promise<void> {
-    const request = await this.openRequestOf(session, requestId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'alliance_request.client', ids: [requestId] });
+    const request = await this.openRequest(requestId);
     const now = this.now();
     const anonymous = request.anonymous === 1;
     // Anonymous totals count people: one anonymous answer per client per month.
     if (anonymous && (await this.deps.alliance.answeredAnonymouslyIn(request.professional_id, request.client_id, localMonth(now)))) {
       throw new AppError('alliance_check_unavailable');
     }
-    await this.deps.alliance.answer(
-      request,
-      {
-        id: randomUUID(),
-        organisation_id: request.organisation_id,
-        professional_id: request.professional_id,
-        client_id: anonymous ? null : request.client_id,
-        anonymous: anonymous ? 1 : 0,
-        period: localMonth(now),
-        answered_on: anonymous ? null : now.toISOString(),
-        collaboration: scores.collaboration,
-        achievement: scores.achievement,
-        fit: scores.fit,
-        own_topics: scores.own_topics,
-        overall: scores.overall,
-      },
-      now.toISOString(),
-    );
-    // The audit entry of an anonymous answer names neither the client nor the request.
-    await this.deps.audit.record(
-      anonymous
-        ? { organisationId: session.organisationId, actorUserId: null, action: 'alliance.answered', details: { anonymous: true } }
-        : { organisationId: session.organisationId, actorUserId: null, action: 'alliance.answered', subjectType: 'client', subjectId: session.clientId, details: { anonymous: false } },
-    );
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.alliance.answer(
+        request,
+        {
+          id: randomUUID(),
+          organisation_id: request.organisation_id,
+          professional_id: request.professional_id,
+          client_id: anonymous ? null : request.client_id,
+          anonymous: anonymous ? 1 : 0,
+          period: localMonth(now),
+          answered_on: anonymous ? null : now.toISOString(),
+          collaboration: scores.collaboration,
+          achievement: scores.achievement,
+          fit: scores.fit,
+          own_topics: scores.own_topics,
+          overall: scores.overall,
+        },
+        now.toISOString(),
+      );
+      // The audit entry of an anonymous answer names neither the client nor the request.
+      await audit.record(
+        anonymous
+          ? { organisationId: session.organisationId, actorUserId: null, action: 'alliance.answered', details: { anonymous: true } }
+          : { organisationId: session.organisationId, actorUserId: null, action: 'alliance.answered', subjectType: 'client', subjectId: session.clientId, details: { anonymous: false } },
+      );
+    });
   }
 
   /** "No, thanks": the check disappears; nothing is recorded about why. */
   async clientDecline(session: ClientSession, requestId: string, reason?: DeclineReasonId): Promise<void> {
-    const request = await this.openRequestOf(session, requestId);
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'alliance_request.client', ids: [requestId] });
+    const request = await this.openRequest(requestId);
     await this.deps.alliance.deleteRequest(request.id);
     // Only after the request is gone: one reason per decline, and nothing that links the two.
     if (reason) await this.deps.declineReasons?.record(session.organisationId, 'feedback', reason);
   }
 
   async trend(actor: Actor, clientId: string): Promise<AllianceTrend> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [clientId] });
     const client = await this.deps.clients.findById(clientId);
-    if (!client || client.professional_id !== actor.userId || client.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!client) throw new AppError('not_found');
     const settings = await this.settings(actor.organisationId);
     const answers = await this.deps.alliance.identifiedAnswers(actor.userId, clientId);
     const points = answers.map((a) => {
@@ -155,7 +165,7 @@ export class AllianceService {
   }
 
   async overview(actor: Actor): Promise<AllianceOverview> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const settings = await this.settings(actor.organisationId);
     const k = settings.minimumGroupSize;
     const answers = await this.deps.alliance.anonymousAnswers(actor.userId, localMonth(this.now()));
@@ -177,7 +187,7 @@ export class AllianceService {
 
   /** Quiet signals for this professional only: a low or falling score ("talk about how you work together"). */
   async signals(actor: Actor): Promise<AllianceSignal[]> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const settings = await this.settings(actor.organisationId);
     const signals: AllianceSignal[] = [];
     const identified = await this.deps.alliance.identifiedAnswersOfProfessional(actor.userId);
@@ -185,10 +195,13 @@ export class AllianceService {
     for (const answer of identified) {
       if (answer.client_id) perClient.set(answer.client_id, [...(perClient.get(answer.client_id) ?? []), averageOf(scoresOf(answer))]);
     }
+    // Only clients still in the professional's own caseload, asked at once; their pseudonyms in one query.
+    const own = await checkAccess(this.deps.gate, { actor, permission: 'client.owner', ids: perClient.keys() });
+    const pseudonyms = new Map((await this.deps.clients.listForProfessional(actor.userId)).map((client) => [client.id, client.pseudonym]));
     for (const [clientId, averages] of perClient) {
-      const client = await this.deps.clients.findById(clientId);
-      if (!client || client.professional_id !== actor.userId) continue;
-      const signal = signalFor(averages, settings.allianceSignalBelow, clientId, client.pseudonym);
+      const pseudonym = pseudonyms.get(clientId);
+      if (!own.has(clientId) || pseudonym === undefined) continue;
+      const signal = signalFor(averages, settings.allianceSignalBelow, clientId, pseudonym);
       if (signal) signals.push(signal);
     }
     const k = settings.minimumGroupSize;
@@ -203,10 +216,10 @@ export class AllianceService {
     return signals;
   }
 
-  private async openRequestOf(session: ClientSession, requestId: string) {
+  /** After the gate (missing and someone else's look the same): the request, if it can still be answered. */
+  private async openRequest(requestId: string) {
     const request = await this.deps.alliance.findRequest(requestId);
-    // Missing and someone else's look the same.
-    if (!request || request.client_id !== session.clientId || request.organisation_id !== session.organisationId) throw new AppError('not_found');
+    if (!request) throw new AppError('not_found');
     if (request.answered_at !== null || request.expires_at <= this.now().toISOString()) throw new AppError('alliance_check_unavailable');
     return request;
   }

@@ -12,6 +12,7 @@ import { FeedbackViews } from './feedback-views.js';
 import { FeedbackVoiceNotesService } from './feedback-voice-notes.service.js';
 import type { RecordingLookup } from './recording-lookup.js';
 import type { VoiceNoteProbe } from './voice-note-probe.js';
+import type { Clock } from '../../clock.js';
 
 export { AllianceService, signalFor } from './alliance.service.js';
 export { FollowUpService } from './follow-up.service.js';
@@ -38,10 +39,10 @@ export function createFeedbackServices(
     probeVoiceNote: VoiceNoteProbe;
     /** Second line after an erasure (SQLite: checkpoint the WAL into the zeroed main file). */
     scrub?: (() => Promise<void>) | undefined;
-    now?: (() => Date) | undefined;
+    now: Clock;
   },
 ) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const { feedback, users } = repositories;
   const { audit, gate } = deps;
   const loader = new FeedbackLoader({ feedback, now });

@@ -8,13 +8,16 @@ import type { ConversationRow, ConversationsRepository } from '../../db/reposito
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import { settingsOf } from '../admin/organisation-settings.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { openText, sealText } from './sealed-text.js';
 import { addDays, localDay } from '../client-feedback/calendar.js';
 import { defaultPartnerKind, mayHavePartner } from './partner-kind.js';
 
 export interface ClientsDependencies {
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
   clients: ClientsRepository;
   conversations: ConversationsRepository;
   consents: ConsentsRepository;
@@ -46,9 +49,9 @@ export function consentSummaryOf(row: ConsentRow | undefined): Conversation['con
 }
 
 /**
- * A professional's own clients and conversations. Owner-only: there is no method that reads
- * another professional's clients, and a client that is not yours answers not_found, never 403,
- * so its existence does not leak.
+ * A professional's own clients and conversations. Owner-only (the gate's `client.owner` and
+ * `conversation.owner`): there is no method that reads another professional's clients, and a
+ * client that is not yours answers not_found, never 403, so its existence does not leak.
  */
 export class ClientsService {
   /** A client can only be given a language their organisation offers (the administrator chooses them). */
@@ -64,7 +67,7 @@ export class ClientsService {
   }
 
   async list(actor: Actor): Promise<Client[]> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const rows = (await this.deps.clients.listForProfessional(actor.userId)).filter((row) => row.organisation_id === actor.organisationId);
     const counts = await this.deps.conversations.countPerClient(actor.userId);
     const withAccess = await this.deps.clients.clientIdsWithAccess(rows.map((row) => row.id));
@@ -73,7 +76,7 @@ export class ClientsService {
   }
 
   async create(actor: Actor, input: { pseudonym: string; contact?: string | null | undefined; locale?: ClientLocale | undefined; partnerKind?: PartnerKind | undefined }): Promise<Client> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     const partnerKind = input.partnerKind ?? defaultPartnerKind(actor);
     if (!mayHavePartner(actor, partnerKind)) throw new AppError('partner_kind_not_allowed');
     if (input.locale !== undefined) await this.assertOffered(actor, input.locale);
@@ -90,14 +93,16 @@ export class ClientsService {
       feedback_reminder_due_on: null,
       partner_kind: partnerKind,
     };
-    await this.deps.clients.insert(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null, partnerKind } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.clients.insert(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.created', subjectType: 'client', subjectId: row.id, details: { hasContact: row.contact_wrapped !== null, partnerKind } });
+    });
     return this.toClient(row, 0, false);
   }
 
   async get(actor: Actor, clientId: string): Promise<Client> {
-    requirePermission(actor, 'clients.own');
-    const row = await this.ownClient(actor, clientId);
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [clientId] });
+    const row = await this.client(clientId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.viewed', subjectType: 'client', subjectId: clientId });
     return this.describe(row);
   }
@@ -107,8 +112,8 @@ export class ClientsService {
     clientId: string,
     changes: { pseudonym?: string | undefined; contact?: string | null | undefined; locale?: ClientLocale | undefined; feedbackReminderMonths?: number | null | undefined; feedbackReminderDone?: true | undefined },
   ): Promise<Client> {
-    requirePermission(actor, 'clients.own');
-    const existing = await this.ownClient(actor, clientId);
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [clientId] });
+    const existing = await this.client(clientId);
     if (changes.locale !== undefined) await this.assertOffered(actor, changes.locale);
     const update: Partial<Pick<ClientRow, 'pseudonym' | 'contact_wrapped' | 'locale' | 'feedback_reminder_months' | 'feedback_reminder_due_on'>> = {};
     const months = changes.feedbackReminderMonths !== undefined ? changes.feedbackReminderMonths : changes.feedbackReminderDone ? existing.feedback_reminder_months : undefined;
@@ -119,22 +124,24 @@ export class ClientsService {
     if (changes.pseudonym !== undefined) update.pseudonym = changes.pseudonym;
     if (changes.locale !== undefined) update.locale = changes.locale;
     if (changes.contact !== undefined) update.contact_wrapped = changes.contact ? sealText(this.deps.masterKey, changes.contact) : null;
-    if (Object.keys(update).length > 0) await this.deps.clients.update(clientId, update);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.updated', subjectType: 'client', subjectId: clientId, details: { fields: Object.keys(changes) } });
-    return this.describe(await this.ownClient(actor, clientId));
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      if (Object.keys(update).length > 0) await repositories.clients.update(clientId, update);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'client.updated', subjectType: 'client', subjectId: clientId, details: { fields: Object.keys(changes) } });
+    });
+    return this.describe(await this.client(clientId));
   }
 
   async listConversations(actor: Actor, clientId: string): Promise<Conversation[]> {
-    requirePermission(actor, 'clients.own');
-    const client = await this.ownClient(actor, clientId);
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [clientId] });
+    const client = await this.client(clientId);
     const rows = await this.deps.conversations.listForClient(clientId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.listed', subjectType: 'client', subjectId: clientId, details: { count: rows.length } });
     return this.toConversations(client, rows);
   }
 
   async createConversation(actor: Actor, clientId: string, input: { heldOn: string; kind: ConversationKind; reviewerUserId?: string | null | undefined }): Promise<Conversation> {
-    requirePermission(actor, 'clients.own');
-    const client = await this.ownClient(actor, clientId);
+    await requireAccess(this.deps.gate, { actor, permission: 'client.owner', ids: [clientId] });
+    const client = await this.client(clientId);
     const reviewerUserId = input.reviewerUserId ? (await this.checkedReviewer(actor, input.reviewerUserId)).id : null;
     const row: ConversationRow = {
       id: randomUUID(),
@@ -146,16 +153,18 @@ export class ClientsService {
       reviewer_user_id: reviewerUserId,
       created_at: this.now().toISOString(),
     };
-    await this.deps.conversations.insert(row);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.created', subjectType: 'conversation', subjectId: row.id, details: { kind: row.kind } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.conversations.insert(row);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.created', subjectType: 'conversation', subjectId: row.id, details: { kind: row.kind } });
+    });
     const [conversation] = await this.toConversations(client, [row]);
     if (!conversation) throw new AppError('internal');
     return conversation;
   }
 
   async getConversation(actor: Actor, conversationId: string): Promise<Conversation> {
-    requirePermission(actor, 'clients.own');
-    const { client, conversation } = await this.ownConversation(actor, conversationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'conversation.owner', ids: [conversationId] });
+    const { client, conversation } = await this.conversation(conversationId);
     await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.viewed', subjectType: 'conversation', subjectId: conversationId });
     const [result] = await this.toConversations(client, [conversation]);
     if (!result) throw new AppError('internal');
@@ -164,14 +173,16 @@ export class ClientsService {
 
   /** The reviewer proposed here is what the client sees; a consent already given keeps its own. */
   async updateConversation(actor: Actor, conversationId: string, changes: { heldOn?: string | undefined; kind?: ConversationKind | undefined; reviewerUserId?: string | null | undefined }): Promise<Conversation> {
-    requirePermission(actor, 'clients.own');
-    const { client } = await this.ownConversation(actor, conversationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'conversation.owner', ids: [conversationId] });
+    const { client } = await this.conversation(conversationId);
     const update: Partial<Pick<ConversationRow, 'held_on' | 'kind' | 'reviewer_user_id'>> = {};
     if (changes.heldOn !== undefined) update.held_on = changes.heldOn;
     if (changes.kind !== undefined) update.kind = changes.kind;
     if (changes.reviewerUserId !== undefined) update.reviewer_user_id = changes.reviewerUserId ? (await this.checkedReviewer(actor, changes.reviewerUserId)).id : null;
-    if (Object.keys(update).length > 0) await this.deps.conversations.update(conversationId, update);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.updated', subjectType: 'conversation', subjectId: conversationId, details: { fields: Object.keys(changes) } });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      if (Object.keys(update).length > 0) await repositories.conversations.update(conversationId, update);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'conversation.updated', subjectType: 'conversation', subjectId: conversationId, details: { fields: Object.keys(changes) } });
+    });
     const updated = await this.deps.conversations.findById(conversationId);
     if (!updated) throw new AppError('not_found');
     const [result] = await this.toConversations(client, [updated]);
@@ -181,7 +192,7 @@ export class ClientsService {
 
   /** Active people with the reviewer role in the professional's organisation, to propose one. */
   async listReviewers(actor: Actor): Promise<Reviewer[]> {
-    requirePermission(actor, 'clients.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'clients.own' });
     return this.reviewersOf(actor.organisationId);
   }
 
@@ -226,11 +237,7 @@ export class ClientsService {
   private async toConversations(client: ClientRow, rows: readonly ConversationRow[]): Promise<Conversation[]> {
     const consents = await this.deps.consents.listForConversations(rows.map((row) => row.id));
     const reviewerIds = [...new Set(rows.map((row) => row.reviewer_user_id).filter((id): id is string => id !== null))];
-    const reviewers = new Map<string, string>();
-    for (const id of reviewerIds) {
-      const user = await this.deps.users.findById(id);
-      if (user) reviewers.set(id, user.name);
-    }
+    const reviewers = await this.deps.users.namesOf(reviewerIds);
     return rows.map((row) => {
       const reviewerName = row.reviewer_user_id ? reviewers.get(row.reviewer_user_id) : undefined;
       return {
@@ -246,16 +253,17 @@ export class ClientsService {
     });
   }
 
-  private async ownClient(actor: Actor, clientId: string): Promise<ClientRow> {
+  /** After the gate passed: the row (gone in between reads as not_found). */
+  private async client(clientId: string): Promise<ClientRow> {
     const client = await this.deps.clients.findById(clientId);
-    if (!client || client.professional_id !== actor.userId || client.organisation_id !== actor.organisationId) throw new AppError('not_found');
+    if (!client) throw new AppError('not_found');
     return client;
   }
 
-  private async ownConversation(actor: Actor, conversationId: string): Promise<{ client: ClientRow; conversation: ConversationRow }> {
+  /** After the gate passed for the conversation; its client is the professional's own (a conversation is made for an own client, and clients never change hands). */
+  private async conversation(conversationId: string): Promise<{ client: ClientRow; conversation: ConversationRow }> {
     const conversation = await this.deps.conversations.findById(conversationId);
-    if (!conversation || conversation.professional_id !== actor.userId || conversation.organisation_id !== actor.organisationId) throw new AppError('not_found');
-    const client = await this.ownClient(actor, conversation.client_id);
-    return { client, conversation };
+    if (!conversation) throw new AppError('not_found');
+    return { client: await this.client(conversation.client_id), conversation };
   }
 }

@@ -23,7 +23,7 @@ import type { ClientSession } from '../client-access/client-access.service.js';
 import { openText, sealText } from '../clients/sealed-text.js';
 import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
-import type { DeclineReasonsService } from './decline-reasons.service.js';
+import type { DeclineReasonCounter } from './decline-reasons.js';
 import type { ConsentWithdrawalListener } from './withdrawal.js';
 
 export interface ConsentDependencies {
@@ -37,8 +37,8 @@ export interface ConsentDependencies {
   users: UsersRepository;
   organisations: OrganisationsRepository;
   audit: AuditLog;
-  /** Saying no with a reason: counted without a link (see decline-reasons.service.ts). */
-  declineReasons?: Pick<DeclineReasonsService, 'record'>;
+  /** Saying no with a reason: counted without a link (see decline-reasons.ts). */
+  declineReasons?: Pick<DeclineReasonCounter, 'record'>;
   masterKey: Buffer;
   now: Clock;
 }

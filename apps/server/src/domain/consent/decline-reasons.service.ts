@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { declineReasonIds, hasPermission, type DeclineReasonId, type DeclineReasonTotals } from '@spreekkamer/shared';
+import { declineReasonIds, type DeclineReasonTotals } from '@spreekkamer/shared';
 import type { DeclineReasonsRepository } from '../../db/repositories/decline-reasons.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
-import type { Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
 import { AppError } from '../errors.js';
-import { localMonth } from '../client-feedback/calendar.js';
 
 /** Never fewer than five answers behind a number, whatever the organisation sets. */
 export const declineReasonMinimum = 5;
@@ -15,17 +13,13 @@ export const declineReasonMinimum = 5;
  * reason; it is stored with organisation and month only, so nobody (not even with the database)
  * can tell whose it was or about which professional. It comes back only as organisation totals,
  * and only from `declineReasonMinimum` (or the organisation's higher minimum group size) up.
+ * Storing a reason has no actor: see DeclineReasonCounter (decline-reasons.ts).
  */
 export class DeclineReasonsService {
-  constructor(private readonly deps: { reasons: DeclineReasonsRepository; organisations: OrganisationsRepository; now: () => Date }) {}
-
-  /** Called by the decline itself (consent or feedback invitation); no actor, no link. */
-  async record(organisationId: string, kind: 'consent' | 'feedback', reason: DeclineReasonId): Promise<void> {
-    await this.deps.reasons.insert({ id: randomUUID(), organisation_id: organisationId, month: localMonth(this.deps.now()), kind, reason });
-  }
+  constructor(private readonly deps: { gate: AccessGate; reasons: Pick<DeclineReasonsRepository, 'countPerReason'>; organisations: OrganisationsRepository }) {}
 
   async totals(actor: Actor): Promise<DeclineReasonTotals> {
-    if (!hasPermission(actor.roles, 'insight.team') && !hasPermission(actor.roles, 'insight.organisation')) throw new AppError('forbidden');
+    await requireAccess(this.deps.gate, { actor, permission: 'insight.decline_reasons' });
     const organisation = await this.deps.organisations.findById(actor.organisationId);
     if (!organisation) throw new AppError('not_found');
     const minimum = Math.max(declineReasonMinimum, settingsOf(organisation).minimumGroupSize);

@@ -14,6 +14,7 @@ import type { BlobStore } from '../../storage/blob-store.js';
 import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
 import { decryptedSegments, readRecordingPlaylist } from './hls-source.js';
 import { derivedLabels } from './processing.js';
+import type { Clock } from '../../clock.js';
 
 /**
  * Where a time of the recording lands once [from, to) is cut out: before the cut it stays, after
@@ -43,7 +44,7 @@ export interface StretchCutterDependencies {
   settings: { masterKey: Buffer; tools: MediaTools };
   /** After the cut: conversation rhythm is measured again on the new media. */
   onCut?: (recordingId: string) => Promise<void>;
-  now?: () => Date;
+  now: Clock;
 }
 
 /**
@@ -54,10 +55,10 @@ export interface StretchCutterDependencies {
  * old segments are erased.
  */
 export class StretchCutter {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: StretchCutterDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async cut(stretchId: string, context: Pick<JobContext, 'signal'>): Promise<void> {

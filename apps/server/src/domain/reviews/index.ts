@@ -57,7 +57,7 @@ export function createReviewServices(
       },
     }),
     peerGroups: new PeerGroupsService({ gate, unitOfWork, groups: repositories.peerGroups, shares, content, now }),
-    guide: new ReviewGuideService({ guides: repositories.reviewGuides, audit, now }),
+    guide: new ReviewGuideService({ gate, unitOfWork, guides: repositories.reviewGuides, now }),
     exports: new ReviewExportService({ gate, moments: repositories.moments, comments: repositories.comments, audit }),
     withdrawalListener,
     /** For the recording eraser: when a recording is deleted (by its professional or at the end of retention), so is everything reviewed on it. */

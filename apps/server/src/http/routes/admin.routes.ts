@@ -22,14 +22,16 @@ export function adminRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       app,
       endpoints.requestPasswordReset,
       async ({ params, body }, request) => {
-        const outcome = await passwordResets.request(await ctx.actorOf(request), params.id, body.code, ctx.publicOrigin(request));
-        return { ...outcome, user: await admin.adminUser(params.id) };
+        const actor = await ctx.actorOf(request);
+        const outcome = await passwordResets.request(actor, params.id, body.code, ctx.publicOrigin(request));
+        return { ...outcome, user: await admin.adminUser(actor, params.id) };
       },
       { rateLimit: codeRateLimit },
     );
     route(app, endpoints.approvePasswordReset, async ({ params }, request) => {
-      const outcome = await passwordResets.approve(await ctx.actorOf(request), params.id);
-      return { ...outcome, user: await admin.adminUser(params.id) };
+      const actor = await ctx.actorOf(request);
+      const outcome = await passwordResets.approve(actor, params.id);
+      return { ...outcome, user: await admin.adminUser(actor, params.id) };
     });
 
     route(app, endpoints.listTeams, async (_input, request) => ({ teams: await admin.listTeams(await ctx.actorOf(request)) }));
