@@ -263,9 +263,9 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     await recordings.workFolders.start();
     closeOnFailure.push(async () => recordings.workFolders.stop());
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
-    const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
+    const learning = createLearningServices(repositories, { gate, unitOfWork, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
-    notifications.addDueSource((actor) => learning.rounds.dueNotices(actor));
+    notifications.addDueSource((actor) => learning.reminders.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
     recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
@@ -315,7 +315,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         ...recordings.jobHandlers,
         'learning.reminders': {
           run: async () => {
-            await learning.rounds.sendDueReminders();
+            await learning.reminders.sendDueReminders();
           },
         },
         'share.cuts.sweep': {
