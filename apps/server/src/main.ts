@@ -32,7 +32,7 @@ import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
-import { RhythmService } from './domain/rhythm/rhythm.service.js';
+import { RhythmService, RhythmServiceJobs, type RhythmDependencies } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { seedInsightData } from './seed/insight-data.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
@@ -228,21 +228,25 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const preparationHelp = new PreparationHelpService({ gate, helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, now });
     const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, now });
-    const rhythm = new RhythmService({
+    const rhythmDependencies: RhythmDependencies = {
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
       blobs: storage.blobs,
       gate,
+      unitOfWork,
       shares: repositories.shares,
       momentsOfShare: (share) => reviews.content.momentsOf(share),
       audit,
       workFolders,
       settings: { masterKey: config.masterKey, tools: config.tools },
       now,
-    });
+    };
+    const rhythm = new RhythmService(rhythmDependencies);
+    /** The rhythm job and its eraser, no actor. */
+    const rhythmJobs = new RhythmServiceJobs(rhythmDependencies);
     const recordings = createRecordingServices({
       workFolders,
-      rhythm,
+      rhythm: rhythmJobs,
       repositories,
       audit,
       consentPolicy,
@@ -267,7 +271,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     consent.addWithdrawalListener(learning.withdrawalListener);
     notifications.addDueSource((actor) => learning.reminders.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
-    recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
+    recordings.eraser.addDerivedDataEraser((recordingId) => rhythmJobs.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
     consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
     recordings.eraser.addDerivedDataEraser(() => database.scrub());

@@ -41,7 +41,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'consent/decline-reasons.service.ts': 'TODO: record() is internal (called by consent and alliance)',
   'notifications/notifications.service.ts': 'TODO: audit listener, digests job to an internal module',
   'reviews/review-guide.service.ts': 'TODO: requirePermission → requireAccess',
-  'rhythm/rhythm.service.ts': 'TODO: own ready recording → requireAccess; analyse, giveUp, eraseFor (job side) to an internal module',
 };
 
 interface MethodReport {
