@@ -37,7 +37,6 @@ const notYetThroughTheGate: Record<string, string> = {
   'admin/admin.service.ts': 'TODO: requirePermission → requireAccess',
   'client-feedback/alliance.service.ts': 'TODO: requirePermission and own checks → requireAccess',
   'clients/clients.service.ts': 'TODO: own() → client.owner',
-  'explainer/organisation-film.service.ts': 'TODO: requirePermission → requireAccess; the client route reads the film through the client session',
   'consent/decline-reasons.service.ts': 'TODO: record() is internal (called by consent and alliance)',
   'notifications/notifications.service.ts': 'TODO: audit listener, digests job to an internal module',
   'reviews/review-guide.service.ts': 'TODO: requirePermission → requireAccess',
