@@ -32,6 +32,7 @@ import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
+import { SsoSettingsService } from './domain/auth/sso-settings.service.js';
 import { RhythmService, RhythmServiceJobs, type RhythmDependencies } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { seedInsightData } from './seed/insight-data.js';
@@ -280,7 +281,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await storage.close();
     });
     const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ gate, unitOfWork, films: repositories.organisationFilms, blobs: storage.blobs, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
-    const allServices = { ...services, organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
+    const allServices = { ...services, ssoSettings: new SsoSettingsService({ gate, unitOfWork, config: config.sso, sso: repositories.sso, now }), organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
     if (demo && config.demo.insight) await seedInsightData(database.db, { organisationId: demo.organisationId, teamIds: [demo.teamId], newTeams: 2, professionals: 36, months: 12, now: now() });
 
