@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every fact the access gate asks, so all access queries are read and reviewed in one place (ARCHITECTURE.md, "Access: the one gate").
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every rule of the gate against one seeded database, so the cases of related rules (owner, recipient, other organisation) read side by side.
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
