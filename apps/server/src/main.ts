@@ -33,7 +33,8 @@ import { requireClientWith } from './http/plugins/client-session.js';
 import { requireSessionWith } from './http/plugins/session.js';
 import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
-import { RhythmService } from './domain/rhythm/rhythm.service.js';
+import { SsoSettingsService } from './domain/auth/sso-settings.service.js';
+import { RhythmService, RhythmServiceJobs, type RhythmDependencies } from './domain/rhythm/rhythm.service.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { seedInsightData } from './seed/insight-data.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
@@ -240,21 +241,25 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     });
     const preparationHelp = new PreparationHelpService({ gate, helps: repositories.preparationHelp, feedback: repositories.feedback, users: repositories.users, audit, now });
     const followUps = new FollowUpService({ gate, unitOfWork, followUps: repositories.followUps, clients: repositories.clients, feedback: repositories.feedback, users: repositories.users, audit, now });
-    const rhythm = new RhythmService({
+    const rhythmDependencies: RhythmDependencies = {
       recordings: repositories.recordings,
       rhythm: repositories.rhythm,
       blobs: storage.blobs,
       gate,
+      unitOfWork,
       shares: repositories.shares,
       momentsOfShare: (share) => reviews.content.momentsOf(share),
       audit,
       workFolders,
       settings: { masterKey: config.masterKey, tools: config.tools },
       now,
-    });
+    };
+    const rhythm = new RhythmService(rhythmDependencies);
+    /** The rhythm job and its eraser, no actor. */
+    const rhythmJobs = new RhythmServiceJobs(rhythmDependencies);
     const recordings = createRecordingServices({
       workFolders,
-      rhythm,
+      rhythm: rhythmJobs,
       repositories,
       audit,
       consentPolicy,
@@ -275,11 +280,11 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     await recordings.workFolders.start();
     closeOnFailure.push(async () => recordings.workFolders.stop());
     recordings.eraser.addDerivedDataEraser(reviews.derivedDataEraser);
-    const learning = createLearningServices(repositories, { audit, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
+    const learning = createLearningServices(repositories, { gate, unitOfWork, now, mail: mailer ? { mailer, publicUrl: config.publicUrl } : undefined });
     consent.addWithdrawalListener(learning.withdrawalListener);
-    notifications.addDueSource((actor) => learning.rounds.dueNotices(actor));
+    notifications.addDueSource((actor) => learning.reminders.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
-    recordings.eraser.addDerivedDataEraser((recordingId) => rhythm.eraseFor(recordingId));
+    recordings.eraser.addDerivedDataEraser((recordingId) => rhythmJobs.eraseFor(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
     consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
     recordings.eraser.addDerivedDataEraser(() => database.scrub());
@@ -287,8 +292,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ films: repositories.organisationFilms, blobs: storage.blobs, audit, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
-    const allServices = { ...services, organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ gate, unitOfWork, films: repositories.organisationFilms, blobs: storage.blobs, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
+    const allServices = { ...services, ssoSettings: new SsoSettingsService({ gate, unitOfWork, config: config.sso, sso: repositories.sso, now }), organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
     if (demo && config.demo.insight) await seedInsightData(database.db, { organisationId: demo.organisationId, teamIds: [demo.teamId], newTeams: 2, professionals: 36, months: 12, now: now() });
 
@@ -327,7 +332,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
         ...recordings.jobHandlers,
         'learning.reminders': {
           run: async () => {
-            await learning.rounds.sendDueReminders();
+            await learning.reminders.sendDueReminders();
           },
         },
         'share.cuts.sweep': {

@@ -347,7 +347,7 @@ describe('learning: reminders', () => {
 
   it('reach each participant once per kind, and nobody else', async () => {
     fixed = new Date('2026-03-02T07:00:00Z');
-    const rounds = server.spreekkamer.services.learning.rounds;
+    const rounds = server.spreekkamer.services.learning.reminders;
     expect(await rounds.sendDueReminders()).toBe(2);
     const to = smtp.received.flatMap((m) => m.to).sort();
     expect(to).toEqual([demo.professional, demo.manager].sort());

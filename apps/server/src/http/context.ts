@@ -5,6 +5,7 @@ import type { Actor } from '../domain/access.js';
 import type { AdminService } from '../domain/admin/admin.service.js';
 import type { AuthenticatedSession, AuthService } from '../domain/auth/auth.service.js';
 import type { PasswordResetService } from '../domain/auth/password-reset.service.js';
+import type { SsoSettingsService } from '../domain/auth/sso-settings.service.js';
 import type { OidcService } from '../domain/auth/oidc.service.js';
 import type { ClientAccessService, ClientSession } from '../domain/client-access/client-access.service.js';
 import type { MyDataService } from '../domain/client-access/my-data.service.js';
@@ -51,6 +52,7 @@ export interface HttpContext {
     declineReasons: DeclineReasonsService;
     myData: MyDataService;
     sso: OidcService;
+    ssoSettings: SsoSettingsService;
     organisationFilm: OrganisationFilmService;
     teamAgenda: TeamAgendaService;
     signals: SignalsService;

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every fact the access gate asks, so all access queries are read and reviewed in one place (ARCHITECTURE.md, "Access: the one gate").
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -260,6 +261,62 @@ export class AccessRepository {
         .where('helper_id', '=', by.userId)
         .where('organisation_id', '=', by.organisationId)
         .where('ended_at', 'is', null)
+        .execute(),
+    );
+  }
+
+  /** Learning questions the professional wrote, in their organisation (nobody else ever reaches them). */
+  learningQuestionsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('learning_questions').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Learning actions the professional wrote, in their organisation. */
+  learningActionsOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db.selectFrom('learning_actions').select('id').where('id', 'in', [...ids]).where('professional_id', '=', by.userId).where('organisation_id', '=', by.organisationId).execute(),
+    );
+  }
+
+  /** Shares (to a leercoach or an intervision group) of the professional's own learning questions. */
+  learningQuestionSharesOwned(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('learning_question_shares')
+        .innerJoin('learning_questions', 'learning_questions.id', 'learning_question_shares.question_id')
+        .select('learning_question_shares.id as id')
+        .where('learning_question_shares.id', 'in', [...ids])
+        .where('learning_questions.professional_id', '=', by.userId)
+        .where('learning_questions.organisation_id', '=', by.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Leercoach invitations the professional made, in any state. */
+  coachInvitationsMade(by: AccessorIds, ids: ReadonlySet<string>): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('learning_coach_invitations')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('professional_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .execute(),
+    );
+  }
+
+  /** Leercoach invitations that name the person as the coach and still last at `at` (not ended, not past `until`). */
+  coachInvitationsCoaching(by: AccessorIds, ids: ReadonlySet<string>, at: string): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.db
+        .selectFrom('learning_coach_invitations')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('coach_user_id', '=', by.userId)
+        .where('organisation_id', '=', by.organisationId)
+        .where('ended_at', 'is', null)
+        .where('until', '>', at)
         .execute(),
     );
   }

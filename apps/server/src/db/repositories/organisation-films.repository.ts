@@ -11,14 +11,12 @@ export class OrganisationFilmsRepository {
     return this.db.selectFrom('organisation_films').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
   }
 
-  /** Returns the row it replaced, whose file must go. */
+  /** Returns the row it replaced, whose file must go. Call it inside a UnitOfWork: the delete and the insert land together. */
   async replace(row: OrganisationFilmRow): Promise<OrganisationFilmRow | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      const previous = await trx.selectFrom('organisation_films').selectAll().where('organisation_id', '=', row.organisation_id).executeTakeFirst();
-      await trx.deleteFrom('organisation_films').where('organisation_id', '=', row.organisation_id).execute();
-      await trx.insertInto('organisation_films').values(row).execute();
-      return previous;
-    });
+    const previous = await this.find(row.organisation_id);
+    await this.db.deleteFrom('organisation_films').where('organisation_id', '=', row.organisation_id).execute();
+    await this.db.insertInto('organisation_films').values(row).execute();
+    return previous;
   }
 
   async remove(organisationId: string): Promise<OrganisationFilmRow | undefined> {

@@ -28,19 +28,6 @@ const withoutActor: Record<string, string> = {
  */
 const tokenFirst = new Set(['spanPlaylist', 'spanKey', 'spanSegment', 'playlist', 'key', 'segment', 'peaks', 'poster'].map((name) => `PlaybackService.${name}`));
 
-/**
- * Services that still check access in an older style or still hold methods without an actor.
- * Each entry is a TODO: convert the service to requireAccess, move actor-less methods to an
- * internal module, and remove the entry (the test fails once a listed service passes).
- */
-const notYetThroughTheGate: Record<string, string> = {
-  'explainer/organisation-film.service.ts': 'TODO: requirePermission → requireAccess; the client route reads the film through the client session',
-  'learning/coach.service.ts': 'TODO: requirePermission → requireAccess',
-  'learning/questions.service.ts': 'TODO: own() → a learning_question.owner rule',
-  'learning/rounds.service.ts': 'TODO: reminders job to an internal module',
-  'rhythm/rhythm.service.ts': 'TODO: own ready recording → requireAccess; analyse, giveUp, eraseFor (job side) to an internal module',
-};
-
 interface MethodReport {
   name: string;
   startsWithGate: boolean;
@@ -86,7 +73,7 @@ describe('every public service method starts with the access gate', () => {
     expect(serviceFiles.length).toBeGreaterThan(20);
   });
 
-  for (const file of serviceFiles.filter((f) => !(f in notYetThroughTheGate) && !authentication.has(f))) {
+  for (const file of serviceFiles.filter((f) => !authentication.has(f))) {
     it(file, () => {
       const methods = publicMethodsOf(path.join(domainDir, file));
       expect(methods.length).toBeGreaterThan(0);
@@ -94,13 +81,6 @@ describe('every public service method starts with the access gate', () => {
       expect(ungated, 'start these with `await requireAccess(...)`, or move them out of the actor-facing service').toEqual([]);
     });
   }
-
-  it('lists only services that still need converting', () => {
-    const converted = Object.keys(notYetThroughTheGate).filter((file) =>
-      publicMethodsOf(path.join(domainDir, file)).every((m) => m.startsWithGate || m.name in withoutActor),
-    );
-    expect(converted, 'remove these from notYetThroughTheGate').toEqual([]);
-  });
 
   it('names only methods that exist in the list of methods without an actor', () => {
     const all = new Set(serviceFiles.flatMap((file) => publicMethodsOf(path.join(domainDir, file)).map((m) => m.name)));

@@ -1,3 +1,4 @@
+// Longer than 350 lines on purpose — one file: every rule of the gate against one seeded database, so the cases of related rules (owner, recipient, other organisation) read side by side.
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -398,6 +399,66 @@ describe('requireAccess on signals to policy and the management team', () => {
     expect(await refusal({ actor: administrator, permission: 'user.administrator', ids: [mtMember.userId] })).toBe('allowed');
     expect(await refusal({ actor: actor('adm-2', ['administrator'], otherOrg), permission: 'user.administrator', ids: [mtMember.userId] })).toBe('not_found');
     expect(await refusal({ actor: policyAdvisor, permission: 'user.administrator', ids: [mtMember.userId] })).toBe('forbidden');
+  });
+});
+
+describe('requireAccess on learning questions, actions and the leercoach', () => {
+  const pro = actor('pro-learn', ['professional']);
+  const colleague = actor('pro-learn-2', ['professional']);
+  const coach = actor('rev-learn', ['reviewer']);
+  const proInOtherOrg = actor('pro-learn', ['professional'], otherOrg);
+  const question = (id: string, professionalId: string) => ({
+    id, organisation_id: org, professional_id: professionalId, text: 'x', theme: null, status: 'open' as const, learned: '', round_key: null, created_at: earlier, updated_at: earlier, done_at: null,
+  });
+  const invitation = (id: string, state: { until?: string; ended?: string } = {}) => ({
+    id, organisation_id: org, professional_id: pro.userId, coach_user_id: coach.userId, round_key: '2026-1', invited_at: earlier, until: state.until ?? later, ended_at: state.ended ?? null,
+  });
+
+  beforeAll(async () => {
+    await db.insertInto('learning_questions').values([question('q-own', pro.userId), question('q-colleague', colleague.userId)]).execute();
+    await db.insertInto('learning_actions').values({ id: 'a-own', organisation_id: org, professional_id: pro.userId, question_id: null, what: 'x', due_on: null, done_at: null, created_at: earlier }).execute();
+    await db.insertInto('learning_coach_invitations').values([invitation('inv-active'), invitation('inv-ended', { ended: earlier }), invitation('inv-past', { until: earlier })]).execute();
+    await db.insertInto('learning_question_shares').values({ id: 'qs-own', question_id: 'q-own', coach_invitation_id: 'inv-active', peer_group_id: null, created_at: earlier }).execute();
+  });
+
+  it('lets the professional reach their own questions, actions and shares, in their own organisation only', async () => {
+    expect(await refusal({ actor: pro, permission: 'learning_question.owner', ids: ['q-own'] })).toBe('allowed');
+    expect(await refusal({ actor: pro, permission: 'learning_action.owner', ids: ['a-own'] })).toBe('allowed');
+    expect(await refusal({ actor: pro, permission: 'learning_question_share.owner', ids: ['qs-own'] })).toBe('allowed');
+    expect(await refusal({ actor: pro, permission: 'learning_question.owner', ids: ['q-own', 'q-colleague'] })).toBe('not_found');
+    expect(await refusal({ actor: colleague, permission: 'learning_question.owner', ids: ['q-own'] })).toBe('not_found');
+    expect(await refusal({ actor: colleague, permission: 'learning_action.owner', ids: ['a-own'] })).toBe('not_found');
+    expect(await refusal({ actor: colleague, permission: 'learning_question_share.owner', ids: ['qs-own'] })).toBe('not_found');
+    expect(await refusal({ actor: proInOtherOrg, permission: 'learning_question.owner', ids: ['q-own'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'learning_question.owner', ids: ['q-own'] })).toBe('forbidden');
+    expect(await refusal({ actor: coach, permission: 'learning_question.owner', ids: ['q-own'] })).toBe('forbidden');
+  });
+
+  it('opens an invitation to the professional always, to the coach only while it lasts, to nobody else', async () => {
+    for (const id of ['inv-active', 'inv-ended', 'inv-past']) {
+      expect(await refusal({ actor: pro, permission: 'coach_invitation.party', ids: [id] })).toBe('allowed');
+      expect(await refusal({ actor: pro, permission: 'coach_invitation.owner', ids: [id] })).toBe('allowed');
+    }
+    expect(await refusal({ actor: coach, permission: 'coach_invitation.party', ids: ['inv-active'] })).toBe('allowed');
+    expect(await refusal({ actor: coach, permission: 'coach_invitation.party', ids: ['inv-ended'] })).toBe('not_found');
+    expect(await refusal({ actor: coach, permission: 'coach_invitation.party', ids: ['inv-past'] })).toBe('not_found');
+    expect(await refusal({ actor: coach, permission: 'coach_invitation.owner', ids: ['inv-active'] })).toBe('forbidden');
+    expect(await refusal({ actor: colleague, permission: 'coach_invitation.party', ids: ['inv-active'] })).toBe('not_found');
+    expect(await refusal({ actor: proInOtherOrg, permission: 'coach_invitation.party', ids: ['inv-active'] })).toBe('not_found');
+    expect(await refusal({ actor: manager, permission: 'coach_invitation.party', ids: ['inv-active'] })).toBe('forbidden');
+    expect(await refusal({ actor: administrator, permission: 'coach_invitation.party', ids: ['inv-active'] })).toBe('forbidden');
+  });
+});
+
+describe('requireAccess on the rhythm of a recording', () => {
+  it('lets only the owner through; every other role hears not_found, never forbidden', async () => {
+    expect(await refusal({ actor: owner, permission: 'rhythm.owner', ids: ['rec-ready'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'rhythm.owner', ids: ['rec-processing'] })).toBe('allowed');
+    expect(await refusal({ actor: owner, permission: 'rhythm.owner', ids: ['rec-deleted'] })).toBe('not_found');
+    expect(await refusal({ actor: otherProfessional, permission: 'rhythm.owner', ids: ['rec-ready'] })).toBe('not_found');
+    expect(await refusal({ actor: ownerInOtherOrg, permission: 'rhythm.owner', ids: ['rec-ready'] })).toBe('not_found');
+    expect(await refusal({ actor: reviewer, permission: 'rhythm.owner', ids: ['rec-ready'] })).toBe('not_found');
+    expect(await refusal({ actor: administrator, permission: 'rhythm.owner', ids: ['rec-ready'] })).toBe('not_found');
   });
 });
 

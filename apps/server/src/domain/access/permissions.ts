@@ -101,6 +101,28 @@ export const actorRules = {
   'consent.professional': { role: 'clients.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.consentsReceived(actor, ids) },
   /** A preparation help the person gives (an independent reviewer), while it lasts. */
   'preparation_help.helper': { role: 'shares.received', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.preparationHelpsGiven(actor, ids) },
+  /** The professional's own learning question; there is no permission to see anyone else's. */
+  'learning_question.owner': { role: 'learning.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.learningQuestionsOwned(actor, ids) },
+  'learning_action.owner': { role: 'learning.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.learningActionsOwned(actor, ids) },
+  /** A share of the professional's own learning question (to withdraw it). */
+  'learning_question_share.owner': { role: 'learning.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.learningQuestionSharesOwned(actor, ids) },
+  /** A leercoach invitation the professional made, in any state (to end it). */
+  'coach_invitation.owner': { role: 'learning.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.coachInvitationsMade(actor, ids) },
+  /**
+   * A leercoach invitation for its thread: the professional who made it, always; the coach only
+   * while it lasts. The role is learning.coach because every role with learning.own has it too.
+   */
+  'coach_invitation.party': {
+    role: 'learning.coach',
+    roleRefusal: 'forbidden',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'learning.own') ? await repository.coachInvitationsMade(actor, ids) : new Set(),
+        await repository.coachInvitationsCoaching(actor, ids, at),
+      ),
+  },
+  /** The rhythm of the professional's own recording: as private as the recording, so every other role hears not_found. */
+  'rhythm.owner': { role: 'recordings.own', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.recordingsOwned(actor, ids) },
   /** The learning agenda of a team the person is a member (professional) or the lead (manager) of. */
   'team.agenda_member': { role: 'agenda.team', roleRefusal: 'not_found', allowed: ({ repository }, actor, ids) => repository.teamsBelongedTo(actor, ids) },
   /** The learning agenda of a team the person leads: plans the werkoverleg and writes its outcome. */

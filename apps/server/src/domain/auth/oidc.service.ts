@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { AdminSsoSettingsResponse, AdminUserSsoResponse, SsoInfoResponse, SsoRefusalReason } from '@spreekkamer/shared';
+import type { SsoInfoResponse, SsoRefusalReason } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { hmacHex, timingSafeEqualText } from '../../crypto/random.js';
 import type { SsoIdentityRow, SsoRepository } from '../../db/repositories/sso.repository.js';
 import type { MembershipRow, UserRow, UsersRepository } from '../../db/repositories/users.repository.js';
 import { newAccount } from '../../db/repositories/users.repository.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requirePermission } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { accountUsable } from './account-window.js';
 import type { AuthenticatedSession, AuthService } from './auth.service.js';
@@ -338,41 +338,5 @@ export class OidcService {
     if (!this.deps.config) return false;
     const id = organisationId ?? this.deps.config.organisationId ?? (await this.deps.sso.soleOrganisationId());
     return id ? (await this.deps.sso.settingsOf(id))?.passwords_off === 1 : false;
-  }
-
-  async userClaims(actor: Actor, userId: string): Promise<AdminUserSsoResponse> {
-    requirePermission(actor, 'admin.users');
-    const user = await this.deps.users.findById(userId);
-    if (!user || user.organisation_id !== actor.organisationId) throw new AppError('not_found');
-    const identities = await this.deps.sso.identitiesOfUser(userId);
-    return {
-      identities: identities.map((identity) => {
-        const stored = JSON.parse(identity.last_claims_json) as { values: Record<string, string[]>; mapped: MappedRole[] };
-        return { issuer: identity.issuer, lastLoginAt: identity.last_login_at, claims: Object.entries(stored.values).map(([claim, values]) => ({ claim, values })), mapped: stored.mapped };
-      }),
-    };
-  }
-
-  async settings(actor: Actor): Promise<AdminSsoSettingsResponse> {
-    requirePermission(actor, 'admin.settings');
-    const config = this.deps.config;
-    const stored = await this.deps.sso.settingsOf(actor.organisationId);
-    return {
-      configured: config !== undefined,
-      label: config?.label ?? null,
-      passwordsOff: config !== undefined && stored?.passwords_off === 1,
-      provenByYou: config !== undefined && (await this.deps.sso.identitiesOfUser(actor.userId)).length > 0,
-      breakGlassCount: config?.breakGlassEmails.length ?? 0,
-    };
-  }
-
-  /** Passwords go off only once SSO is configured and the administrator has logged in through it themself. */
-  async setPasswordsOff(actor: Actor, passwordsOff: boolean): Promise<AdminSsoSettingsResponse> {
-    requirePermission(actor, 'admin.settings');
-    if (!this.deps.config) throw new AppError('sso_not_configured');
-    if (passwordsOff && (await this.deps.sso.identitiesOfUser(actor.userId)).length === 0) throw new AppError('sso_not_proven');
-    await this.deps.sso.saveSettings({ organisation_id: actor.organisationId, passwords_off: passwordsOff ? 1 : 0, changed_at: this.now().toISOString(), changed_by: actor.userId });
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: passwordsOff ? 'admin.passwords_off' : 'admin.passwords_on', subjectType: 'organisation', subjectId: actor.organisationId });
-    return this.settings(actor);
   }
 }

@@ -5,14 +5,15 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OrganisationFilm } from '@spreekkamer/shared';
-import type { AuditLog } from '../../audit/audit-log.js';
+import type { Clock } from '../../clock.js';
 import type { OrganisationFilmRow, OrganisationFilmsRepository } from '../../db/repositories/organisation-films.repository.js';
 import type { WorkFolders } from '../../jobs/work-folders.js';
 import { MediaRejectedError, probeMedia, type MediaTools } from '../../media/index.js';
 import type { ByteRange, BlobStore } from '../../storage/blob-store.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import type { ClientSession } from '../client-access/client-access.service.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 
 /** An organisation film: an explainer of a few minutes, not a recording. */
 export const filmLimits = { maxBytes: 200 * 1024 * 1024, maxDurationSeconds: 15 * 60 } as const;
@@ -24,12 +25,13 @@ export interface FilmBody {
 }
 
 export interface OrganisationFilmDependencies {
-  films: OrganisationFilmsRepository;
+  gate: AccessGate;
+  unitOfWork: UnitOfWork;
+  films: Pick<OrganisationFilmsRepository, 'find'>;
   blobs: BlobStore;
-  audit: AuditLog;
   workFolders: WorkFolders;
   tools: MediaTools;
-  now?: () => Date;
+  now: Clock;
 }
 
 function describe(row: OrganisationFilmRow): OrganisationFilm {
@@ -43,14 +45,14 @@ function describe(row: OrganisationFilmRow): OrganisationFilm {
  * plays, checked with ffprobe before it is kept.
  */
 export class OrganisationFilmService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: OrganisationFilmDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   async upload(actor: Actor, body: Readable): Promise<OrganisationFilm> {
-    requirePermission(actor, 'admin.settings');
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
     const work = await this.deps.workFolders.create(actor.organisationId);
     try {
       const file = path.join(work, 'film.mp4');
@@ -81,9 +83,12 @@ export class OrganisationFilmService {
         uploaded_at: this.now().toISOString(),
       };
       await this.deps.blobs.putFile(row.blob_key, file, row.content_type);
-      const previous = await this.deps.films.replace(row);
+      const previous = await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+        const replaced = await repositories.organisationFilms.replace(row);
+        await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'explainer.film_uploaded', details: { bytes: row.size_bytes } });
+        return replaced;
+      });
       if (previous) await this.deps.blobs.delete(previous.blob_key);
-      await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'explainer.film_uploaded', details: { bytes: row.size_bytes } });
       return describe(row);
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -91,30 +96,36 @@ export class OrganisationFilmService {
   }
 
   async remove(actor: Actor): Promise<void> {
-    requirePermission(actor, 'admin.settings');
-    const previous = await this.deps.films.remove(actor.organisationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
+    const previous = await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      const removed = await repositories.organisationFilms.remove(actor.organisationId);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'explainer.film_removed' });
+      return removed;
+    });
     if (previous) await this.deps.blobs.delete(previous.blob_key);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'explainer.film_removed' });
   }
 
   /** Every logged-in staff member of the organisation may see whether there is a film. */
   async info(actor: Actor): Promise<OrganisationFilm | null> {
-    requirePermission(actor, 'account.self');
+    await requireAccess(this.deps.gate, { actor, permission: 'account.self' });
     const row = await this.deps.films.find(actor.organisationId);
     return row ? describe(row) : null;
   }
 
+  /** A client sees the film of the organisation their session belongs to, while they are still its client. */
   async clientInfo(session: ClientSession): Promise<OrganisationFilm | null> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     const row = await this.deps.films.find(session.organisationId);
     return row ? describe(row) : null;
   }
 
   async film(actor: Actor, range: ByteRange | null): Promise<FilmBody> {
-    requirePermission(actor, 'account.self');
+    await requireAccess(this.deps.gate, { actor, permission: 'account.self' });
     return this.body(actor.organisationId, range);
   }
 
   async clientFilm(session: ClientSession, range: ByteRange | null): Promise<FilmBody> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'client.self', ids: [session.clientId] });
     return this.body(session.organisationId, range);
   }
 

@@ -1,4 +1,4 @@
-import type { CoachInvitation, LearningAction, LearningQuestion } from '@spreekkamer/shared';
+import type { CoachInvitation, LearningAction, LearningQuestion, SharedQuestion } from '@spreekkamer/shared';
 import type { CoachInvitationRow, LearningActionRow, LearningLinkRow, LearningQuestionRow, LearningQuestionShareRow } from '../../db/repositories/learning.repository.js';
 
 export function isInvitationActive(row: Pick<CoachInvitationRow, 'ended_at' | 'until'>, now: Date): boolean {
@@ -43,4 +43,8 @@ export function toQuestion(
 
 export function toAction(row: LearningActionRow): LearningAction {
   return { id: row.id, questionId: row.question_id, what: row.what, dueOn: row.due_on, doneAt: row.done_at, createdAt: row.created_at };
+}
+
+export function toSharedQuestion(row: LearningQuestionRow, professionalName: string): SharedQuestion {
+  return { id: row.id, text: row.text, theme: row.theme, status: row.status, professionalName, updatedAt: row.updated_at };
 }

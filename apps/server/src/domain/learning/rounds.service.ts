@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  defaultLearningRhythm,
-  hasPermission,
-  learningReminderEmail,
-  learningRhythmSchema,
   learningStepIds,
-  localeOf,
   previousStepId,
   type AnyStepId,
   type LearningRhythm,
@@ -14,14 +9,14 @@ import {
   type LearningRoundState,
   type StepState,
 } from '@spreekkamer/shared';
-import type { AuditLog } from '../../audit/audit-log.js';
+import type { Clock } from '../../clock.js';
 import type { LearningRepository, LearningRoundRow } from '../../db/repositories/learning.repository.js';
-import type { Mailer } from '../../notify/mailer.js';
-import { requirePermission, type Actor } from '../access.js';
+import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
-import type { DueNotice } from '../notifications/notifications.service.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { previousRoundKey, reminderAt, roundAt, roundSpan, type RoundDates } from './calendar.js';
 import { toInvitation } from './mapping.js';
+import type { LearningRhythms } from './rhythms.js';
 
 type ManualSteps = Partial<Record<AnyStepId, 'done' | 'skipped'>>;
 
@@ -33,41 +28,36 @@ function manualSteps(row: LearningRoundRow): ManualSteps {
 /**
  * The organisation's rhythm and each person's own round. What a round shows is for the person
  * alone: there is no query here that reads another person's round, and nothing reports skips.
+ * The reminders (a due source and a daily job, no actor) live in reminders.ts.
  */
 export class LearningRoundsService {
   constructor(
     private readonly deps: {
+      gate: AccessGate;
+      unitOfWork: UnitOfWork;
       learning: LearningRepository;
-      audit: AuditLog;
-      now: () => Date;
-      mail?: { mailer: Mailer; publicUrl: string | undefined } | undefined;
+      rhythms: LearningRhythms;
+      now: Clock;
     },
   ) {}
 
   async rhythm(actor: Actor): Promise<LearningRhythm> {
-    requirePermission(actor, 'admin.settings');
-    return this.rhythmOf(actor.organisationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
+    return this.deps.rhythms.of(actor.organisationId);
   }
 
   async setRhythm(actor: Actor, rhythm: LearningRhythm): Promise<LearningRhythm> {
-    requirePermission(actor, 'admin.settings');
-    await this.deps.learning.saveRhythm(actor.organisationId, JSON.stringify(rhythm), actor.userId, this.deps.now().toISOString());
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'learning.rhythm_changed', details: { rounds: rhythm.rounds.length } });
+    await requireAccess(this.deps.gate, { actor, permission: 'admin.settings' });
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.learning.saveRhythm(actor.organisationId, JSON.stringify(rhythm), actor.userId, this.deps.now().toISOString());
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'learning.rhythm_changed', details: { rounds: rhythm.rounds.length } });
+    });
     return rhythm;
   }
 
-  /** For other learning services: the round open today in this organisation. */
-  async currentRoundKey(organisationId: string): Promise<string | null> {
-    return roundAt(await this.rhythmOf(organisationId), this.deps.now()).current?.key ?? null;
-  }
-
-  async currentRound(organisationId: string): Promise<RoundDates | null> {
-    return roundAt(await this.rhythmOf(organisationId), this.deps.now()).current;
-  }
-
   async state(actor: Actor): Promise<LearningRoundState> {
-    requirePermission(actor, 'learning.own');
-    const rhythm = await this.rhythmOf(actor.organisationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'learning.own' });
+    const rhythm = await this.deps.rhythms.of(actor.organisationId);
     const now = this.deps.now();
     const { current, next } = roundAt(rhythm, now);
     if (!current) return { round: null, nextRound: next, reminder: null };
@@ -76,7 +66,7 @@ export class LearningRoundsService {
   }
 
   async setStep(actor: Actor, key: string, step: AnyStepId, state: StepState): Promise<LearningRoundState> {
-    requirePermission(actor, 'learning.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'learning.own' });
     const row = await this.openRound(actor, key);
     const steps = manualSteps(row);
     if (state === 'open') delete steps[step];
@@ -86,7 +76,7 @@ export class LearningRoundsService {
   }
 
   async patch(actor: Actor, key: string, patch: LearningRoundPatch): Promise<LearningRoundState> {
-    requirePermission(actor, 'learning.own');
+    await requireAccess(this.deps.gate, { actor, permission: 'learning.own' });
     const row = await this.openRound(actor, key);
     await this.deps.learning.updateRound(row.id, {
       ...(patch.minutesSpent !== undefined ? { minutes_spent: patch.minutesSpent } : {}),
@@ -101,60 +91,11 @@ export class LearningRoundsService {
 
   /** The person's rounds, newest first, for their development plan. */
   async history(actor: Actor): Promise<LearningRound[]> {
-    requirePermission(actor, 'learning.own');
-    const rhythm = await this.rhythmOf(actor.organisationId);
+    await requireAccess(this.deps.gate, { actor, permission: 'learning.own' });
+    const rhythm = await this.deps.rhythms.of(actor.organisationId);
     const rounds = [];
     for (const row of await this.deps.learning.listRounds(actor.userId)) rounds.push(await this.describe(rhythm, row));
     return rounds;
-  }
-
-  /**
-   * The reminder due today for this person, as a notice in their list (made once per round and
-   * kind): the same calendar as the e-mail, and a round they chose to skip stays quiet.
-   */
-  async dueNotices(actor: Actor): Promise<DueNotice[]> {
-    if (!hasPermission(actor.roles, 'learning.own')) return [];
-    const { current } = roundAt(await this.rhythmOf(actor.organisationId), this.deps.now());
-    const kind = current ? reminderAt(current, this.deps.now()) : null;
-    if (!current || !kind) return [];
-    if ((await this.deps.learning.findRound(actor.userId, current.key))?.skipped === 1) return [];
-    return [{ kind: 'learning_reminder', link: '/leren', dedupeKey: `learning:${current.key}:${kind}`, recordingId: null }];
-  }
-
-  /**
-   * Daily: e-mails the reminder due today to each participant, once per round and kind, when SMTP
-   * is configured. Only the person gets it; a round they chose to skip stays quiet.
-   */
-  async sendDueReminders(): Promise<number> {
-    const mail = this.deps.mail;
-    if (!mail) return 0;
-    const now = this.deps.now();
-    const rhythms = new Map<string, LearningRhythm>();
-    let sent = 0;
-    for (const person of await this.deps.learning.participants()) {
-      const rhythm = rhythms.get(person.organisation_id) ?? (await this.rhythmOf(person.organisation_id));
-      rhythms.set(person.organisation_id, rhythm);
-      const { current } = roundAt(rhythm, now);
-      const kind = current ? reminderAt(current, now) : null;
-      if (!current || !kind) continue;
-      if ((await this.deps.learning.findRound(person.id, current.key))?.skipped === 1) continue;
-      if (await this.deps.learning.reminderSent(person.id, current.key, kind)) continue;
-      const locale = localeOf(person.locale);
-      const endsOn = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${current.endsOn}T12:00:00Z`));
-      const link = mail.publicUrl ? `${mail.publicUrl}/leren` : null;
-      const outcome = await mail.mailer.send({ to: person.email, ...learningReminderEmail(locale, { kind, endsOn, link }) });
-      if (outcome === 'sent') {
-        await this.deps.learning.markReminderSent(person.id, current.key, kind, now.toISOString());
-        sent += 1;
-      }
-    }
-    return sent;
-  }
-
-  private async rhythmOf(organisationId: string): Promise<LearningRhythm> {
-    const json = await this.deps.learning.rhythmJson(organisationId);
-    const parsed = json ? learningRhythmSchema.safeParse(JSON.parse(json)) : undefined;
-    return parsed?.success ? parsed.data : defaultLearningRhythm;
   }
 
   private async ensureRound(actor: Actor, round: RoundDates): Promise<LearningRoundRow> {
@@ -184,7 +125,7 @@ export class LearningRoundsService {
 
   /** Only the round open today can be changed; earlier rounds are closed, later ones not begun. */
   private async openRound(actor: Actor, key: string): Promise<LearningRoundRow> {
-    const current = await this.currentRound(actor.organisationId);
+    const current = await this.deps.rhythms.currentRound(actor.organisationId);
     if (!current || current.key !== key) throw new AppError('conflict');
     return this.ensureRound(actor, current);
   }

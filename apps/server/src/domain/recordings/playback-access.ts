@@ -25,3 +25,24 @@ export function rangesOverlap(allowed: AllowedRanges, from: number, to: number):
   if (allowed === 'all') return true;
   return allowed.some(([a, b]) => from < b && to > a);
 }
+
+/** What both the token and today's access allow. */
+export function narrowRanges(fromToken: AllowedRanges, now: AllowedRanges): AllowedRanges {
+  if (fromToken === 'all') return now;
+  if (now === 'all') return fromToken;
+  const out: TimeRange[] = [];
+  for (const [a, b] of fromToken) {
+    for (const [c, d] of now) {
+      const from = Math.max(a, c);
+      const to = Math.min(b, d);
+      if (to > from) out.push([from, to]);
+    }
+  }
+  return out;
+}
+
+/** True when the allowed spans hold the whole stretch (a cut of a shared span). */
+export function coversStretch(allowed: AllowedRanges, stretch: { start_seconds: number; end_seconds: number }): boolean {
+  if (allowed === 'all') return true;
+  return allowed.some(([from, to]) => stretch.start_seconds >= from - 1e-6 && stretch.end_seconds <= to + 1e-6);
+}

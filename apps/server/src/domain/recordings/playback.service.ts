@@ -1,20 +1,20 @@
 import type { Readable } from 'node:stream';
 import { hasPermission, type PlaybackDescriptor } from '@spreekkamer/shared';
-import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { derivedLabels } from './processing.js';
 import { openDerived } from '../../crypto/derived-data.js';
 import { unwrapKey } from '../../crypto/envelope.js';
-import { signToken, verifyToken } from '../../crypto/tokens.js';
 import type { RecordingRow, RecordingsRepository } from '../../db/repositories/recordings.repository.js';
 import type { ShareCutRow, ShareCutsRepository } from '../../db/repositories/share-cuts.repository.js';
-import { HLS_SEGMENT_NAME, parseHlsPlaylist, renderHlsPlaylist, type HlsPlaylist } from '../../media/index.js';
+import { HLS_SEGMENT_NAME, parseHlsPlaylist, renderHlsPlaylist } from '../../media/index.js';
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import { blobNames, recordingPrefix, spanPrefix } from './blob-keys.js';
-import { rangesOverlap, unionRanges, type AllowedRanges, type PlaybackGrant, type TimeRange } from './playback-access.js';
+import { coversStretch, narrowRanges, rangesOverlap, unionRanges, type AllowedRanges, type PlaybackGrant, type TimeRange } from './playback-access.js';
+import { PlaybackTokens, type PlaybackToken } from './playback-tokens.js';
+import { RecordingPlaylists } from './recording-playlists.js';
 import { cutKeyOf } from './span-cuts.js';
 
 export interface PlaybackSettings {
@@ -37,32 +37,11 @@ export interface PlaybackDependencies {
   now: Clock;
 }
 
-const TOKEN_PURPOSE = 'recording-playback';
-const rangeSchema = z.tuple([z.number(), z.number()]);
-const tokenSchema = z.object({
-  /** recording */
-  r: z.string().uuid(),
-  /** viewer (user id) */
-  v: z.string().uuid(),
-  /** allowed ranges */
-  a: z.union([z.literal('all'), z.array(rangeSchema).min(1).max(200)]),
-  k: z.enum(['owner', 'reviewer', 'peer_group', 'client']),
-  /** The exact cut of a shared span this token plays; without it, only the whole recording (owner). */
-  c: z.string().uuid().optional(),
-});
-type PlaybackToken = z.infer<typeof tokenSchema>;
-
 export interface MediaBody {
   contentType: string;
   body: Buffer | Readable;
   size?: number;
 }
-
-/**
- * Parsed playlists, a few per process. A ready recording's playlist changes only when a stretch is cut
- * out of it, which also moves the recording's updated_at: that is the cache's version.
- */
-const PLAYLIST_CACHE_SIZE = 200;
 
 /**
  * Playback through short-lived signed tokens bound to viewer, recording and allowed spans, used
@@ -73,14 +52,17 @@ const PLAYLIST_CACHE_SIZE = 200;
  */
 export class PlaybackService {
   private readonly now: Clock;
-  private readonly playlists = new Map<string, { version: string; playlist: HlsPlaylist }>();
+  private readonly tokens: PlaybackTokens;
+  private readonly playlists: RecordingPlaylists;
 
   constructor(private readonly deps: PlaybackDependencies) {
     this.now = deps.now;
+    this.tokens = new PlaybackTokens({ secret: deps.settings.tokenSecret, ttlSeconds: deps.settings.tokenTtlSeconds ?? 600, now: deps.now });
+    this.playlists = new RecordingPlaylists(deps.blobs);
   }
 
   private get ttl(): number {
-    return this.deps.settings.tokenTtlSeconds ?? 600;
+    return this.tokens.ttlSeconds;
   }
 
   /**
@@ -93,7 +75,7 @@ export class PlaybackService {
     const grant = await this.grantOf(actor, recordingId);
     if (grant?.allowedRanges !== 'all') throw new AppError('not_found');
     const now = this.now();
-    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: recordingId, v: actor.userId, a: 'all', k: grant.role }, this.ttl, now);
+    const token = this.tokens.sign({ r: recordingId, v: actor.userId, a: 'all', k: grant.role }, now);
     const base = `/api/playback/${recordingId}`;
     const q = `?t=${token}`;
     return {
@@ -120,10 +102,10 @@ export class PlaybackService {
   async spanDescriptor(actor: Actor, viewerName: string, cut: ShareCutRow): Promise<PlaybackDescriptor> {
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [cut.recording_id] });
     const grant = await this.grantOf(actor, cut.recording_id);
-    if (!grant || !covers(grant.allowedRanges, cut)) throw new AppError('not_found');
+    if (!grant || !coversStretch(grant.allowedRanges, cut)) throw new AppError('not_found');
     const now = this.now();
     const span: TimeRange = [cut.start_seconds, cut.end_seconds];
-    const token = signToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, { r: cut.recording_id, v: actor.userId, a: [span], k: grant.role, c: cut.id }, this.ttl, now);
+    const token = this.tokens.sign({ r: cut.recording_id, v: actor.userId, a: [span], k: grant.role, c: cut.id }, now);
     const base = `/api/playback/${cut.recording_id}`;
     const q = `?t=${token}`;
     return {
@@ -144,7 +126,7 @@ export class PlaybackService {
 
   /** A cut's playlist: one logged view. Token, session, today's access and the cut's row, on every request. */
   async spanPlaylist(actor: Actor, recordingId: string, cutId: string, token: string): Promise<string> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, claims);
     const playlist = parseHlsPlaylist((await this.blob(spanPrefix(recordingId, cut.id) + blobNames.playlist)).toString('utf8'));
@@ -162,7 +144,7 @@ export class PlaybackService {
 
   /** The cut's own key: derived from the recording's key and the cut's salt, so it dies with either. */
   async spanKey(actor: Actor, recordingId: string, cutId: string, token: string): Promise<Buffer> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const { cut, grant } = await this.spanAccess(actor, recordingId, cutId, claims);
     const key = cutKeyOf(this.deps.settings.masterKey, grant.recording.wrapped_key, cut);
@@ -171,7 +153,7 @@ export class PlaybackService {
   }
 
   async spanSegment(actor: Actor, recordingId: string, cutId: string, name: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const { cut } = await this.spanAccess(actor, recordingId, cutId, claims);
     if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
@@ -180,11 +162,11 @@ export class PlaybackService {
 
   /** The playlist: one view in the audit log. Needs the viewer's own session as well as the token. */
   async playlist(actor: Actor, recordingId: string, token: string): Promise<string> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     // Access is checked again: a share that ended or a recording that was deleted stops here.
     const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
-    const playlist = await this.loadPlaylist(await this.playable(recordingId));
+    const playlist = await this.playlists.load(await this.playable(recordingId));
     await this.deps.audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -198,7 +180,7 @@ export class PlaybackService {
   }
 
   async key(actor: Actor, recordingId: string, token: string): Promise<Buffer> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const grant = await this.wholeRecordingAccess(actor, recordingId, claims);
     if (!grant.recording.wrapped_key) throw new AppError('not_found');
@@ -207,7 +189,7 @@ export class PlaybackService {
 
   /** Segments of the whole recording: today's access is checked again, and the recording must still exist. */
   async segment(actor: Actor, recordingId: string, name: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     if (!HLS_SEGMENT_NAME.test(name)) throw new AppError('not_found');
     const recording = await this.playable(recordingId);
@@ -227,7 +209,7 @@ export class PlaybackService {
 
   /** Derived resources re-check today's access like the media itself: a token outlives a share, this answer does not. */
   async peaks(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const { ranges, recording } = await this.derivedAccess(actor, recordingId, claims);
     const data = JSON.parse((await this.openDerived(recording, blobNames.peaks, derivedLabels.peaks)).toString('utf8')) as { durationSeconds: number; peaks: number[] };
@@ -240,7 +222,7 @@ export class PlaybackService {
   }
 
   async poster(actor: Actor, recordingId: string, token: string): Promise<MediaBody> {
-    const claims = this.verify(actor, recordingId, token);
+    const claims = this.tokens.verify(actor, recordingId, token);
     await requireAccess(this.deps.gate, { actor, permission: 'recording.play', ids: [recordingId] });
     const { ranges, recording } = await this.derivedAccess(actor, recordingId, claims);
     if (ranges !== 'all' || recording.has_poster !== 1) throw new AppError('not_found');
@@ -251,7 +233,7 @@ export class PlaybackService {
   private async derivedAccess(actor: Actor, recordingId: string, claims: PlaybackToken): Promise<{ ranges: AllowedRanges; recording: RecordingRow & { wrapped_key: string } }> {
     const grant = await this.grantOf(actor, recordingId);
     if (!grant) throw new AppError('not_found');
-    const ranges = narrow(claims.a, grant.allowedRanges);
+    const ranges = narrowRanges(claims.a, grant.allowedRanges);
     if (ranges !== 'all' && ranges.length === 0) throw new AppError('not_found');
     return { ranges, recording: await this.playable(recordingId) };
   }
@@ -269,7 +251,7 @@ export class PlaybackService {
     const cut = await this.deps.cuts.findById(cutId);
     if (!cut || cut.recording_id !== recordingId || cut.status !== 'ready') throw new AppError('not_found');
     const grant = await this.grantOf(actor, recordingId);
-    if (!grant || !covers(narrow(claims.a, grant.allowedRanges), cut)) throw new AppError('not_found');
+    if (!grant || !coversStretch(narrowRanges(claims.a, grant.allowedRanges), cut)) throw new AppError('not_found');
     return { cut, grant };
   }
 
@@ -295,13 +277,6 @@ export class PlaybackService {
     }
   }
 
-  /** A token works only for the recording and the person it was made for: a copied URL is useless to anyone else. */
-  private verify(actor: Actor, recordingId: string, token: string | undefined): PlaybackToken {
-    const claims = token ? verifyToken(this.deps.settings.tokenSecret, TOKEN_PURPOSE, token, tokenSchema, this.now()) : null;
-    if (!claims || claims.r !== recordingId || claims.v !== actor.userId) throw new AppError('playback_token_invalid');
-    return claims;
-  }
-
   private async playable(recordingId: string): Promise<RecordingRow & { wrapped_key: string }> {
     const recording = await this.deps.recordings.findById(recordingId);
     if (!recording || recording.status !== 'ready' || recording.wrapped_key === null) throw new AppError('not_found');
@@ -318,49 +293,8 @@ export class PlaybackService {
     }
   }
 
-  private async loadPlaylist(recording: Pick<RecordingRow, 'id' | 'updated_at'>): Promise<HlsPlaylist> {
-    const recordingId = recording.id;
-    const cached = this.playlists.get(recordingId);
-    if (cached?.version === recording.updated_at) return cached.playlist;
-    this.playlists.delete(recordingId);
-    let text: string;
-    try {
-      text = (await this.deps.blobs.getBuffer(recordingPrefix(recordingId) + blobNames.playlist)).toString('utf8');
-    } catch (error) {
-      if (error instanceof BlobNotFoundError) throw new AppError('not_found');
-      throw error;
-    }
-    const playlist = parseHlsPlaylist(text);
-    if (this.playlists.size >= PLAYLIST_CACHE_SIZE) {
-      const oldest = this.playlists.keys().next().value;
-      if (oldest !== undefined) this.playlists.delete(oldest);
-    }
-    this.playlists.set(recordingId, { version: recording.updated_at, playlist });
-    return playlist;
-  }
 }
 
 function round(seconds: number): string {
   return (Math.round(seconds * 10) / 10).toString();
-}
-
-/** What both the token and today's access allow. */
-function narrow(fromToken: AllowedRanges, now: AllowedRanges): AllowedRanges {
-  if (fromToken === 'all') return now;
-  if (now === 'all') return fromToken;
-  const out: TimeRange[] = [];
-  for (const [a, b] of fromToken) {
-    for (const [c, d] of now) {
-      const from = Math.max(a, c);
-      const to = Math.min(b, d);
-      if (to > from) out.push([from, to]);
-    }
-  }
-  return out;
-}
-
-/** True when the allowed spans hold the whole cut. */
-function covers(allowed: AllowedRanges, cut: Pick<ShareCutRow, 'start_seconds' | 'end_seconds'>): boolean {
-  if (allowed === 'all') return true;
-  return allowed.some(([from, to]) => cut.start_seconds >= from - 1e-6 && cut.end_seconds <= to + 1e-6);
 }

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hasPermission, type RhythmTurn, type RhythmView, type SharedRhythmLane } from '@spreekkamer/shared';
+import { type RhythmTurn, type RhythmView, type SharedRhythmLane } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import { openDerived, sealDerived } from '../../crypto/derived-data.js';
@@ -16,6 +16,7 @@ import { analyseRhythm, rhythmMetrics, type Turn } from '../../media/rhythm/inde
 import { BlobNotFoundError, type BlobStore } from '../../storage/blob-store.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
+import type { UnitOfWork } from '../unit-of-work.js';
 import { recordingPrefix } from '../recordings/blob-keys.js';
 import { decryptedSegments, readRecordingPlaylist } from '../recordings/hls-source.js';
 
@@ -39,6 +40,7 @@ export interface RhythmDependencies {
   rhythm: RhythmRepository;
   blobs: BlobStore;
   gate: AccessGate;
+  unitOfWork: UnitOfWork;
   shares: Pick<SharesRepository, 'findById'>;
   momentsOfShare: (share: ShareRow) => Promise<MomentRow[]>;
   audit: AuditLog;
@@ -48,15 +50,19 @@ export interface RhythmDependencies {
   now: Clock;
 }
 
+/** What the job side needs: no gate, no actor. */
+export type RhythmJobDependencies = Pick<RhythmDependencies, 'recordings' | 'rhythm' | 'blobs' | 'workFolders' | 'settings' | 'now'>;
+
 /**
- * Conversation rhythm: the job that works it out after processing, and what the professional
- * (and, for a ticked share, its reviewer) may see of it. Private like the recording: only the
- * recording's professional, no role is an exception, nothing is aggregated over recordings.
+ * Conversation rhythm, the job side, with no actor (wired by main.ts): the job that works it out
+ * after processing, its last failed attempt, and the eraser. What the professional may see of it
+ * is RhythmService below. (The name keeps the prefix RhythmService: rhythm.test.ts tells the
+ * rhythm job's work folders apart by it.)
  */
-export class RhythmService {
+export class RhythmServiceJobs {
   private readonly now: Clock;
 
-  constructor(private readonly deps: RhythmDependencies) {
+  constructor(private readonly deps: RhythmJobDependencies) {
     this.now = deps.now;
   }
 
@@ -129,105 +135,8 @@ export class RhythmService {
     await this.deps.rhythm.deleteForRecording(recordingId);
   }
 
-  async get(actor: Actor, recordingId: string): Promise<RhythmView> {
-    const recording = await this.ownReadyRecording(actor, recordingId);
-    return this.view(recording);
-  }
-
-  async confirmSpeaker(actor: Actor, recordingId: string, speaker: 'A' | 'B'): Promise<RhythmView> {
-    const recording = await this.ownReadyRecording(actor, recordingId);
-    const row = await this.deps.rhythm.find(recording.id);
-    if (row?.status !== 'ready') throw new AppError('not_found');
-    await this.deps.rhythm.setProfessionalSpeaker(recording.id, speaker, this.now().toISOString());
-    return this.view(recording);
-  }
-
-  /** Corrections by the professional: the whole list, checked, replaces the turns; figures follow. */
-  async saveTurns(actor: Actor, recordingId: string, turns: RhythmTurn[]): Promise<RhythmView> {
-    const recording = await this.ownReadyRecording(actor, recordingId);
-    const sealed = await this.open(recording);
-    if (!sealed) throw new AppError('not_found');
-    const limit = sealed.durationSeconds + 0.5;
-    const sorted = [...turns].sort((a, b) => a.start - b.start);
-    if (sorted.some((t) => t.end > limit || t.start < 0 || t.end <= t.start)) throw new AppError('rhythm_turns_invalid');
-    const round = (x: number): number => Math.round(x * 1000) / 1000;
-    const next: SealedRhythm = { ...sealed, edited: true, turns: sorted.map((t) => ({ speaker: t.speaker, start: round(t.start), end: round(t.end) })) };
-    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
-    await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(next))), 'application/octet-stream');
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.corrected', subjectType: 'recording', subjectId: recording.id });
-    return this.view(recording);
-  }
-
-  /** The owner ticks (or unticks) whether a share carries the rhythm lane of its span. */
-  async setShareLane(actor: Actor, shareId: string, include: boolean): Promise<{ include: boolean }> {
-    await requireAccess(this.deps.gate, { actor, permission: 'share.owner', ids: [shareId] });
-    const share = await this.deps.shares.findById(shareId);
-    if (!share) throw new AppError('not_found');
-    await this.deps.rhythm.setShareLane(share.id, include);
-    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.share_lane', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, include } });
-    return { include };
-  }
-
-  /** A recipient's lane: only for an active share that carries it, clipped to the shared spans. */
-  async sharedLane(actor: Actor, shareId: string): Promise<SharedRhythmLane> {
-    await requireAccess(this.deps.gate, { actor, permission: 'share.recipient', ids: [shareId] });
-    const share = await this.deps.shares.findById(shareId);
-    if (!share) throw new AppError('not_found');
-    if (share.rhythm_lane !== 1) throw new AppError('not_found');
-    const recording = await this.deps.recordings.findById(share.recording_id);
-    if (!recording || recording.status !== 'ready' || !recording.wrapped_key) throw new AppError('not_found');
-    const row = await this.deps.rhythm.find(recording.id);
-    const sealed = row?.status === 'ready' ? await this.open({ ...recording, wrapped_key: recording.wrapped_key }) : null;
-    if (!row || !sealed) throw new AppError('not_found');
-    const ranges = (await this.deps.momentsOfShare(share)).map((m) => [m.start_seconds, m.end_seconds] as [number, number]).sort((a, b) => a[0] - b[0]);
-    const who = (speaker: 'A' | 'B'): SharedRhythmLane['turns'][number]['who'] =>
-      row.professional_speaker === null ? speaker : speaker === row.professional_speaker ? 'professional' : 'client';
-    const turns: SharedRhythmLane['turns'] = [];
-    for (const [from, to] of ranges) {
-      for (const t of sealed.turns) {
-        const start = Math.max(from, t.start);
-        const end = Math.min(to, t.end);
-        if (end > start) turns.push({ who: who(t.speaker), start, end });
-      }
-    }
-    return { ranges, turns };
-  }
-
-  private async ownReadyRecording(actor: Actor, recordingId: string): Promise<RecordingRow & { wrapped_key: string }> {
-    if (!hasPermission(actor.roles, 'recordings.own')) throw new AppError('not_found');
-    const recording = await this.deps.recordings.findById(recordingId);
-    if (!recording || recording.professional_id !== actor.userId || recording.organisation_id !== actor.organisationId) throw new AppError('not_found');
-    if (recording.status !== 'ready' || !recording.wrapped_key) throw new AppError(recording.status === 'deleted' ? 'not_found' : 'recording_not_ready');
-    return { ...recording, wrapped_key: recording.wrapped_key };
-  }
-
-  private async view(recording: RecordingRow & { wrapped_key: string }): Promise<RhythmView> {
-    const row = await this.deps.rhythm.find(recording.id);
-    const empty = { durationSeconds: null, method: null, turns: [], metrics: null, professionalSpeaker: null, suggestion: null, edited: false };
-    if (!row) return { status: 'pending', ...empty };
-    if (row.status === 'failed') return { status: 'failed', ...empty };
-    const sealed = await this.open(recording);
-    if (!sealed) return { status: 'pending', ...empty };
-    return {
-      status: 'ready',
-      durationSeconds: sealed.durationSeconds,
-      method: sealed.method,
-      turns: sealed.turns,
-      metrics: rhythmMetrics(sealed.turns, sealed.durationSeconds),
-      professionalSpeaker: row.professional_speaker,
-      suggestion: row.suggested_speaker && row.suggestion_basis ? { speaker: row.suggested_speaker, basis: row.suggestion_basis } : null,
-      edited: sealed.edited,
-    };
-  }
-
   private async open(recording: Pick<RecordingRow, 'id'> & { wrapped_key: string }): Promise<SealedRhythm | null> {
-    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
-    try {
-      return JSON.parse(openDerived(mediaKey, LABEL, await this.deps.blobs.getBuffer(recordingPrefix(recording.id) + BLOB)).toString('utf8')) as SealedRhythm;
-    } catch (error) {
-      if (error instanceof BlobNotFoundError) return null;
-      throw error;
-    }
+    return openSealed(this.deps, recording);
   }
 
   /**
@@ -262,5 +171,129 @@ export class RhythmService {
     } finally {
       await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
     }
+  }
+}
+
+/**
+ * What the professional (and, for a ticked share, its reviewer) may see of the rhythm. Private
+ * like the recording: only the recording's professional, no role is an exception, nothing is
+ * aggregated over recordings.
+ */
+export class RhythmService {
+  private readonly now: Clock;
+
+  constructor(private readonly deps: RhythmDependencies) {
+    this.now = deps.now;
+  }
+
+  async get(actor: Actor, recordingId: string): Promise<RhythmView> {
+    await requireAccess(this.deps.gate, { actor, permission: 'rhythm.owner', ids: [recordingId] });
+    const recording = await this.readyRecording(recordingId);
+    return this.view(recording);
+  }
+
+  async confirmSpeaker(actor: Actor, recordingId: string, speaker: 'A' | 'B'): Promise<RhythmView> {
+    await requireAccess(this.deps.gate, { actor, permission: 'rhythm.owner', ids: [recordingId] });
+    const recording = await this.readyRecording(recordingId);
+    const row = await this.deps.rhythm.find(recording.id);
+    if (row?.status !== 'ready') throw new AppError('not_found');
+    await this.deps.rhythm.setProfessionalSpeaker(recording.id, speaker, this.now().toISOString());
+    return this.view(recording);
+  }
+
+  /** Corrections by the professional: the whole list, checked, replaces the turns; figures follow. */
+  async saveTurns(actor: Actor, recordingId: string, turns: RhythmTurn[]): Promise<RhythmView> {
+    await requireAccess(this.deps.gate, { actor, permission: 'rhythm.owner', ids: [recordingId] });
+    const recording = await this.readyRecording(recordingId);
+    const sealed = await this.open(recording);
+    if (!sealed) throw new AppError('not_found');
+    const limit = sealed.durationSeconds + 0.5;
+    const sorted = [...turns].sort((a, b) => a.start - b.start);
+    if (sorted.some((t) => t.end > limit || t.start < 0 || t.end <= t.start)) throw new AppError('rhythm_turns_invalid');
+    const round = (x: number): number => Math.round(x * 1000) / 1000;
+    const next: SealedRhythm = { ...sealed, edited: true, turns: sorted.map((t) => ({ speaker: t.speaker, start: round(t.start), end: round(t.end) })) };
+    const mediaKey = unwrapKey(this.deps.settings.masterKey, recording.wrapped_key);
+    await this.deps.blobs.put(recordingPrefix(recording.id) + BLOB, sealDerived(mediaKey, LABEL, Buffer.from(JSON.stringify(next))), 'application/octet-stream');
+    await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.corrected', subjectType: 'recording', subjectId: recording.id });
+    return this.view(recording);
+  }
+
+  /** The owner ticks (or unticks) whether a share carries the rhythm lane of its span. */
+  async setShareLane(actor: Actor, shareId: string, include: boolean): Promise<{ include: boolean }> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.owner', ids: [shareId] });
+    const share = await this.deps.shares.findById(shareId);
+    if (!share) throw new AppError('not_found');
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.rhythm.setShareLane(share.id, include);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'rhythm.share_lane', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, include } });
+    });
+    return { include };
+  }
+
+  /** A recipient's lane: only for an active share that carries it, clipped to the shared spans. */
+  async sharedLane(actor: Actor, shareId: string): Promise<SharedRhythmLane> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.recipient', ids: [shareId] });
+    const share = await this.deps.shares.findById(shareId);
+    if (!share) throw new AppError('not_found');
+    if (share.rhythm_lane !== 1) throw new AppError('not_found');
+    const recording = await this.deps.recordings.findById(share.recording_id);
+    if (!recording || recording.status !== 'ready' || !recording.wrapped_key) throw new AppError('not_found');
+    const row = await this.deps.rhythm.find(recording.id);
+    const sealed = row?.status === 'ready' ? await this.open({ ...recording, wrapped_key: recording.wrapped_key }) : null;
+    if (!row || !sealed) throw new AppError('not_found');
+    const ranges = (await this.deps.momentsOfShare(share)).map((m) => [m.start_seconds, m.end_seconds] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const who = (speaker: 'A' | 'B'): SharedRhythmLane['turns'][number]['who'] =>
+      row.professional_speaker === null ? speaker : speaker === row.professional_speaker ? 'professional' : 'client';
+    const turns: SharedRhythmLane['turns'] = [];
+    for (const [from, to] of ranges) {
+      for (const t of sealed.turns) {
+        const start = Math.max(from, t.start);
+        const end = Math.min(to, t.end);
+        if (end > start) turns.push({ who: who(t.speaker), start, end });
+      }
+    }
+    return { ranges, turns };
+  }
+
+  /** The recording the gate let through, once it is ready (a deleted one is not found). */
+  private async readyRecording(recordingId: string): Promise<RecordingRow & { wrapped_key: string }> {
+    const recording = await this.deps.recordings.findById(recordingId);
+    if (!recording) throw new AppError('not_found');
+    if (recording.status !== 'ready' || !recording.wrapped_key) throw new AppError(recording.status === 'deleted' ? 'not_found' : 'recording_not_ready');
+    return { ...recording, wrapped_key: recording.wrapped_key };
+  }
+
+  private async view(recording: RecordingRow & { wrapped_key: string }): Promise<RhythmView> {
+    const row = await this.deps.rhythm.find(recording.id);
+    const empty = { durationSeconds: null, method: null, turns: [], metrics: null, professionalSpeaker: null, suggestion: null, edited: false };
+    if (!row) return { status: 'pending', ...empty };
+    if (row.status === 'failed') return { status: 'failed', ...empty };
+    const sealed = await this.open(recording);
+    if (!sealed) return { status: 'pending', ...empty };
+    return {
+      status: 'ready',
+      durationSeconds: sealed.durationSeconds,
+      method: sealed.method,
+      turns: sealed.turns,
+      metrics: rhythmMetrics(sealed.turns, sealed.durationSeconds),
+      professionalSpeaker: row.professional_speaker,
+      suggestion: row.suggested_speaker && row.suggestion_basis ? { speaker: row.suggested_speaker, basis: row.suggestion_basis } : null,
+      edited: sealed.edited,
+    };
+  }
+
+  private async open(recording: Pick<RecordingRow, 'id'> & { wrapped_key: string }): Promise<SealedRhythm | null> {
+    return openSealed(this.deps, recording);
+  }
+}
+
+/** The sealed rhythm of a recording, or null when there is none (yet). */
+async function openSealed(deps: Pick<RhythmDependencies, 'blobs' | 'settings'>, recording: Pick<RecordingRow, 'id'> & { wrapped_key: string }): Promise<SealedRhythm | null> {
+  const mediaKey = unwrapKey(deps.settings.masterKey, recording.wrapped_key);
+  try {
+    return JSON.parse(openDerived(mediaKey, LABEL, await deps.blobs.getBuffer(recordingPrefix(recording.id) + BLOB)).toString('utf8')) as SealedRhythm;
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) return null;
+    throw error;
   }
 }

@@ -77,8 +77,8 @@ export function ssoRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       },
     );
 
-    route(app, contract.sso.settings, async (_input, request) => sso.settings(await ctx.actorOf(request)));
-    route(app, contract.sso.setPasswordsOff, async ({ body }, request) => sso.setPasswordsOff(await ctx.actorOf(request), body.passwordsOff));
-    route(app, contract.sso.userClaims, async ({ params }, request) => sso.userClaims(await ctx.actorOf(request), params.id));
+    route(app, contract.sso.settings, async (_input, request) => ctx.services.ssoSettings.settings(await ctx.actorOf(request)));
+    route(app, contract.sso.setPasswordsOff, async ({ body }, request) => ctx.services.ssoSettings.setPasswordsOff(await ctx.actorOf(request), body.passwordsOff));
+    route(app, contract.sso.userClaims, async ({ params }, request) => ctx.services.ssoSettings.userClaims(await ctx.actorOf(request), params.id));
   };
 }
