@@ -40,6 +40,8 @@ export interface AdminDependencies {
   now: Clock;
   /** Told when someone is no longer in some teams (removed, or account switched off): the team agenda keeps or withdraws their items. */
   leftTeams?: (departure: { organisationId: string; userId: string; teamIds: readonly string[]; actorUserId: string }) => Promise<void>;
+  /** An account was switched off: what is kept per person only for their own use goes (their voice print). */
+  switchedOff?: (userId: string) => Promise<void>;
 }
 
 export interface Invitation {
@@ -157,6 +159,7 @@ export class AdminService {
     }
     if (changes.active === false) {
       await this.deps.sessions.deleteForUser(userId);
+      await this.deps.switchedOff?.(userId);
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_deactivated', subjectType: 'user', subjectId: userId });
     } else if (changes.active === true && user.active === 0) {
       await this.deps.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });

@@ -74,9 +74,19 @@ export interface FeatureFrames {
   vectors: number[][];
 }
 
+/**
+ * One speaker's voice in one recording: how many feature frames, and per feature (MFCC 1..12,
+ * pitch) their mean and variance. Compared only with the same professional's own voice print.
+ */
+export interface VoiceStats {
+  frames: number;
+  mean: number[];
+  variance: number[];
+}
+
 export interface MonoResult {
   turns: Turn[];
-  prints: Record<'A' | 'B', number[]> | null;
+  prints: Record<'A' | 'B', VoiceStats> | null;
   separation: number;
 }
 
@@ -259,8 +269,9 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     runs.map((r) => ({ speaker: r.label === first ? ('A' as const) : ('B' as const), start: r.start, end: r.end })),
     joinGap,
   );
-  // Voice prints: mean raw feature vector per speaker, comparable between recordings.
-  const prints: Record<'A' | 'B', number[]> = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
+  // Voice statistics: mean and variance of the raw feature vectors per speaker, comparable between recordings.
+  const sums = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
+  const squares = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
   const counts = { A: 0, B: 0 };
   const fineLabels = fine.map((p) => (p.frames.length >= 3 && model ? (model.score(pieceVector(p, rows, dims)) > 0 ? 1 : 0) : -1));
   fine.forEach((p, i) => {
@@ -269,11 +280,19 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     for (const f of p.frames) {
       counts[who]++;
       const v = features.vectors[inSpeech[f]!]!;
-      for (let d = 0; d < dims; d++) prints[who][d]! += v[d]!;
+      for (let d = 0; d < dims; d++) {
+        sums[who][d]! += v[d]!;
+        squares[who][d]! += v[d]! * v[d]!;
+      }
     }
   });
-  for (const who of ['A', 'B'] as const) prints[who] = prints[who].map((v) => (counts[who] ? v / counts[who] : 0));
-  return { turns, prints: counts.A && counts.B ? prints : null, separation: best.separation };
+  const stats = (who: 'A' | 'B'): VoiceStats => {
+    const n = counts[who];
+    const mean = sums[who].map((v) => v / n);
+    return { frames: n, mean, variance: squares[who].map((v, d) => Math.max(0, v / n - mean[d]! ** 2)) };
+  };
+  const prints = counts.A && counts.B ? { A: stats('A'), B: stats('B') } : null;
+  return { turns, prints, separation: best.separation };
 }
 
 interface Piece {
