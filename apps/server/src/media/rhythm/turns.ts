@@ -1,4 +1,5 @@
 import { kmeans } from 'ml-kmeans';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 /** A stretch of one person speaking, in seconds. A is whoever speaks first. */
 export interface Turn {
@@ -197,6 +198,8 @@ export interface PieceOptions {
   fine?: number;
   minTurn?: number;
   joinGap?: number;
+  /** Decorrelate the features first (default); false only to measure what it adds. */
+  whiten?: boolean;
 }
 
 /**
@@ -227,7 +230,8 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     }
   }
   if (inSpeech.length < 4) return { turns: all, prints: null, separation: 0 };
-  const { rows } = standardise(inSpeech.map((i) => features.vectors[i]!));
+  const { rows: standard } = standardise(inSpeech.map((i) => features.vectors[i]!));
+  const rows = options.whiten === false ? standard : whiten(standard);
   const dims = rows[0]!.length;
 
   const cut = (seconds: number): Piece[] => cutPieces(segments, segOf, inSpeech, features.times, rows.length, seconds);
@@ -404,4 +408,24 @@ function tiedMixture(vectors: number[][], weights: number[], start: number[]): {
     labels = next;
   }
   return { labels, separation };
+}
+
+/**
+ * Decorrelates the features (ZCA whitening with the covariance of all speech frames). Frame to
+ * frame, features vary mostly with the sound being made, and the MFCCs of one sound move together;
+ * a difference between two similar voices is a small shift in a direction the raw features
+ * share. After whitening, every direction of that sound-driven spread weighs the same, so the
+ * voices' shift is no longer hidden under it.
+ */
+function whiten(rows: number[][]): number[][] {
+  const dims = rows[0]?.length ?? 0;
+  const n = rows.length;
+  const cov = Matrix.zeros(dims, dims);
+  for (const r of rows) for (let i = 0; i < dims; i++) for (let j = i; j < dims; j++) cov.set(i, j, cov.get(i, j) + (r[i]! * r[j]!) / n);
+  for (let i = 0; i < dims; i++) for (let j = 0; j < i; j++) cov.set(i, j, cov.get(j, i));
+  const eig = new EigenvalueDecomposition(cov, { assumeSymmetric: true });
+  const vectors = eig.eigenvectorMatrix;
+  const scale = eig.realEigenvalues.map((v) => 1 / Math.sqrt(Math.max(v, 1e-3)));
+  const w = vectors.mmul(Matrix.diag(scale)).mmul(vectors.transpose());
+  return new Matrix(rows).mmul(w).to2DArray().map((r) => r.map((v) => Math.max(-4, Math.min(4, v))));
 }
