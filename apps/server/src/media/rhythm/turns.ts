@@ -231,7 +231,8 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
   }
   if (inSpeech.length < 4) return { turns: all, prints: null, separation: 0 };
   const { rows: standard } = standardise(inSpeech.map((i) => features.vectors[i]!));
-  const rows = options.whiten === false ? standard : whiten(standard);
+  // Whitening needs enough frames to know the spread (a few seconds of speech); with fewer, z-scores only.
+  const rows = options.whiten === false || standard.length < 10 * (standard[0]?.length ?? 0) ? standard : whiten(standard);
   const dims = rows[0]!.length;
 
   const cut = (seconds: number): Piece[] => cutPieces(segments, segOf, inSpeech, features.times, rows.length, seconds);
