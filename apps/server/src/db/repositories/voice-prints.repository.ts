@@ -23,6 +23,11 @@ export class VoicePrintsRepository {
     await this.db.deleteFrom('voice_prints').where('professional_id', '=', professionalId).execute();
   }
 
+  async recordingIsReady(recordingId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('recordings').select('status').where('id', '=', recordingId).executeTakeFirst();
+    return row?.status === 'ready';
+  }
+
   /** Whose recording it was: the tombstone of a deleted recording keeps its professional. */
   async professionalOfRecording(recordingId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('recordings').select('professional_id').where('id', '=', recordingId).executeTakeFirst();

@@ -123,6 +123,8 @@ export class VoicePrints {
     const others = current.filter((c) => c.recordingId !== recording.id);
     const next = stats && stats.frames >= MIN_FRAMES ? [{ recordingId: recording.id, frames: stats.frames, mean: stats.mean, variance: stats.variance }, ...others] : others;
     await this.store(recording.professional_id, recording.organisation_id, next.slice(0, PRINT_RECORDINGS));
+    // Withdrawn while we wrote: the erase job may already have run, so take it out ourselves.
+    if (!(await this.deps.voicePrints.recordingIsReady(recording.id))) await this.forgetRecording(recording.id);
   }
 
   /** For the recording eraser (withdrawal, retention, deletion): the print is recomputed without it. */
