@@ -35,6 +35,7 @@ import { createReviewServices } from './domain/reviews/index.js';
 import { createLearningServices } from './domain/learning/index.js';
 import { SsoSettingsService } from './domain/auth/sso-settings.service.js';
 import { RhythmService, RhythmServiceJobs, type RhythmDependencies } from './domain/rhythm/rhythm.service.js';
+import { VoicePrints } from './domain/rhythm/voice-prints.js';
 import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
 import { seedInsightData } from './seed/insight-data.js';
 import { createRecordingServices, type RecordingServices } from './domain/recordings/index.js';
@@ -125,6 +126,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       now,
     });
     const sso = new OidcService({ config: config.sso, sso: repositories.sso, users: repositories.users, auth, audit, sessionSecret: config.sessionSecret, now });
+    // The professional's own voice print (conversation rhythm): goes when their account is switched off.
+    const voicePrints = new VoicePrints({ voicePrints: repositories.voicePrints, masterKey: config.masterKey, now });
     const admin = new AdminService({
       gate,
       unitOfWork,
@@ -145,6 +148,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       },
       now,
       leftTeams: agendaDeparture({ teamAgenda: repositories.teamAgenda, unitOfWork, now }),
+      switchedOff: (userId) => voicePrints.forgetProfessional(userId),
     });
     const clientSessionMinutes = 120;
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
@@ -251,6 +255,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       momentsOfShare: (share) => reviews.content.momentsOf(share),
       audit,
       workFolders,
+      voicePrints,
       settings: { masterKey: config.masterKey, tools: config.tools },
       now,
     };
@@ -285,6 +290,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     notifications.addDueSource((actor) => learning.reminders.dueNotices(actor));
     recordings.eraser.addDerivedDataEraser(learning.derivedDataEraser);
     recordings.eraser.addDerivedDataEraser((recordingId) => rhythmJobs.eraseFor(recordingId));
+    // A withdrawn or expired recording leaves the professional's voice print (recomputed without it).
+    recordings.eraser.addDerivedDataEraser((recordingId) => voicePrints.forgetRecording(recordingId));
     // Registered last: once everything above deleted its rows, SQLite also clears its WAL.
     consent.addWithdrawalListener({ onConsentWithdrawn: () => database.scrub() });
     recordings.eraser.addDerivedDataEraser(() => database.scrub());

@@ -163,6 +163,7 @@ export interface Database {
   learning_actions: LearningActionsTable;
   learning_reminders_sent: LearningRemindersSentTable;
   recording_rhythm: RecordingRhythmTable;
+  voice_prints: VoicePrintsTable;
   notifications: NotificationsTable;
   decline_reasons: DeclineReasonsTable;
   no_share_stretches: NoShareStretchesTable;
@@ -751,6 +752,15 @@ export interface RecordingRhythmTable {
   suggested_speaker: 'A' | 'B' | null;
   suggestion_basis: 'first_speaker' | 'own_voice' | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** Migration 028: a professional's own voice print, sealed under its own wrapped key. */
+export interface VoicePrintsTable {
+  professional_id: string;
+  organisation_id: string;
+  wrapped_key: string;
+  sealed: string;
   updated_at: string;
 }
 

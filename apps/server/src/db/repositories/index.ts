@@ -27,6 +27,7 @@ import { ShareCutsRepository } from './share-cuts.repository.js';
 import { TextVault } from './text-vault.js';
 import { LearningRepository } from './learning.repository.js';
 import { RhythmRepository } from './rhythm.repository.js';
+import { VoicePrintsRepository } from './voice-prints.repository.js';
 import { PreparationHelpRepository } from './preparation-help.repository.js';
 import { StretchCutRepository } from './stretch-cut.repository.js';
 import { OrganisationFilmsRepository } from './organisation-films.repository.js';
@@ -70,6 +71,7 @@ export function createRepositories(handle: DatabaseHandle, masterKey: Buffer) {
     reviewGuides: new ReviewGuidesRepository(db),
     learning: new LearningRepository(db, vault),
     rhythm: new RhythmRepository(db),
+    voicePrints: new VoicePrintsRepository(db),
     preparationHelp: new PreparationHelpRepository(db, vault),
     notifications: new NotificationsRepository(db),
     insight: new InsightRepository(db),

@@ -29,22 +29,6 @@ export class RhythmRepository {
     await this.db.updateTable('recording_rhythm').set({ professional_speaker: speaker, updated_at: at }).where('recording_id', '=', recordingId).execute();
   }
 
-  /** The professional's own earlier recordings whose voice they confirmed, newest first. */
-  listConfirmedOfProfessional(professionalId: string, exceptRecordingId: string, limit: number): Promise<RhythmRow[]> {
-    return this.db
-      .selectFrom('recording_rhythm')
-      .innerJoin('recordings', 'recordings.id', 'recording_rhythm.recording_id')
-      .selectAll('recording_rhythm')
-      .where('recording_rhythm.professional_id', '=', professionalId)
-      .where('recording_rhythm.recording_id', '!=', exceptRecordingId)
-      .where('recording_rhythm.professional_speaker', 'is not', null)
-      .where('recording_rhythm.status', '=', 'ready')
-      .where('recordings.status', '=', 'ready')
-      .orderBy('recording_rhythm.updated_at', 'desc')
-      .limit(limit)
-      .execute();
-  }
-
   async deleteForRecording(recordingId: string): Promise<void> {
     await this.db.deleteFrom('recording_rhythm').where('recording_id', '=', recordingId).execute();
   }

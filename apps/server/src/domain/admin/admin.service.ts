@@ -38,6 +38,8 @@ export interface AdminDependencies {
   now: Clock;
   /** Told when someone is no longer in some teams (removed, or account switched off): the team agenda keeps or withdraws their items. */
   leftTeams?: (departure: { organisationId: string; userId: string; teamIds: readonly string[]; actorUserId: string }) => Promise<void>;
+  /** An account was switched off: what is kept per person only for their own use goes (their voice print). */
+  switchedOff?: (userId: string) => Promise<void>;
 }
 
 /** How long an invitation link works. */
@@ -172,6 +174,7 @@ export class AdminService {
       }
     });
     // After the commit: the team agenda writes in a transaction of its own.
+    if (changes.active === false) await this.deps.switchedOff?.(userId);
     if (this.deps.leftTeams) {
       const teamsAfter = changes.active === false ? new Set<string>() : teamIdsOf(changes.memberships ?? current);
       const left = [...teamsBefore].filter((teamId) => !teamsAfter.has(teamId));

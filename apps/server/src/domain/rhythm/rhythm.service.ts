@@ -19,12 +19,11 @@ import { AppError } from '../errors.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 import { recordingPrefix } from '../recordings/blob-keys.js';
 import { decryptedSegments, readRecordingPlaylist } from '../recordings/hls-source.js';
+import type { SpeakerSuggestion, VoicePrints } from './voice-prints.js';
 
 /** Sealed under a subkey of the recording's media key, like peaks: gone when the key is gone. */
 const LABEL = 'rhythm';
 const BLOB = 'rhythm.sealed';
-/** How many of the professional's own earlier recordings their voice is compared with. */
-const PRINT_HISTORY = 5;
 
 interface SealedRhythm {
   version: 1;
@@ -32,7 +31,8 @@ interface SealedRhythm {
   method: 'voice' | 'channels';
   turns: Turn[];
   edited: boolean;
-  voicePrints: Record<'A' | 'B', number[]> | null;
+  /** Voice statistics per speaker (media/rhythm VoiceStats); analyses before migration 028 kept means only. */
+  voicePrints: unknown;
 }
 
 export interface RhythmDependencies {
@@ -46,12 +46,14 @@ export interface RhythmDependencies {
   audit: AuditLog;
   /** The swept per-job folders (jobs/work-folders.ts): a crash leaves nothing readable for long, and withdrawal removes them. */
   workFolders: Pick<WorkFolders, 'create'>;
+  /** The professional's own voice print (voice-prints.ts): suggests who is who, learns from a confirmation. */
+  voicePrints: Pick<VoicePrints, 'suggest' | 'learn'>;
   settings: { masterKey: Buffer; tools: MediaTools };
   now: Clock;
 }
 
 /** What the job side needs: no gate, no actor. */
-export type RhythmJobDependencies = Pick<RhythmDependencies, 'recordings' | 'rhythm' | 'blobs' | 'workFolders' | 'settings' | 'now'>;
+export type RhythmJobDependencies = Pick<RhythmDependencies, 'recordings' | 'rhythm' | 'blobs' | 'workFolders' | 'voicePrints' | 'settings' | 'now'>;
 
 /**
  * Conversation rhythm, the job side, with no actor (wired by main.ts): the job that works it out
@@ -139,25 +141,9 @@ export class RhythmServiceJobs {
     return openSealed(this.deps, recording);
   }
 
-  /**
-   * Whose voice is the professional's: the voice closest to the one they confirmed in their own
-   * earlier recordings (never anyone else's), else whoever speaks first.
-   */
-  private async suggest(recording: RecordingRow, prints: Record<'A' | 'B', number[]> | null): Promise<{ speaker: 'A' | 'B'; basis: 'first_speaker' | 'own_voice' }> {
-    const fallback = { speaker: 'A' as const, basis: 'first_speaker' as const };
-    if (!prints) return fallback;
-    const earlier: number[][] = [];
-    for (const row of await this.deps.rhythm.listConfirmedOfProfessional(recording.professional_id, recording.id, PRINT_HISTORY)) {
-      const other = await this.deps.recordings.findById(row.recording_id);
-      if (!other?.wrapped_key || other.professional_id !== recording.professional_id || other.status !== 'ready' || !row.professional_speaker) continue;
-      const sealed = await this.open({ id: other.id, wrapped_key: other.wrapped_key }).catch(() => null);
-      const print = sealed?.voicePrints?.[row.professional_speaker];
-      if (print && print.length === prints.A.length) earlier.push(print);
-    }
-    if (earlier.length === 0) return fallback;
-    const mean = prints.A.map((_, d) => earlier.reduce((s, p) => s + p[d]!, 0) / earlier.length);
-    const distance = (p: number[]): number => Math.sqrt(p.reduce((s, v, d) => s + (v - mean[d]!) ** 2, 0));
-    return { speaker: distance(prints.A) <= distance(prints.B) ? 'A' : 'B', basis: 'own_voice' };
+  /** Whose voice is the professional's: see voice-prints.ts (their own print only, else who speaks first). */
+  private async suggest(recording: RecordingRow, prints: unknown): Promise<SpeakerSuggestion> {
+    return this.deps.voicePrints.suggest(recording.professional_id, prints);
   }
 
   /** Segments are AES-128-CBC under the media key; the decrypted stream exists only in `out`. */
@@ -198,6 +184,7 @@ export class RhythmService {
     const row = await this.deps.rhythm.find(recording.id);
     if (row?.status !== 'ready') throw new AppError('not_found');
     await this.deps.rhythm.setProfessionalSpeaker(recording.id, speaker, this.now().toISOString());
+    await this.deps.voicePrints.learn(recording, (await this.open(recording))?.voicePrints, speaker);
     return this.view(recording);
   }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import meydaModule from 'meyda';
 import { inputArgs, MediaToolError, runFfprobe, type MediaTools } from '../ffmpeg.js';
-import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type FeatureFrames, type Turn } from './turns.js';
+import { diarizeMono, diarizeStereo, FRAME_SECONDS, speechSegments, type FeatureFrames, type Turn, type VoiceStats } from './turns.js';
 import { rhythmMetrics, type RhythmMetrics } from './metrics.js';
 import { loadBatchedVad, VAD_CONTEXT, VAD_FRAME, VAD_SAMPLE_RATE, VAD_WARM_UP_FRAMES } from './vad.js';
 
@@ -26,8 +26,8 @@ export interface RhythmAnalysis {
   method: 'voice' | 'channels';
   turns: Turn[];
   metrics: RhythmMetrics;
-  /** Mean MFCC (1..12) and pitch per speaker: compared with the professional's own voice print only. */
-  voicePrints: Record<'A' | 'B', number[]> | null;
+  /** Mean and variance of MFCC (1..12) and pitch per speaker: compared with the professional's own voice print only. */
+  voicePrints: Record<'A' | 'B', VoiceStats> | null;
 }
 
 export interface AnalyseOptions {

@@ -1,4 +1,5 @@
 import { kmeans } from 'ml-kmeans';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 /** A stretch of one person speaking, in seconds. A is whoever speaks first. */
 export interface Turn {
@@ -74,9 +75,19 @@ export interface FeatureFrames {
   vectors: number[][];
 }
 
+/**
+ * One speaker's voice in one recording: how many feature frames, and per feature (MFCC 1..12,
+ * pitch) their mean and variance. Compared only with the same professional's own voice print.
+ */
+export interface VoiceStats {
+  frames: number;
+  mean: number[];
+  variance: number[];
+}
+
 export interface MonoResult {
   turns: Turn[];
-  prints: Record<'A' | 'B', number[]> | null;
+  prints: Record<'A' | 'B', VoiceStats> | null;
   separation: number;
 }
 
@@ -187,6 +198,8 @@ export interface PieceOptions {
   fine?: number;
   minTurn?: number;
   joinGap?: number;
+  /** Decorrelate the features first (default); false only to measure what it adds. */
+  whiten?: boolean;
 }
 
 /**
@@ -217,7 +230,9 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     }
   }
   if (inSpeech.length < 4) return { turns: all, prints: null, separation: 0 };
-  const { rows } = standardise(inSpeech.map((i) => features.vectors[i]!));
+  const { rows: standard } = standardise(inSpeech.map((i) => features.vectors[i]!));
+  // Whitening needs enough frames to know the spread (a few seconds of speech); with fewer, z-scores only.
+  const rows = options.whiten === false || standard.length < 10 * (standard[0]?.length ?? 0) ? standard : whiten(standard);
   const dims = rows[0]!.length;
 
   const cut = (seconds: number): Piece[] => cutPieces(segments, segOf, inSpeech, features.times, rows.length, seconds);
@@ -259,8 +274,9 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     runs.map((r) => ({ speaker: r.label === first ? ('A' as const) : ('B' as const), start: r.start, end: r.end })),
     joinGap,
   );
-  // Voice prints: mean raw feature vector per speaker, comparable between recordings.
-  const prints: Record<'A' | 'B', number[]> = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
+  // Voice statistics: mean and variance of the raw feature vectors per speaker, comparable between recordings.
+  const sums = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
+  const squares = { A: new Array<number>(dims).fill(0), B: new Array<number>(dims).fill(0) };
   const counts = { A: 0, B: 0 };
   const fineLabels = fine.map((p) => (p.frames.length >= 3 && model ? (model.score(pieceVector(p, rows, dims)) > 0 ? 1 : 0) : -1));
   fine.forEach((p, i) => {
@@ -269,11 +285,19 @@ export function diarizeMono(segments: Segment[], features: FeatureFrames, option
     for (const f of p.frames) {
       counts[who]++;
       const v = features.vectors[inSpeech[f]!]!;
-      for (let d = 0; d < dims; d++) prints[who][d]! += v[d]!;
+      for (let d = 0; d < dims; d++) {
+        sums[who][d]! += v[d]!;
+        squares[who][d]! += v[d]! * v[d]!;
+      }
     }
   });
-  for (const who of ['A', 'B'] as const) prints[who] = prints[who].map((v) => (counts[who] ? v / counts[who] : 0));
-  return { turns, prints: counts.A && counts.B ? prints : null, separation: best.separation };
+  const stats = (who: 'A' | 'B'): VoiceStats => {
+    const n = counts[who];
+    const mean = sums[who].map((v) => v / n);
+    return { frames: n, mean, variance: squares[who].map((v, d) => Math.max(0, v / n - mean[d]! ** 2)) };
+  };
+  const prints = counts.A && counts.B ? { A: stats('A'), B: stats('B') } : null;
+  return { turns, prints, separation: best.separation };
 }
 
 interface Piece {
@@ -385,4 +409,24 @@ function tiedMixture(vectors: number[][], weights: number[], start: number[]): {
     labels = next;
   }
   return { labels, separation };
+}
+
+/**
+ * Decorrelates the features (ZCA whitening with the covariance of all speech frames). Frame to
+ * frame, features vary mostly with the sound being made, and the MFCCs of one sound move together;
+ * a difference between two similar voices is a small shift in a direction the raw features
+ * share. After whitening, every direction of that sound-driven spread weighs the same, so the
+ * voices' shift is no longer hidden under it.
+ */
+function whiten(rows: number[][]): number[][] {
+  const dims = rows[0]?.length ?? 0;
+  const n = rows.length;
+  const cov = Matrix.zeros(dims, dims);
+  for (const r of rows) for (let i = 0; i < dims; i++) for (let j = i; j < dims; j++) cov.set(i, j, cov.get(i, j) + (r[i]! * r[j]!) / n);
+  for (let i = 0; i < dims; i++) for (let j = 0; j < i; j++) cov.set(i, j, cov.get(j, i));
+  const eig = new EigenvalueDecomposition(cov, { assumeSymmetric: true });
+  const vectors = eig.eigenvectorMatrix;
+  const scale = eig.realEigenvalues.map((v) => 1 / Math.sqrt(Math.max(v, 1e-3)));
+  const w = vectors.mmul(Matrix.diag(scale)).mmul(vectors.transpose());
+  return new Matrix(rows).mmul(w).to2DArray().map((r) => r.map((v) => Math.max(-4, Math.min(4, v))));
 }

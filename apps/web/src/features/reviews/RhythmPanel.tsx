@@ -115,6 +115,7 @@ function RhythmReady({ recordingId, view, duration, time, onSeek }: { recordingI
           <Button appearance="secondary-action-button" onClick={() => confirm.mutate(other)} busy={confirm.isPending}>
             {t('rhythm.otherIsMe', { voice: other })}
           </Button>
+          <Paragraph small>{t('rhythm.voicePrintNote')}</Paragraph>
         </div>
       ) : (
         <Paragraph small>
