@@ -61,11 +61,13 @@ describe('kijk met ons mee', () => {
     await heading(policy, 'Kijk met ons mee');
     await policy.getByText('Zo gaat het gesprek over de wachttijd echt.').waitFor();
     await expectNoAxeViolations(policy, 'policy list');
+    // The player asks for the cut as the page opens (again while it is being prepared).
+    const descriptorResponse = policy.waitForResponse((r) => r.url().includes(`/moments/${momentId}/playback`) && r.status() === 200, { timeout: 90_000 });
     await policy.getByRole('link', { name: 'Bekijk het fragment van Sanne de Vries' }).click();
     await heading(policy, 'Fragment van Sanne de Vries');
 
     // Only the exact cut of the shared moment: no comments, no review meeting, no rhythm.
-    const descriptor = (await (await policy.waitForResponse((r) => r.url().includes(`/moments/${momentId}/playback`) && r.status() === 200)).json()) as { allowedRanges: [number, number][] };
+    const descriptor = (await (await descriptorResponse).json()) as { allowedRanges: [number, number][] };
     expect(descriptor.allowedRanges).toEqual([[2, 5]]);
     await policy.getByRole('button', { name: 'Afspelen' }).click();
     await policy.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.sk-player video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 20_000 });
