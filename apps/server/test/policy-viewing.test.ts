@@ -130,6 +130,8 @@ describe('kijk met ons mee: fragments for policy and the management team', () =>
   it('lets the policy advisor watch only the exact cut: whole recording, other moments and other people\'s tokens refused', async () => {
     const created = await owner.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [moment], recipient: { type: 'policy', userId: policyId }, question: 'Zo werkt de regel in de praktijk.', expiresAt: inDays(5) } });
     expect(created.recipient).toMatchObject({ type: 'policy', userId: policyId });
+    // The recipient hears of it, with a link to the page where a policy recipient can open it.
+    await expect.poll(async () => (await policy.call(contract.notifications.list)).notifications.map((n) => n.link)).toContain(`/kijk-met-ons-mee/${created.id}`);
 
     // Found from the list (and so from the home page, which uses the same query).
     const list = await policy.call(contract.reviews.policyReceived);
