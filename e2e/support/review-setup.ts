@@ -53,7 +53,7 @@ export interface ConsentedRecording {
  * client's consent (a reviewer may watch; feedback via that reviewer allowed), the professional's
  * own consent, and a generated 12 s video uploaded with tus and processed.
  */
-export async function consentedRecording(owner: ApiAgent, pseudonym: string, media?: { file: string; kind: 'video' | 'audio' }): Promise<ConsentedRecording> {
+export async function consentedRecording(owner: ApiAgent, pseudonym: string, media?: { file: string; kind: 'video' | 'audio' }, choices: { policyViewing?: boolean } = {}): Promise<ConsentedRecording> {
   const baseUrl = owner.baseUrl;
   const client = await owner.json('/api/clients', 'POST', { pseudonym });
   const conversation = await owner.json(`/api/clients/${client.id}/conversations`, 'POST', { heldOn: '2026-11-20', kind: 'in_person' });
@@ -64,6 +64,7 @@ export async function consentedRecording(owner: ApiAgent, pseudonym: string, med
     audience: 'reviewer',
     watchWithClient: false,
     feedbackViaReviewer: true,
+    ...(choices.policyViewing ? { policyViewing: true } : {}),
     retentionDays: 90,
     signature: pseudonym,
     textVersion: consentTextVersion,

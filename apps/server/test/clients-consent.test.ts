@@ -594,6 +594,7 @@ describe('the consent policy on records', () => {
     reviewerFrom: 'any',
     watchWithClient: false,
     feedbackViaReviewer: false,
+    policyViewing: false,
     retentionDays: 90,
     textVersion: consentTextVersion,
     givenAt: '2026-11-22T09:00:00.000Z',

@@ -25,6 +25,7 @@ import {
   LazyReviewMeetingPage,
   LazyReviewRoomPage,
   LazySharedViewerPage,
+  LazyPolicySharesPage,
   LazySharedWithMePage,
   LazyAnonymousPointsPage,
 } from './features/reviews/routes.js';
@@ -110,6 +111,11 @@ export function App() {
             <Route path="/gedeeld/:shareId/clientgesprek" element={<LazyClientTalkReviewerPage />} />
             <Route path="/intervisie" element={<LazyPeerGroupsPage />} />
             <Route path="/zo-geef-je-feedback" element={<LazyFeedbackGuidePage />} />
+          </Route>
+          {/* "Kijk met ons mee": policy advisors and management team members (checked per share by the server). */}
+          <Route element={<RequirePermission permission="shares.policy" />}>
+            <Route path="/kijk-met-ons-mee" element={<LazyPolicySharesPage />} />
+            <Route path="/kijk-met-ons-mee/:shareId" element={<LazySharedViewerPage />} />
           </Route>
           <Route element={<RequirePermission permission="learning.own" />}>
             <Route path="/leren" element={<LazyLearningPage />} />

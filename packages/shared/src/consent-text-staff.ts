@@ -8,9 +8,10 @@ import { consentTexts, consentTextVersion, type ConsentTextContent } from './con
  * written anew; what to record, how long, signing and stopping are the same words as for clients.
  *
  * Its own version, stored beside the client text (consent_texts), so a staff member's consent points
- * at exactly what they read. Changing anything here means a new staffConsentTextVersion.
+ * at exactly what they read. Changing anything here means a new staffConsentTextVersion. The client
+ * parts it takes over count too: staff-2026-12.2 came with the client's 2026-12.2 (policyViewing).
  */
-export const staffConsentTextVersion = 'staff-2026-12.1';
+export const staffConsentTextVersion = 'staff-2026-12.2';
 
 type StaffParts = Pick<ConsentTextContent, 'audience' | 'reviewerFrom' | 'watchWithClient' | 'feedbackViaReviewer' | 'professional'> & {
   explain: Pick<ConsentTextContent['explain'], 'why' | 'who' | 'no'>;

@@ -85,6 +85,12 @@ export const consentTextTranslations = {
       yes: 'نعم، يمكن',
       no: 'لا، أفضّل لا',
     },
+    policyViewing: {
+      question: 'هل يمكن إرسال جزء قصير إلى صانعي السياسات أيضًا؟',
+      hint: 'عندها يرى صانعو السياسات أو فريق الإدارة كيف يجري العمل فعلًا. هكذا تصبح القواعد أنسب. هو جزء قصير، لمدة قصيرة. لا أحد يقيّمك به. يمكنك دائمًا أن تسحب هذا الاختيار.',
+      yes: 'نعم، يمكن',
+      no: 'لا، أفضّل لا',
+    },
     retention: {
       question: 'كم يمكن أن يبقى التسجيل؟',
       hint: 'بعد ذلك نحذفه. يمكنك التوقف قبل ذلك دائمًا.',
@@ -192,6 +198,12 @@ export const consentTextTranslations = {
       yes: 'Evet, sorabilir',
       no: 'Hayır, istemiyorum',
     },
+    policyViewing: {
+      question: 'Kısa bir parça politika yapanlara da gidebilir mi?',
+      hint: 'Politika yapanlar veya yönetim ekibi işin gerçekte nasıl olduğunu görür. Böylece kurallar daha iyi uyar. Kısa bir parça, kısa bir süre için. Kimse sizi bununla değerlendirmez. Bu seçimi her zaman geri alabilirsiniz.',
+      yes: 'Evet, olur',
+      no: 'Hayır, tercih etmem',
+    },
     retention: {
       question: 'Kayıt ne kadar kalabilir?',
       hint: 'Sonra onu sileriz. Daha önce durdurmak her zaman mümkün.',
@@ -296,6 +308,12 @@ export const consentTextTranslations = {
     feedbackViaReviewer: {
       question: 'Czy coach może Cię później zapytać, jak poszła rozmowa?',
       hint: 'Opiekun usłyszy tylko to, na co się zgodzisz.',
+      yes: 'Tak, może',
+      no: 'Nie, wolę nie',
+    },
+    policyViewing: {
+      question: 'Czy krótki fragment może trafić też do osób tworzących zasady?',
+      hint: 'Osoby tworzące zasady albo zespół zarządzający zobaczą wtedy, jak naprawdę wygląda ta praca. Dzięki temu zasady mogą lepiej pasować. To krótki fragment, na krótki czas. Nikt Cię nim nie ocenia. Zawsze możesz cofnąć ten wybór.',
       yes: 'Tak, może',
       no: 'Nie, wolę nie',
     },
@@ -405,6 +423,12 @@ export const consentTextTranslations = {
       hint: 'Консультант почує тільки те, на що ви погодитеся.',
       yes: 'Так, може',
       no: 'Ні, краще не треба',
+    },
+    policyViewing: {
+      question: 'Чи може короткий фрагмент потрапити й до тих, хто створює правила?',
+      hint: 'Тоді ті, хто створює правила, або команда керівництва побачать, якою насправді є ця робота. Так правила можуть краще підходити. Це короткий фрагмент, на короткий час. Ніхто вас за ним не оцінює. Ви завжди можете скасувати цей вибір.',
+      yes: 'Так, можна',
+      no: 'Ні, краще ні',
     },
     retention: {
       question: 'Як довго може зберігатися запис?',

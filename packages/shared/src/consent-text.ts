@@ -8,14 +8,15 @@
  * start when the stored text for a version differs from this one). Client level: A2 — short
  * sentences, one idea each. Placeholders: {{professional}}, {{reviewer}}, {{organisation}}, {{count}}, {{date}}.
  */
-export const consentTextVersion = '2026-12.1';
+export const consentTextVersion = '2026-12.2';
 
 /*
  * Earlier versions stay in the database exactly as shown (consent_texts), so old consents keep
  * pointing at what the client read. 2026-11.1 → 2026-12.1: the client's own benefit is named
  * instead of "it is not about you", a coach who is not named yet may come from outside, and the
  * client can choose a coach from inside or from outside the municipality; the text is offered in
- * Arabic, Turkish, Polish and Ukrainian too.
+ * Arabic, Turkish, Polish and Ukrainian too. 2026-12.1 → 2026-12.2: the choice "kijk met ons mee"
+ * (policyViewing): a short fragment may be shown to policy or the management team.
  */
 import type { ClientLocale } from './client-languages.js';
 import { consentTextTranslations } from './consent-text-translations.js';
@@ -51,6 +52,8 @@ export interface ConsentTextContent {
   reviewerFrom: { question: string; hint: string; any: ConsentChoiceText; internal: ConsentChoiceText; external: ConsentChoiceText };
   watchWithClient: { question: string; hint: string; yes: string; no: string };
   feedbackViaReviewer: { question: string; hint: string; yes: string; no: string };
+  /** "Kijk met ons mee" (seed 000 §6.3); worded so it fits both the client and the staff text. */
+  policyViewing: { question: string; hint: string; yes: string; no: string };
   retention: { question: string; hint: string; option: string; until: string };
   confirm: { title: string; lines: readonly string[]; nameLabel: string };
   declineConfirm: { title: string; lines: readonly string[] };
@@ -134,6 +137,12 @@ export const consentTexts = {
     feedbackViaReviewer: {
       question: 'Mag de coach u later vragen hoe het gesprek ging?',
       hint: 'Uw klantmanager hoort alleen wat u goed vindt.',
+      yes: 'Ja, dat mag',
+      no: 'Nee, liever niet',
+    },
+    policyViewing: {
+      question: 'Mag een kort stukje ook naar beleid?',
+      hint: 'Beleidsmakers of het managementteam zien dan hoe het werk echt gaat. Zo kunnen regels beter passen. Het gaat om een kort stukje, voor korte tijd. Niemand beoordeelt u ermee. U kunt deze keuze altijd terugnemen.',
       yes: 'Ja, dat mag',
       no: 'Nee, liever niet',
     },
@@ -246,6 +255,12 @@ export const consentTexts = {
     feedbackViaReviewer: {
       question: 'May the coach ask you later how the conversation went?',
       hint: 'Your client manager only hears what you agree to.',
+      yes: 'Yes, that is fine',
+      no: 'No, rather not',
+    },
+    policyViewing: {
+      question: 'May a short part also go to policy makers?',
+      hint: 'Policy makers or the management team then see what the work is really like. So rules can fit better. It is a short part, for a short time. Nobody judges you with it. You can always take back this choice.',
       yes: 'Yes, that is fine',
       no: 'No, rather not',
     },

@@ -18,6 +18,11 @@ export const permissions = {
   'learning.coach': ['professional', 'reviewer'],
   /** The learning agenda of one's own teams (seed 000 §6.4.2); which teams is decided per team, by membership. */
   'agenda.team': ['professional', 'manager'],
+  /**
+   * "Kijk met ons mee": receiving a fragment a professional shared for policy. A policy advisor, or a
+   * manager who is in the management team (checked per share); never by role alone.
+   */
+  'shares.policy': ['policy_advisor', 'manager'],
   'insight.team': ['manager'],
   'insight.organisation': ['policy_advisor'],
   /** Why clients said no (consent, feedback): organisation totals only, for team leads and policy advisors. */

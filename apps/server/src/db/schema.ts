@@ -563,6 +563,11 @@ export interface SharesTable {
   rhythm_lane: Generated<Flag>;
   /** "Wat moet de kijker weten", sealed under the recording's text key; '' = none (migration 018). */
   viewer_context: Generated<string>;
+  /** "Kijk met ons mee": shared with a policy advisor or management team member (migration 027). */
+  policy: Generated<Flag>;
+  /** The policy recipient's note to the owner, sealed under the recording's text key; '' = none. */
+  policy_note: Generated<string>;
+  policy_note_at: Generated<string | null>;
 }
 
 /** Migration 015: one exact cut of a shared moment, with the salt of its own key. */

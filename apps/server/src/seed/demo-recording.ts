@@ -46,6 +46,7 @@ export async function seedDemoRecording(deps: DemoRecordingDependencies): Promis
     audience: 'reviewer',
     watchWithClient: false,
     feedbackViaReviewer: false,
+    policyViewing: false,
     reviewerFrom: 'any',
     retentionDays: 90,
     signature: 'A. Voorbeeld',

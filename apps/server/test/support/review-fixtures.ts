@@ -45,6 +45,8 @@ export interface ConsentChoices {
   watchWithClient?: boolean;
   feedbackViaReviewer?: boolean;
   reviewerFrom?: 'any' | 'internal' | 'external';
+  /** "Kijk met ons mee": a fragment may be shown to policy or the management team. */
+  policyViewing?: boolean;
 }
 
 export interface ConsentedConversation {
@@ -77,6 +79,7 @@ export async function consentedConversation(server: TestServer, professional: Ag
     audience: choices.audience ?? 'peer_group',
     watchWithClient: choices.watchWithClient ?? false,
     feedbackViaReviewer: choices.feedbackViaReviewer ?? false,
+    ...(choices.policyViewing ? { policyViewing: true } : {}),
     ...(choices.reviewerFrom ? { reviewerFrom: choices.reviewerFrom } : {}),
     retentionDays: 90,
     signature: 'Jan de Klant',

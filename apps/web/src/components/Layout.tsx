@@ -23,6 +23,7 @@ const navItems: readonly NavItem[] = [
   { to: '/leeragenda', label: 'teamAgenda.nav', permission: 'agenda.team' },
   { to: '/gedeeld', label: 'reviews.nav.received', permission: 'shares.received' },
   { to: '/intervisie', label: 'reviews.nav.groups', permission: 'shares.received' },
+  { to: '/kijk-met-ons-mee', label: 'reviews.policy.nav', permission: 'shares.policy' },
   { to: '/inzicht/teams', label: 'insight.navTeams', permission: 'insight.team' },
   { to: '/inzicht/organisatie', label: 'insight.navOrganisation', permission: 'insight.organisation' },
   { to: '/signalen', label: 'signals.nav', permission: 'signals.send' },

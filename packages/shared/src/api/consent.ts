@@ -26,6 +26,8 @@ export const giveConsentRequestSchema = z.strictObject({
   audience: consentAudienceSchema,
   watchWithClient: z.boolean(),
   feedbackViaReviewer: z.boolean(),
+  /** "Kijk met ons mee": a short fragment may be shown to a policy advisor or the management team. Off unless chosen. */
+  policyViewing: z.boolean().default(false),
   /** Only counts when the coach is not named yet. */
   reviewerFrom: reviewerFromSchema.default('any'),
   retentionDays: z.number().int().min(1).max(3650),
@@ -63,6 +65,8 @@ export const consentCopySchema = z.object({
   reviewerFrom: reviewerFromSchema,
   watchWithClient: z.boolean(),
   feedbackViaReviewer: z.boolean(),
+  /** A fragment may be shown to policy or the management team; the client can take back just this. */
+  policyViewing: z.boolean(),
   retentionDays: z.number().int(),
   textVersion: z.string(),
   locale: clientLocaleSchema,

@@ -170,7 +170,7 @@ export type Peaks = z.infer<typeof peaksSchema>;
 export const recordingViewSchema = z.object({
   viewerName: z.string(),
   /** Why this person could watch: the owner themself, a reviewer or peer group via a share, or with the client. */
-  role: z.enum(['owner', 'reviewer', 'peer_group', 'client']),
+  role: z.enum(['owner', 'reviewer', 'peer_group', 'client', 'policy']),
   at: z.string(),
   /** Seconds [from, to) when the viewer could only watch a span (a shared moment); null = the whole recording. */
   momentRange: timeRangeSchema.nullable(),

@@ -80,7 +80,7 @@ const text = (max: number) =>
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
 const requiredText = (max: number) => text(max).min(1);
 
-export const reviewTextLimits = { title: 120, notes: 5000, question: 500, viewerContext: 1000, comment: 2000, analysis: 10000, outcome: 1000, clientPoint: 1000, groupName: 80, prompt: 300 } as const;
+export const reviewTextLimits = { title: 120, notes: 5000, question: 500, viewerContext: 1000, comment: 2000, analysis: 10000, outcome: 1000, clientPoint: 1000, policyNote: 1000, groupName: 80, prompt: 300 } as const;
 
 const seconds = z.number().min(0).max(24 * 3600);
 
@@ -148,6 +148,9 @@ export type MomentPatch = z.infer<typeof momentPatchSchema>;
 
 /** independentFrom: set for an independent reviewer from outside (their organisation), shown as "onafhankelijk". */
 export const personSchema = z.object({ id: idSchema, name: z.string(), isReviewer: z.boolean(), independentFrom: z.string().nullable() });
+/** Someone a fragment can be shown to for policy: a policy advisor, or a member of the management team. */
+export const policyViewerSchema = z.object({ id: idSchema, name: z.string(), kind: z.enum(['policy_advisor', 'management_team']) });
+export type PolicyViewer = z.infer<typeof policyViewerSchema>;
 export type Person = z.infer<typeof personSchema>;
 export const peopleListSchema = z.object({ people: z.array(personSchema) });
 
@@ -176,6 +179,8 @@ export const peerGroupMemberParamsSchema = z.object({ id: idSchema, userId: idSc
 export const shareRecipientSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reviewer'), userId: idSchema }),
   z.object({ type: z.literal('peer_group'), groupId: idSchema }),
+  /** "Kijk met ons mee": a policy advisor or management team member (needs the client's policy choice). */
+  z.object({ type: z.literal('policy'), userId: idSchema }),
 ]);
 
 export const createShareRequestSchema = z.object({
@@ -199,6 +204,7 @@ export const shareSchema = z.object({
   recipient: z.discriminatedUnion('type', [
     z.object({ type: z.literal('reviewer'), userId: idSchema, name: z.string() }),
     z.object({ type: z.literal('peer_group'), groupId: idSchema, name: z.string() }),
+    z.object({ type: z.literal('policy'), userId: idSchema, name: z.string() }),
   ]),
   momentIds: z.array(idSchema),
   question: z.string(),
@@ -210,6 +216,9 @@ export const shareSchema = z.object({
   createdAt: z.string(),
   /** The recipient also sees the rhythm lane of the shared span (ticked by the professional). */
   rhythmLane: z.boolean(),
+  /** "Wat zie ik voor beleid": the policy recipient's note to the owner; '' = none yet. */
+  policyNote: z.string(),
+  policyNoteAt: z.string().nullable(),
 });
 export type Share = z.infer<typeof shareSchema>;
 export const shareListSchema = z.object({ shares: z.array(shareSchema) });
@@ -222,9 +231,13 @@ export const shareOptionsSchema = z.object({
       /** When the client named one reviewer, only that person. */
       reviewerUserId: idSchema.nullable(),
       feedbackViaReviewer: z.boolean(),
+      /** The client chose "kijk met ons mee": a fragment may go to policy or the management team. */
+      policyViewing: z.boolean(),
     })
     .nullable(),
   reviewers: z.array(personSchema),
+  /** Policy advisors and management team members of the organisation; empty without the client's policy choice. */
+  policyViewers: z.array(policyViewerSchema),
   groups: z.array(z.object({ id: idSchema, name: z.string() })),
   /** Latest allowed end date of a share: a year ahead, or earlier when the recording is deleted sooner. */
   maxExpiresAt: z.string().nullable(),
@@ -240,7 +253,7 @@ export const receivedShareSchema = z.object({
   recordingId: idSchema,
   recordingKind: z.enum(['video', 'audio']),
   ownerName: z.string(),
-  via: z.enum(['reviewer', 'peer_group']),
+  via: z.enum(['reviewer', 'peer_group', 'policy']),
   groupName: z.string().nullable(),
   question: z.string(),
   viewerContext: z.string(),
@@ -248,6 +261,8 @@ export const receivedShareSchema = z.object({
   expiresAt: z.string(),
   createdAt: z.string(),
   moments: z.array(sharedMomentSchema),
+  /** Only for a policy share: the recipient's own note to the owner ('' for everyone else). */
+  policyNote: z.string(),
 });
 export type ReceivedShare = z.infer<typeof receivedShareSchema>;
 export const receivedShareListSchema = z.object({ shares: z.array(receivedShareSchema) });
@@ -258,6 +273,10 @@ export const shareDetailSchema = receivedShareSchema.extend({
   state: shareStateSchema,
 });
 export type ShareDetail = z.infer<typeof shareDetailSchema>;
+
+/** "Wat zie ik voor beleid": one short note to the owner, about the work and the rules, never a judgement of the person. */
+export const policyNoteRequestSchema = z.object({ note: text(reviewTextLimits.policyNote) });
+export type PolicyNoteRequest = z.infer<typeof policyNoteRequestSchema>;
 
 // ── Comments ────────────────────────────────────────────────────────────────
 

@@ -8,5 +8,8 @@ export const clientConsent = endpoints('clientConsent', {
   form: { method: 'GET', path: '/client/conversations/:id/consent-form', audience: 'client', summary: 'The consent question for one conversation', params: idParamsSchema, response: consentFormSchema },
   give: { method: 'POST', path: '/client/conversations/:id/consent', audience: 'client', summary: 'The client answers the consent question', params: idParamsSchema, body: giveConsentRequestSchema, response: consentCopySchema },
   copy: { method: 'GET', path: '/client/consents/:id', audience: 'client', summary: 'The client\'s copy of a consent', params: idParamsSchema, response: consentCopySchema },
+  withdrawPolicyViewing: {
+    method: 'POST', path: '/client/consents/:id/policy-viewing/withdraw', audience: 'client', summary: 'The client takes back only the choice to let policy watch a fragment', params: idParamsSchema, response: consentCopySchema,
+  },
   withdraw: { method: 'POST', path: '/client/consents/:id/withdraw', audience: 'client', summary: 'The client withdraws a consent', params: idParamsSchema, response: consentCopySchema },
 });

@@ -36,6 +36,7 @@ import {
   reviewMeetingSchema,
   reviewMeetingUpdateSchema,
   shareDetailSchema,
+  policyNoteRequestSchema,
   shareIdParamsSchema,
   shareListSchema,
   shareMomentParamsSchema,
@@ -68,6 +69,8 @@ export const reviews = endpoints('reviews', {
   revokeShare: { method: 'POST', path: '/shares/:id/revoke', audience: 'staff', summary: 'Stop a share', params: idParamsSchema, response: shareSchema },
   momentPlayback: { method: 'POST', path: '/shares/:id/moments/:momentId/playback', audience: 'staff', summary: 'Short-lived addresses to play the exact cut of one shared moment', params: shareMomentParamsSchema, response: playbackDescriptorSchema },
   received: { method: 'GET', path: '/shares/received', audience: 'staff', summary: 'Shares others made with me', response: receivedShareListSchema },
+  policyReceived: { method: 'GET', path: '/shares/policy-received', audience: 'staff', summary: 'Fragments professionals shared with me for policy (kijk met ons mee)', response: receivedShareListSchema },
+  setPolicyNote: { method: 'PUT', path: '/shares/:id/policy-note', audience: 'staff', summary: 'The policy recipient\'s note to the owner: what I see for policy', params: idParamsSchema, body: policyNoteRequestSchema, response: shareDetailSchema },
   shareDetail: { method: 'GET', path: '/shares/:id', audience: 'staff', summary: 'One share as its recipient sees it', params: idParamsSchema, response: shareDetailSchema },
 
   listComments: { method: 'GET', path: '/moments/:id/comments', audience: 'staff', summary: 'Comments on a moment', params: idParamsSchema, query: commentListQuerySchema, response: commentListSchema },

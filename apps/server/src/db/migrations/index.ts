@@ -24,6 +24,7 @@ import * as m023 from './023_team_agenda.js';
 import * as m024 from './024_policy_signals.js';
 import * as m025 from './025_insight.js';
 import * as m026 from './026_survey_and_kar.js';
+import * as m027 from './027_policy_viewing.js';
 import * as m028 from './028_voice_prints.js';
 
 /**
@@ -56,5 +57,6 @@ export const migrations: Record<string, PortableMigration> = {
   '024_policy_signals': m024,
   '025_insight': m025,
   '026_survey_and_kar': m026,
+  '027_policy_viewing': m027,
   '028_voice_prints': m028,
 };

@@ -163,11 +163,56 @@ export class AccessRepository {
     );
   }
 
+  /**
+   * "Kijk met ons mee" shares that reach the person at `at`: named as recipient, active, of a
+   * recording that can be watched, under a consent that is given and still holds the client's
+   * policy choice; and the person is a policy advisor (`asPolicy`, from their roles) or an active
+   * member of the management team. Checked on every request, so taking back the choice, leaving
+   * the management team or losing the role ends access at once.
+   */
+  policySharesReceived(by: AccessorIds, ids: ReadonlySet<string>, at: string, asPolicy: boolean): Promise<Set<string>> {
+    return this.allowed(ids, () => this.activePolicySharesReaching(by, at, asPolicy).select('shares.id as id').where('shares.id', 'in', [...ids]).execute());
+  }
+
+  /** Recordings with a moment in an active policy share that reaches the person (see policySharesReceived), key kept. */
+  recordingsSharedForPolicy(by: AccessorIds, ids: ReadonlySet<string>, at: string, asPolicy: boolean): Promise<Set<string>> {
+    return this.allowed(ids, () =>
+      this.activePolicySharesReaching(by, at, asPolicy)
+        .innerJoin('share_moments', 'share_moments.share_id', 'shares.id')
+        .innerJoin('moments', 'moments.id', 'share_moments.moment_id')
+        .select('recordings.id as id')
+        .distinct()
+        .where('recordings.id', 'in', [...ids])
+        .whereRef('moments.recording_id', '=', 'recordings.id')
+        .where('recordings.wrapped_key', 'is not', null)
+        .execute(),
+    );
+  }
+
+  private activePolicySharesReaching(by: AccessorIds, at: string, asPolicy: boolean) {
+    return this.db
+      .selectFrom('shares')
+      .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
+      .innerJoin('consents', 'consents.id', 'recordings.consent_id')
+      .where('shares.organisation_id', '=', by.organisationId)
+      .where('recordings.organisation_id', '=', by.organisationId)
+      .where('shares.policy', '=', 1)
+      .where('shares.recipient_user_id', '=', by.userId)
+      .where('shares.revoked_at', 'is', null)
+      .where('shares.expires_at', '>', at)
+      .where('recordings.status', '=', 'ready')
+      .where('consents.status', '=', 'given')
+      .where('consents.policy_viewing', '=', 1)
+      .$if(!asPolicy, (query) => query.where((eb) => eb.exists(this.managementTeamMember(by))));
+  }
+
   private activeSharesReaching(by: AccessorIds, at: string, via: 'reviewer' | 'reviewer_or_group') {
     return this.db
       .selectFrom('shares')
       .innerJoin('recordings', 'recordings.id', 'shares.recording_id')
       .where('shares.organisation_id', '=', by.organisationId)
+      // A share for policy never reaches anyone as a reviewer: it has its own rule above.
+      .where('shares.policy', '=', 0)
       .where('shares.revoked_at', 'is', null)
       .where('shares.expires_at', '>', at)
       .where('recordings.status', '=', 'ready')

@@ -53,7 +53,7 @@ export class ConsentsRepository {
     await this.db.insertInto('consents').values(row).execute();
   }
 
-  async update(id: string, changes: Partial<Pick<ConsentRow, 'status' | 'withdrawn_at' | 'professional_consented_at' | 'withdrawal_pending'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<ConsentRow, 'status' | 'withdrawn_at' | 'professional_consented_at' | 'withdrawal_pending' | 'policy_viewing'>>): Promise<void> {
     await this.db.updateTable('consents').set(changes).where('id', '=', id).execute();
   }
 

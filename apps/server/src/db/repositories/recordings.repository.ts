@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RecordingsTable } from '../schema.js';
 
 export type RecordingRow = Selectable<RecordingsTable>;
-export type RecordingWithContext = RecordingRow & { conversation_held_on: string; client_id: string; client_pseudonym: string; consent_audience: 'professional' | 'reviewer' | 'peer_group' | null; consent_status: 'given' | 'declined' | 'withdrawn' | null };
+export type RecordingWithContext = RecordingRow & { conversation_held_on: string; client_id: string; client_pseudonym: string; consent_audience: 'professional' | 'reviewer' | 'peer_group' | null; consent_status: 'given' | 'declined' | 'withdrawn' | null; consent_policy_viewing: 0 | 1 | null };
 export type RecordingChanges = Updateable<Omit<RecordingsTable, 'id' | 'organisation_id' | 'professional_id' | 'conversation_id' | 'created_at'>>;
 
 /** Columns emptied when a recording's key is destroyed: what remains is a content-free tombstone. */
@@ -31,7 +31,7 @@ export class RecordingsRepository {
       .innerJoin('clients', 'clients.id', 'conversations.client_id')
       .leftJoin('consents', 'consents.id', 'recordings.consent_id')
       .selectAll('recordings')
-      .select(['conversations.held_on as conversation_held_on', 'conversations.client_id as client_id', 'clients.pseudonym as client_pseudonym', 'consents.audience as consent_audience', 'consents.status as consent_status']);
+      .select(['conversations.held_on as conversation_held_on', 'conversations.client_id as client_id', 'clients.pseudonym as client_pseudonym', 'consents.audience as consent_audience', 'consents.status as consent_status', 'consents.policy_viewing as consent_policy_viewing']);
   }
 
   findById(id: string): Promise<RecordingRow | undefined> {

@@ -7,6 +7,7 @@ export type ShareRow = Selectable<SharesTable>;
 
 const questionPurpose = 'share.question';
 const contextPurpose = 'share.viewer_context';
+const policyNotePurpose = 'share.policy_note';
 
 /** The share's question is sealed under the recording's text key; a share whose key is gone reads as deleted. */
 export class SharesRepository {
@@ -20,7 +21,7 @@ export class SharesRepository {
   }
 
   private opened<T extends ShareRow>(rows: (T & { text_key: string | null })[]): T[] {
-    return this.vault.openRows(rows, { question: questionPurpose, viewer_context: contextPurpose });
+    return this.vault.openRows(rows, { question: questionPurpose, viewer_context: contextPurpose, policy_note: policyNotePurpose });
   }
 
   async findById(id: string): Promise<ShareRow | undefined> {
@@ -89,6 +90,20 @@ export class SharesRepository {
         .values(momentIds.map((moment_id) => ({ share_id: row.id, moment_id })))
         .execute();
     });
+  }
+
+  /** The policy recipient's note to the owner, sealed like the question; '' clears it. */
+  async setPolicyNote(id: string, recordingId: string, note: string, at: string): Promise<void> {
+    const sealed = note === '' ? '' : await this.vault.sealForRecording(recordingId, policyNotePurpose, note);
+    await this.db.updateTable('shares').set({ policy_note: sealed, policy_note_at: note === '' ? null : at }).where('id', '=', id).where('policy', '=', 1).execute();
+  }
+
+  /** Active shares for policy of these recordings (the client took back the choice: they end). */
+  async listActivePolicyForRecordings(recordingIds: readonly string[], nowIso: string): Promise<ShareRow[]> {
+    if (recordingIds.length === 0) return [];
+    return this.opened(
+      await this.sealed().where('shares.recording_id', 'in', recordingIds).where('shares.policy', '=', 1).where('shares.revoked_at', 'is', null).where('shares.expires_at', '>', nowIso).execute(),
+    );
   }
 
   async revoke(id: string, at: string): Promise<void> {

@@ -55,6 +55,7 @@ export const actorRules = {
       union(
         hasPermission(actor.roles, 'recordings.own') ? await repository.recordingsPlayableOwned(actor, ids) : new Set(),
         hasPermission(actor.roles, 'shares.received') ? await repository.recordingsShared(actor, ids, at) : new Set(),
+        hasPermission(actor.roles, 'shares.policy') ? await repository.recordingsSharedForPolicy(actor, ids, at, isPolicyAdvisor(actor)) : new Set(),
       ),
   },
   /** A peer group the person is an active member of. */
@@ -69,6 +70,15 @@ export const actorRules = {
   'share.recipient': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at) },
   /** An active share that names the person as its reviewer (not through a group). */
   'share.reviewer': { role: 'shares.received', roleRefusal: 'not_found', allowed: ({ repository, at }, actor, ids) => repository.sharesReceived(actor, ids, at, 'reviewer') },
+  /**
+   * "Kijk met ons mee": an active share for policy that names the person, who is a policy advisor
+   * or an active management team member, while the client's policy choice holds.
+   */
+  'share.policy_recipient': {
+    role: 'shares.policy',
+    roleRefusal: 'not_found',
+    allowed: ({ repository, at }, actor, ids) => repository.policySharesReceived(actor, ids, at, isPolicyAdvisor(actor)),
+  },
   /** A moment on the professional's own recording, or in an active share that reaches the person. */
   'moment.read': {
     roleRefusal: 'not_found',
@@ -80,13 +90,26 @@ export const actorRules = {
   },
   /** A comment on the professional's own recording, whoever wrote it (to mark it as a takeaway). */
   'comment.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.commentsOnOwnRecordings(actor, ids) },
-  /** Either of share.owner and share.recipient. */
+  /** Either of share.owner and share.recipient (a share for policy is not read this way: see share.view). */
   'share.read': {
     roleRefusal: 'not_found',
     allowed: async ({ repository, at }, actor, ids) =>
       union(
         hasPermission(actor.roles, 'recordings.own') ? await repository.sharesOwned(actor, ids) : new Set(),
         hasPermission(actor.roles, 'shares.received') ? await repository.sharesReceived(actor, ids, at) : new Set(),
+      ),
+  },
+  /**
+   * Watching a share: share.read or share.policy_recipient. Only for the share itself and its cuts;
+   * the review meeting, outcomes and comments stay with share.read, so a policy recipient writes none.
+   */
+  'share.view': {
+    roleRefusal: 'not_found',
+    allowed: async ({ repository, at }, actor, ids) =>
+      union(
+        hasPermission(actor.roles, 'recordings.own') ? await repository.sharesOwned(actor, ids) : new Set(),
+        hasPermission(actor.roles, 'shares.received') ? await repository.sharesReceived(actor, ids, at) : new Set(),
+        hasPermission(actor.roles, 'shares.policy') ? await repository.policySharesReceived(actor, ids, at, isPolicyAdvisor(actor)) : new Set(),
       ),
   },
   'no_share.recording_owner': { role: 'recordings.own', roleRefusal: 'forbidden', allowed: ({ repository }, actor, ids) => repository.noShareStretchesOwned(actor, ids) },

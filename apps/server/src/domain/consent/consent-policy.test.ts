@@ -14,6 +14,7 @@ const inForce: ConsentRecord = {
   reviewerFrom: 'any',
   watchWithClient: false,
   feedbackViaReviewer: false,
+  policyViewing: false,
   retentionDays: 90,
   textVersion: '2026-11.1',
   givenAt: '2026-11-22T09:00:00.000Z',
@@ -31,6 +32,17 @@ function codeOf(run: () => void): string | null {
 }
 
 describe('consent policy', () => {
+  it('lets a fragment go to policy only with the client\'s own policy choice, whatever the audience', () => {
+    expect(mayShareWith(inForce, 'policy')).toBe(false);
+    expect(mayShareWith({ ...inForce, policyViewing: true }, 'policy')).toBe(true);
+    expect(mayShareWith({ ...inForce, policyViewing: true, audience: 'peer_group' }, 'policy')).toBe(true);
+    expect(mayShareWith({ ...inForce, policyViewing: true, withdrawnAt: '2026-11-23T00:00:00.000Z' }, 'policy')).toBe(false);
+    expect(mayShareWith({ ...inForce, policyViewing: true, professionalConsentedAt: null }, 'policy')).toBe(false);
+    // The policy choice opens nothing for a coach or a group.
+    expect(mayShareWith({ ...inForce, policyViewing: true }, 'reviewer', 'someone')).toBe(false);
+    expect(mayShareWith({ ...inForce, policyViewing: true }, 'peer_group')).toBe(false);
+  });
+
   it('is in force only when given, confirmed by the professional and not withdrawn', () => {
     expect(isConsentInForce(inForce)).toBe(true);
     expect(isConsentInForce(null)).toBe(false);

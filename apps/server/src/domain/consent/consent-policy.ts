@@ -30,6 +30,8 @@ export interface ConsentRecord {
   reviewerFrom: 'any' | 'internal' | 'external';
   watchWithClient: boolean;
   feedbackViaReviewer: boolean;
+  /** "Kijk met ons mee": a fragment may be shown to a policy advisor or the management team. */
+  policyViewing: boolean;
   retentionDays: number;
   textVersion: string;
   givenAt: string;
@@ -38,7 +40,7 @@ export interface ConsentRecord {
 }
 
 export type RecordingKind = 'video' | 'audio';
-export type ShareAudience = 'reviewer' | 'peer_group' | 'client';
+export type ShareAudience = 'reviewer' | 'peer_group' | 'client' | 'policy';
 
 export function toConsentRecord(row: ConsentRow): ConsentRecord {
   return {
@@ -53,6 +55,7 @@ export function toConsentRecord(row: ConsentRow): ConsentRecord {
     reviewerFrom: row.reviewer_from,
     watchWithClient: row.watch_with_client === 1,
     feedbackViaReviewer: row.feedback_via_reviewer === 1,
+    policyViewing: row.policy_viewing === 1,
     retentionDays: row.retention_days,
     textVersion: row.text_version,
     givenAt: row.given_at,
@@ -106,6 +109,8 @@ export function assertMayRecord(consent: ConsentRecord | null | undefined, kind:
  *   When the client chose "from the organisation" or "from outside" for an open reviewer, pass
  *   whether the recipient is external: without that answer the share is refused.
  * - 'peer_group': audience peer_group only.
+ * - 'policy': only when the client chose "kijk met ons mee" (policyViewing), whatever the audience;
+ *   the caller checks that the recipient is a policy advisor or management team member.
  */
 export function mayShareWith(consent: ConsentRecord | null | undefined, audience: ShareAudience, reviewerUserId?: string, recipientExternal?: boolean): boolean {
   if (!isConsentInForce(consent)) return false;
@@ -114,6 +119,8 @@ export function mayShareWith(consent: ConsentRecord | null | undefined, audience
       return consent.watchWithClient;
     case 'peer_group':
       return consent.audience === 'peer_group';
+    case 'policy':
+      return consent.policyViewing;
     case 'reviewer':
       if (consent.audience !== 'reviewer' && consent.audience !== 'peer_group') return false;
       if (consent.reviewerUserId !== null) return consent.reviewerUserId === reviewerUserId;

@@ -34,6 +34,18 @@ export class ConsentWithdrawals {
     return ok;
   }
 
+  /** The client took back only the policy choice: every listener that keeps something for policy ends it. */
+  async runPolicyViewing(consent: ConsentRow): Promise<void> {
+    const event: ConsentWithdrawnEvent = { consentId: consent.id, conversationId: consent.conversation_id, clientId: consent.client_id, professionalId: consent.professional_id };
+    for (const listener of this.listeners) {
+      try {
+        await listener.onPolicyViewingWithdrawn?.(event);
+      } catch (error) {
+        this.deps.warn?.('policy viewing withdrawal follow-up failed; access already ended through the consent', { consentId: consent.id, error: error instanceof Error ? error.name : 'unknown' });
+      }
+    }
+  }
+
   /** Runs the listeners again for every withdrawal whose follow-up did not finish. Call at boot. */
   async retryPending(): Promise<{ retried: number; stillPending: number }> {
     const pending = await this.deps.consents.listWithdrawalPending();

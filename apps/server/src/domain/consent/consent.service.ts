@@ -157,7 +157,7 @@ export class ConsentService {
       withdrawn_at: null,
       created_at: now,
       withdrawal_pending: 0,
-      policy_viewing: 0,
+      policy_viewing: !declined && input.policyViewing ? 1 : 0,
     };
     await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
       await repositories.consents.insert(row);
@@ -167,7 +167,7 @@ export class ConsentService {
         action: declined ? 'consent.declined' : 'consent.given',
         subjectType: 'consent',
         subjectId: row.id,
-        details: { conversationId: conversation.id, textVersion, via: row.signed_via },
+        details: { conversationId: conversation.id, textVersion, via: row.signed_via, policyViewing: row.policy_viewing === 1 },
       });
     });
     // At most one reason per conversation (the first no), never in the audit entry above.
@@ -203,6 +203,27 @@ export class ConsentService {
       });
       // After the commit: listeners shred files and rows through their own connections.
       if (changed) await this.deps.withdrawals.run(consent);
+    }
+    const updated = await this.deps.consents.findById(consent.id);
+    if (!updated) throw new AppError('not_found');
+    return this.copyOf(updated);
+  }
+
+  /**
+   * The client takes back only "kijk met ons mee", with their own link and code: the rest of the
+   * consent stays. Every fragment shown to policy ends at once (the shares are revoked and their
+   * cuts deleted by the listeners; the access gate reads the choice too).
+   */
+  async withdrawPolicyViewing(session: ClientSession, consentId: string): Promise<ConsentCopy> {
+    await requireAccess(this.deps.gate, { clientSession: session, permission: 'consent.client', ids: [consentId] });
+    const consent = await this.consent(consentId);
+    if (session.via !== 'link') throw new AppError('forbidden');
+    if (consent.policy_viewing === 1) {
+      await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+        await repositories.consents.update(consent.id, { policy_viewing: 0 });
+        await audit.record({ organisationId: session.organisationId, actorUserId: null, action: 'consent.policy_viewing_withdrawn', subjectType: 'consent', subjectId: consent.id, details: { conversationId: consent.conversation_id } });
+      });
+      await this.deps.withdrawals.runPolicyViewing(consent);
     }
     const updated = await this.deps.consents.findById(consent.id);
     if (!updated) throw new AppError('not_found');
@@ -255,6 +276,7 @@ export class ConsentService {
       reviewerFrom: row.reviewer_from,
       watchWithClient: row.watch_with_client === 1,
       feedbackViaReviewer: row.feedback_via_reviewer === 1,
+      policyViewing: row.policy_viewing === 1,
       retentionDays: row.retention_days,
       textVersion: row.text_version,
       locale: clientLocaleOf(row.locale),

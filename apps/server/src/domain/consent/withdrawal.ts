@@ -16,4 +16,9 @@ export interface ConsentWithdrawnEvent {
  */
 export interface ConsentWithdrawalListener {
   onConsentWithdrawn(event: ConsentWithdrawnEvent): Promise<void>;
+  /**
+   * The client took back only the choice "kijk met ons mee": what was shown to policy ends now.
+   * Not retried at boot: the access gate also reads the choice, so access ends even when this fails.
+   */
+  onPolicyViewingWithdrawn?(event: ConsentWithdrawnEvent): Promise<void>;
 }

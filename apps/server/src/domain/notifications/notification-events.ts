@@ -85,7 +85,9 @@ export class NotificationEvents {
         const share = await this.findShare(text('shareId'));
         if (!share) return [];
         const readers = await this.shareReaders(share);
-        return readers.map((userId) => ({ userId, kind: 'share_received', link: `/gedeeld/${enc(share.id)}`, actorUserId: share.professional_id, recordingId: share.recording_id }));
+        // A fragment shared for policy ("kijk met ons mee") opens on its own page.
+        const link = share.policy === 1 ? `/kijk-met-ons-mee/${enc(share.id)}` : `/gedeeld/${enc(share.id)}`;
+        return readers.map((userId) => ({ userId, kind: 'share_received', link, actorUserId: share.professional_id, recordingId: share.recording_id }));
       }
       case 'review.comment_added': {
         const recordingId = entry.subjectId ?? null;

@@ -2,7 +2,7 @@
 /** Seconds from the start of the recording, [from, to). */
 export type TimeRange = [number, number];
 export type AllowedRanges = 'all' | TimeRange[];
-export type ViewerRole = 'owner' | 'reviewer' | 'peer_group' | 'client';
+export type ViewerRole = 'owner' | 'reviewer' | 'peer_group' | 'client' | 'policy';
 
 export interface PlaybackGrant {
   allowedRanges: AllowedRanges;

@@ -13,7 +13,7 @@ const tokenSchema = z.object({
   v: z.string().uuid(),
   /** allowed ranges */
   a: z.union([z.literal('all'), z.array(rangeSchema).min(1).max(200)]),
-  k: z.enum(['owner', 'reviewer', 'peer_group', 'client']),
+  k: z.enum(['owner', 'reviewer', 'peer_group', 'client', 'policy']),
   /** The exact cut of a shared span this token plays; without it, only the whole recording (owner). */
   c: z.string().uuid().optional(),
 });

@@ -30,7 +30,7 @@ export interface PlaybackDependencies {
   cuts: Pick<ShareCutsRepository, 'findById'>;
   gate: AccessGate;
   /** The spans of a recording that active shares reach the actor with (reviews/share-content.ts). */
-  sharedRanges: (actor: Actor, recordingId: string) => Promise<{ ranges: TimeRange[]; via: 'reviewer' | 'peer_group' } | null>;
+  sharedRanges: (actor: Actor, recordingId: string) => Promise<{ ranges: TimeRange[]; via: 'reviewer' | 'peer_group' | 'policy' } | null>;
   blobs: BlobStore;
   audit: AuditLog;
   settings: PlaybackSettings;
@@ -263,7 +263,7 @@ export class PlaybackService {
     const recording = await this.deps.recordings.findById(recordingId);
     if (!recording || recording.status !== 'ready' || recording.wrapped_key === null || recording.organisation_id !== actor.organisationId) return null;
     if (recording.professional_id === actor.userId && hasPermission(actor.roles, 'recordings.own')) return { allowedRanges: 'all', role: 'owner', recording };
-    const shared = hasPermission(actor.roles, 'shares.received') ? await this.deps.sharedRanges(actor, recordingId) : null;
+    const shared = hasPermission(actor.roles, 'shares.received') || hasPermission(actor.roles, 'shares.policy') ? await this.deps.sharedRanges(actor, recordingId) : null;
     const ranges = shared ? unionRanges(shared.ranges) : [];
     return shared && ranges.length > 0 ? { allowedRanges: ranges, role: shared.via, recording } : null;
   }

@@ -230,7 +230,8 @@ export class RecordingsService {
       deletedAt: row.deleted_at,
       deletedReason: row.deleted_reason,
       // Only a hint for the lists: the share service checks the consent again on every share.
-      mayShare: row.status === 'ready' && row.consent_status === 'given' && row.consent_audience !== null && row.consent_audience !== 'professional',
+      // A coach or group, or "kijk met ons mee" (the client's policy choice) whatever the audience.
+      mayShare: row.status === 'ready' && row.consent_status === 'given' && ((row.consent_audience !== null && row.consent_audience !== 'professional') || row.consent_policy_viewing === 1),
     };
   }
 }

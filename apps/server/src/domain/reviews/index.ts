@@ -13,7 +13,7 @@ import { ShareContent } from './share-content.js';
 import { ReviewExportService } from './review-export.service.js';
 import { ReviewGuideService } from './review-guide.service.js';
 import { ReviewMeetingService } from './review-meeting.service.js';
-import { removeReviewDataOfConversation, type SharesRemovedNotice } from './review-withdrawal.js';
+import { endPolicySharesOfConversation, removeReviewDataOfConversation, type SharesRemovedNotice } from './review-withdrawal.js';
 import { SharesService } from './shares.service.js';
 import { ShareCuts } from './share-cuts.js';
 import type { JobQueue } from '../../jobs/index.js';
@@ -33,11 +33,12 @@ export function createReviewServices(
   const { now } = deps;
   const { audit, gate, unitOfWork, consentPolicy } = deps;
   const cuts = new ShareCuts({ cuts: repositories.shareCuts, queue: deps.queue, now });
-  const content = new ShareContent({ moments: repositories.moments, shares: repositories.shares, cuts, now });
+  const content = new ShareContent({ moments: repositories.moments, shares: repositories.shares, cuts, now, gate });
   const noShare = new NoShareService({ gate, unitOfWork, stretches: repositories.noShare, moments: repositories.moments, shares: repositories.shares, consents: repositories.consents, queue: deps.queue });
   const shares = new SharesService({ gate, unitOfWork, content, moments: repositories.moments, shares: repositories.shares, peerGroups: repositories.peerGroups, users: repositories.users, consentPolicy, audit, cuts, stretches: repositories.noShare });
   const withdrawalListener: ConsentWithdrawalListener = {
     onConsentWithdrawn: (event) => removeReviewDataOfConversation({ moments: repositories.moments, audit, now, sharesRemoved: deps.sharesRemoved }, event.conversationId),
+    onPolicyViewingWithdrawn: (event) => endPolicySharesOfConversation({ moments: repositories.moments, shares: repositories.shares, cuts, audit, now }, event.conversationId),
   };
   return {
     content,

@@ -3,7 +3,8 @@ import type { Clock } from '../../clock.js';
 import type { MomentRow, MomentsRepository } from '../../db/repositories/moments.repository.js';
 import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
-import type { Actor } from '../access/index.js';
+import { hasPermission } from '@spreekkamer/shared';
+import { checkAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import type { ShareCuts } from './share-cuts.js';
 import { unionOfRanges } from './time-ranges.js';
@@ -20,6 +21,8 @@ export interface ShareContentDependencies {
   shares: SharesRepository;
   cuts: ShareCuts;
   now: Clock;
+  /** To keep a share for policy to those the gate still lets reach it (policy advisor, management team). */
+  gate: AccessGate;
 }
 
 /**
@@ -58,15 +61,21 @@ export class ShareContent {
    * active share that reaches them; null when nothing does. Playback asks this after the gate
    * (recording.play), so the playlist, the key and every segment follow the same answer.
    */
-  async sharedRanges(actor: Actor, recordingId: string): Promise<{ ranges: [number, number][]; via: 'reviewer' | 'peer_group' } | null> {
-    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.now().toISOString(), recordingId)).filter(
+  async sharedRanges(actor: Actor, recordingId: string): Promise<{ ranges: [number, number][]; via: 'reviewer' | 'peer_group' | 'policy' } | null> {
+    const received = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.now().toISOString(), recordingId)).filter(
       (share) => share.organisation_id === actor.organisationId,
     );
+    // A reviewer's or group's share needs that role; a share for policy needs the gate's policy rule.
+    const policyIds = received.filter((share) => share.policy === 1).map((share) => share.id);
+    const policyReachable = policyIds.length > 0 ? await checkAccess(this.deps.gate, { actor, permission: 'share.policy_recipient', ids: policyIds }) : new Set<string>();
+    const mayReview = hasPermission(actor.roles, 'shares.received');
+    const shares = received.filter((share) => (share.policy === 1 ? policyReachable.has(share.id) : mayReview));
     if (shares.length === 0) return null;
     const links = await this.deps.shares.momentIdsOf(shares.map((s) => s.id));
     const moments = await this.deps.moments.listByIds([...new Set(links.map((l) => l.moment_id))]);
     const ranges = unionOfRanges(moments.filter((m) => m.recording_id === recordingId).map((m) => [m.start_seconds, m.end_seconds] as const));
     if (ranges.length === 0) return null;
-    return { ranges, via: shares.some((s) => s.recipient_user_id === actor.userId) ? 'reviewer' : 'peer_group' };
+    const via = shares.some((s) => s.policy === 0 && s.recipient_user_id === actor.userId) ? 'reviewer' : shares.some((s) => s.policy === 0) ? 'peer_group' : 'policy';
+    return { ranges, via };
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, type CreateShareRequest, type Person, type ReceivedShare, type Share, type ShareDetail, type ShareOptions } from '@spreekkamer/shared';
+import { hasPermission, type CreateShareRequest, type Person, type PolicyViewer, type ReceivedShare, type Share, type ShareDetail, type ShareOptions } from '@spreekkamer/shared';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { MomentsRepository, ReviewRecordingRow } from '../../db/repositories/moments.repository.js';
 import type { PeerGroupsRepository } from '../../db/repositories/peer-groups.repository.js';
 import type { ShareRow, SharesRepository } from '../../db/repositories/shares.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
-import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
+import { checkAccess, requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { accountUsable } from '../auth/account-window.js';
 import { AppError } from '../errors.js';
 import { themesOf } from './mapping.js';
@@ -16,6 +16,7 @@ import type { ShareCutRow } from '../../db/repositories/share-cuts.repository.js
 import type { ShareCuts } from './share-cuts.js';
 import type { NoShareRepository } from '../../db/repositories/no-share.repository.js';
 import { assertOutsideNoShare } from './no-share-stretches.js';
+import { isOnlyJudging } from './judging.js';
 
 export interface SharesDependencies {
   gate: AccessGate;
@@ -64,9 +65,10 @@ export class SharesService {
     const people = await this.people(actor);
     const groups = await this.ownActiveGroups(actor);
     return {
-      consent: consent ? { audience: consent.audience, reviewerUserId: consent.reviewerUserId, feedbackViaReviewer: consent.feedbackViaReviewer } : null,
+      consent: consent ? { audience: consent.audience, reviewerUserId: consent.reviewerUserId, feedbackViaReviewer: consent.feedbackViaReviewer, policyViewing: consent.policyViewing } : null,
       reviewers: consent ? people.filter((p) => p.isReviewer && mayShareWith(consent, 'reviewer', p.id, p.independentFrom !== null)) : [],
       groups: consent && mayShareWith(consent, 'peer_group') ? groups.map((g) => ({ id: g.id, name: g.name })) : [],
+      policyViewers: consent && mayShareWith(consent, 'policy') ? await this.policyViewers(actor) : [],
       maxExpiresAt: this.maxExpiry(recording).toISOString(),
     };
   }
@@ -101,6 +103,10 @@ export class SharesService {
       const person = (await this.people(actor)).find((p) => p.id === recipient.userId && p.isReviewer);
       if (!person) throw new AppError('not_found', [{ path: 'recipient.userId', message: 'id' }]);
       if (!consent || !mayShareWith(consent, 'reviewer', recipient.userId, person.independentFrom !== null)) throw new AppError('consent_scope_exceeded');
+    } else if (recipient.type === 'policy') {
+      // "Kijk met ons mee": only a policy advisor or a management team member of this organisation.
+      if (!(await this.policyViewers(actor)).some((p) => p.id === recipient.userId)) throw new AppError('not_found', [{ path: 'recipient.userId', message: 'id' }]);
+      if (!consent || !mayShareWith(consent, 'policy')) throw new AppError('consent_scope_exceeded');
     } else {
       const member = await this.deps.peerGroups.findMember(recipient.groupId, actor.userId);
       const group = await this.deps.peerGroups.findById(recipient.groupId);
@@ -114,7 +120,7 @@ export class SharesService {
       organisation_id: actor.organisationId,
       recording_id: recordingId,
       professional_id: actor.userId,
-      recipient_user_id: recipient.type === 'reviewer' ? recipient.userId : null,
+      recipient_user_id: recipient.type === 'peer_group' ? null : recipient.userId,
       peer_group_id: recipient.type === 'peer_group' ? recipient.groupId : null,
       question: input.question,
       viewer_context: input.viewerContext ?? '',
@@ -123,6 +129,9 @@ export class SharesService {
       revoked_at: null,
       created_at: now.toISOString(),
       rhythm_lane: 0,
+      policy: recipient.type === 'policy' ? 1 : 0,
+      policy_note: '',
+      policy_note_at: null,
     };
     await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
       await repositories.shares.insert(row, momentIds);
@@ -160,7 +169,40 @@ export class SharesService {
   /** What others shared with me, active shares only. */
   async received(actor: Actor): Promise<ReceivedShare[]> {
     await requireAccess(this.deps.gate, { actor, permission: 'shares.received' });
-    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.gate.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId);
+    const shares = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.gate.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId && s.policy === 0);
+    return this.receivedOf(shares);
+  }
+
+  /**
+   * "Kijk met ons mee": the fragments professionals shared with me for policy, active ones only.
+   * The home page summarises this same list.
+   */
+  async policyReceived(actor: Actor): Promise<ReceivedShare[]> {
+    await requireAccess(this.deps.gate, { actor, permission: 'shares.policy' });
+    const candidates = (await this.deps.shares.listActiveReceived(actor.userId, this.deps.gate.now().toISOString())).filter((s) => s.organisation_id === actor.organisationId && s.policy === 1);
+    const reachable = await checkAccess(this.deps.gate, { actor, permission: 'share.policy_recipient', ids: candidates.map((s) => s.id) });
+    return this.receivedOf(candidates.filter((s) => reachable.has(s.id)));
+  }
+
+  /**
+   * "Wat zie ik voor beleid": the policy recipient's one note to the owner, about the work, the
+   * rules or the services. A note that only judges the person is refused (no "post anyway":
+   * policy and the management team never assess).
+   */
+  async setPolicyNote(actor: Actor, shareId: string, note: string): Promise<ShareDetail> {
+    await requireAccess(this.deps.gate, { actor, permission: 'share.policy_recipient', ids: [shareId] });
+    if (note !== '' && isOnlyJudging(note)) throw new AppError('policy_note_judging', [{ path: 'note', message: 'invalid' }]);
+    const share = await this.share(shareId);
+    const at = this.deps.gate.now().toISOString();
+    await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
+      await repositories.shares.setPolicyNote(shareId, share.recording_id, note, at);
+      await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'review.policy_note_saved', subjectType: 'recording', subjectId: share.recording_id, details: { shareId, cleared: note === '' } });
+    });
+    const updated = await this.share(shareId);
+    return { ...(await this.toReceived(updated, await this.recording(updated.recording_id))), isOwner: false, state: shareStateOf(updated, this.deps.gate.now()) };
+  }
+
+  private async receivedOf(shares: readonly ShareRow[]): Promise<ReceivedShare[]> {
     const result: ReceivedShare[] = [];
     for (const share of shares) {
       const recording = await this.deps.moments.findRecording(share.recording_id);
@@ -171,7 +213,7 @@ export class SharesService {
   }
 
   async detail(actor: Actor, shareId: string): Promise<ShareDetail> {
-    await requireAccess(this.deps.gate, { actor, permission: 'share.read', ids: [shareId] });
+    await requireAccess(this.deps.gate, { actor, permission: 'share.view', ids: [shareId] });
     const share = await this.share(shareId);
     const recording = await this.recording(share.recording_id);
     const isOwner = this.isOwner(actor, share);
@@ -186,7 +228,7 @@ export class SharesService {
    * owner, or a recipient while the share reaches them. span_preparing until the job is done.
    */
   async spanCut(actor: Actor, shareId: string, momentId: string): Promise<ShareCutRow> {
-    await requireAccess(this.deps.gate, { actor, permission: 'share.read', ids: [shareId] });
+    await requireAccess(this.deps.gate, { actor, permission: 'share.view', ids: [shareId] });
     return this.deps.content.readyCut(await this.share(shareId), momentId);
   }
 
@@ -215,7 +257,7 @@ export class SharesService {
       recordingId: share.recording_id,
       recordingKind: recording.kind,
       ownerName: owner?.name ?? '',
-      via: share.recipient_user_id ? 'reviewer' : 'peer_group',
+      via: share.policy === 1 ? 'policy' : share.recipient_user_id ? 'reviewer' : 'peer_group',
       groupName: group?.name ?? null,
       question: share.question,
       viewerContext: share.viewer_context,
@@ -223,6 +265,8 @@ export class SharesService {
       expiresAt: share.expires_at,
       createdAt: share.created_at,
       moments: moments.map((m) => ({ id: m.id, startSeconds: Number(m.start_seconds), endSeconds: Number(m.end_seconds), title: m.title, themes: themesOf(m.themes_json) })),
+      // Only the owner and the named recipient ever read a policy share.
+      policyNote: share.policy === 1 ? share.policy_note : '',
     };
   }
 
@@ -232,8 +276,11 @@ export class SharesService {
     const result: Share[] = [];
     for (const row of rows) {
       const momentIds = links.filter((l) => l.share_id === row.id).map((l) => l.moment_id);
-      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, viewerContext: row.viewer_context, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1 };
-      if (row.recipient_user_id) {
+      const base = { id: row.id, recordingId: row.recording_id, momentIds, question: row.question, viewerContext: row.viewer_context, clientTalk: row.client_talk === 1, expiresAt: row.expires_at, revokedAt: row.revoked_at, state: shareStateOf(row, now), createdAt: row.created_at, rhythmLane: row.rhythm_lane === 1, policyNote: row.policy_note, policyNoteAt: row.policy_note_at };
+      if (row.policy === 1 && row.recipient_user_id) {
+        const user = await this.deps.users.findById(row.recipient_user_id);
+        result.push({ ...base, recipient: { type: 'policy', userId: row.recipient_user_id, name: user?.name ?? '' } });
+      } else if (row.recipient_user_id) {
         const user = await this.deps.users.findById(row.recipient_user_id);
         result.push({ ...base, recipient: { type: 'reviewer', userId: row.recipient_user_id, name: user?.name ?? '' } });
       } else if (row.peer_group_id) {
@@ -242,6 +289,23 @@ export class SharesService {
       }
     }
     return result;
+  }
+
+  /**
+   * Who a fragment can be shown to for policy: usable accounts of the organisation that are a
+   * policy advisor, or a manager in the management team. Never a team lead outside the MT, a
+   * professional, a reviewer or an administrator; never oneself.
+   */
+  private async policyViewers(actor: Actor): Promise<PolicyViewer[]> {
+    const now = this.deps.gate.now();
+    const users = (await this.deps.users.listByOrganisation(actor.organisationId)).filter((u) => accountUsable(u, now) && u.id !== actor.userId);
+    const memberships = await this.deps.users.membershipsOf(users.map((u) => u.id));
+    return users.flatMap((user): PolicyViewer[] => {
+      const roles = memberships.filter((m) => m.user_id === user.id).map((m) => m.role);
+      if (roles.includes('policy_advisor')) return [{ id: user.id, name: user.name, kind: 'policy_advisor' }];
+      if (roles.includes('manager') && user.management_team === 1) return [{ id: user.id, name: user.name, kind: 'management_team' }];
+      return [];
+    });
   }
 
   private async ownActiveGroups(actor: Actor) {

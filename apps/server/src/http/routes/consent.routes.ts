@@ -15,6 +15,7 @@ export function consentRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
     route(app, endpoints.form, async ({ params }, request) => consent.formFor(await ctx.requireClient(request), params.id));
     route(app, endpoints.give, async ({ params, body }, request) => consent.give(await ctx.requireClient(request), params.id, body));
     route(app, endpoints.copy, async ({ params }, request) => consent.copyForClient(await ctx.requireClient(request), params.id));
+    route(app, endpoints.withdrawPolicyViewing, async ({ params }, request) => consent.withdrawPolicyViewing(await ctx.requireClient(request), params.id));
     route(app, endpoints.withdraw, async ({ params }, request) => consent.withdraw(await ctx.requireClient(request), params.id));
   };
 }

@@ -46,6 +46,8 @@ export function reviewRoutes(ctx: HttpContext): FastifyPluginAsyncZod {
       return ctx.services.playback.spanDescriptor(session.actor, session.user.name, cut);
     });
     route(app, endpoints.received, async (_input, request) => ({ shares: await reviews.shares.received(await ctx.actorOf(request)) }));
+    route(app, endpoints.policyReceived, async (_input, request) => ({ shares: await reviews.shares.policyReceived(await ctx.actorOf(request)) }));
+    route(app, endpoints.setPolicyNote, async ({ params, body }, request) => reviews.shares.setPolicyNote(await ctx.actorOf(request), params.id, body.note));
     route(app, endpoints.shareDetail, async ({ params }, request) => reviews.shares.detail(await ctx.actorOf(request), params.id));
 
     route(app, endpoints.listComments, async ({ params, query }, request) => ({ comments: await reviews.comments.list(await ctx.actorOf(request), params.id, query.shareId) }));

@@ -13,12 +13,14 @@ export interface AgreementsProps {
   watchWithClient: boolean;
   feedbackViaReviewer: boolean;
   retentionDays: number;
+  /** "Kijk met ons mee"; left out where it is not known. */
+  policyViewing?: boolean;
   /** The consent text version, so a staff member sees the staff words. */
   textVersion: string;
 }
 
 /** The client's choices as a list with pictograms, in the same words as the questions. */
-export function Agreements({ media, audience, reviewerName, watchWithClient, feedbackViaReviewer, retentionDays, textVersion }: AgreementsProps) {
+export function Agreements({ media, audience, reviewerName, watchWithClient, feedbackViaReviewer, policyViewing, retentionDays, textVersion }: AgreementsProps) {
   const { t, i18n } = useTranslation();
   const text = consentTextFor(i18n.language, textVersion);
   const items: { icon: PictogramName; label: string; value: string }[] = [{ icon: mediaIcon[media], label: t('consent.copy.media'), value: text.media[media].label }];
@@ -27,6 +29,7 @@ export function Agreements({ media, audience, reviewerName, watchWithClient, fee
     if (audience !== 'professional') items.push({ icon: 'personAndCoach', label: t('consent.copy.reviewer'), value: reviewerName ?? t('consent.copy.reviewerOpen') });
     items.push({ icon: 'watchTogether', label: t('consent.copy.watch'), value: watchWithClient ? t('consent.flow.yes') : t('consent.flow.no') });
     if (audience !== 'professional') items.push({ icon: 'speechBubble', label: t('consent.copy.feedback'), value: feedbackViaReviewer ? t('consent.flow.yes') : t('consent.flow.no') });
+    if (policyViewing !== undefined) items.push({ icon: 'group', label: t('consent.copy.policy'), value: policyViewing ? t('consent.flow.yes') : t('consent.flow.no') });
     items.push({ icon: 'clock', label: t('consent.copy.retention'), value: t('consent.copy.days', { count: retentionDays }) });
   }
   return (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ClientSessionResponse, contract } from '@spreekkamer/shared';
@@ -12,6 +12,7 @@ import { Agreements } from './Agreements.js';
 import { RequireClient } from './RequireClient.js';
 import { ClientNoShare } from './ClientNoShare.js';
 import { call } from '../../api/client.js';
+import { useErrorText } from '../../components/errors.js';
 
 export function ConsentCopyPage() {
   const { consentId = '' } = useParams();
@@ -24,6 +25,13 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
   const copy = useQuery({ queryKey: clientPageKeys.consent(consentId), queryFn: () => call(contract.clientConsent.copy, { params: { id: consentId } }) });
   const link = personalLinkPath();
   const text = consentTextFor(i18n.language, copy.data?.textVersion);
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  // Only "kijk met ons mee" stops; the rest of the consent stays.
+  const stopPolicy = useMutation({
+    mutationFn: () => call(contract.clientConsent.withdrawPolicyViewing, { params: { id: consentId } }),
+    onSuccess: (updated) => queryClient.setQueryData(clientPageKeys.consent(consentId), updated),
+  });
 
   return (
     <ClientShell documentTitle={t('consent.copy.documentTitle')} organisationName={session.organisationName}>
@@ -48,6 +56,7 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
             reviewerName={copy.data.reviewer?.name ?? null}
             watchWithClient={copy.data.watchWithClient}
             feedbackViaReviewer={copy.data.feedbackViaReviewer}
+            policyViewing={copy.data.policyViewing}
             retentionDays={copy.data.retentionDays}
             textVersion={copy.data.textVersion}
           />
@@ -87,6 +96,24 @@ function ConsentCopy({ session, consentId }: { session: ClientSessionResponse; c
             <section aria-labelledby="copy-no-share" className="sk-client-no-print">
               <h2 id="copy-no-share">{t('consent.copy.noShare.title')}</h2>
               <ClientNoShare consentId={copy.data.id} />
+            </section>
+          ) : null}
+          {copy.data.status === 'given' && session.via === 'link' && (copy.data.policyViewing || stopPolicy.isSuccess) ? (
+            <section aria-labelledby="copy-policy-stop" className="sk-client-no-print">
+              <h2 id="copy-policy-stop">{t('consent.copy.policyStopTitle')}</h2>
+              {stopPolicy.isSuccess ? (
+                <p role="status">{t('consent.copy.policyStopped')}</p>
+              ) : (
+                <>
+                  <p>{t('consent.copy.policyStopText')}</p>
+                  {stopPolicy.error ? <p role="alert">{errorText(stopPolicy.error)}</p> : null}
+                  <div className="sk-client-actions">
+                    <ClientButton appearance="secondary" icon="cross" onClick={() => stopPolicy.mutate()} disabled={stopPolicy.isPending}>
+                      {t('consent.copy.policyStop')}
+                    </ClientButton>
+                  </div>
+                </>
+              )}
             </section>
           ) : null}
           {copy.data.status === 'given' ? (

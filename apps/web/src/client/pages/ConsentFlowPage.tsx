@@ -104,6 +104,9 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
   const [watch, setWatch] = useState<boolean | null>(null);
   const [feedback, setFeedback] = useState<boolean | null>(null);
   const [reviewerFrom, setReviewerFrom] = useState<ReviewerFrom | null>(null);
+  // "Kijk met ons mee": off unless the client says yes, asked on the last screen beside their choices.
+  const [policy, setPolicy] = useState(false);
+  const policyHeadingId = useId();
   const [retention, setRetention] = useState<number>(form.retentionDaysDefault);
   const [signature, setSignature] = useState('');
   const [declineReason, setDeclineReason] = useState<DeclineReasonId | null>(null);
@@ -127,6 +130,7 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           audience: declined ? 'professional' : (audience ?? 'professional'),
           watchWithClient: !declined && watch === true,
           feedbackViaReviewer: !declined && audience !== 'professional' && feedback === true,
+          policyViewing: !declined && policy,
           reviewerFrom: reviewerFrom ?? 'any',
           retentionDays: retention,
           ...(declined ? {} : { signature: signature.trim() }),
@@ -321,8 +325,15 @@ function ConsentFlow({ session, form }: { session: ClientSessionResponse; form: 
           {text.confirm.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
+          <h2 id={policyHeadingId}>{text.policyViewing.question}</h2>
+          <p>{text.policyViewing.hint}</p>
+          <ChoiceGroup labelledBy={policyHeadingId}>
+            <ChoiceButton icon="group" label={text.policyViewing.yes} pressed={policy} onPress={() => setPolicy(true)} />
+            <ChoiceButton icon="cross" label={text.policyViewing.no} pressed={!policy} onPress={() => setPolicy(false)} />
+          </ChoiceGroup>
           <h2>{t('consent.flow.summaryTitle')}</h2>
           <Agreements
+            policyViewing={policy}
             media={media ?? 'none'}
             audience={audience ?? 'professional'}
             reviewerName={form.reviewer?.name ?? null}

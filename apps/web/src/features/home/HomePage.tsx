@@ -13,6 +13,7 @@ import { FeedbackHomeSection } from '../feedback/FeedbackHomeSection.js';
 import { DeclineTotals } from '../insight/DeclineTotals.js';
 import { CoachingHomeSection, LearningHomeSection } from '../learning/HomeSections.js';
 import { ReceivedSharesSummary } from '../reviews/ReceivedSharesSummary.js';
+import { PolicySharesSummary } from '../reviews/PolicySharesSummary.js';
 import { InsightHomeSection } from '../insight/InsightHomeSection.js';
 import { TeamAgendaHomeSection } from '../team-agenda/TeamAgendaHomeSection.js';
 import { SignalsInboxHomeSection, SignalsSendHomeSection } from '../signals/SignalsHomeSection.js';
@@ -113,6 +114,8 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
           {/* Someone who is also a professional sees the agenda in that card already. */}
           {session.user.roles.includes('professional') ? null : <TeamAgendaHomeSection />}
           <InsightHomeSection scope="teams" />
+          {/* Only a management team member receives fragments; a manager who is also a policy advisor sees them in that card. */}
+          {session.user.roles.includes('policy_advisor') ? null : <PolicySharesSummary quietWhenEmpty />}
           <OrganisationPictureHomeSection />
           <Paragraph small>{t('home.manager.never')}</Paragraph>
           <DeclineTotals />
@@ -122,6 +125,7 @@ function RoleSection({ role, session }: { role: Role; session: SessionResponse }
       return (
         <Card id={id} role={role} title={t('home.policy.title')}>
           <InsightHomeSection scope="organisation" />
+          <PolicySharesSummary />
           <SignalsInboxHomeSection />
           {session.user.roles.includes('manager') ? null : <OrganisationPictureHomeSection />}
           <Paragraph small>{t('home.policy.never')}</Paragraph>

@@ -75,7 +75,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
       const [type, target] = (recipient ?? '').split(':');
       return createShare(recordingId, {
         momentIds: chosen,
-        recipient: type === 'group' ? { type: 'peer_group', groupId: target ?? '' } : { type: 'reviewer', userId: target ?? '' },
+        recipient: type === 'group' ? { type: 'peer_group', groupId: target ?? '' } : type === 'policy' ? { type: 'policy', userId: target ?? '' } : { type: 'reviewer', userId: target ?? '' },
         question,
         viewerContext,
         expiresAt: endOfDay(until),
@@ -128,10 +128,10 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
       </Alert>
     );
   }
-  if (!data.consent || (data.reviewers.length === 0 && data.groups.length === 0)) {
+  if (!data.consent || (data.reviewers.length === 0 && data.groups.length === 0 && data.policyViewers.length === 0)) {
     return (
       <Alert type="info" role="status">
-        <Paragraph>{data.consent?.audience === 'professional' || !data.consent ? t('reviews.share.consentOnlyYou') : t('reviews.share.nobodyAvailable')}</Paragraph>
+        <Paragraph>{(data.consent?.audience === 'professional' && !data.consent.policyViewing) || !data.consent ? t('reviews.share.consentOnlyYou') : t('reviews.share.nobodyAvailable')}</Paragraph>
         <Button appearance="secondary-action-button" onClick={onDone}>
           {t('reviews.share.close')}
         </Button>
@@ -144,6 +144,8 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
       label: p.independentFrom ? t('reviews.share.reviewerOptionIndependent', { name: p.name, organisation: p.independentFrom }) : t('reviews.share.reviewerOption', { name: p.name }),
     })),
     ...data.groups.map((g) => ({ value: `group:${g.id}`, label: t('reviews.share.groupOption', { name: g.name }) })),
+    // "Kijk met ons mee": only with the client's policy choice; the server lists who may receive.
+    ...data.policyViewers.map((p) => ({ value: `policy:${p.id}`, label: p.kind === 'management_team' ? t('reviews.share.policyOptionMt', { name: p.name }) : t('reviews.share.policyOption', { name: p.name }) })),
   ];
   const maxDay = data.maxExpiresAt ? data.maxExpiresAt.slice(0, 10) : undefined;
 
@@ -160,7 +162,8 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
   return (
     <form className="sk-form sk-share-form" onSubmit={submit} noValidate aria-label={t('reviews.share.formLabel')}>
       <ErrorSummary errors={errors} fields={fields} />
-      <Paragraph small>{data.consent.audience === 'peer_group' ? t('reviews.share.consentGroup') : t('reviews.share.consentReviewer')}</Paragraph>
+      {data.consent.audience !== 'professional' ? <Paragraph small>{data.consent.audience === 'peer_group' ? t('reviews.share.consentGroup') : t('reviews.share.consentReviewer')}</Paragraph> : null}
+      {data.consent.policyViewing ? <Paragraph small>{t('reviews.share.consentPolicy')}</Paragraph> : null}
       <Fieldset id={fields.momentIds.id} invalid={Boolean(errors.fields.momentIds)}>
         <FieldsetLegend>{fields.momentIds.label}</FieldsetLegend>
         {errors.fields.momentIds ? <p className="utrecht-form-field-error-message">{errors.fields.momentIds}</p> : null}
@@ -193,6 +196,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
         )}
       </Fieldset>
       <RadioGroup id={fields.recipient.id} legend={fields.recipient.label} options={recipientOptions} value={recipient} onChange={setRecipient} error={errors.fields.recipient} />
+      {recipient?.startsWith('policy:') ? <Paragraph small>{t('reviews.share.policyHint')}</Paragraph> : null}
       {data.consent.feedbackViaReviewer && recipient?.startsWith('reviewer:') ? (
         <CheckboxField id={`${id}-client-talk`} label={t('reviews.share.clientTalk')} description={t('reviews.share.clientTalkHint')} checked={clientTalk} onChange={setClientTalk} />
       ) : null}
@@ -239,15 +243,24 @@ function SharesTable({ recordingId, shares, moments }: { recordingId: string; sh
           {shares.map((share) => (
             <TableRow key={share.id}>
               <TableCell label={columns.who}>
-                {share.recipient.type === 'peer_group' ? t('reviews.share.groupOption', { name: share.recipient.name }) : share.recipient.name}
+                {share.recipient.type === 'peer_group'
+                  ? t('reviews.share.groupOption', { name: share.recipient.name })
+                  : share.recipient.type === 'policy'
+                    ? t('reviews.share.policyRecipient', { name: share.recipient.name })
+                    : share.recipient.name}
                 {share.question ? <span className="sk-share-question">{share.question}</span> : null}
+                {share.policyNote ? (
+                  <span className="sk-share-question">
+                    <strong>{t('reviews.share.policyNote', { name: share.recipient.name })}</strong> {share.policyNote}
+                  </span>
+                ) : null}
               </TableCell>
               <TableCell label={columns.moments}>{share.momentIds.map(titleOf).join(', ')}</TableCell>
               <TableCell label={columns.until}>{formatDay(share.expiresAt, i18n.language)}</TableCell>
               <TableCell label={columns.state}>{t(`reviews.share.state.${share.state}`)}</TableCell>
               <TableCell label={columns.actions} className="sk-cell--actions">
-                <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>
-                {share.state === 'active' ? (
+                {share.recipient.type === 'policy' ? null : <Link to={reviewPaths.meeting(share.id)}>{t('reviews.share.meetingLink')}</Link>}
+                {share.state === 'active' && share.recipient.type !== 'policy' ? (
                   <CheckboxField
                     id={`rhythm-lane-${share.id}`}
                     label={t('rhythm.shareLane')}

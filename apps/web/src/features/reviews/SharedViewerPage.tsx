@@ -1,6 +1,8 @@
-import { useState, useRef } from 'react';
+import { useId, useState, useRef, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@utrecht/button-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useMatch, useParams } from 'react-router';
 import { localize, momentThemeLabels, type ShareDetail } from '@spreekkamer/shared';
 import { Heading } from '../../components/Heading.js';
 import { ButtonLink, Link } from '../../components/Links.js';
@@ -8,7 +10,10 @@ import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { formatDay } from '../../lib/format.js';
-import { useShare } from './api.js';
+import { reviewKeys, savePolicyNote, useShare } from './api.js';
+import { Alert } from '../../components/Alert.js';
+import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
+import { TextAreaField } from '../../components/fields.js';
 import { SharedMomentPlayer } from './SharedMomentPlayer.js';
 import { Comments } from './Comments.js';
 import { MomentList } from './MomentList.js';
@@ -25,12 +30,13 @@ export function SharedViewerPage() {
   const { t } = useTranslation();
   const { shareId = '' } = useParams();
   const share = useShare(shareId);
+  const forPolicy = useMatch('/kijk-met-ons-mee/:shareId') !== null;
   if (share.isPending) return <LoadingPage title={t('reviews.viewer.loadingTitle')} />;
   if (share.error) {
     return (
       <LoadErrorPage error={share.error} onRetry={() => void share.refetch()} goneTitle={t('reviews.viewer.goneTitle')} goneText={t('reviews.viewer.goneText')}>
         <Paragraph>
-          <Link to={reviewPaths.received}>{t('reviews.viewer.toList')}</Link>
+          {forPolicy ? <Link to={reviewPaths.policy}>{t('reviews.policy.toList')}</Link> : <Link to={reviewPaths.received}>{t('reviews.viewer.toList')}</Link>}
         </Paragraph>
       </LoadErrorPage>
     );
@@ -45,11 +51,18 @@ function SharedViewer({ share }: { share: ShareDetail }) {
   const playerBox = useRef<HTMLDivElement>(null);
   const player = usePlayerMedia(playerBox);
   const session = useSession();
+  // "Kijk met ons mee": watching and one note to the owner; no comments, so no feedback guide either.
+  const forPolicy = share.via === 'policy';
   // Before the first comment on a colleague's conversation: how to give feedback, once per person.
-  const needsGuide = !share.isOwner && session.data?.user.feedbackGuideSeen === false;
+  const needsGuide = !share.isOwner && !forPolicy && session.data?.user.feedbackGuideSeen === false;
+  const date = formatDay(share.expiresAt, i18n.language);
 
   return (
-    <Page title={t('reviews.viewer.title', { owner: share.ownerName })} intro={t('reviews.viewer.intro', { date: formatDay(share.expiresAt, i18n.language) })} breadcrumbs={[{ to: reviewPaths.received, label: t('breadcrumbs.shared') }]}>
+    <Page
+      title={forPolicy ? t('reviews.policy.from', { owner: share.ownerName }) : t('reviews.viewer.title', { owner: share.ownerName })}
+      intro={forPolicy ? t('reviews.policy.viewerIntro', { date }) : t('reviews.viewer.intro', { date })}
+      breadcrumbs={[forPolicy ? { to: reviewPaths.policy, label: t('reviews.policy.title') } : { to: reviewPaths.received, label: t('breadcrumbs.shared') }]}
+    >
       {needsGuide ? <FeedbackGuideStep /> : <SharedViewerBody share={share} selected={selected} setSelectedId={setSelectedId} playerBox={playerBox} player={player} />}
     </Page>
   );
@@ -94,7 +107,7 @@ function SharedViewerBody({
               <SharedMomentPlayer key={selected.id} shareId={share.id} recordingId={share.recordingId} moment={selected} label={t('reviews.viewer.playerLabel', { title: selected.title })} />
             </div>
           ) : null}
-          {selected ? <SharedRhythmLane shareId={share.id} span={[selected.startSeconds, selected.endSeconds]} /> : null}
+          {selected && share.via !== 'policy' ? <SharedRhythmLane shareId={share.id} span={[selected.startSeconds, selected.endSeconds]} /> : null}
           {selected && selected.themes.length > 0 ? (
             <Paragraph small>{t('reviews.viewer.themes', { themes: selected.themes.map((theme) => localize(momentThemeLabels[theme], i18n.language)).join(', ') })}</Paragraph>
           ) : null}
@@ -103,13 +116,55 @@ function SharedViewerBody({
             {share.via === 'reviewer' && share.clientTalk ? <ButtonLink to={reviewPaths.clientTalk(share.id)}>{t('reviews.viewer.toClientTalk')}</ButtonLink> : null}
           </div>
         </div>
-        <aside className="sk-review-room__side" aria-label={t('reviews.viewer.sideLabel')}>
-          <ReviewGuidePanel defaultOpen={false} />
-          {selected ? (
-            <Comments key={selected.id} momentId={selected.id} momentSpan={[selected.startSeconds, selected.endSeconds]} shareId={share.id} isOwner={false} currentTime={player.time} onSeek={player.seek} />
-          ) : null}
-        </aside>
+        {share.via === 'policy' ? (
+          <aside className="sk-review-room__side" aria-labelledby="policy-note-title">
+            <PolicyNote share={share} />
+          </aside>
+        ) : (
+          <aside className="sk-review-room__side" aria-label={t('reviews.viewer.sideLabel')}>
+            <ReviewGuidePanel defaultOpen={false} />
+            {selected ? (
+              <Comments key={selected.id} momentId={selected.id} momentSpan={[selected.startSeconds, selected.endSeconds]} shareId={share.id} isOwner={false} currentTime={player.time} onSeek={player.seek} />
+            ) : null}
+          </aside>
+        )}
       </div>
     </>
+  );
+}
+
+/** "Wat zie ik voor beleid": the policy recipient's one note to the owner (refused when it only judges the person). */
+function PolicyNote({ share }: { share: ShareDetail }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState(share.policyNote);
+  const { errors, showError } = useFormErrors();
+  const save = useMutation({
+    mutationFn: () => savePolicyNote(share.id, note),
+    onSuccess: (updated) => queryClient.setQueryData(reviewKeys.share(share.id), updated),
+    onError: showError,
+  });
+  const fields = { note: { id: `${id}-note`, label: t('reviews.policy.noteLabel') } };
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+  return (
+    <form className="sk-form" onSubmit={submit} noValidate>
+      <Heading level={2} id="policy-note-title">
+        {t('reviews.policy.noteTitle')}
+      </Heading>
+      <ErrorSummary errors={errors} fields={fields} />
+      <TextAreaField id={fields.note.id} label={fields.note.label} description={t('reviews.policy.noteHint', { owner: share.ownerName })} value={note} onChange={setNote} maxLength={1000} rows={5} error={errors.fields.note} />
+      {save.isSuccess ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('reviews.policy.noteSaved', { owner: share.ownerName })}</Paragraph>
+        </Alert>
+      ) : null}
+      <Button appearance="primary-action-button" type="submit" busy={save.isPending}>
+        {t('reviews.policy.noteSave')}
+      </Button>
+    </form>
   );
 }

@@ -19,6 +19,7 @@ export const reviewKeys = {
   relayed: (recordingId: string) => ['reviews', 'relayed', recordingId] as const,
   anonymousPoints: ['reviews', 'anonymous-points'] as const,
   received: ['reviews', 'received'] as const,
+  policyReceived: ['reviews', 'policy-received'] as const,
   share: (shareId: string) => ['reviews', 'share', shareId] as const,
   comments: (momentId: string, shareId: string | null) => ['reviews', 'comments', momentId, shareId] as const,
   commentsOfMoment: (momentId: string) => ['reviews', 'comments', momentId] as const,
@@ -41,6 +42,9 @@ export const useRelayedPoints = (recordingId: string) =>
   useQuery({ queryKey: reviewKeys.relayed(recordingId), queryFn: () => call(contract.reviews.relayedClientPoints, { params: { id: recordingId } }) });
 export const useAnonymousPoints = () => useQuery({ queryKey: reviewKeys.anonymousPoints, queryFn: () => call(contract.reviews.anonymousClientPoints) });
 export const useReceivedShares = () => useQuery({ queryKey: reviewKeys.received, queryFn: () => call(contract.reviews.received), staleTime: 0 });
+/** "Kijk met ons mee": what professionals shared with me for policy; the home page summarises this same query. */
+export const usePolicyShares = () => useQuery({ queryKey: reviewKeys.policyReceived, queryFn: () => call(contract.reviews.policyReceived), staleTime: 0 });
+export const savePolicyNote = (shareId: string, note: string) => call(contract.reviews.setPolicyNote, { params: { id: shareId }, body: { note } });
 export const useShare = (shareId: string) => useQuery({ queryKey: reviewKeys.share(shareId), queryFn: () => call(contract.reviews.shareDetail, { params: { id: shareId } }), staleTime: 0 });
 export const useComments = (momentId: string, shareId: string | null) =>
   useQuery({

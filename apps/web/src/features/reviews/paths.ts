@@ -4,6 +4,8 @@ export const reviewPaths = {
   room: (recordingId: string) => `/opnames/${enc(recordingId)}/bekijken`,
   report: (recordingId: string) => `/opnames/${enc(recordingId)}/verslag`,
   received: '/gedeeld',
+  policy: '/kijk-met-ons-mee',
+  policyShare: (shareId: string) => `/kijk-met-ons-mee/${enc(shareId)}`,
   feedbackGuide: '/zo-geef-je-feedback',
   anonymousPoints: '/punten-zonder-naam',
   shared: (shareId: string) => `/gedeeld/${enc(shareId)}`,

@@ -9,6 +9,7 @@ export const LazyReportPage = lazyPage(() => import('./ReportPage.js').then((mod
 export const LazyAnonymousPointsPage = lazyPage(() => import('./AnonymousPointsPage.js').then((module) => module.AnonymousPointsPage));
 export const LazySharedWithMePage = lazyPage(() => import('./SharedWithMePage.js').then((module) => module.SharedWithMePage));
 export const LazyFeedbackGuidePage = lazyPage(() => import('./FeedbackGuide.js').then((module) => module.FeedbackGuidePage));
+export const LazyPolicySharesPage = lazyPage(() => import('./PolicySharesPage.js').then((module) => module.PolicySharesPage));
 export const LazySharedViewerPage = lazyPage(() => import('./SharedViewerPage.js').then((module) => module.SharedViewerPage));
 export const LazyReviewMeetingPage = lazyPage(() => import('./ReviewMeetingPage.js').then((module) => module.ReviewMeetingPage));
 export const LazyClientTalkReviewerPage = lazyPage(() => import('./ClientTalkReviewerPage.js').then((module) => module.ClientTalkReviewerPage));
