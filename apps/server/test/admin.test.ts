@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, errorOf, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { contract } from '@spreekkamer/shared';
+import { demo, errorOf, startTestServer, type Agent, type TestServer, expectProblem } from './support/harness.js';
 
 const adminEndpoints = [
   { method: 'GET', url: '/api/admin/users' },
@@ -18,7 +19,7 @@ describe('administration', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await server.login(demo.admin);
-    teamId = (await admin.get('/api/admin/teams')).json().teams[0].id;
+    teamId = (await admin.call(contract.admin.listTeams)).teams[0]!.id;
   });
   afterAll(async () => server?.close());
 
@@ -41,68 +42,58 @@ describe('administration', () => {
   });
 
   it('invites a user who sets a password through the link and logs in', async () => {
-    const invited = await admin.post('/api/admin/users', { name: 'Noor Visser', email: 'noor@voorbeeld.nl', memberships: [{ role: 'professional', teamId }] });
-    expect(invited.statusCode).toBe(200);
-    const { invitationPath, user } = invited.json();
+    const invited = await admin.call(contract.admin.inviteUser, { body: { name: 'Noor Visser', email: 'noor@voorbeeld.nl', memberships: [{ role: 'professional', teamId }] } });
+    const { invitationPath, user } = invited;
     expect(user.hasPassword).toBe(false);
-    const token = invitationPath.split('/').pop();
-    const info = await server.request({ method: 'GET', url: `/api/invitations/${token}` });
-    expect(info.json()).toEqual({ name: 'Noor Visser', email: 'noor@voorbeeld.nl', organisationName: 'Gemeente Voorbeeld' });
-    const weak = await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'kort' } });
-    expect(weak.statusCode).toBe(400);
-    const accepted = await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'noor-haar-eigen-wachtwoord' } });
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().user.roles).toEqual(['professional']);
-    const reused = await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'iemand-anders-wachtwoord' } });
-    expect(reused.statusCode).toBe(410);
-    expect(errorOf(reused).code).toBe('invitation_invalid');
+    const token = invitationPath.split('/').pop()!;
+    const info = await server.anonymous().call(contract.account.invitation, { params: { token } });
+    expect(info).toEqual({ name: 'Noor Visser', email: 'noor@voorbeeld.nl', organisationName: 'Gemeente Voorbeeld' });
+    await expectProblem(server.anonymous().call(contract.account.acceptInvitation, { body: { token, password: 'kort' } }), 400);
+    const accepted = await server.anonymous().call(contract.account.acceptInvitation, { body: { token, password: 'noor-haar-eigen-wachtwoord' } });
+    expect(accepted.user.roles).toEqual(['professional']);
+    const reused = await expectProblem(server.anonymous().call(contract.account.acceptInvitation, { body: { token, password: 'iemand-anders-wachtwoord' } }), 410);
+    expect(reused.code).toBe('invitation_invalid');
     await server.login('noor@voorbeeld.nl', 'noor-haar-eigen-wachtwoord');
   });
 
   it('refuses a forged or unknown invitation token', async () => {
-    const response = await server.request({ method: 'GET', url: `/api/invitations/${'x'.repeat(43)}` });
-    expect(response.statusCode).toBe(410);
-    const accept = await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token: 'y'.repeat(43), password: 'een-lang-wachtwoord' } });
-    expect(accept.statusCode).toBe(410);
+    await expectProblem(server.anonymous().call(contract.account.invitation, { params: { token: 'x'.repeat(43) } }), 410);
+    await expectProblem(server.anonymous().call(contract.account.acceptInvitation, { body: { token: 'y'.repeat(43), password: 'een-lang-wachtwoord' } }), 410);
   });
 
   it('a renewed invitation replaces the old link', async () => {
-    const invited = (await admin.post('/api/admin/users', { name: 'Bram', email: 'bram@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] })).json();
-    const renewed = (await admin.post(`/api/admin/users/${invited.user.id}/invitation`)).json();
-    const oldToken = invited.invitationPath.split('/').pop();
-    const newToken = renewed.invitationPath.split('/').pop();
-    expect((await server.request({ method: 'GET', url: `/api/invitations/${oldToken}` })).statusCode).toBe(410);
-    expect((await server.request({ method: 'GET', url: `/api/invitations/${newToken}` })).statusCode).toBe(200);
+    const invited = await admin.call(contract.admin.inviteUser, { body: { name: 'Bram', email: 'bram@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] } });
+    const renewed = await admin.call(contract.admin.reinvite, { params: { id: invited.user.id } });
+    const oldToken = invited.invitationPath.split('/').pop()!;
+    const newToken = renewed.invitationPath.split('/').pop()!;
+    await expectProblem(server.anonymous().call(contract.account.invitation, { params: { token: oldToken } }), 410);
+    await server.anonymous().call(contract.account.invitation, { params: { token: newToken } });
   });
 
   it('changes roles and deactivates users, ending their sessions at once', async () => {
-    const invited = (await admin.post('/api/admin/users', { name: 'Kim', email: 'kim@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] })).json();
-    const token = invited.invitationPath.split('/').pop();
-    await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'kim-haar-wachtwoord!' } });
+    const invited = await admin.call(contract.admin.inviteUser, { body: { name: 'Kim', email: 'kim@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] } });
+    const token = invited.invitationPath.split('/').pop()!;
+    await server.anonymous().call(contract.account.acceptInvitation, { body: { token, password: 'kim-haar-wachtwoord!' } });
     const kim = await server.login('kim@voorbeeld.nl', 'kim-haar-wachtwoord!');
-    const changed = await admin.patch(`/api/admin/users/${invited.user.id}`, { memberships: [{ role: 'manager', teamId }, { role: 'professional', teamId }] });
-    expect(changed.statusCode).toBe(200);
-    expect(changed.json().memberships.map((m: { role: string }) => m.role).sort()).toEqual(['manager', 'professional']);
-    expect((await kim.get('/api/session')).json().user.roles.sort()).toEqual(['manager', 'professional']);
+    const changed = await admin.call(contract.admin.updateUser, { params: { id: invited.user.id }, body: { memberships: [{ role: 'manager', teamId }, { role: 'professional', teamId }] } });
+    expect(changed.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['manager', 'professional']);
+    expect((await kim.call(contract.account.session)).user.roles.sort()).toEqual(['manager', 'professional']);
 
-    expect((await admin.patch(`/api/admin/users/${invited.user.id}`, { active: false })).statusCode).toBe(200);
-    expect((await kim.get('/api/session')).statusCode).toBe(401);
-    const login = await server.request({ method: 'POST', url: '/api/session', payload: { email: 'kim@voorbeeld.nl', password: 'kim-haar-wachtwoord!' } });
-    expect(login.statusCode).toBe(401);
+    await admin.call(contract.admin.updateUser, { params: { id: invited.user.id }, body: { active: false } });
+    await expectProblem(kim.call(contract.account.session), 401);
+    await expectProblem(server.anonymous().call(contract.account.login, { body: { email: 'kim@voorbeeld.nl', password: 'kim-haar-wachtwoord!' } }), 401);
   });
 
   it('never leaves the organisation without an active administrator', async () => {
-    const me = (await admin.get('/api/session')).json().user;
-    const response = await admin.patch(`/api/admin/users/${me.id}`, { active: false });
-    expect(response.statusCode).toBe(409);
-    expect(errorOf(response).code).toBe('last_administrator');
-    const demote = await admin.patch(`/api/admin/users/${me.id}`, { memberships: [{ role: 'reviewer', teamId: null }] });
-    expect(demote.statusCode).toBe(409);
-    expect((await admin.get('/api/session')).json().user.roles).toEqual(['administrator']);
+    const me = (await admin.call(contract.account.session)).user;
+    const response = await expectProblem(admin.call(contract.admin.updateUser, { params: { id: me.id }, body: { active: false } }), 409);
+    expect(response.code).toBe('last_administrator');
+    await expectProblem(admin.call(contract.admin.updateUser, { params: { id: me.id }, body: { memberships: [{ role: 'reviewer', teamId: null }] } }), 409);
+    expect((await admin.call(contract.account.session)).user.roles).toEqual(['administrator']);
   });
 
   it('rejects bad input with Dutch field messages and changes nothing', async () => {
-    const before = (await admin.get('/api/admin/users')).json().users.length;
+    const before = (await admin.call(contract.admin.listUsers)).users.length;
     const cases: { payload: unknown; path: string; message: RegExp }[] = [
       { payload: { name: '', email: 'a@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] }, path: 'name', message: /Vul dit veld in/ },
       { payload: { name: 'A'.repeat(500), email: 'a@voorbeeld.nl', memberships: [{ role: 'reviewer', teamId: null }] }, path: 'name', message: /hoogstens 120 tekens/ },
@@ -129,45 +120,41 @@ describe('administration', () => {
     expect(notJson.statusCode).toBe(400);
     const wrongType = await admin.request({ method: 'POST', url: '/api/admin/teams', payload: 'name=x', headers: { 'content-type': 'text/plain' } });
     expect(wrongType.statusCode).toBe(415);
-    const unknownId = await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { name: 'X' });
-    expect(unknownId.statusCode).toBe(404);
-    const badId = await admin.patch('/api/admin/users/niet-een-id', { name: 'X' });
-    expect(badId.statusCode).toBe(400);
-    expect((await admin.get('/api/admin/users')).json().users.length).toBe(before);
+    await expectProblem(admin.call(contract.admin.updateUser, { params: { id: '00000000-0000-4000-8000-000000000000' }, body: { name: 'X' } }), 404);
+    await expectProblem(admin.call(contract.admin.updateUser, { params: { id: 'niet-een-id' }, body: { name: 'X' } }), 400);
+    expect((await admin.call(contract.admin.listUsers)).users.length).toBe(before);
   });
 
   it('stores names with markup as plain text', async () => {
     const response = await admin.post('/api/admin/teams', { name: '<script>alert(1)</script>' });
     expect(response.statusCode).toBe(200);
-    const teams = (await admin.get('/api/admin/teams')).json().teams;
+    const teams = (await admin.call(contract.admin.listTeams)).teams;
     expect(teams.map((t: { name: string }) => t.name)).toContain('<script>alert(1)</script>');
     expect(response.headers['content-type']).toMatch(/application\/json/);
   });
 
   it('updates organisation settings and validates them', async () => {
-    const settings = (await admin.get('/api/admin/settings')).json();
+    const settings = await admin.call(contract.admin.settings);
     expect(settings).toMatchObject({ name: 'Gemeente Voorbeeld', minimumGroupSize: 5, retentionDaysOptions: [30, 90, 180], retentionDaysDefault: 90 });
-    const invalid = await admin.put('/api/admin/settings', { ...settings, retentionDaysDefault: 45 });
-    expect(invalid.statusCode).toBe(400);
-    expect(errorOf(invalid).fields?.[0]?.message).toMatch(/standaard bewaartermijn/);
-    const tooSmallGroup = await admin.put('/api/admin/settings', { ...settings, minimumGroupSize: 4 });
-    expect(tooSmallGroup.statusCode).toBe(400);
-    expect(errorOf(tooSmallGroup).fields?.[0]).toMatchObject({ path: 'minimumGroupSize', message: 'Kies minstens 5. In een kleinere groep zijn mensen te herkennen.' });
-    expect((await admin.get('/api/admin/settings')).json().minimumGroupSize).toBe(5);
-    const ok = await admin.put('/api/admin/settings', { ...settings, retentionDaysOptions: [30, 60], retentionDaysDefault: 60 });
-    expect(ok.json().retentionDaysDefault).toBe(60);
+    const invalid = await expectProblem(admin.call(contract.admin.updateSettings, { body: { ...settings, retentionDaysDefault: 45 } }), 400);
+    expect(invalid.fields?.[0]?.message).toMatch(/standaard bewaartermijn/);
+    const tooSmallGroup = await expectProblem(admin.call(contract.admin.updateSettings, { body: { ...settings, minimumGroupSize: 4 } }), 400);
+    expect(tooSmallGroup.fields?.[0]).toMatchObject({ path: 'minimumGroupSize', message: 'Kies minstens 5. In een kleinere groep zijn mensen te herkennen.' });
+    expect((await admin.call(contract.admin.settings)).minimumGroupSize).toBe(5);
+    const ok = await admin.call(contract.admin.updateSettings, { body: { ...settings, retentionDaysOptions: [30, 60], retentionDaysDefault: 60 } });
+    expect(ok.retentionDaysDefault).toBe(60);
   });
 
   it('lets administrators read audit metadata only, and it never holds content', async () => {
-    const audit = (await admin.get('/api/admin/audit?limit=200')).json();
+    const audit = await admin.call(contract.admin.listAudit, { query: { limit: '200' } });
     const actions = audit.events.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login', 'admin.user_invited', 'admin.roles_changed', 'admin.settings_changed', 'auth.login_failed']));
     const raw = JSON.stringify(await server.spreekkamer.database.db.selectFrom('audit_events').selectAll().execute());
     for (const secret of ['noor@voorbeeld.nl', 'Noor Visser', 'noor-haar-eigen-wachtwoord', '<script>']) expect(raw).not.toContain(secret);
-    const page = (await admin.get('/api/admin/audit?limit=2')).json();
+    const page = await admin.call(contract.admin.listAudit, { query: { limit: '2' } });
     expect(page.events).toHaveLength(2);
-    const next = (await admin.get(`/api/admin/audit?limit=2&before=${page.nextBefore}`)).json();
-    expect(next.events[0].seq).toBeLessThan(page.events[1].seq + 1);
-    expect((await admin.get('/api/admin/audit?limit=5000')).statusCode).toBe(400);
+    const next = await admin.call(contract.admin.listAudit, { query: { limit: '2', before: page.nextBefore } });
+    expect(next.events[0]!.seq).toBeLessThan(page.events[1]!.seq + 1);
+    await expectProblem(admin.call(contract.admin.listAudit, { query: { limit: '5000' } }), 400);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '@spreekkamer/shared';
 import { sql } from 'kysely';
 import { currentTotp } from '../src/domain/auth/totp.js';
-import { demo, demoPassword, errorOf, sessionCookieFrom, startTestServer, Agent, type TestServer } from './support/harness.js';
+import { demo, demoPassword, errorOf, sessionCookieFrom, startTestServer, Agent, type TestServer, expectProblem } from './support/harness.js';
 
 describe('accounts and sessions', () => {
   let server: TestServer;
@@ -32,121 +33,113 @@ describe('accounts and sessions', () => {
   });
 
   it('refuses a wrong password with the same answer as an unknown account', async () => {
-    const wrong = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.policy, password: 'niet-het-wachtwoord' } });
-    const unknown = await server.request({ method: 'POST', url: '/api/session', payload: { email: 'niemand@voorbeeld.nl', password: 'niet-het-wachtwoord' } });
-    expect(wrong.statusCode).toBe(401);
-    expect(unknown.statusCode).toBe(401);
-    expect(errorOf(wrong)).toEqual(errorOf(unknown));
-    expect(errorOf(wrong).message).toMatch(/wachtwoord klopt niet/);
+    const wrong = await expectProblem(server.anonymous().call(contract.account.login, { body: { email: demo.policy, password: 'niet-het-wachtwoord' } }), 401);
+    const unknown = await expectProblem(server.anonymous().call(contract.account.login, { body: { email: 'niemand@voorbeeld.nl', password: 'niet-het-wachtwoord' } }), 401);
+    expect(wrong).toEqual(unknown);
+    expect(wrong.message).toMatch(/wachtwoord klopt niet/);
     // reset the failure counter for the lockout test below
     await server.login(demo.policy);
   });
 
   it('locks the account temporarily after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 3; i++) {
-      await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.manager, password: 'fout-fout-fout' } });
+      await expectProblem(server.anonymous().call(contract.account.login, { body: { email: demo.manager, password: 'fout-fout-fout' } }), i < 2 ? 401 : 429);
     }
-    const locked = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.manager, password: demoPassword } });
-    expect(locked.statusCode).toBe(429);
-    expect(errorOf(locked).code).toBe('account_locked');
+    const locked = await expectProblem(server.anonymous().call(contract.account.login, { body: { email: demo.manager, password: demoPassword } }), 429);
+    expect(locked.code).toBe('account_locked');
     clock += 16 * 60_000;
-    const after = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.manager, password: demoPassword } });
-    expect(after.statusCode).toBe(200);
+    await server.anonymous().call(contract.account.login, { body: { email: demo.manager, password: demoPassword } });
   });
 
   it('requires the CSRF token for state-changing requests', async () => {
     const agent = await server.login(demo.professional);
+    // raw on purpose: no CSRF token, then a forged one
     const withoutToken = await server.request({ method: 'PATCH', url: '/api/account', headers: { cookie: agent.cookie ?? '' }, payload: { name: 'X' } });
     expect(withoutToken.statusCode).toBe(403);
     expect(errorOf(withoutToken).code).toBe('csrf');
     const forged = await agent.request({ method: 'PATCH', url: '/api/account', headers: { 'x-csrf-token': 'f'.repeat(64) }, payload: { name: 'X' } });
     expect(forged.statusCode).toBe(403);
-    const me = await agent.get('/api/session');
-    expect(me.json().user.name).toBe('Sanne de Vries');
+    const me = await agent.call(contract.account.session);
+    expect(me.user.name).toBe('Sanne de Vries');
   });
 
   it('ends sessions at log-out, after idle time, and for forged cookies', async () => {
     const agent = await server.login(demo.reviewer);
-    expect((await agent.delete('/api/session')).statusCode).toBe(200);
-    expect((await agent.get('/api/session')).statusCode).toBe(401);
+    await agent.call(contract.account.logout);
+    await expectProblem(agent.call(contract.account.session), 401);
 
     const idle = await server.login(demo.reviewer);
     clock += 31 * 60_000;
-    expect((await idle.get('/api/session')).statusCode).toBe(401);
+    await expectProblem(idle.call(contract.account.session), 401);
 
     const forged = new Agent(server, 'sk_session=' + 'A'.repeat(43), 'x');
-    const response = await forged.get('/api/session');
-    expect(response.statusCode).toBe(401);
-    expect(errorOf(response).code).toBe('unauthenticated');
+    const response = await expectProblem(forged.call(contract.account.session), 401);
+    expect(response.code).toBe('unauthenticated');
   });
 
   it('changes the password and logs out other devices', async () => {
     const first = await server.login(demo.policy);
     const second = await server.login(demo.policy);
-    const wrongCurrent = await first.post('/api/account/password', { currentPassword: 'verkeerd-verkeerd', newPassword: 'een-nieuw-lang-wachtwoord' });
-    expect(wrongCurrent.statusCode).toBe(400);
-    expect(errorOf(wrongCurrent).code).toBe('password_wrong');
-    const tooShort = await first.post('/api/account/password', { currentPassword: demoPassword, newPassword: 'kort' });
-    expect(tooShort.statusCode).toBe(400);
-    expect(errorOf(tooShort).fields?.[0]?.message).toMatch(/minstens 12 tekens/);
-    const changed = await first.post('/api/account/password', { currentPassword: demoPassword, newPassword: 'een-nieuw-lang-wachtwoord' });
-    expect(changed.statusCode).toBe(200);
-    expect((await first.get('/api/session')).statusCode).toBe(200);
-    expect((await second.get('/api/session')).statusCode).toBe(401);
+    const wrongCurrent = await expectProblem(first.call(contract.account.changePassword, { body: { currentPassword: 'verkeerd-verkeerd', newPassword: 'een-nieuw-lang-wachtwoord' } }), 400);
+    expect(wrongCurrent.code).toBe('password_wrong');
+    const tooShort = await expectProblem(first.call(contract.account.changePassword, { body: { currentPassword: demoPassword, newPassword: 'kort' } }), 400);
+    expect(tooShort.fields?.[0]?.message).toMatch(/minstens 12 tekens/);
+    await first.call(contract.account.changePassword, { body: { currentPassword: demoPassword, newPassword: 'een-nieuw-lang-wachtwoord' } });
+    await first.call(contract.account.session);
+    await expectProblem(second.call(contract.account.session), 401);
     await server.login(demo.policy, 'een-nieuw-lang-wachtwoord');
   });
 
   it('sets up TOTP and then requires the code at log-in', async () => {
     const agent = await server.login(demo.reviewer);
-    const setup = await agent.post('/api/account/totp/setup');
-    expect(setup.statusCode).toBe(200);
-    const { secret, qrSvg, otpauthUrl } = setup.json();
+    const setup = await agent.call(contract.account.startTotpSetup);
+    const { secret, qrSvg, otpauthUrl } = setup;
     expect(qrSvg).toContain('<svg');
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     const wrong = await agent.post('/api/account/totp/confirm', { code: '000000' === currentTotp(secret, new Date(clock)) ? '111111' : '000000' });
     expect(errorOf(wrong).code).toBe('totp_invalid');
-    const confirmed = await agent.post('/api/account/totp/confirm', { code: currentTotp(secret, new Date(clock)) });
-    expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json().user.totpEnabled).toBe(true);
+    const confirmed = await agent.call(contract.account.confirmTotp, { body: { code: currentTotp(secret, new Date(clock)) } });
+    expect(confirmed.user.totpEnabled).toBe(true);
 
     const stored = await server.spreekkamer.database.db.selectFrom('users').select('totp_secret').where('email', '=', demo.reviewer).executeTakeFirstOrThrow();
     expect(stored.totp_secret).not.toContain(secret);
 
     const withoutCode = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.reviewer, password: demoPassword } });
     expect(errorOf(withoutCode).code).toBe('totp_required');
-    const badCode = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.reviewer, password: demoPassword, totpCode: 'abc' } });
-    expect(badCode.statusCode).toBe(400);
-    const withCode = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.reviewer, password: demoPassword, totpCode: currentTotp(secret, new Date(clock)) } });
-    expect(withCode.statusCode).toBe(200);
+    await expectProblem(server.anonymous().call(contract.account.login, { body: { email: demo.reviewer, password: demoPassword, totpCode: 'abc' } }), 400);
+    await server.anonymous().call(contract.account.login, { body: { email: demo.reviewer, password: demoPassword, totpCode: currentTotp(secret, new Date(clock)) } });
   });
 
   it('lets an organisation require TOTP: until set up, only account set-up works', async () => {
     const admin = await server.login(demo.admin);
-    const settings = (await admin.get('/api/admin/settings')).json();
-    expect((await admin.put('/api/admin/settings', { ...settings, requireTotp: true })).statusCode).toBe(200);
+    const settings = await admin.call(contract.admin.settings);
+    await admin.call(contract.admin.updateSettings, { body: { ...settings, requireTotp: true } });
     const professional = await server.login(demo.professional);
-    const session = (await professional.get('/api/session')).json();
+    const session = await professional.call(contract.account.session);
     expect(session.mustSetUpTotp).toBe(true);
     const blocked = await professional.get('/api/admin/users');
     expect(errorOf(blocked).code).toBe('totp_setup_required');
-    expect((await professional.post('/api/account/totp/setup')).statusCode).toBe(200);
+    await professional.call(contract.account.startTotpSetup);
     // the administrator (also without TOTP) is held to the same rule
     expect(errorOf(await admin.put('/api/admin/settings', { ...settings, requireTotp: false })).code).toBe('totp_setup_required');
     await sql`update organisations set require_totp = 0`.execute(server.spreekkamer.database.db);
   });
 
   it('answers unknown API paths and methods with the error shape', async () => {
+    // raw on purpose: a path outside the contract
     const response = await server.request({ method: 'GET', url: '/api/bestaat-niet' });
     expect(response.statusCode).toBe(404);
     expect(errorOf(response).message).toMatch(/bestaat niet/);
   });
 
   it('answers in English when the browser asks for it', async () => {
+    // raw on purpose: an Accept-Language header
     const response = await server.request({ method: 'GET', url: '/api/session', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(errorOf(response).message).toBe('You are not logged in. Please log in first.');
   });
 
   it('serves security headers and the OpenAPI document', async () => {
+    // raw on purpose: the OpenAPI document itself
     const response = await server.request({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     const csp = String(response.headers['content-security-policy']);
@@ -168,6 +161,7 @@ describe('accounts and sessions', () => {
   });
 
   it('keeps no session cookie for failed log-ins', async () => {
+    // raw on purpose: reads the Set-Cookie header
     const response = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.admin, password: 'verkeerd-wachtwoord' } });
     expect(sessionCookieFrom(response)).toBeUndefined();
   });
@@ -179,6 +173,7 @@ describe('HSTS behind TLS', () => {
     try {
       const response = await server.request({ method: 'GET', url: '/health' });
       expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      // raw on purpose: reads the Set-Cookie header
       const login = await server.request({ method: 'POST', url: '/api/session', payload: { email: demo.admin, password: demoPassword } });
       expect(login.cookies.find((c) => c.name === 'sk_session')?.secure).toBe(true);
     } finally {
@@ -191,6 +186,7 @@ describe('rate limiting of credential attempts', () => {
   it('limits log-in attempts per address and answers in Dutch', async () => {
     const server = await startTestServer({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
     try {
+      // raw on purpose: counts statuses up to the rate limit
       const attempt = () => server.request({ method: 'POST', url: '/api/session', payload: { email: 'x@voorbeeld.nl', password: 'wachtwoord' } });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { myDataSchema, type MyData } from '@spreekkamer/shared';
-import { Agent, demo, demoPassword, errorOf, startTestServer, type TestServer } from './support/harness.js';
+import { contract, myDataSchema, type MyData } from '@spreekkamer/shared';
+import { Agent, demo, demoPassword, errorOf, startTestServer, type TestServer, expectProblem } from './support/harness.js';
 import { fetchPlaylist, httpLogin, listen, media, playbackDescriptor, readyUploadedRecording } from './support/recordings.js';
 import { consentedConversation, openClient, type ConsentedConversation } from './support/review-fixtures.js';
 
@@ -52,9 +52,9 @@ describe('the client sees what is kept about them', () => {
   });
 
   it('shows named check answers with their scores, and anonymous ones only as "answered"', async () => {
-    const named = (await professional.post('/api/alliance/requests', { clientId: mine.clientId })).json();
+    const named = await professional.call(contract.alliance.request, { body: { clientId: mine.clientId } });
     expect(named.anonymous).toBe(false);
-    expect((await mine.client.post(`/api/client/alliance/${named.id}/answer`, { scores: { collaboration: 4, achievement: 5, fit: null, own_topics: null, overall: 3 } })).statusCode).toBe(200);
+    await mine.client.call(contract.clientFeedback.answerAlliance, { params: { id: named.id }, body: { scores: { collaboration: 4, achievement: 5, fit: null, own_topics: null, overall: 3 } } });
     let data = await myData(mine.client);
     expect(data.checks).toEqual([expect.objectContaining({ anonymous: false, answeredAt: expect.any(String) })]);
     expect(data.checkAnswers).toHaveLength(1);
@@ -65,16 +65,16 @@ describe('the client sees what is kept about them', () => {
     ]);
 
     const admin = await server.login(demo.admin);
-    const settings = (await admin.get('/api/admin/settings')).json();
-    expect((await admin.put('/api/admin/settings', { ...settings, allianceCheckAnonymous: true })).statusCode).toBe(200);
-    const anonymous = (await professional.post('/api/alliance/requests', { clientId: mine.clientId })).json();
+    const settings = await admin.call(contract.admin.settings);
+    await admin.call(contract.admin.updateSettings, { body: { ...settings, allianceCheckAnonymous: true } });
+    const anonymous = await professional.call(contract.alliance.request, { body: { clientId: mine.clientId } });
     expect(anonymous.anonymous).toBe(true);
-    expect((await mine.client.post(`/api/client/alliance/${anonymous.id}/answer`, { scores: { collaboration: 1, achievement: 1, fit: 1, own_topics: 1, overall: 1 } })).statusCode).toBe(200);
+    await mine.client.call(contract.clientFeedback.answerAlliance, { params: { id: anonymous.id }, body: { scores: { collaboration: 1, achievement: 1, fit: 1, own_topics: 1, overall: 1 } } });
     data = await myData(mine.client);
     expect(data.checks.filter((check) => check.anonymous && check.answeredAt !== null)).toHaveLength(1);
     // Anonymous answers carry no link to the client: the page can only say they were given.
     expect(data.checkAnswers).toHaveLength(1);
-    expect((await admin.put('/api/admin/settings', { ...settings, allianceCheckAnonymous: false })).statusCode).toBe(200);
+    await admin.call(contract.admin.updateSettings, { body: { ...settings, allianceCheckAnonymous: false } });
   });
 
   it('shows another client nothing of this client, and refuses everyone who is not a client on their own device', async () => {
@@ -92,7 +92,7 @@ describe('the client sees what is kept about them', () => {
       expect(response.body).not.toContain(mine.consentId);
     }
     const forged = new Agent(server, 'sk_client=v1.dGhpcyBpcyBub3QgYSB0b2tlbg', undefined);
-    expect((await forged.get('/api/client/my-data')).statusCode).toBe(401);
+    await expectProblem(forged.call(contract.clientAccess.myData), 401);
 
     // A tablet handed over in the professional's room is not the client's own device.
     const handed = await professional.post(`/api/clients/${mine.clientId}/hand-over`);
@@ -106,8 +106,7 @@ describe('the client sees what is kept about them', () => {
   });
 
   it('after withdrawal, shows the consent withdrawn and the recording deleted for that reason, the watch log kept', async () => {
-    const withdrawn = await mine.client.post(`/api/client/consents/${mine.consentId}/withdraw`);
-    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    await mine.client.call(contract.clientConsent.withdraw, { params: { id: mine.consentId } });
     // Reopen with link and code: a new device, as the client would after some time.
     const again = await openClient(server, mine.token, mine.code);
     const data = await myData(again);

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { contract } from '@spreekkamer/shared';
+import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer, expectProblem } from './support/harness.js';
 import { marker, plainOccurrences, rawDatabase } from './support/raw-scan.js';
 import { consentedConversation, type ConsentedConversation } from './support/review-fixtures.js';
 
@@ -29,9 +30,8 @@ describe('a client erases what they said in the feedback part', () => {
   afterAll(async () => server?.close());
 
   async function newFeedback(clients: ConsentedConversation[]): Promise<{ id: string; participantIds: string[] }> {
-    const created = await professional.post('/api/feedback', { clientIds: clients.map((c) => c.clientId) });
-    expect(created.statusCode, created.body).toBe(200);
-    return { id: created.json().id, participantIds: created.json().participants.map((p: { id: string }) => p.id) };
+    const created = await professional.call(contract.feedback.create, { body: { clientIds: clients.map((c) => c.clientId) } });
+    return { id: created.id, participantIds: created.participants.map((p: { id: string }) => p.id) };
   }
 
   it('keeps every feedback text sealed, and after the client’s erasure nothing opens it anywhere', async () => {
@@ -55,39 +55,36 @@ describe('a client erases what they said in the feedback part', () => {
       shortVersion: marker('kortversie'),
     };
 
-    expect((await a.client.post(`/api/client/feedback/${id}/preparation`, { introSeen: true, ownWords: texts.ownWords, done: true })).statusCode).toBe(200);
+    await a.client.call(contract.clientFeedback.prepare, { params: { id }, body: { introSeen: true, ownWords: texts.ownWords, done: true } });
     const saved = await a.client.request({ method: 'POST', url: `/api/client/feedback/${id}/voice-note`, payload: voice, headers: { 'content-type': 'audio/webm' } });
     expect(saved.statusCode, saved.body).toBe(200);
-    const clientMoment = await a.client.post(`/api/client/feedback/${id}/moments`, { theme: 'other', ownSubtopic: texts.ownSubtopic, title: texts.clientTitle });
-    expect(clientMoment.statusCode, clientMoment.body).toBe(200);
-    let detail = (await professional.post(`/api/feedback/${id}/moments`, { theme: 'fit', title: texts.title })).json();
-    const momentId: string = detail.moments[1].id;
-    expect((await professional.put(`/api/feedback/${id}/entries`, { momentId, section: 'a', participantId, text: texts.entryClient })).statusCode).toBe(200);
-    expect((await professional.put(`/api/feedback/${id}/entries`, { momentId, section: 'b', participantId: null, text: texts.entryProfessional })).statusCode).toBe(200);
-    expect((await professional.put(`/api/feedback/${id}/entries`, { momentId: null, section: 'learned', participantId, text: texts.learned })).statusCode).toBe(200);
-    expect((await professional.patch(`/api/feedback/${id}`, { step: 3, summary: texts.summary })).statusCode).toBe(200);
-    expect((await professional.post(`/api/feedback/${id}/actions`, { owner: 'together', what: texts.action, dueOn: '2026-12-20' })).statusCode).toBe(200);
-    expect((await professional.post(`/api/feedback/${id}/change-requests`, { target: 'summary', targetId: null, note: texts.roomNote, participantId })).statusCode).toBe(200);
-    expect((await a.client.post(`/api/client/feedback/${id}/change-requests`, { target: 'summary', targetId: null, note: texts.clientNote })).statusCode).toBe(200);
-    const followUp = await professional.post('/api/follow-ups', { clientId: a.clientId, feedbackId: id, learned: texts.followLearned, changed: texts.followChanged, shortVersion: texts.shortVersion, send: true });
-    expect(followUp.statusCode, followUp.body).toBe(200);
-    const followUpId: string = followUp.json().id;
+    await a.client.call(contract.clientFeedback.addMoment, { params: { id }, body: { theme: 'other', ownSubtopic: texts.ownSubtopic, title: texts.clientTitle } });
+    let detail = await professional.call(contract.feedback.addMoment, { params: { id }, body: { theme: 'fit', title: texts.title } });
+    const momentId: string = detail.moments[1]!.id;
+    await professional.call(contract.feedback.putEntry, { params: { id }, body: { momentId, section: 'a', participantId, text: texts.entryClient } });
+    await professional.call(contract.feedback.putEntry, { params: { id }, body: { momentId, section: 'b', participantId: null, text: texts.entryProfessional } });
+    await professional.call(contract.feedback.putEntry, { params: { id }, body: { momentId: null, section: 'learned', participantId, text: texts.learned } });
+    await professional.call(contract.feedback.update, { params: { id }, body: { step: 3, summary: texts.summary } });
+    await professional.call(contract.feedback.addAction, { params: { id }, body: { owner: 'together', what: texts.action, dueOn: '2026-12-20' } });
+    await professional.call(contract.feedback.addChangeRequest, { params: { id }, body: { target: 'summary', targetId: null, note: texts.roomNote, participantId } });
+    await a.client.call(contract.clientFeedback.addChangeRequest, { params: { id }, body: { target: 'summary', targetId: null, note: texts.clientNote } });
+    const followUp = await professional.call(contract.followUps.create, { body: { clientId: a.clientId, feedbackId: id, learned: texts.followLearned, changed: texts.followChanged, shortVersion: texts.shortVersion, send: true } });
+    const followUpId: string = followUp.id;
 
     // Readable to the people it is for.
-    detail = (await professional.get(`/api/feedback/${id}`)).json();
+    detail = await professional.call(contract.feedback.get, { params: { id } });
     const seen = JSON.stringify(detail) + (await professional.get(`/api/follow-ups?clientId=${a.clientId}`)).body;
     for (const text of Object.values(texts)) expect(seen).toContain(text);
     expect(detail.summaryErased).toBe(false);
     expect((await a.client.get(`/api/client/follow-ups/${followUpId}`)).body).toContain(texts.shortVersion);
-    expect((await professional.get(`/api/feedback/${id}/participants/${participantId}/voice-note`)).statusCode).toBe(200);
+    await professional.call(contract.feedback.voiceNote, { params: { id, participantId } });
 
     // A learning question of the professional links the agreement and the conversation: their labels open too.
-    const question = (await professional.post('/api/learning/questions', { text: 'Hoe houd ik afspraken klein?' })).json();
-    const actionId: string = detail.actions[0].id;
-    expect((await professional.post(`/api/learning/questions/${question.id}/links`, { kind: 'feedback_action', targetId: actionId })).statusCode).toBe(200);
-    const linked = await professional.post(`/api/learning/questions/${question.id}/links`, { kind: 'feedback', targetId: id });
-    expect(linked.statusCode, linked.body).toBe(200);
-    expect(linked.json().links.map((l: { label: string }) => l.label).sort()).toEqual([texts.action, texts.summary].sort());
+    const question = await professional.call(contract.learning.createQuestion, { body: { text: 'Hoe houd ik afspraken klein?' } });
+    const actionId: string = detail.actions[0]!.id;
+    await professional.call(contract.learning.addLink, { params: { id: question.id }, body: { kind: 'feedback_action', targetId: actionId } });
+    const linked = await professional.call(contract.learning.addLink, { params: { id: question.id }, body: { kind: 'feedback', targetId: id } });
+    expect(linked.links.map((l: { label: string }) => l.label).sort()).toEqual([texts.action, texts.summary].sort());
 
     // Sealed, not merely deleted later: no text is in the database as plain bytes, even now.
     expect(await plainOccurrences(server, Object.values(texts))).toEqual([]);
@@ -118,8 +115,8 @@ describe('a client erases what they said in the feedback part', () => {
     const followUps = await professional.get(`/api/follow-ups?clientId=${a.clientId}`);
     for (const text of Object.values(texts)) expect(followUps.body).not.toContain(text);
     expect(followUps.json().followUps[0]).toMatchObject({ erased: true, learned: '', changed: '', shortVersion: null });
-    expect((await professional.get(`/api/feedback/${id}/participants/${participantId}/voice-note`)).statusCode).toBe(404);
-    expect((await a.client.get(`/api/client/follow-ups/${followUpId}`)).statusCode).toBe(404);
+    await expectProblem(professional.call(contract.feedback.voiceNote, { params: { id, participantId } }), 404);
+    await expectProblem(a.client.call(contract.clientFeedback.followUp, { params: { id: followUpId } }), 404);
     expect((await a.client.get(`/api/client/feedback/${id}`)).body).not.toContain(texts.summary);
     const questions = await professional.get('/api/learning/questions');
     expect(questions.statusCode).toBe(200);
@@ -139,8 +136,8 @@ describe('a client erases what they said in the feedback part', () => {
 
     // The conversation goes on: a new text gets a new key and reads as usual.
     const again = marker('nieuw');
-    expect((await professional.patch(`/api/feedback/${id}`, { summary: again })).statusCode).toBe(200);
-    const renewed = (await professional.get(`/api/feedback/${id}`)).json();
+    await professional.call(contract.feedback.update, { params: { id }, body: { summary: again } });
+    const renewed = await professional.call(contract.feedback.get, { params: { id } });
     expect(renewed).toMatchObject({ summary: again, summaryErased: false });
   });
 
@@ -152,19 +149,19 @@ describe('a client erases what they said in the feedback part', () => {
     const wordsB = marker('woordenB');
     const nameB = marker('naamB');
     const summary = marker('groepsamenvatting');
-    expect((await a.client.post(`/api/client/feedback/${id}/preparation`, { ownWords: wordsA })).statusCode).toBe(200);
-    expect((await b.client.post(`/api/client/feedback/${id}/preparation`, { ownWords: wordsB, anonymous: false, displayName: nameB })).statusCode).toBe(200);
-    expect((await professional.patch(`/api/feedback/${id}`, { summary })).statusCode).toBe(200);
+    await a.client.call(contract.clientFeedback.prepare, { params: { id }, body: { ownWords: wordsA } });
+    await b.client.call(contract.clientFeedback.prepare, { params: { id }, body: { ownWords: wordsB, anonymous: false, displayName: nameB } });
+    await professional.call(contract.feedback.update, { params: { id }, body: { summary } });
     expect(await plainOccurrences(server, [wordsA, wordsB, nameB, summary])).toEqual([]);
 
-    expect((await a.client.post('/api/client/feedback/erase')).statusCode).toBe(200);
-    const view = (await professional.get(`/api/feedback/${id}`)).json();
+    await a.client.call(contract.clientFeedback.erase);
+    const view = await professional.call(contract.feedback.get, { params: { id } });
     expect(view).toMatchObject({ summary: '', summaryErased: true });
     const [first, second] = view.participants as { id: string; erased: boolean; ownWords: string | null; displayName: string | null }[];
     expect(first).toMatchObject({ id: participantIds[0], erased: true, ownWords: null });
     expect(second).toMatchObject({ id: participantIds[1], erased: false, ownWords: wordsB, displayName: nameB });
     // Client B still reads their own words, not the summary that A took back.
-    const viewB = (await b.client.get(`/api/client/feedback/${id}`)).json();
+    const viewB = await b.client.call(contract.clientFeedback.get, { params: { id } });
     expect(viewB.me.ownWords).toBe(wordsB);
     expect(viewB.summary).toBe('');
   });
@@ -174,11 +171,11 @@ describe('a client erases what they said in the feedback part', () => {
     const other = await consentedConversation(server, professional);
     const { id } = await newFeedback([a]);
     const words = marker('blijft');
-    expect((await a.client.post(`/api/client/feedback/${id}/preparation`, { ownWords: words })).statusCode).toBe(200);
+    await a.client.call(contract.clientFeedback.prepare, { params: { id }, body: { ownWords: words } });
 
-    expect((await server.anonymous().post('/api/client/feedback/erase')).statusCode).toBe(401);
-    expect((await professional.post('/api/client/feedback/erase')).statusCode).toBe(401);
-    for (const who of [demo.manager, demo.admin, demo.reviewer]) expect((await (await server.login(who)).post('/api/client/feedback/erase')).statusCode).toBe(401);
+    await expectProblem(server.anonymous().call(contract.clientFeedback.erase), 401);
+    await expectProblem(professional.call(contract.clientFeedback.erase), 401);
+    for (const who of [demo.manager, demo.admin, demo.reviewer]) await expectProblem((await server.login(who)).call(contract.clientFeedback.erase), 401);
     const forged = await server.request({ method: 'POST', url: '/api/client/feedback/erase', headers: { cookie: `${(a.client.cookie ?? '').slice(0, -4)}AAAA`, 'x-csrf-token': a.client.csrfToken ?? '' } });
     expect(forged.statusCode).toBe(401);
     // Without the CSRF token the client's own cookie is not enough.
@@ -191,9 +188,9 @@ describe('a client erases what they said in the feedback part', () => {
     const onTablet = await server.request({ method: 'POST', url: '/api/client/feedback/erase', headers: { cookie: `sk_client=${tabletCookie}`, 'x-csrf-token': handedOver.json().csrfToken } });
     expect(onTablet.statusCode, onTablet.body).toBe(403);
     // Another client erasing takes only their own.
-    expect((await other.client.post('/api/client/feedback/erase')).json()).toEqual({ conversations: 0 });
+    expect(await other.client.call(contract.clientFeedback.erase)).toEqual({ conversations: 0 });
 
-    const view = (await professional.get(`/api/feedback/${id}`)).json();
+    const view = await professional.call(contract.feedback.get, { params: { id } });
     expect(view.participants[0]).toMatchObject({ erased: false, ownWords: words });
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentTextVersion } from '@spreekkamer/shared';
-import { Agent, demo, errorOf, startTestServer, type TestServer } from './support/harness.js';
+import { contract, consentTextVersion } from '@spreekkamer/shared';
+import { Agent, demo, errorOf, startTestServer, type TestServer, expectProblem } from './support/harness.js';
 
 /**
  * Client feedback through the HTTP API: the feedback conversation with its preparation, group
@@ -52,33 +52,29 @@ describe('client feedback', () => {
   }
 
   async function newClient(pseudonym: string, agent = agents.professional): Promise<string> {
-    const response = await agent.post('/api/clients', { pseudonym });
-    expect(response.statusCode).toBe(200);
-    return response.json().id;
+    const response = await agent.call(contract.clients.create, { body: { pseudonym } });
+    return response.id;
   }
 
   async function clientSession(clientId: string, agent = agents.professional): Promise<Agent> {
-    const issued = await agent.post(`/api/clients/${clientId}/access`);
-    expect(issued.statusCode).toBe(200);
-    const token = issued.json().path.split('/').pop();
-    const opened = await server.request({ method: 'POST', url: '/api/client/session', payload: { token, code: issued.json().code }, remoteAddress: nextIp() });
+    const issued = await agent.call(contract.clientAccess.issue, { params: { id: clientId }, body: {} });
+    const token = issued.path.split('/').pop();
+    const opened = await server.request({ method: 'POST', url: '/api/client/session', payload: { token, code: issued.code }, remoteAddress: nextIp() });
     expect(opened.statusCode).toBe(200);
     return new Agent(server, clientCookieFrom(opened), opened.json().csrfToken);
   }
 
   async function newFeedback(clientIds: string[], extra: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: string; participants: { id: string; clientId: string }[] }> {
-    const response = await agents.professional.post('/api/feedback', { clientIds, ...extra });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json();
+    const response = await agents.professional.call(contract.feedback.create, { body: { clientIds, ...extra } });
+    return response;
   }
 
   beforeAll(async () => {
     server = await startTestServer({}, { now: () => clock });
     const admin = await server.login(demo.admin);
-    const teamId = (await admin.get('/api/admin/teams')).json().teams[0].id;
-    const invited = (await admin.post('/api/admin/users', { name: 'Noor Visser', email: 'noor@voorbeeld.nl', memberships: [{ role: 'professional', teamId }] })).json();
-    const accepted = await server.request({ method: 'POST', url: '/api/invitations/accept', payload: { token: invited.invitationPath.split('/').pop(), password: otherPassword } });
-    expect(accepted.statusCode).toBe(200);
+    const teamId = (await admin.call(contract.admin.listTeams)).teams[0]!.id;
+    const invited = await admin.call(contract.admin.inviteUser, { body: { name: 'Noor Visser', email: 'noor@voorbeeld.nl', memberships: [{ role: 'professional', teamId }] } });
+    await server.anonymous().call(contract.account.acceptInvitation, { body: { token: invited.invitationPath.split('/').pop()!, password: otherPassword } });
     await loginAll();
     audioDir = mkdtempSync(path.join(tmpdir(), 'sk-feedback-audio-'));
     shortAudio = makeAudio(2, audioDir, 'short.webm');
@@ -103,7 +99,7 @@ describe('client feedback', () => {
     });
 
     it('shows the invitation on the client’s own page', async () => {
-      const overview = (await client.get('/api/client/feedback')).json();
+      const overview = await client.call(contract.clientFeedback.overview);
       expect(overview.conversations).toEqual([
         { id: feedbackId, status: 'invited', group: false, professionalName: 'Sanne de Vries', invitationExpiresAt: '2026-12-04T09:00:00.000Z', prepared: false, canPrepare: true },
       ]);
@@ -136,9 +132,9 @@ describe('client feedback', () => {
       expect(own.headers['cache-control']).toBe('no-store');
       expect(own.rawPayload.equals(shortAudio)).toBe(true);
 
-      const detail = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json();
+      const detail = await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } });
       expect(detail.participants[0]).toMatchObject({ clientId, pseudonym: 'Meneer A.', introSeen: true, hasVoiceNote: true, ownWords: 'Ik wil het hebben over de brief.' });
-      expect(detail.participants[0].preparedAt).toBe(clock.toISOString());
+      expect(detail.participants[0]!.preparedAt).toBe(clock.toISOString());
       // The prepared words are stored sealed under the client's own key, never in plain.
       const raw = await server.spreekkamer.database.db.selectFrom('feedback_participants').select('own_words').where('id', '=', participantId).executeTakeFirstOrThrow();
       expect(raw.own_words).not.toContain('brief');
@@ -148,47 +144,46 @@ describe('client feedback', () => {
     });
 
     it('holds the conversation: two moments, both voices, summary, learning and an action; the client sees it all', async () => {
-      const before = (await client.get(`/api/client/feedback/${feedbackId}/version`)).json().updatedAt;
+      const before = (await client.call(contract.clientFeedback.version, { params: { id: feedbackId } })).updatedAt;
       clock = new Date(clock.getTime() + 60_000);
-      const started = await agents.professional.patch(`/api/feedback/${feedbackId}`, { step: 1 });
-      expect(started.json()).toMatchObject({ status: 'in_progress', step: 1 });
-      expect((await client.get(`/api/client/feedback/${feedbackId}/version`)).json().updatedAt).not.toBe(before);
+      const started = await agents.professional.call(contract.feedback.update, { params: { id: feedbackId }, body: { step: 1 } });
+      expect(started).toMatchObject({ status: 'in_progress', step: 1 });
+      expect((await client.call(contract.clientFeedback.version, { params: { id: feedbackId } })).updatedAt).not.toBe(before);
 
-      let detail = (await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'collaboration', subtopic: 'listening', title: 'Het begin van het gesprek' })).json();
-      detail = (await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'fit', title: 'De brief over de uitkering' })).json();
+      let detail = await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'collaboration', subtopic: 'listening', title: 'Het begin van het gesprek' } });
+      detail = await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'fit', title: 'De brief over de uitkering' } });
       expect(detail.moments.map((m: { position: number; title: string }) => [m.position, m.title])).toEqual([
         [1, 'Het begin van het gesprek'],
         [2, 'De brief over de uitkering'],
       ]);
       const [first, second] = detail.moments as { id: string }[];
-      await agents.professional.patch(`/api/feedback/${feedbackId}`, { step: 2 });
+      await agents.professional.call(contract.feedback.update, { params: { id: feedbackId }, body: { step: 2 } });
       for (const moment of [first, second]) {
-        for (const section of ['a', 'b', 'c']) {
-          const mine = await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: moment?.id, section, participantId: null, text: `Professional ${section}` });
-          expect(mine.statusCode, mine.body).toBe(200);
-          await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: moment?.id, section, participantId, text: `Cliënt ${section}` });
+        for (const section of ['a', 'b', 'c'] as const) {
+          await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: moment!.id, section, participantId: null, text: `Professional ${section}` } });
+          await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: moment!.id, section, participantId, text: `Cliënt ${section}` } });
         }
       }
       // Writing the same voice again replaces; an empty text removes.
-      await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: first?.id, section: 'a', participantId, text: 'Ik voelde me niet gehoord.' });
-      detail = (await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: second?.id, section: 'c', participantId: null, text: '' })).json();
+      await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: first!.id, section: 'a', participantId, text: 'Ik voelde me niet gehoord.' } });
+      detail = await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: second!.id, section: 'c', participantId: null, text: '' } });
       expect(detail.entries).toHaveLength(11);
 
-      await agents.professional.patch(`/api/feedback/${feedbackId}`, { step: 3, summary: 'We praten eerst over hoe het gaat.' });
-      await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: null, section: 'learned', participantId: null, text: 'Eerst vragen hoe het gaat.' });
-      await agents.professional.put(`/api/feedback/${feedbackId}/entries`, { momentId: null, section: 'learned', participantId, text: 'Zeggen als ik iets niet snap.' });
-      detail = (await agents.professional.post(`/api/feedback/${feedbackId}/actions`, { owner: 'professional', what: 'Brief samen lezen', dueOn: '2026-11-27' })).json();
+      await agents.professional.call(contract.feedback.update, { params: { id: feedbackId }, body: { step: 3, summary: 'We praten eerst over hoe het gaat.' } });
+      await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: null, section: 'learned', participantId: null, text: 'Eerst vragen hoe het gaat.' } });
+      await agents.professional.call(contract.feedback.putEntry, { params: { id: feedbackId }, body: { momentId: null, section: 'learned', participantId, text: 'Zeggen als ik iets niet snap.' } });
+      detail = await agents.professional.call(contract.feedback.addAction, { params: { id: feedbackId }, body: { owner: 'professional', what: 'Brief samen lezen', dueOn: '2026-11-27' } });
       expect(detail.actions).toEqual([{ id: expect.any(String), owner: 'professional', participantId: null, what: 'Brief samen lezen', erased: false, dueOn: '2026-11-27', done: false }]);
-      const own = (await agents.professional.post(`/api/feedback/${feedbackId}/actions`, { owner: 'client', what: 'Vragen opschrijven', dueOn: '2026-11-25' })).json();
-      expect(own.actions.find((a: { owner: string }) => a.owner === 'client').participantId).toBe(participantId);
+      const own = await agents.professional.call(contract.feedback.addAction, { params: { id: feedbackId }, body: { owner: 'client', what: 'Vragen opschrijven', dueOn: '2026-11-25' } });
+      expect(own.actions.find((a) => a.owner === 'client')!.participantId).toBe(participantId);
 
-      const view = (await client.get(`/api/client/feedback/${feedbackId}`)).json();
+      const view = await client.call(contract.clientFeedback.get, { params: { id: feedbackId } });
       expect(view).toMatchObject({ status: 'in_progress', step: 3, summary: 'We praten eerst over hoe het gaat.', group: false });
       expect(view.moments.map((m: { title: string; hasRecording: boolean }) => [m.title, m.hasRecording])).toEqual([
         ['Het begin van het gesprek', false],
         ['De brief over de uitkering', false],
       ]);
-      const a1 = view.entries.filter((e: { momentId: string; section: string }) => e.momentId === first?.id && e.section === 'a');
+      const a1 = view.entries.filter((e) => e.momentId === first?.id && e.section === 'a');
       expect(a1.map((e: { voice: unknown; text: string }) => [e.voice, e.text])).toEqual(
         expect.arrayContaining([
           [{ kind: 'professional', name: null }, 'Professional a'],
@@ -204,22 +199,20 @@ describe('client feedback', () => {
     });
 
     it('lets the client ask for a change, which the professional sees and resolves', async () => {
-      const detail = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json();
-      const entry = detail.entries.find((e: { participantId: string | null; section: string }) => e.participantId === participantId && e.section === 'learned');
-      const asked = await client.post(`/api/client/feedback/${feedbackId}/change-requests`, { target: 'entry', targetId: entry.id, note: 'Ik bedoelde iets anders.' });
-      expect(asked.statusCode, asked.body).toBe(200);
-      expect(asked.json().myChangeRequests).toEqual([{ id: expect.any(String), target: 'entry', targetId: entry.id, note: 'Ik bedoelde iets anders.', status: 'open', createdAt: expect.any(String) }]);
-      const summary = await client.post(`/api/client/feedback/${feedbackId}/change-requests`, { target: 'summary', targetId: null });
-      expect(summary.statusCode).toBe(200);
-      const seen = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json().changeRequests;
+      const detail = await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } });
+      const entry = detail.entries.find((e) => e.participantId === participantId && e.section === 'learned')!;
+      const asked = await client.call(contract.clientFeedback.addChangeRequest, { params: { id: feedbackId }, body: { target: 'entry', targetId: entry.id, note: 'Ik bedoelde iets anders.' } });
+      expect(asked.myChangeRequests).toEqual([{ id: expect.any(String), target: 'entry', targetId: entry.id, note: 'Ik bedoelde iets anders.', status: 'open', createdAt: expect.any(String) }]);
+      await client.call(contract.clientFeedback.addChangeRequest, { params: { id: feedbackId }, body: { target: 'summary', targetId: null } });
+      const seen = (await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } })).changeRequests;
       expect(seen).toHaveLength(2);
       expect(seen[0]).toMatchObject({ participantId, via: 'own_device', status: 'open', note: 'Ik bedoelde iets anders.' });
-      const list = (await agents.professional.get('/api/feedback')).json().conversations.find((c: { id: string }) => c.id === feedbackId);
+      const list = (await agents.professional.call(contract.feedback.list)).conversations.find((c: { id: string }) => c.id === feedbackId);
       expect(list).toMatchObject({ openChangeRequests: 2, preparedCount: 1, pseudonyms: ['Meneer A.'] });
-      const room = await agents.professional.post(`/api/feedback/${feedbackId}/change-requests`, { target: 'moment', targetId: detail.moments[0].id, participantId, note: '' });
-      expect(room.json().changeRequests.at(-1)).toMatchObject({ via: 'room', participantId });
-      for (const request of room.json().changeRequests) await agents.professional.post(`/api/feedback/${feedbackId}/change-requests/${request.id}/resolve`);
-      const after = (await client.get(`/api/client/feedback/${feedbackId}`)).json().myChangeRequests;
+      const room = await agents.professional.call(contract.feedback.addChangeRequest, { params: { id: feedbackId }, body: { target: 'moment', targetId: detail.moments[0]!.id, participantId, note: '' } });
+      expect(room.changeRequests.at(-1)).toMatchObject({ via: 'room', participantId });
+      for (const request of room.changeRequests) await agents.professional.call(contract.feedback.resolveChangeRequest, { params: { id: feedbackId, itemId: request.id } });
+      const after = (await client.call(contract.clientFeedback.get, { params: { id: feedbackId } })).myChangeRequests;
       expect(after.map((r: { status: string }) => r.status)).toEqual(['resolved', 'resolved', 'resolved']);
     });
 
@@ -231,8 +224,8 @@ describe('client feedback', () => {
       // The voice note only served the preparation: it is gone once the conversation is held.
       expect(detail.participants[0].hasVoiceNote).toBe(false);
       expect(await server.spreekkamer.repositories.feedback.findVoiceNote(participantId)).toBeUndefined();
-      expect((await agents.professional.get(`/api/feedback/${feedbackId}/participants/${participantId}/voice-note`)).statusCode).toBe(404);
-      expect((await client.get(`/api/client/feedback/${feedbackId}/voice-note`)).statusCode).toBe(404);
+      await expectProblem(agents.professional.call(contract.feedback.voiceNote, { params: { id: feedbackId, participantId } }), 404);
+      await expectProblem(client.call(contract.clientFeedback.voiceNote, { params: { id: feedbackId } }), 404);
       const attempts = [
         agents.professional.patch(`/api/feedback/${feedbackId}`, { summary: 'Anders' }),
         agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'other', title: 'Nog een' }),
@@ -245,10 +238,9 @@ describe('client feedback', () => {
         expect(response.statusCode).toBe(409);
         expect(errorOf(response)).toMatchObject({ code: 'feedback_closed', message: 'Dit gesprek is afgerond. Er kan niets meer veranderen.' });
       }
-      const ticked = await agents.professional.patch(`/api/feedback/${feedbackId}/actions/${detail.actions[0].id}`, { done: true });
-      expect(ticked.statusCode).toBe(200);
-      expect(ticked.json().actions[0].done).toBe(true);
-      const view = (await client.get(`/api/client/feedback/${feedbackId}`)).json();
+      const ticked = await agents.professional.call(contract.feedback.updateAction, { params: { id: feedbackId, itemId: detail.actions[0].id }, body: { done: true } });
+      expect(ticked.actions[0]!.done).toBe(true);
+      const view = await client.call(contract.clientFeedback.get, { params: { id: feedbackId } });
       expect(view.summary).toBe('We praten eerst over hoe het gaat.');
       expect(view.actions[0]).toMatchObject({ done: true });
     });
@@ -259,11 +251,11 @@ describe('client feedback', () => {
       const f = await newFeedback([c]);
       await session.request({ method: 'POST', url: `/api/client/feedback/${f.id}/voice-note`, payload: shortAudio, headers: { 'content-type': 'audio/webm' } });
       expect(await server.spreekkamer.repositories.feedback.findVoiceNote(f.participants[0]?.id ?? '')).toBeDefined();
-      expect((await agents.professional.delete(`/api/feedback/${f.id}`)).statusCode).toBe(200);
+      await agents.professional.call(contract.feedback.remove, { params: { id: f.id } });
       expect(await server.spreekkamer.repositories.feedback.findVoiceNote(f.participants[0]?.id ?? '')).toBeUndefined();
       expect(await server.spreekkamer.database.db.selectFrom('feedback_participants').select('id').where('feedback_id', '=', f.id).execute()).toEqual([]);
-      expect((await session.get(`/api/client/feedback/${f.id}`)).statusCode).toBe(404);
-      expect((await agents.professional.get(`/api/feedback/${f.id}`)).statusCode).toBe(404);
+      await expectProblem(session.call(contract.clientFeedback.get, { params: { id: f.id } }), 404);
+      await expectProblem(agents.professional.call(contract.feedback.get, { params: { id: f.id } }), 404);
     });
 
     it('lets the client remove their own voice note', async () => {
@@ -271,9 +263,9 @@ describe('client feedback', () => {
       const session = await clientSession(c);
       const f = await newFeedback([c]);
       await session.request({ method: 'POST', url: `/api/client/feedback/${f.id}/voice-note`, payload: shortAudio, headers: { 'content-type': 'audio/ogg' } });
-      expect((await session.delete(`/api/client/feedback/${f.id}/voice-note`)).statusCode).toBe(200);
-      expect((await session.get(`/api/client/feedback/${f.id}/voice-note`)).statusCode).toBe(404);
-      expect((await session.get(`/api/client/feedback/${f.id}`)).json().me.hasVoiceNote).toBe(false);
+      await session.call(contract.clientFeedback.deleteVoiceNote, { params: { id: f.id } });
+      await expectProblem(session.call(contract.clientFeedback.voiceNote, { params: { id: f.id } }), 404);
+      expect((await session.call(contract.clientFeedback.get, { params: { id: f.id } })).me.hasVoiceNote).toBe(false);
     });
   });
 
@@ -314,8 +306,8 @@ describe('client feedback', () => {
     }
 
     async function consentedConversation(clientId: string, client: Agent, watchWithClient: boolean) {
-      const conversation = (await agents.professional.post(`/api/clients/${clientId}/conversations`, { heldOn: '2026-11-18', kind: 'in_person' })).json();
-      const consent = await client.post(`/api/client/conversations/${conversation.id}/consent`, {
+      const conversation = await agents.professional.call(contract.clients.createConversation, { params: { id: clientId }, body: { heldOn: '2026-11-18', kind: 'in_person' } });
+      const consent = await client.call(contract.clientConsent.give, { params: { id: conversation.id }, body: {
         media: 'video',
         audience: 'professional',
         watchWithClient,
@@ -324,48 +316,45 @@ describe('client feedback', () => {
         signature: 'Klant Opname',
         textVersion: consentTextVersion,
         locale: 'nl',
-      });
-      expect(consent.statusCode, consent.body).toBe(200);
-      expect((await agents.professional.post(`/api/consents/${consent.json().id}/professional-consent`, { confirm: true })).statusCode).toBe(200);
-      return { conversationId: conversation.id as string, consentId: consent.json().id as string };
+      } });
+      await agents.professional.call(contract.consent.confirmAsProfessional, { params: { id: consent.id }, body: { confirm: true } });
+      return { conversationId: conversation.id as string, consentId: consent.id as string };
     }
 
     it('links a fragment, offers watching together only under that consent, and forgets the link when consent is withdrawn', async () => {
       const clientId = await newClient('Met opname');
       const client = await clientSession(clientId);
-      const me = (await agents.professional.get('/api/session')).json().user.id as string;
+      const me = (await agents.professional.call(contract.account.session)).user.id as string;
       const yes = await consentedConversation(clientId, client, true);
       const no = await consentedConversation(clientId, client, false);
       const withWatch = await readyRecording(yes.conversationId, yes.consentId, me);
       const withoutWatch = await readyRecording(no.conversationId, no.consentId, me);
       const f = await newFeedback([clientId]);
 
-      let detail = (await agents.professional.post(`/api/feedback/${f.id}/moments`, { theme: 'collaboration', title: 'Samen kijken', recordingId: withWatch, startSeconds: 30, endSeconds: 75 })).json();
-      detail = (await agents.professional.post(`/api/feedback/${f.id}/moments`, { theme: 'fit', title: 'Niet samen', recordingId: withoutWatch, startSeconds: 10, endSeconds: 20 })).json();
+      let detail = await agents.professional.call(contract.feedback.addMoment, { params: { id: f.id }, body: { theme: 'collaboration', title: 'Samen kijken', recordingId: withWatch, startSeconds: 30, endSeconds: 75 } });
+      detail = await agents.professional.call(contract.feedback.addMoment, { params: { id: f.id }, body: { theme: 'fit', title: 'Niet samen', recordingId: withoutWatch, startSeconds: 10, endSeconds: 20 } });
       expect(detail.moments.map((m: { recording: unknown }) => m.recording)).toEqual([
         { recordingId: withWatch, startSeconds: 30, endSeconds: 75, watchTogether: true },
         { recordingId: withoutWatch, startSeconds: 10, endSeconds: 20, watchTogether: false },
       ]);
       // The client sees that there is a fragment, never which recording.
-      const view = (await client.get(`/api/client/feedback/${f.id}`)).json();
+      const view = await client.call(contract.clientFeedback.get, { params: { id: f.id } });
       expect(view.moments.map((m: { hasRecording: boolean }) => m.hasRecording)).toEqual([true, true]);
       expect(JSON.stringify(view)).not.toContain(withWatch);
 
       // Another professional's recording cannot be linked.
       const otherClient = await newClient('Van een ander', agents.other);
       const otherSession = await clientSession(otherClient, agents.other);
-      const otherConversation = (await agents.other.post(`/api/clients/${otherClient}/conversations`, { heldOn: '2026-11-18', kind: 'phone' })).json();
-      const otherConsent = (await otherSession.post(`/api/client/conversations/${otherConversation.id}/consent`, { media: 'audio', audience: 'professional', watchWithClient: true, feedbackViaReviewer: false, retentionDays: 90, signature: 'Ander', textVersion: consentTextVersion, locale: 'nl' })).json();
-      const otherId = (await agents.other.get('/api/session')).json().user.id as string;
+      const otherConversation = await agents.other.call(contract.clients.createConversation, { params: { id: otherClient }, body: { heldOn: '2026-11-18', kind: 'phone' } });
+      const otherConsent = await otherSession.call(contract.clientConsent.give, { params: { id: otherConversation.id }, body: { media: 'audio', audience: 'professional', watchWithClient: true, feedbackViaReviewer: false, retentionDays: 90, signature: 'Ander', textVersion: consentTextVersion, locale: 'nl' } });
+      const otherId = (await agents.other.call(contract.account.session)).user.id as string;
       const foreign = await readyRecording(otherConversation.id, otherConsent.id, otherId);
-      const refused = await agents.professional.patch(`/api/feedback/${f.id}/moments/${detail.moments[1].id}`, { recordingId: foreign });
-      expect(refused.statusCode).toBe(400);
-      expect(errorOf(refused).fields).toEqual([{ path: 'recordingId', message: 'Deze opname kan hier niet gebruikt worden.' }]);
+      const refused = await expectProblem(agents.professional.call(contract.feedback.updateMoment, { params: { id: f.id, itemId: detail.moments[1]!.id }, body: { recordingId: foreign } }), 400);
+      expect(refused.fields).toEqual([{ path: 'recordingId', message: 'Deze opname kan hier niet gebruikt worden.' }]);
 
       // Withdrawal: the link to that conversation's recording goes, the words stay.
-      const withdrawn = await client.post(`/api/client/consents/${yes.consentId}/withdraw`);
-      expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-      detail = (await agents.professional.get(`/api/feedback/${f.id}`)).json();
+      await client.call(contract.clientConsent.withdraw, { params: { id: yes.consentId } });
+      detail = await agents.professional.call(contract.feedback.get, { params: { id: f.id } });
       expect(detail.moments.map((m: { title: string; recording: unknown }) => [m.title, m.recording])).toEqual([
         ['Samen kijken', null],
         ['Niet samen', { recordingId: withoutWatch, startSeconds: 10, endSeconds: 20, watchTogether: false }],
@@ -382,22 +371,21 @@ describe('client feedback', () => {
       const [p1, p2, p3] = created.participants;
       expect(created.participants.map((p) => (p as unknown as { anonymous: boolean }).anonymous)).toEqual([true, true, true]);
 
-      await sessions[0]?.post(`/api/client/feedback/${created.id}/preparation`, { picks: [{ theme: 'achievement', subtopic: 'goal' }], ownWords: 'Geheim van 1' });
-      const named = await sessions[1]?.post(`/api/client/feedback/${created.id}/preparation`, { anonymous: false, displayName: 'Ali' });
-      expect(named?.json().me).toMatchObject({ anonymous: false, displayName: 'Ali' });
+      await sessions[0]!.call(contract.clientFeedback.prepare, { params: { id: created.id }, body: { picks: [{ theme: 'achievement', subtopic: 'goal' }], ownWords: 'Geheim van 1' } });
+      const named = await sessions[1]!.call(contract.clientFeedback.prepare, { params: { id: created.id }, body: { anonymous: false, displayName: 'Ali' } });
+      expect(named.me).toMatchObject({ anonymous: false, displayName: 'Ali' });
 
-      const { moments } = (await agents.professional.post(`/api/feedback/${created.id}/moments`, { theme: 'achievement', title: 'Afspraken' })).json();
-      const momentId = moments[0].id;
-      await agents.professional.put(`/api/feedback/${created.id}/entries`, { momentId, section: 'a', participantId: p1?.id, text: 'Woorden van 1' });
-      await agents.professional.put(`/api/feedback/${created.id}/entries`, { momentId, section: 'a', participantId: p2?.id, text: 'Woorden van Ali' });
-      await agents.professional.post(`/api/feedback/${created.id}/actions`, { owner: 'client', participantId: p2?.id, what: 'Ali belt', dueOn: '2026-12-01' });
-      const needsWho = await agents.professional.post(`/api/feedback/${created.id}/actions`, { owner: 'client', what: 'Iemand belt', dueOn: '2026-12-01' });
-      expect(needsWho.statusCode).toBe(400);
-      expect(errorOf(needsWho).fields).toEqual([{ path: 'participantId', message: 'Deze deelnemer hoort niet bij dit gesprek.' }]);
+      const { moments } = await agents.professional.call(contract.feedback.addMoment, { params: { id: created.id }, body: { theme: 'achievement', title: 'Afspraken' } });
+      const momentId = moments[0]!.id;
+      await agents.professional.call(contract.feedback.putEntry, { params: { id: created.id }, body: { momentId, section: 'a', participantId: p1!.id, text: 'Woorden van 1' } });
+      await agents.professional.call(contract.feedback.putEntry, { params: { id: created.id }, body: { momentId, section: 'a', participantId: p2!.id, text: 'Woorden van Ali' } });
+      await agents.professional.call(contract.feedback.addAction, { params: { id: created.id }, body: { owner: 'client', participantId: p2?.id, what: 'Ali belt', dueOn: '2026-12-01' } });
+      const needsWho = await expectProblem(agents.professional.call(contract.feedback.addAction, { params: { id: created.id }, body: { owner: 'client', what: 'Iemand belt', dueOn: '2026-12-01' } }), 400);
+      expect(needsWho.fields).toEqual([{ path: 'participantId', message: 'Deze deelnemer hoort niet bij dit gesprek.' }]);
 
-      const view1 = (await sessions[0]?.get(`/api/client/feedback/${created.id}`))?.json();
-      const view2 = (await sessions[1]?.get(`/api/client/feedback/${created.id}`))?.json();
-      const view3 = (await sessions[2]?.get(`/api/client/feedback/${created.id}`))?.json();
+      const view1 = await sessions[0]!.call(contract.clientFeedback.get, { params: { id: created.id } });
+      const view2 = await sessions[1]!.call(contract.clientFeedback.get, { params: { id: created.id } });
+      const view3 = await sessions[2]!.call(contract.clientFeedback.get, { params: { id: created.id } });
       const voiceOf = (view: { entries: { text: string; voice: unknown }[] }, text: string) => view.entries.find((e) => e.text === text)?.voice;
       expect(voiceOf(view1, 'Woorden van 1')).toEqual({ kind: 'me', name: null });
       expect(voiceOf(view1, 'Woorden van Ali')).toEqual({ kind: 'other', name: 'Ali' });
@@ -413,7 +401,7 @@ describe('client feedback', () => {
       expect(JSON.stringify(view1)).not.toContain(ids[1]);
       expect(JSON.stringify(view1)).not.toContain(p3?.id);
       // The professional sees everyone.
-      const detail = (await agents.professional.get(`/api/feedback/${created.id}`)).json();
+      const detail = await agents.professional.call(contract.feedback.get, { params: { id: created.id } });
       expect(detail.participants.map((p: { pseudonym: string; anonymous: boolean }) => [p.pseudonym, p.anonymous])).toEqual([
         ['Groep 1', true],
         ['Groep 2', false],
@@ -440,12 +428,12 @@ describe('client feedback', () => {
       feedbackId = created.id;
       participantId = created.participants[0]?.id ?? '';
       await client.request({ method: 'POST', url: `/api/client/feedback/${feedbackId}/voice-note`, payload: shortAudio, headers: { 'content-type': 'audio/webm' } });
-      momentId = (await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'fit', title: 'Geheim moment' })).json().moments[0].id;
-      actionId = (await agents.professional.post(`/api/feedback/${feedbackId}/actions`, { owner: 'together', what: 'Geheime actie', dueOn: '2026-12-01' })).json().actions[0].id;
-      followUpId = (await agents.professional.post('/api/follow-ups', { clientId, feedbackId, learned: 'Geheim geleerd', changed: 'Geheim veranderd', send: true })).json().id;
-      draftId = (await agents.professional.post('/api/follow-ups', { clientId, learned: 'Concept', changed: 'Concept' })).json().id;
-      requestId = (await agents.professional.post('/api/alliance/requests', { clientId })).json().id;
-      expect((await client.post(`/api/client/alliance/${requestId}/answer`, { scores: { collaboration: 2, achievement: 2, fit: 2, own_topics: 2, overall: 2 } })).statusCode).toBe(200);
+      momentId = (await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'fit', title: 'Geheim moment' } })).moments[0]!.id;
+      actionId = (await agents.professional.call(contract.feedback.addAction, { params: { id: feedbackId }, body: { owner: 'together', what: 'Geheime actie', dueOn: '2026-12-01' } })).actions[0]!.id;
+      followUpId = (await agents.professional.call(contract.followUps.create, { body: { clientId, feedbackId, learned: 'Geheim geleerd', changed: 'Geheim veranderd', send: true } })).id;
+      draftId = (await agents.professional.call(contract.followUps.create, { body: { clientId, learned: 'Concept', changed: 'Concept' } })).id;
+      requestId = (await agents.professional.call(contract.alliance.request, { body: { clientId } })).id;
+      await client.call(contract.clientFeedback.answerAlliance, { params: { id: requestId }, body: { scores: { collaboration: 2, achievement: 2, fit: 2, own_topics: 2, overall: 2 } } });
     });
 
     const professionalEndpoints = () =>
@@ -494,18 +482,18 @@ describe('client feedback', () => {
         expect(response.body).not.toContain('Geheim');
       }
       // Still all there for the owner.
-      const detail = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json();
+      const detail = await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } });
       expect(detail.moments.map((m: { title: string }) => m.title)).toEqual(['Geheim moment']);
       expect(detail.actions.map((a: { what: string; done: boolean }) => [a.what, a.done])).toEqual([['Geheime actie', false]]);
       expect(detail.summary).toBe('');
-      expect((await agents.professional.get(`/api/follow-ups?clientId=${clientId}`)).json().followUps).toHaveLength(2);
-      expect((await agents.professional.get(`/api/alliance/clients/${clientId}`)).json().points).toHaveLength(1);
+      expect((await agents.professional.call(contract.followUps.list, { query: { clientId } })).followUps).toHaveLength(2);
+      expect((await agents.professional.call(contract.alliance.trend, { params: { id: clientId } })).points).toHaveLength(1);
     });
 
     it('gives another client (own link and code) nothing of this client’s feedback, checks or follow-ups', async () => {
       const strangerId = await newClient('Vreemde');
       const stranger = await clientSession(strangerId);
-      const otherRequest = (await agents.professional.post('/api/alliance/requests', { clientId })).json().id;
+      const otherRequest = (await agents.professional.call(contract.alliance.request, { body: { clientId } })).id;
       const attempts = [
         stranger.get(`/api/client/feedback/${feedbackId}`),
         stranger.get(`/api/client/feedback/${feedbackId}/version`),
@@ -524,15 +512,15 @@ describe('client feedback', () => {
         expect(response.statusCode, response.body).toBe(404);
         expect(errorOf(response).code).toBe('not_found');
       }
-      const overview = (await stranger.get('/api/client/feedback')).json();
+      const overview = await stranger.call(contract.clientFeedback.overview);
       expect(overview).toEqual({ conversations: [], allianceChecks: [], followUps: [] });
       // The owner's things are unchanged.
-      expect((await client.get(`/api/client/feedback/${feedbackId}`)).json().me.ownWords).toBe('');
-      expect((await client.get(`/api/client/feedback/${feedbackId}/voice-note`)).statusCode).toBe(200);
-      expect((await client.get('/api/client/feedback')).json().allianceChecks.map((c: { id: string }) => c.id)).toEqual([otherRequest]);
-      expect((await client.get(`/api/client/follow-ups/${followUpId}`)).json().read).toBe(false);
+      expect((await client.call(contract.clientFeedback.get, { params: { id: feedbackId } })).me.ownWords).toBe('');
+      await client.call(contract.clientFeedback.voiceNote, { params: { id: feedbackId } });
+      expect((await client.call(contract.clientFeedback.overview)).allianceChecks.map((c: { id: string }) => c.id)).toEqual([otherRequest]);
+      expect((await client.call(contract.clientFeedback.followUp, { params: { id: followUpId } })).read).toBe(false);
       // A draft is never shown to the client, not even their own.
-      expect((await client.get(`/api/client/follow-ups/${draftId}`)).statusCode).toBe(404);
+      await expectProblem(client.call(contract.clientFeedback.followUp, { params: { id: draftId } }), 404);
     });
 
     it('refuses client routes without a client session, with a staff session, and with a forged cookie', async () => {
@@ -548,21 +536,20 @@ describe('client feedback', () => {
       const noCsrf = new Agent(server, client.cookie, undefined);
       const post = await noCsrf.post(`/api/client/feedback/${feedbackId}/preparation`, { ownWords: 'Zonder token' });
       expect(post.statusCode).toBe(403);
-      expect((await client.get(`/api/client/feedback/${feedbackId}`)).json().me.ownWords).toBe('');
+      expect((await client.call(contract.clientFeedback.get, { params: { id: feedbackId } })).me.ownWords).toBe('');
     });
 
     it('refuses professional routes without a session or CSRF token', async () => {
-      expect((await server.anonymous().get(`/api/feedback/${feedbackId}`)).statusCode).toBe(401);
+      await expectProblem(server.anonymous().call(contract.feedback.get, { params: { id: feedbackId } }), 401);
       const noCsrf = new Agent(server, agents.professional.cookie, undefined);
-      const response = await noCsrf.patch(`/api/feedback/${feedbackId}`, { summary: 'Zonder token' });
-      expect(response.statusCode).toBe(403);
-      expect(errorOf(response).code).toBe('csrf');
+      const response = await expectProblem(noCsrf.call(contract.feedback.update, { params: { id: feedbackId }, body: { summary: 'Zonder token' } }), 403);
+      expect(response.code).toBe('csrf');
     });
 
     it('locks a client’s link after five wrong codes; nothing of their feedback is reachable', async () => {
       const c = await newClient('Vergeten code');
       await newFeedback([c]);
-      const issued = (await agents.professional.post(`/api/clients/${c}/access`)).json();
+      const issued = await agents.professional.call(contract.clientAccess.issue, { params: { id: c }, body: {} });
       const token = issued.path.split('/').pop();
       const wrong = issued.code === '000000' ? '111111' : '000000';
       const statuses: number[] = [];
@@ -590,18 +577,18 @@ describe('client feedback', () => {
       clientId = await newClient('Invoer');
       client = await clientSession(clientId);
       feedbackId = (await newFeedback([clientId])).id;
-      momentId = (await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'collaboration', title: 'Eerste' })).json().moments[0].id;
-      requestId = (await agents.professional.post('/api/alliance/requests', { clientId })).json().id;
-      draftId = (await agents.professional.post('/api/follow-ups', { clientId, learned: 'Concept', changed: 'Concept' })).json().id;
+      momentId = (await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'collaboration', title: 'Eerste' } })).moments[0]!.id;
+      requestId = (await agents.professional.call(contract.alliance.request, { body: { clientId } })).id;
+      draftId = (await agents.professional.call(contract.followUps.create, { body: { clientId, learned: 'Concept', changed: 'Concept' } })).id;
     });
 
     const script = '<script>alert(1)</script>';
     const long = (n: number) => 'a'.repeat(n);
 
     async function snapshot() {
-      const detail = (await agents.professional.get(`/api/feedback/${feedbackId}`)).json();
+      const detail = await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } });
       const { participants, ...rest } = detail;
-      return { rest, participants, follow: (await agents.professional.get(`/api/follow-ups?clientId=${clientId}`)).json(), checks: (await client.get('/api/client/feedback')).json().allianceChecks };
+      return { rest, participants, follow: await agents.professional.call(contract.followUps.list, { query: { clientId } }), checks: (await client.call(contract.clientFeedback.overview)).allianceChecks };
     }
 
     it.each([
@@ -649,12 +636,11 @@ describe('client feedback', () => {
     });
 
     it('refuses a fourth moment', async () => {
-      await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'fit', title: 'Tweede' });
-      await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'other', title: 'Derde' });
+      await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'fit', title: 'Tweede' } });
+      await agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'other', title: 'Derde' } });
       const before = await snapshot();
-      const response = await agents.professional.post(`/api/feedback/${feedbackId}/moments`, { theme: 'achievement', title: 'Vierde' });
-      expect(response.statusCode).toBe(409);
-      expect(errorOf(response)).toMatchObject({ code: 'feedback_too_many_moments', message: 'U kunt hoogstens drie momenten kiezen. Haal eerst een moment weg.' });
+      const response = await expectProblem(agents.professional.call(contract.feedback.addMoment, { params: { id: feedbackId }, body: { theme: 'achievement', title: 'Vierde' } }), 409);
+      expect(response).toMatchObject({ code: 'feedback_too_many_moments', message: 'U kunt hoogstens drie momenten kiezen. Haal eerst een moment weg.' });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -666,19 +652,18 @@ describe('client feedback', () => {
       ['a name with HTML', { displayName: '<i>Ali</i>' }, 'displayName', 'Gebruik gewone tekst, zonder codes zoals <b> of <script>.'],
       ['an unknown field', { clientId: 'x' }, 'body', 'Dit veld is onbekend.'],
     ] as const)('client preparation: %s', async (_name, payload, field, message) => {
-      const before = (await client.get(`/api/client/feedback/${feedbackId}`)).json();
+      const before = await client.call(contract.clientFeedback.get, { params: { id: feedbackId } });
+      // raw on purpose: bodies the contract forbids
       const response = await client.post(`/api/client/feedback/${feedbackId}/preparation`, payload);
       expect(response.statusCode).toBe(400);
-      const error = errorOf(response);
-      expect(error.fields).toContainEqual({ path: field, message });
-      expect((await client.get(`/api/client/feedback/${feedbackId}`)).json()).toEqual(before);
+      expect(errorOf(response).fields).toContainEqual({ path: field, message });
+      expect(await client.call(contract.clientFeedback.get, { params: { id: feedbackId } })).toEqual(before);
     });
 
     it('client change request with HTML in the note', async () => {
-      const response = await client.post(`/api/client/feedback/${feedbackId}/change-requests`, { target: 'summary', targetId: null, note: '<a href="x">hier</a>' });
-      expect(response.statusCode).toBe(400);
-      expect(errorOf(response).fields).toContainEqual({ path: 'note', message: 'Gebruik gewone tekst, zonder codes zoals <b> of <script>.' });
-      expect((await client.get(`/api/client/feedback/${feedbackId}`)).json().myChangeRequests).toEqual([]);
+      const response = await expectProblem(client.call(contract.clientFeedback.addChangeRequest, { params: { id: feedbackId }, body: { target: 'summary', targetId: null, note: '<a href="x">hier</a>' } }), 400);
+      expect(response.fields).toContainEqual({ path: 'note', message: 'Gebruik gewone tekst, zonder codes zoals <b> of <script>.' });
+      expect((await client.call(contract.clientFeedback.get, { params: { id: feedbackId } })).myChangeRequests).toEqual([]);
     });
 
     it.each([
@@ -697,8 +682,8 @@ describe('client feedback', () => {
       const response = await client.request({ method: 'POST', url: `/api/client/feedback/${feedbackId}/voice-note`, payload: body(), headers: { 'content-type': type } });
       expect(response.statusCode, response.body).toBe(status);
       expect(errorOf(response)).toMatchObject({ code, message });
-      expect((await client.get(`/api/client/feedback/${feedbackId}/voice-note`)).statusCode).toBe(404);
-      expect(await server.spreekkamer.repositories.feedback.findVoiceNote((await agents.professional.get(`/api/feedback/${feedbackId}`)).json().participants[0].id)).toBeUndefined();
+      await expectProblem(client.call(contract.clientFeedback.voiceNote, { params: { id: feedbackId } }), 404);
+      expect(await server.spreekkamer.repositories.feedback.findVoiceNote((await agents.professional.call(contract.feedback.get, { params: { id: feedbackId } })).participants[0]!.id)).toBeUndefined();
     });
 
     it.each([
@@ -708,11 +693,12 @@ describe('client feedback', () => {
       ['half a face', { scores: { collaboration: 2.5, achievement: null, fit: null, own_topics: null, overall: null } }, 'scores.collaboration', 'Deze waarde heeft een verkeerd soort inhoud.'],
       ['a question missing', { scores: { collaboration: 3 } }, 'scores.achievement', 'Dit veld is verplicht.'],
     ] as const)('alliance answer: %s', async (_name, payload, field, message) => {
+      // raw on purpose: bodies the contract forbids
       const response = await client.post(`/api/client/alliance/${requestId}/answer`, payload);
       expect(response.statusCode).toBe(400);
       expect(errorOf(response).fields).toContainEqual({ path: field, message });
-      expect((await client.get('/api/client/feedback')).json().allianceChecks.map((c: { id: string }) => c.id)).toContain(requestId);
-      expect((await agents.professional.get(`/api/alliance/clients/${clientId}`)).json().points).toEqual([]);
+      expect((await client.call(contract.clientFeedback.overview)).allianceChecks.map((c: { id: string }) => c.id)).toContain(requestId);
+      expect((await agents.professional.call(contract.alliance.trend, { params: { id: clientId } })).points).toEqual([]);
     });
 
     it('an expired invitation: the client sees a clear message, the professional can renew it', async () => {
@@ -730,32 +716,29 @@ describe('client feedback', () => {
         expect(response.statusCode).toBe(410);
         expect(errorOf(response)).toMatchObject({ code: 'feedback_invitation_expired', message: 'Deze uitnodiging is verlopen. Vraag uw klantmanager om een nieuwe.' });
       }
-      expect((await fresh.get('/api/client/feedback')).json().conversations).toEqual([]);
+      expect((await fresh.call(contract.clientFeedback.overview)).conversations).toEqual([]);
       // The old session is over anyway (the link was renewed for the new one).
-      expect((await session.get('/api/client/feedback')).statusCode).toBe(401);
-      const renewed = await agents.professional.patch(`/api/feedback/${f.id}`, { inviteDays: 7 });
-      expect(renewed.statusCode).toBe(200);
-      expect((await fresh.post(`/api/client/feedback/${f.id}/preparation`, { ownWords: 'Nu wel' })).statusCode).toBe(200);
-      expect((await fresh.get('/api/client/feedback')).json().conversations).toHaveLength(1);
+      await expectProblem(session.call(contract.clientFeedback.overview), 401);
+      await agents.professional.call(contract.feedback.update, { params: { id: f.id }, body: { inviteDays: 7 } });
+      await fresh.call(contract.clientFeedback.prepare, { params: { id: f.id }, body: { ownWords: 'Nu wel' } });
+      expect((await fresh.call(contract.clientFeedback.overview)).conversations).toHaveLength(1);
     });
 
     it('an expired or already answered alliance check', async () => {
       const c = await newClient('Check');
       const session = await clientSession(c);
-      const id = (await agents.professional.post('/api/alliance/requests', { clientId: c })).json().id;
+      const id = (await agents.professional.call(contract.alliance.request, { body: { clientId: c } })).id;
       const scores = { collaboration: 4, achievement: 4, fit: 4, own_topics: 4, overall: 4 };
-      expect((await session.post(`/api/client/alliance/${id}/answer`, { scores })).statusCode).toBe(200);
-      const again = await session.post(`/api/client/alliance/${id}/answer`, { scores });
-      expect(again.statusCode).toBe(410);
-      expect(errorOf(again)).toMatchObject({ code: 'alliance_check_unavailable', message: 'Deze vragen zijn al beantwoord of verlopen. Dank u wel.' });
-      const late = (await agents.professional.post('/api/alliance/requests', { clientId: c })).json().id;
+      await session.call(contract.clientFeedback.answerAlliance, { params: { id }, body: { scores } });
+      const again = await expectProblem(session.call(contract.clientFeedback.answerAlliance, { params: { id }, body: { scores } }), 410);
+      expect(again).toMatchObject({ code: 'alliance_check_unavailable', message: 'Deze vragen zijn al beantwoord of verlopen. Dank u wel.' });
+      const late = (await agents.professional.call(contract.alliance.request, { body: { clientId: c } })).id;
       clock = new Date(clock.getTime() + 15 * 24 * 3600 * 1000);
       await loginAll();
       const fresh = await clientSession(c);
-      expect((await fresh.get('/api/client/feedback')).json().allianceChecks).toEqual([]);
-      const expired = await fresh.post(`/api/client/alliance/${late}/answer`, { scores });
-      expect(expired.statusCode).toBe(410);
-      expect((await agents.professional.get(`/api/alliance/clients/${c}`)).json().points).toHaveLength(1);
+      expect((await fresh.call(contract.clientFeedback.overview)).allianceChecks).toEqual([]);
+      await expectProblem(fresh.call(contract.clientFeedback.answerAlliance, { params: { id: late }, body: { scores } }), 410);
+      expect((await agents.professional.call(contract.alliance.trend, { params: { id: c } })).points).toHaveLength(1);
     });
   });
 
@@ -765,53 +748,52 @@ describe('client feedback', () => {
       const session = await clientSession(c);
       const answer = async (scores: Record<string, number | null>) => {
         clock = new Date(clock.getTime() + 60_000);
-        const id = (await agents.professional.post('/api/alliance/requests', { clientId: c })).json().id;
-        const response = await session.post(`/api/client/alliance/${id}/answer`, { scores: { collaboration: null, achievement: null, fit: null, own_topics: null, overall: null, ...scores } });
-        expect(response.statusCode, response.body).toBe(200);
+        const id = (await agents.professional.call(contract.alliance.request, { body: { clientId: c } })).id;
+        await session.call(contract.clientFeedback.answerAlliance, { params: { id }, body: { scores: { collaboration: null, achievement: null, fit: null, own_topics: null, overall: null, ...scores } } });
       };
       await answer({ collaboration: 5, achievement: 4, fit: 5, own_topics: 4, overall: 5 });
-      let trend = (await agents.professional.get(`/api/alliance/clients/${c}`)).json();
+      let trend = await agents.professional.call(contract.alliance.trend, { params: { id: c } });
       expect(trend).toMatchObject({ anonymous: false, threshold: 3, signal: null, openRequests: [] });
       expect(trend.points).toEqual([{ answeredAt: clock.toISOString(), average: 4.6, scores: { collaboration: 5, achievement: 4, fit: 5, own_topics: 4, overall: 5 } }]);
       await answer({ collaboration: 4, overall: 3 });
-      trend = (await agents.professional.get(`/api/alliance/clients/${c}`)).json();
+      trend = await agents.professional.call(contract.alliance.trend, { params: { id: c } });
       expect(trend.points.map((p: { average: number }) => p.average)).toEqual([4.6, 3.5]);
       expect(trend.signal).toEqual({ kind: 'falling', clientId: c, pseudonym: 'Trend', latest: 3.5 });
       await answer({ collaboration: 2, achievement: 2, fit: 3, own_topics: 2, overall: 2 });
-      trend = (await agents.professional.get(`/api/alliance/clients/${c}`)).json();
+      trend = await agents.professional.call(contract.alliance.trend, { params: { id: c } });
       expect(trend.signal).toMatchObject({ kind: 'low', latest: 2.2 });
-      const home = (await agents.professional.get('/api/feedback/home')).json();
+      const home = await agents.professional.call(contract.feedback.home);
       expect(home.signals).toContainEqual({ kind: 'low', clientId: c, pseudonym: 'Trend', latest: 2.2 });
       // Only to that professional: not to a manager of the team, nor to another professional.
-      expect((await agents.manager.get('/api/feedback/home')).json().signals).toEqual([]);
-      expect((await agents.other.get('/api/feedback/home')).json().signals).toEqual([]);
+      expect((await agents.manager.call(contract.feedback.home)).signals).toEqual([]);
+      expect((await agents.other.call(contract.feedback.home)).signals).toEqual([]);
 
-      const declined = (await agents.professional.post('/api/alliance/requests', { clientId: c })).json().id;
-      expect((await agents.professional.get(`/api/alliance/clients/${c}`)).json().openRequests).toHaveLength(1);
-      expect((await session.post(`/api/client/alliance/${declined}/decline`)).statusCode).toBe(200);
-      trend = (await agents.professional.get(`/api/alliance/clients/${c}`)).json();
+      const declined = (await agents.professional.call(contract.alliance.request, { body: { clientId: c } })).id;
+      expect((await agents.professional.call(contract.alliance.trend, { params: { id: c } })).openRequests).toHaveLength(1);
+      await session.call(contract.clientFeedback.declineAlliance, { params: { id: declined }, body: {} });
+      trend = await agents.professional.call(contract.alliance.trend, { params: { id: c } });
       expect(trend.openRequests).toEqual([]);
       expect(trend.points).toHaveLength(3);
     });
 
     it('can be handed over on the professional’s tablet', async () => {
       const c = await newClient('Tablet');
-      const id = (await agents.professional.post('/api/alliance/requests', { clientId: c })).json().id;
+      const id = (await agents.professional.call(contract.alliance.request, { body: { clientId: c } })).id;
       const handed = await agents.professional.post(`/api/clients/${c}/hand-over`);
       const tablet = new Agent(server, clientCookieFrom(handed), handed.json().csrfToken);
-      expect((await tablet.get('/api/client/feedback')).json().allianceChecks).toEqual([{ id, expiresAt: expect.any(String), anonymous: false }]);
-      expect((await tablet.post(`/api/client/alliance/${id}/answer`, { scores: { collaboration: 4, achievement: 4, fit: 4, own_topics: null, overall: 4 } })).statusCode).toBe(200);
+      expect((await tablet.call(contract.clientFeedback.overview)).allianceChecks).toEqual([{ id, expiresAt: expect.any(String), anonymous: false }]);
+      await tablet.call(contract.clientFeedback.answerAlliance, { params: { id }, body: { scores: { collaboration: 4, achievement: 4, fit: 4, own_topics: null, overall: 4 } } });
     });
   });
 
   describe('the alliance check, anonymous toward the professional', () => {
     it('stores no client, request link or time, and shows only closed months with at least k answers', async () => {
-      const settings = (await agents.admin.get('/api/admin/settings')).json();
-      const saved = await agents.admin.put('/api/admin/settings', { ...settings, allianceCheckAnonymous: true, allianceSignalBelow: 3.5 });
-      expect(saved.json()).toMatchObject({ allianceCheckAnonymous: true, allianceSignalBelow: 3.5, minimumGroupSize: 5 });
+      const settings = await agents.admin.call(contract.admin.settings);
+      const saved = await agents.admin.call(contract.admin.updateSettings, { body: { ...settings, allianceCheckAnonymous: true, allianceSignalBelow: 3.5 } });
+      expect(saved).toMatchObject({ allianceCheckAnonymous: true, allianceSignalBelow: 3.5, minimumGroupSize: 5 });
       // An older settings form that does not know these fields leaves them as they are.
       const { allianceCheckAnonymous: _a, allianceSignalBelow: _b, ...older } = settings;
-      expect((await agents.admin.put('/api/admin/settings', older)).json()).toMatchObject({ allianceCheckAnonymous: true, allianceSignalBelow: 3.5 });
+      expect(await agents.admin.call(contract.admin.updateSettings, { body: older })).toMatchObject({ allianceCheckAnonymous: true, allianceSignalBelow: 3.5 });
 
       // Start of a fresh month, so the periods below are ours alone.
       clock = new Date('2027-01-05T10:00:00.000Z');
@@ -821,21 +803,19 @@ describe('client feedback', () => {
       for (let i = 0; i < 5; i += 1) {
         const id = await newClient(`Anoniem ${i}`);
         const session = await clientSession(id);
-        const created = (await agents.professional.post('/api/alliance/requests', { clientId: id })).json();
+        const created = await agents.professional.call(contract.alliance.request, { body: { clientId: id } });
         expect(created.anonymous).toBe(true);
-        expect((await session.get('/api/client/feedback')).json().allianceChecks[0]).toMatchObject({ id: created.id, anonymous: true });
+        expect((await session.call(contract.clientFeedback.overview)).allianceChecks[0]).toMatchObject({ id: created.id, anonymous: true });
         clients.push({ id, session, request: created.id });
       }
       const scores = [1, 2, 3, 3, 3];
       for (const [i, c] of clients.entries()) {
         clock = new Date(clock.getTime() + 60_000);
-        const response = await c.session.post(`/api/client/alliance/${c.request}/answer`, { scores: { collaboration: scores[i], achievement: 2, fit: null, own_topics: 3, overall: scores[i] } });
-        expect(response.statusCode).toBe(200);
+        await c.session.call(contract.clientFeedback.answerAlliance, { params: { id: c.request }, body: { scores: { collaboration: scores[i]!, achievement: 2, fit: null, own_topics: 3, overall: scores[i]! } } });
       }
       // The same client once more in this month does not count twice.
-      const twice = (await agents.professional.post('/api/alliance/requests', { clientId: clients[0]?.id })).json().id;
-      const again = await clients[0]?.session.post(`/api/client/alliance/${twice}/answer`, { scores: { collaboration: 5, achievement: 5, fit: 5, own_topics: 5, overall: 5 } });
-      expect(again?.statusCode).toBe(410);
+      const twice = (await agents.professional.call(contract.alliance.request, { body: { clientId: clients[0]!.id } })).id;
+      await expectProblem(clients[0]!.session.call(contract.clientFeedback.answerAlliance, { params: { id: twice }, body: { scores: { collaboration: 5, achievement: 5, fit: 5, own_topics: 5, overall: 5 } } }), 410);
 
       // In the database: no client, no day, no link to the request.
       const rows = await server.spreekkamer.database.db.selectFrom('alliance_answers').selectAll().where('period', '=', month).execute();
@@ -855,10 +835,10 @@ describe('client feedback', () => {
 
       // Through the API, while the month is open: nothing at all.
       for (const c of clients) {
-        const trend = await agents.professional.get(`/api/alliance/clients/${c.id}`);
-        expect(trend.json()).toMatchObject({ anonymous: true, points: [], signal: null, openRequests: [] });
+        const trend = await agents.professional.call(contract.alliance.trend, { params: { id: c.id } });
+        expect(trend).toMatchObject({ anonymous: true, points: [], signal: null, openRequests: [] });
       }
-      let overview = (await agents.professional.get('/api/alliance/overview')).json();
+      let overview = await agents.professional.call(contract.alliance.overview);
       expect(overview.periods.filter((p: { period: string }) => p.period === month)).toEqual([]);
 
       // The month after: the total of five, and nothing that points to one of them.
@@ -867,8 +847,8 @@ describe('client feedback', () => {
       for (let i = 0; i < 4; i += 1) {
         const id = await newClient(`Februari ${i}`);
         const session = await clientSession(id);
-        const request = (await agents.professional.post('/api/alliance/requests', { clientId: id })).json().id;
-        await session.post(`/api/client/alliance/${request}/answer`, { scores: { collaboration: 5, achievement: 5, fit: 5, own_topics: 5, overall: 5 } });
+        const request = (await agents.professional.call(contract.alliance.request, { body: { clientId: id } })).id;
+        await session.call(contract.clientFeedback.answerAlliance, { params: { id: request }, body: { scores: { collaboration: 5, achievement: 5, fit: 5, own_topics: 5, overall: 5 } } });
       }
       const response = await agents.professional.get('/api/alliance/overview');
       overview = response.json();
@@ -885,13 +865,13 @@ describe('client feedback', () => {
       // March: February had only four people, so it stays hidden.
       clock = new Date('2027-03-03T10:00:00.000Z');
       await loginAll();
-      overview = (await agents.professional.get('/api/alliance/overview')).json();
+      overview = await agents.professional.call(contract.alliance.overview);
       expect(overview.periods.find((p: { period: string }) => p.period === '2027-02')).toEqual({ period: '2027-02', enoughAnswers: false, count: null, averages: null });
 
       // Managers and administrators see none of it.
-      expect((await agents.manager.get('/api/alliance/overview')).json().periods).toEqual([]);
-      expect((await agents.admin.get('/api/alliance/overview')).statusCode).toBe(403);
-      await agents.admin.put('/api/admin/settings', { ...settings, allianceCheckAnonymous: false, allianceSignalBelow: 3 });
+      expect((await agents.manager.call(contract.alliance.overview)).periods).toEqual([]);
+      await expectProblem(agents.admin.call(contract.alliance.overview), 403);
+      await agents.admin.call(contract.admin.updateSettings, { body: { ...settings, allianceCheckAnonymous: false, allianceSignalBelow: 3 } });
     });
   });
 
@@ -902,17 +882,17 @@ describe('client feedback', () => {
       const c = await newClient('Gelezen');
       const session = await clientSession(c);
       const f = await newFeedback([c]);
-      await agents.professional.patch(`/api/feedback/${f.id}`, { status: 'completed' });
-      let home = (await agents.professional.get('/api/feedback/home')).json();
+      await agents.professional.call(contract.feedback.update, { params: { id: f.id }, body: { status: 'completed' } });
+      let home = await agents.professional.call(contract.feedback.home);
       expect(home.openFollowUps.filter((o: { feedbackId: string }) => o.feedbackId === f.id)).toHaveLength(1);
       expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual([]);
 
       // Sent from the feedback conversation: it moves from "still to send" to "sent, not read yet".
-      const sent = (await agents.professional.post('/api/follow-ups', { clientId: c, feedbackId: f.id, learned: 'Ik luister eerst.', changed: 'Ik vraag eerst hoe het gaat.', send: true })).json();
+      const sent = await agents.professional.call(contract.followUps.create, { body: { clientId: c, feedbackId: f.id, learned: 'Ik luister eerst.', changed: 'Ik vraag eerst hoe het gaat.', send: true } });
       expect(sent.status).toBe('sent');
       // And one sent from the client page, without a feedback conversation.
-      const loose = (await agents.professional.post('/api/follow-ups', { clientId: c, learned: 'Ik schreef te lange brieven.', changed: 'Ik schrijf korter.', send: true })).json();
-      home = (await agents.professional.get('/api/feedback/home')).json();
+      const loose = await agents.professional.call(contract.followUps.create, { body: { clientId: c, learned: 'Ik schreef te lange brieven.', changed: 'Ik schrijf korter.', send: true } });
+      home = await agents.professional.call(contract.feedback.home);
       expect(home.openFollowUps.filter((o: { feedbackId: string }) => o.feedbackId === f.id)).toEqual([]);
       expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual(
         expect.arrayContaining([
@@ -922,21 +902,21 @@ describe('client feedback', () => {
       );
       expect(JSON.stringify(home)).not.toContain('Ik luister eerst.');
       // Another professional, a manager and a policy advisor never see it; an administrator may not ask.
-      for (const other of [agents.other, agents.manager]) expect(JSON.stringify((await other.get('/api/feedback/home')).json())).not.toContain(sent.id);
-      expect((await agents.policy.get('/api/feedback/home')).statusCode).toBe(403);
-      expect((await agents.admin.get('/api/feedback/home')).statusCode).toBe(403);
+      for (const other of [agents.other, agents.manager]) expect(JSON.stringify(await other.call(contract.feedback.home))).not.toContain(sent.id);
+      await expectProblem(agents.policy.call(contract.feedback.home), 403);
+      await expectProblem(agents.admin.call(contract.feedback.home), 403);
       // Someone else cannot mark it read for the client: another client's session is refused.
       const stranger = await clientSession(await newClient('Vreemd'));
-      expect((await stranger.post(`/api/client/follow-ups/${sent.id}/read`)).statusCode).toBe(404);
-      home = (await agents.professional.get('/api/feedback/home')).json();
+      await expectProblem(stranger.call(contract.clientFeedback.readFollowUp, { params: { id: sent.id } }), 404);
+      home = await agents.professional.call(contract.feedback.home);
       expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toHaveLength(2);
 
       // The client reads one: only that one clears.
-      expect((await session.post(`/api/client/follow-ups/${sent.id}/read`)).statusCode).toBe(200);
-      home = (await agents.professional.get('/api/feedback/home')).json();
+      await session.call(contract.clientFeedback.readFollowUp, { params: { id: sent.id } });
+      home = await agents.professional.call(contract.feedback.home);
       expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c).map((o: { followUpId: string }) => o.followUpId)).toEqual([loose.id]);
-      expect((await session.post(`/api/client/follow-ups/${loose.id}/read`)).statusCode).toBe(200);
-      home = (await agents.professional.get('/api/feedback/home')).json();
+      await session.call(contract.clientFeedback.readFollowUp, { params: { id: loose.id } });
+      home = await agents.professional.call(contract.feedback.home);
       expect(home.sentUnread.filter((o: { clientId: string }) => o.clientId === c)).toEqual([]);
     });
 
@@ -946,35 +926,34 @@ describe('client feedback', () => {
       const c = await newClient('Terug');
       const session = await clientSession(c);
       const f = await newFeedback([c]);
-      await agents.professional.post(`/api/feedback/${f.id}/actions`, { owner: 'professional', what: 'Terugbellen', dueOn: '2027-04-03' });
-      await agents.professional.patch(`/api/feedback/${f.id}`, { status: 'completed' });
-      let home = (await agents.professional.get('/api/feedback/home')).json();
+      await agents.professional.call(contract.feedback.addAction, { params: { id: f.id }, body: { owner: 'professional', what: 'Terugbellen', dueOn: '2027-04-03' } });
+      await agents.professional.call(contract.feedback.update, { params: { id: f.id }, body: { status: 'completed' } });
+      let home = await agents.professional.call(contract.feedback.home);
       expect(home.openFollowUps).toContainEqual({ feedbackId: f.id, clientId: c, pseudonym: 'Terug', completedAt: clock.toISOString(), draftId: null });
       expect(home.overdueActions.filter((a: { feedbackId: string }) => a.feedbackId === f.id)).toEqual([]);
 
-      const draft = (await agents.professional.post('/api/follow-ups', { clientId: c, feedbackId: f.id, learned: 'Ik vraag eerst hoe het gaat.', changed: 'Ik begin elk gesprek met een vraag aan u.' })).json();
+      const draft = await agents.professional.call(contract.followUps.create, { body: { clientId: c, feedbackId: f.id, learned: 'Ik vraag eerst hoe het gaat.', changed: 'Ik begin elk gesprek met een vraag aan u.' } });
       expect(draft).toMatchObject({ status: 'draft', sentAt: null, pseudonym: 'Terug' });
-      home = (await agents.professional.get('/api/feedback/home')).json();
-      expect(home.openFollowUps.find((o: { feedbackId: string }) => o.feedbackId === f.id).draftId).toBe(draft.id);
-      expect((await session.get('/api/client/feedback')).json().followUps).toEqual([]);
-      const edited = await agents.professional.patch(`/api/follow-ups/${draft.id}`, { changed: 'Ik begin met een vraag.' });
-      expect(edited.json().changed).toBe('Ik begin met een vraag.');
-      const sent = await agents.professional.post(`/api/follow-ups/${draft.id}/send`);
-      expect(sent.json()).toMatchObject({ status: 'sent', sentAt: clock.toISOString(), readAt: null });
-      const late = await agents.professional.patch(`/api/follow-ups/${draft.id}`, { changed: 'Toch anders' });
-      expect(late.statusCode).toBe(409);
-      expect(errorOf(late)).toMatchObject({ code: 'follow_up_sent', message: 'Deze terugkoppeling is al verstuurd en kan niet meer veranderen.' });
-      expect((await agents.professional.delete(`/api/follow-ups/${draft.id}`)).statusCode).toBe(409);
+      home = await agents.professional.call(contract.feedback.home);
+      expect(home.openFollowUps.find((o) => o.feedbackId === f.id)!.draftId).toBe(draft.id);
+      expect((await session.call(contract.clientFeedback.overview)).followUps).toEqual([]);
+      const edited = await agents.professional.call(contract.followUps.update, { params: { id: draft.id }, body: { changed: 'Ik begin met een vraag.' } });
+      expect(edited.changed).toBe('Ik begin met een vraag.');
+      const sent = await agents.professional.call(contract.followUps.send, { params: { id: draft.id } });
+      expect(sent).toMatchObject({ status: 'sent', sentAt: clock.toISOString(), readAt: null });
+      const late = await expectProblem(agents.professional.call(contract.followUps.update, { params: { id: draft.id }, body: { changed: 'Toch anders' } }), 409);
+      expect(late).toMatchObject({ code: 'follow_up_sent', message: 'Deze terugkoppeling is al verstuurd en kan niet meer veranderen.' });
+      await expectProblem(agents.professional.call(contract.followUps.remove, { params: { id: draft.id } }), 409);
 
-      const overview = (await session.get('/api/client/feedback')).json();
+      const overview = await session.call(contract.clientFeedback.overview);
       expect(overview.followUps).toEqual([{ id: draft.id, professionalName: 'Sanne de Vries', sentAt: clock.toISOString(), read: false }]);
       const read = await session.post(`/api/client/follow-ups/${draft.id}/read`);
       expect(read.json()).toMatchObject({ learned: 'Ik vraag eerst hoe het gaat.', changed: 'Ik begin met een vraag.', read: true });
-      expect((await agents.professional.get(`/api/follow-ups?clientId=${c}`)).json().followUps[0].readAt).toBe(clock.toISOString());
+      expect((await agents.professional.call(contract.followUps.list, { query: { clientId: c } })).followUps[0]!.readAt).toBe(clock.toISOString());
 
       clock = new Date('2027-04-05T09:00:00.000Z');
       await loginAll();
-      home = (await agents.professional.get('/api/feedback/home')).json();
+      home = await agents.professional.call(contract.feedback.home);
       expect(home.openFollowUps.filter((o: { feedbackId: string }) => o.feedbackId === f.id)).toEqual([]);
       expect(home.overdueActions.filter((a: { feedbackId: string }) => a.feedbackId === f.id)).toEqual([
         { feedbackId: f.id, actionId: expect.any(String), what: 'Terugbellen', dueOn: '2027-04-03', owner: 'professional', pseudonyms: ['Terug'] },

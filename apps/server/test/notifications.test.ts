@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { contract } from '@spreekkamer/shared';
+import { demo, startTestServer, type Agent, type TestServer, expectProblem } from './support/harness.js';
 import { consentedConversation, inDays, newUser, readyRecording, unknownId, userIdOf, type ConsentedConversation } from './support/review-fixtures.js';
 
 interface NotificationJson {
@@ -26,9 +27,8 @@ describe('notifications inside the app', () => {
   let shareId: string;
 
   async function listOf(agent: Agent): Promise<{ unread: number; notifications: NotificationJson[] }> {
-    const response = await agent.get('/api/notifications');
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json();
+    const response = await agent.call(contract.notifications.list);
+    return response;
   }
 
   beforeAll(async () => {
@@ -43,21 +43,20 @@ describe('notifications inside the app', () => {
     otherReviewer = (await newUser(server, admin, 'Bram de Boer', 'reviewer')).agent;
     conversation = await consentedConversation(server, professional, { audience: 'reviewer', feedbackViaReviewer: true });
     recordingId = await readyRecording(server, professionalId, conversation, 120);
-    momentId = (await professional.post(`/api/recordings/${recordingId}/moments`, { startSeconds: 10, endSeconds: 20, title: 'Vraag over werk' })).json().id;
+    momentId = (await professional.call(contract.reviews.createMoment, { params: { id: recordingId }, body: { startSeconds: 10, endSeconds: 20, title: 'Vraag over werk' } })).id;
   });
   afterAll(async () => server?.close());
 
   it('tells the reviewer that something was shared, naming the colleague and never the client', async () => {
     const before = (await listOf(reviewer)).unread;
-    const share = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7) });
-    expect(share.statusCode, share.body).toBe(200);
-    shareId = share.json().id;
+    const share = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7) } });
+    shareId = share.id;
     const list = await listOf(reviewer);
     expect(list.unread).toBe(before + 1);
     const item = list.notifications.find((n) => n.kind === 'share_received' && n.link === `/gedeeld/${shareId}`);
     expect(item).toBeDefined();
     expect(item?.read).toBe(false);
-    const pseudonym = (await professional.get(`/api/clients/${conversation.clientId}`)).json().pseudonym as string;
+    const pseudonym = (await professional.call(contract.clients.get, { params: { id: conversation.clientId } })).pseudonym as string;
     expect(JSON.stringify(list)).not.toContain(pseudonym);
     expect(JSON.stringify(list)).not.toContain('Vraag over werk');
     // The one who shared hears nothing of their own act.
@@ -65,8 +64,7 @@ describe('notifications inside the app', () => {
   });
 
   it('tells the professional about a comment, linking to its moment in the review room', async () => {
-    const comment = await reviewer.post(`/api/moments/${momentId}/comments`, { shareId, atSeconds: 12, kind: 'strength', body: 'Mooie open vraag.' });
-    expect(comment.statusCode, comment.body).toBe(200);
+    await reviewer.call(contract.reviews.createComment, { params: { id: momentId }, body: { shareId, atSeconds: 12, kind: 'strength', body: 'Mooie open vraag.' } });
     const list = await listOf(professional);
     const item = list.notifications.find((n) => n.kind === 'comment_added');
     expect(item?.link).toBe(`/opnames/${recordingId}/bekijken?moment=${momentId}`);
@@ -81,9 +79,8 @@ describe('notifications inside the app', () => {
       const list = await listOf(stranger);
       expect(list.notifications.map((n) => n.id)).not.toContain(id);
       expect(list.notifications.some((n) => n.link.includes(recordingId) || n.link.includes(shareId))).toBe(false);
-      const mark = await stranger.post(`/api/notifications/${id}/read`);
-      expect(mark.statusCode).toBe(404);
-      await stranger.post('/api/notifications/read-all');
+      await expectProblem(stranger.call(contract.notifications.markRead, { params: { id } }), 404);
+      await stranger.call(contract.notifications.markAllRead);
     }
     expect((await listOf(reviewer)).notifications.find((n) => n.id === id)?.read).toBe(false);
   });
@@ -92,32 +89,27 @@ describe('notifications inside the app', () => {
     const list = await listOf(professional);
     const first = list.notifications[0];
     expect(first).toBeDefined();
-    expect((await professional.post(`/api/notifications/${first?.id ?? unknownId}/read`)).statusCode).toBe(200);
+    await professional.call(contract.notifications.markRead, { params: { id: first?.id ?? unknownId } });
     const after = await listOf(professional);
     expect(after.unread).toBe(list.unread - 1);
     expect(after.notifications.find((n) => n.id === first?.id)?.read).toBe(true);
-    expect((await professional.post('/api/notifications/read-all')).statusCode).toBe(200);
+    await professional.call(contract.notifications.markAllRead);
     expect((await listOf(professional)).unread).toBe(0);
     expect((await listOf(reviewer)).unread).toBeGreaterThan(0);
   });
 
   it('refuses strangers and bad ids clearly, changing nothing', async () => {
-    const anonymous = await server.request({ method: 'GET', url: '/api/notifications' });
-    expect(anonymous.statusCode).toBe(401);
-    const bad = await reviewer.post('/api/notifications/niet-een-id/read');
-    expect(bad.statusCode).toBe(400);
-    expect((await reviewer.post(`/api/notifications/${unknownId}/read`)).statusCode).toBe(404);
+    await expectProblem(server.anonymous().call(contract.notifications.list), 401);
+    await expectProblem(reviewer.call(contract.notifications.markRead, { params: { id: 'niet-een-id' } }), 400);
+    await expectProblem(reviewer.call(contract.notifications.markRead, { params: { id: unknownId } }), 404);
   });
 
   it('tells the professional about a point the client passed on, without the client’s name or words', async () => {
     // The client passes on a point through the reviewer.
-    const share = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7), clientTalk: true });
-    expect(share.statusCode, share.body).toBe(200);
-    const talkShare = share.json().id as string;
-    const point = await reviewer.post(`/api/shares/${talkShare}/client-points`, { text: 'Het ging te snel over geld.', momentId });
-    expect(point.statusCode, point.body).toBe(200);
-    const decided = await conversation.client.post(`/api/client/client-points/${point.json().id}/relay`, { relay: 'anonymous' });
-    expect(decided.statusCode, decided.body).toBe(200);
+    const share = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(7), clientTalk: true } });
+    const talkShare = share.id as string;
+    const point = await reviewer.call(contract.reviews.addClientPoint, { params: { id: talkShare }, body: { text: 'Het ging te snel over geld.', momentId } });
+    await conversation.client.call(contract.clientReviews.relay, { params: { id: point.id }, body: { relay: 'anonymous' } });
     const list = await listOf(professional);
     const item = list.notifications.find((n) => n.kind === 'client_point_relayed');
     expect(item?.link).toBe(`/opnames/${recordingId}/bekijken#review-client-points`);
@@ -125,11 +117,9 @@ describe('notifications inside the app', () => {
   });
 
   it('tells the professional once, when they look, that a share of theirs ends within two days; not a later one, not someone else', async () => {
-    const soon = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1) });
-    expect(soon.statusCode, soon.body).toBe(200);
-    const soonId = soon.json().id as string;
-    const later = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(5) });
-    expect(later.statusCode, later.body).toBe(200);
+    const soon = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1) } });
+    const soonId = soon.id as string;
+    await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(5) } });
     const first = await listOf(professional);
     const ending = first.notifications.filter((n) => n.kind === 'share_expiring');
     // The shares made earlier in this file run for seven days; only the one ending tomorrow counts.
@@ -141,12 +131,12 @@ describe('notifications inside the app', () => {
     expect(again.notifications.filter((n) => n.kind === 'share_expiring')).toHaveLength(1);
     expect(JSON.stringify(again)).not.toContain(soonId);
     // Once read it stays read; the recipient, another professional, a manager and an administrator hear nothing of it.
-    await professional.post(`/api/notifications/${ending[0]?.id ?? unknownId}/read`);
+    await professional.call(contract.notifications.markRead, { params: { id: ending[0]?.id ?? unknownId } });
     expect((await listOf(professional)).notifications.filter((n) => n.kind === 'share_expiring').map((n) => n.read)).toEqual([true]);
     for (const other of [reviewer, otherProfessional, manager, admin]) expect((await listOf(other)).notifications.some((n) => n.kind === 'share_expiring')).toBe(false);
     // A revoked share no longer ends "soon": a new short one would be told, a revoked one is not.
-    const revokedSoon = await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1.5) });
-    expect((await professional.post(`/api/shares/${revokedSoon.json().id as string}/revoke`)).statusCode).toBeLessThan(300);
+    const revokedSoon = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, expiresAt: inDays(1.5) } });
+    expect((await professional.post(`/api/shares/${revokedSoon.id as string}/revoke`)).statusCode).toBeLessThan(300);
     expect((await listOf(professional)).notifications.filter((n) => n.kind === 'share_expiring')).toHaveLength(1);
   });
 
@@ -163,8 +153,7 @@ describe('notifications inside the app', () => {
   it('puts the learning-round reminder in the list of the professional, once, and of nobody else', async () => {
     const today = new Date().toISOString().slice(5, 10);
     const rounds = today > '01-10' ? [{ starts: '01-01', ends: today }] : [{ starts: today, ends: '12-31' }];
-    const saved = await admin.put('/api/learning/rhythm', { rounds });
-    expect(saved.statusCode, saved.body).toBe(200);
+    await admin.call(contract.learning.setRhythm, { body: { rounds } });
     const list = await listOf(professional);
     const reminders = list.notifications.filter((n) => n.kind === 'learning_reminder');
     expect(reminders).toHaveLength(1);

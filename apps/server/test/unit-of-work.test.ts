@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '@spreekkamer/shared';
 import type { AuditEntry } from '../src/audit/audit-log.js';
-import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer, expectProblem } from './support/harness.js';
 import { consentedConversation } from './support/review-fixtures.js';
 
 // A service write and its audit entry land together or not at all. The audit insert is made to
@@ -39,9 +40,8 @@ async function followUpsOfClient(): Promise<{ id: string; status: string }[]> {
 beforeAll(async () => {
   server = await startTestServer();
   professional = await server.login(demo.professional);
-  const created = await professional.post('/api/clients', { pseudonym: 'Mevrouw T.', contact: null });
-  expect(created.statusCode, created.body).toBe(200);
-  clientId = created.json().id;
+  const created = await professional.call(contract.clients.create, { body: { pseudonym: 'Mevrouw T.', contact: null } });
+  clientId = created.id;
 });
 
 afterAll(async () => {
@@ -61,8 +61,7 @@ describe('a service write and its audit entry in one transaction', () => {
     expect(await followUpsOfClient()).toEqual([]);
     expect(await auditCount('follow_up.drafted')).toBe(0);
 
-    const accepted = await professional.post('/api/follow-ups', { clientId, learned: 'Ik luister beter.', changed: 'Ik vat samen.' });
-    expect(accepted.statusCode, accepted.body).toBe(200);
+    await professional.call(contract.followUps.create, { body: { clientId, learned: 'Ik luister beter.', changed: 'Ik vat samen.' } });
     expect(await followUpsOfClient()).toHaveLength(1);
     expect(await auditCount('follow_up.drafted')).toBe(1);
   });
@@ -72,7 +71,7 @@ describe('a service write and its audit entry in one transaction', () => {
     if (!draft) throw new Error('the draft of the first test is missing');
     await refuseAuditOf('follow_up.sent');
     try {
-      expect((await professional.post(`/api/follow-ups/${draft.id}/send`)).statusCode).toBe(500);
+      await expectProblem(professional.call(contract.followUps.send, { params: { id: draft.id } }), 500);
     } finally {
       await allowAudit();
     }
@@ -81,11 +80,11 @@ describe('a service write and its audit entry in one transaction', () => {
 
     await refuseAuditOf('follow_up.changed');
     try {
-      expect((await professional.patch(`/api/follow-ups/${draft.id}`, { learned: 'Iets anders' })).statusCode).toBe(500);
+      await expectProblem(professional.call(contract.followUps.update, { params: { id: draft.id }, body: { learned: 'Iets anders' } }), 500);
     } finally {
       await allowAudit();
     }
-    const list = (await professional.get(`/api/follow-ups?clientId=${clientId}`)).json() as { followUps: { id: string; learned: string }[] };
+    const list = (await professional.call(contract.followUps.list, { query: { clientId } })) as { followUps: { id: string; learned: string }[] };
     expect(list.followUps.find((f) => f.id === draft.id)?.learned).toBe('Ik luister beter.');
   });
 
@@ -94,13 +93,13 @@ describe('a service write and its audit entry in one transaction', () => {
     const recordingsOf = () => server.spreekkamer.database.db.selectFrom('recordings').select('id').where('conversation_id', '=', conversationId).execute();
     await refuseAuditOf('recording.created');
     try {
-      expect((await professional.post('/api/recordings', { conversationId, kind: 'video', sizeBytes: 1000 })).statusCode).toBe(500);
+      await expectProblem(professional.call(contract.recordings.create, { body: { conversationId, kind: 'video', sizeBytes: 1000 } }), 500);
     } finally {
       await allowAudit();
     }
     expect(await recordingsOf()).toEqual([]);
     expect(await auditCount('recording.created')).toBe(0);
-    expect((await professional.post('/api/recordings', { conversationId, kind: 'video', sizeBytes: 1000 })).statusCode).toBe(201);
+    await professional.call(contract.recordings.create, { body: { conversationId, kind: 'video', sizeBytes: 1000 } });
     expect(await recordingsOf()).toHaveLength(1);
   });
 
@@ -110,14 +109,14 @@ describe('a service write and its audit entry in one transaction', () => {
     const membersBefore = await members();
     await refuseAuditOf('review.group_created');
     try {
-      expect((await professional.post('/api/peer-groups', { name: 'Intervisie zonder spoor', memberIds: [] })).statusCode).toBe(500);
+      await expectProblem(professional.call(contract.reviews.createPeerGroup, { body: { name: 'Intervisie zonder spoor', memberIds: [] } }), 500);
     } finally {
       await allowAudit();
     }
     expect(await groupsNamed()).toEqual([]);
     expect(await members()).toBe(membersBefore);
     expect(await auditCount('review.group_created')).toBe(0);
-    expect((await professional.post('/api/peer-groups', { name: 'Intervisie zonder spoor', memberIds: [] })).statusCode).toBe(200);
+    await professional.call(contract.reviews.createPeerGroup, { body: { name: 'Intervisie zonder spoor', memberIds: [] } });
     expect(await groupsNamed()).toHaveLength(1);
   });
 
@@ -126,13 +125,13 @@ describe('a service write and its audit entry in one transaction', () => {
     const statusOf = async () => (await server.spreekkamer.database.db.selectFrom('consents').select('status').where('id', '=', consentId).executeTakeFirstOrThrow()).status;
     await refuseAuditOf('consent.withdrawn');
     try {
-      expect((await client.post(`/api/client/consents/${consentId}/withdraw`)).statusCode).toBe(500);
+      await expectProblem(client.call(contract.clientConsent.withdraw, { params: { id: consentId } }), 500);
     } finally {
       await allowAudit();
     }
     expect(await statusOf()).toBe('given');
     expect(await auditCount('consent.withdrawn')).toBe(0);
-    expect((await client.post(`/api/client/consents/${consentId}/withdraw`)).statusCode).toBe(200);
+    await client.call(contract.clientConsent.withdraw, { params: { id: consentId } });
     expect(await statusOf()).toBe('withdrawn');
   });
 

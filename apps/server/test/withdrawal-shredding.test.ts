@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer } from './support/harness.js';
+import { contract } from '@spreekkamer/shared';
+import { databaseUnderTest, demo, startTestServer, type Agent, type TestServer, expectProblem } from './support/harness.js';
 import { marker, plainOccurrences as plainOccurrencesIn } from './support/raw-scan.js';
 import { consentedConversation, inDays, readyRecording, userIdOf } from './support/review-fixtures.js';
 
@@ -59,30 +60,27 @@ describe('withdrawal shreds every text derived from a recording', () => {
       clientPoint: marker('klantpunt'),
     };
 
-    const moment = await professional.post(`/api/recordings/${recordingId}/moments`, { startSeconds: 5, endSeconds: 15, title: texts.title, notes: texts.notes });
-    expect(moment.statusCode, moment.body).toBe(200);
-    const momentId: string = moment.json().id;
-    const share = await professional.post(`/api/recordings/${recordingId}/shares`, {
+    const moment = await professional.call(contract.reviews.createMoment, { params: { id: recordingId }, body: { startSeconds: 5, endSeconds: 15, title: texts.title, notes: texts.notes } });
+    const momentId: string = moment.id;
+    const share = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: {
       momentIds: [momentId],
       recipient: { type: 'reviewer', userId: reviewerId },
       question: texts.question,
       expiresAt: inDays(5),
       clientTalk: true,
-    });
-    expect(share.statusCode, share.body).toBe(200);
-    const shareId: string = share.json().id;
+    } });
+    const shareId: string = share.id;
     const comment = await reviewer.post(`/api/moments/${momentId}/comments`, { shareId, atSeconds: 6, kind: 'alternative', body: `Je kunt ${texts.comment} proberen.` });
     expect(comment.statusCode, comment.body).toBe(200);
     const reply = await professional.post(`/api/moments/${momentId}/comments`, { shareId, parentId: comment.json().id, atSeconds: 6, kind: 'question', body: `Hoe zeg ik ${texts.reply}?` });
     expect(reply.statusCode, reply.body).toBe(200);
-    expect((await professional.post(`/api/moments/${momentId}/comments`, { atSeconds: 7, kind: 'strength', body: `Ik zie ${texts.ownComment}.` })).statusCode).toBe(200);
-    expect((await professional.put(`/api/comments/${comment.json().id}/takeaway`, { takeaway: true })).statusCode).toBe(200);
-    expect((await reviewer.put(`/api/shares/${shareId}/meeting`, { analysis: `Sterk: ${texts.analysis}`, meetingOn: '2026-12-01' })).statusCode).toBe(200);
-    expect((await reviewer.post(`/api/recordings/${recordingId}/outcomes`, { kind: 'agreement', text: texts.agreement, shareId })).statusCode).toBe(200);
-    expect((await professional.post(`/api/recordings/${recordingId}/outcomes`, { kind: 'takeaway', text: texts.takeaway })).statusCode).toBe(200);
-    const point = await reviewer.post(`/api/shares/${shareId}/client-points`, { text: `De klant zegt: ${texts.clientPoint}`, momentId });
-    expect(point.statusCode, point.body).toBe(200);
-    expect((await conversation.client.post(`/api/client/client-points/${point.json().id}/relay`, { relay: 'pass_on' })).statusCode).toBe(200);
+    await professional.call(contract.reviews.createComment, { params: { id: momentId }, body: { atSeconds: 7, kind: 'strength', body: `Ik zie ${texts.ownComment}.` } });
+    await professional.call(contract.reviews.setTakeaway, { params: { id: comment.json().id }, body: { takeaway: true } });
+    await reviewer.call(contract.reviews.updateMeeting, { params: { id: shareId }, body: { analysis: `Sterk: ${texts.analysis}`, meetingOn: '2026-12-01' } });
+    await reviewer.call(contract.reviews.addOutcome, { params: { id: recordingId }, body: { kind: 'agreement', text: texts.agreement, shareId } });
+    await professional.call(contract.reviews.addOutcome, { params: { id: recordingId }, body: { kind: 'takeaway', text: texts.takeaway } });
+    const point = await reviewer.call(contract.reviews.addClientPoint, { params: { id: shareId }, body: { text: `De klant zegt: ${texts.clientPoint}`, momentId } });
+    await conversation.client.call(contract.clientReviews.relay, { params: { id: point.id }, body: { relay: 'pass_on' } });
 
     // The professional and the reviewer read everything as usual.
     const seenByProfessional = [
@@ -109,38 +107,35 @@ describe('withdrawal shreds every text derived from a recording', () => {
     // Encrypted, not merely deleted later: no text is in the database as plain bytes even now.
     expect(await plainOccurrences(Object.values(texts))).toEqual([]);
 
-    const withdrawn = await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`);
-    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdrawalPending: false });
+    const withdrawn = await conversation.client.call(contract.clientConsent.withdraw, { params: { id: conversation.consentId } });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawalPending: false });
 
     // The recording's text key is gone with its media key: a tombstone without content remains.
     const row = await server.spreekkamer.database.db.selectFrom('recordings').selectAll().where('id', '=', recordingId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'deleted', wrapped_key: null, text_key: null });
     expect(await plainOccurrences(Object.values(texts))).toEqual([]);
-    expect((await professional.get(`/api/recordings/${recordingId}/moments`)).statusCode).toBe(404);
-    expect((await reviewer.get(`/api/shares/${shareId}/meeting`)).statusCode).toBe(404);
+    await expectProblem(professional.call(contract.reviews.listMoments, { params: { id: recordingId } }), 404);
+    await expectProblem(reviewer.call(contract.reviews.meeting, { params: { id: shareId } }), 404);
   });
 
   it('a text whose key was destroyed reads as deleted, never as an error', async () => {
     const conversation = await consentedConversation(server, professional, { audience: 'reviewer', reviewerUserId: reviewerId });
     const recordingId = await readyRecording(server, professionalId, conversation, 60);
     const title = marker('verloren');
-    const created = await professional.post(`/api/recordings/${recordingId}/moments`, { startSeconds: 1, endSeconds: 5, title });
-    expect(created.statusCode, created.body).toBe(200);
-    const momentId: string = created.json().id;
-    const share = (await professional.post(`/api/recordings/${recordingId}/shares`, { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, question: 'Wat zie je?', expiresAt: inDays(5) })).json();
+    const created = await professional.call(contract.reviews.createMoment, { params: { id: recordingId }, body: { startSeconds: 1, endSeconds: 5, title } });
+    const momentId: string = created.id;
+    const share = await professional.call(contract.reviews.createShare, { params: { id: recordingId }, body: { momentIds: [momentId], recipient: { type: 'reviewer', userId: reviewerId }, question: 'Wat zie je?', expiresAt: inDays(5) } });
     // The state between the key's destruction and the erase job: rows still there, key gone.
     await server.spreekkamer.database.db.updateTable('recordings').set({ text_key: null }).where('id', '=', recordingId).execute();
 
     const list = await professional.get(`/api/recordings/${recordingId}/moments`);
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().moments).toEqual([]);
-    expect((await professional.get(`/api/moments/${momentId}/comments`)).statusCode).toBe(404);
-    expect((await professional.patch(`/api/moments/${momentId}`, { title: 'nieuw' })).statusCode).toBe(404);
-    expect((await reviewer.get(`/api/shares/${share.id}`)).statusCode).toBe(404);
-    const received = await reviewer.get('/api/shares/received');
-    expect(received.statusCode).toBe(200);
-    expect(received.json().shares.map((s: { id: string }) => s.id)).not.toContain(share.id);
+    await expectProblem(professional.call(contract.reviews.listComments, { params: { id: momentId }, query: {  } }), 404);
+    await expectProblem(professional.call(contract.reviews.updateMoment, { params: { id: momentId }, body: { title: 'nieuw' } }), 404);
+    await expectProblem(reviewer.call(contract.reviews.shareDetail, { params: { id: share.id } }), 404);
+    const received = await reviewer.call(contract.reviews.received);
+    expect(received.shares.map((s: { id: string }) => s.id)).not.toContain(share.id);
     expect(list.body).not.toContain(title);
   });
 
@@ -159,7 +154,7 @@ describe('withdrawal shreds every text derived from a recording', () => {
       .execute();
     expect(await plainOccurrences([legacy])).not.toEqual([]);
 
-    expect((await conversation.client.post(`/api/client/consents/${conversation.consentId}/withdraw`)).statusCode).toBe(200);
+    await conversation.client.call(contract.clientConsent.withdraw, { params: { id: conversation.consentId } });
     expect(await plainOccurrences([legacy])).toEqual([]);
   });
 });

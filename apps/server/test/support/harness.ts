@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { pathOf, problemSchema, type CallInput, type Endpoint, type ResponseOf } from '@spreekkamer/shared';
+import { pathOf, problemSchema, successStatus, type CallInput, type Endpoint, type ResponseOf } from '@spreekkamer/shared';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSpreekkamer, type Spreekkamer } from '../../src/main.js';
@@ -64,6 +64,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A typed call answered with something other than the endpoint's success status. */
+export class CallRefused extends Error {
+  constructor(
+    endpoint: Endpoint,
+    readonly response: LightMyRequestResponse,
+  ) {
+    super(`${endpoint.operationId}: HTTP ${response.statusCode} ${response.body}`);
+    this.name = 'CallRefused';
+  }
+}
+
 /** A logged-in browser stand-in: keeps the session cookie and sends the CSRF token. */
 export class Agent {
   constructor(
@@ -80,9 +91,9 @@ export class Agent {
   }
 
   /**
-   * Calls one endpoint of the contract, like the web app's `call`: a 2xx answer is parsed with the
-   * endpoint's schema and typed; anything else throws with the status and body, so refusals are
-   * tested with `request`/`errorOf` and successes with `call`.
+   * Calls one endpoint of the contract, like the web app's `call`: the endpoint's own success status
+   * (200, 201 or 204) is parsed with its schema and typed; any other answer throws a `CallRefused`
+   * holding the response, so a refusal is tested with `expectProblem(agent.call(…), status, code)`.
    */
   async call<E extends Endpoint>(endpoint: E, ...[input]: object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>]): Promise<ResponseOf<E>> {
     const body = (input as { body?: unknown } | undefined)?.body;
@@ -91,7 +102,7 @@ export class Agent {
       url: `/api${pathOf(endpoint, input ?? {})}`,
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
     });
-    if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`${endpoint.operationId}: HTTP ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== successStatus(endpoint)) throw new CallRefused(endpoint, response);
     return (endpoint.response ? endpoint.response.parse(response.json()) : null) as ResponseOf<E>;
   }
 
@@ -167,4 +178,20 @@ export function errorOf(response: LightMyRequestResponse): { code: string; messa
   if (problem.status !== response.statusCode) throw new Error(`problem status ${problem.status} differs from HTTP ${response.statusCode}`);
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) throw new Error(`expected application/problem+json, got ${String(response.headers['content-type'])}`);
   return { code: problem.code, message: problem.title, ...(problem.fields ? { fields: problem.fields } : {}) };
+}
+
+/**
+ * Awaits a typed call that must be refused: with this status and, when given, this error code, in
+ * the problem shape `errorOf` checks. Gives the problem for further assertions.
+ */
+export async function expectProblem(call: Promise<unknown>, status: number, code?: string): Promise<ReturnType<typeof errorOf>> {
+  const outcome = await call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof CallRefused)) throw outcome instanceof Error ? outcome : new Error(`expected HTTP ${status}, but the call succeeded`);
+  if (outcome.response.statusCode !== status) throw new Error(`expected HTTP ${status}, got ${outcome.response.statusCode} ${outcome.response.body}`);
+  const problem = errorOf(outcome.response);
+  if (code !== undefined && problem.code !== code) throw new Error(`expected error code ${code}, got ${problem.code}: ${problem.message}`);
+  return problem;
 }
