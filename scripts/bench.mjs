@@ -45,7 +45,7 @@ import autocannon from 'autocannon';
 import { makeSpeechConversation } from './fixtures/make-media.mjs';
 import { freshPostgresDatabase, measureAgainstBaseline, measureSideBySide, prepareUsers, startBenchServer, stopServer } from './lib/load.mjs';
 import { repoRoot } from './lib/run.mjs';
-import { ensureWebBuild, firstLoadJavaScript } from './lib/web-build.mjs';
+import { ensureWebBuild, firstLoadJavaScript, onDemandJavaScript } from './lib/web-build.mjs';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' }, part: { type: 'string', default: 'all' }, loop: { type: 'string', default: 'both' } } });
 if (!['both', 'closed', 'open'].includes(values.loop ?? '')) throw new Error('--loop is both, closed or open');
@@ -290,6 +290,8 @@ try {
   await ensureWebBuild();
   const firstLoad = firstLoadJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
   say(`Web app, first-load JavaScript (log-in and home page): ${fmt(firstLoad.gzipBytes / 1024, 0)} kB gzip, ${fmt(firstLoad.rawBytes / 1024, 0)} kB raw, ${firstLoad.files} files`);
+  const onDemand = onDemandJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
+  say(`  loaded on demand on top of it, per page (gzip; largest ${Math.min(12, onDemand.length)} of ${onDemand.length}): ${onDemand.slice(0, 12).map((p) => `${p.page.split('/').pop()} ${fmt(p.gzipBytes / 1024, 0)} kB`).join(', ')}`);
   if (values.part !== 'load') await recordingsParts();
   await loadPart();
 } finally {
