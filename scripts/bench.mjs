@@ -23,12 +23,16 @@
 //    40 teams with two years of activity, as a multiple of a plain indexed count over the same rows.
 //
 // Options: --minutes N (default 10), --seconds N per throughput run (default 8),
-// --part all|load (load: only part 5).
+// --part all|load (load: only part 5), --loop both|closed|open (part 5's loops; `--part load --loop
+// open` measures the open loop's latency alone, for a quiet machine).
 // Environment for part 5: BENCH_LOAD_SECONDS (per scenario, default 3), BENCH_LOAD_USERS (200),
 // BENCH_LOAD_RATE (open loop, requests per second, default 50), BENCH_LOAD_POSTGRES (maintenance
 // database URL, default postgres://postgres@127.0.0.1:5432/postgres; "off" skips configuration two),
 // BENCH_LOAD_SQLITE=off (skips configuration one),
-// BENCH_CPU_PROF=dir (write a --cpu-prof profile of each API process there).
+// BENCH_CPU_PROF=dir (write a --cpu-prof profile of each API process there),
+// BENCH_LOAD_BASELINE=dir (another checkout with its dependencies, e.g. `git archive` of an older
+// commit with node_modules linked: configuration one then also runs it and measures both in
+// alternating rounds, CPU per request side by side).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -39,11 +43,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { makeSpeechConversation } from './fixtures/make-media.mjs';
-import { freshPostgresDatabase, measureSideBySide, prepareUsers, startBenchServer, stopServer } from './lib/load.mjs';
+import { freshPostgresDatabase, measureAgainstBaseline, measureSideBySide, prepareUsers, startBenchServer, stopServer } from './lib/load.mjs';
 import { repoRoot } from './lib/run.mjs';
-import { ensureWebBuild, firstLoadJavaScript } from './lib/web-build.mjs';
+import { ensureWebBuild, firstLoadJavaScript, onDemandJavaScript } from './lib/web-build.mjs';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' }, part: { type: 'string', default: 'all' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '8' }, part: { type: 'string', default: 'all' }, loop: { type: 'string', default: 'both' } } });
+if (!['both', 'closed', 'open'].includes(values.loop ?? '')) throw new Error('--loop is both, closed or open');
+/** @type {('closed' | 'open')[]} */
+const loops = values.loop === 'both' ? ['closed', 'open'] : [/** @type {'closed' | 'open'} */ (values.loop)];
 const minutes = Number(values.minutes);
 const loadSeconds = Number(values.seconds);
 const password = 'bench-wachtwoord-lang-genoeg';
@@ -283,6 +290,8 @@ try {
   await ensureWebBuild();
   const firstLoad = firstLoadJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
   say(`Web app, first-load JavaScript (log-in and home page): ${fmt(firstLoad.gzipBytes / 1024, 0)} kB gzip, ${fmt(firstLoad.rawBytes / 1024, 0)} kB raw, ${firstLoad.files} files`);
+  const onDemand = onDemandJavaScript(path.join(repoRoot, 'apps', 'web', 'dist'));
+  say(`  loaded on demand on top of it, per page (gzip; largest ${Math.min(12, onDemand.length)} of ${onDemand.length}): ${onDemand.slice(0, 12).map((p) => `${p.page.split('/').pop()} ${fmt(p.gzipBytes / 1024, 0)} kB`).join(', ')}`);
   if (values.part !== 'load') await recordingsParts();
   await loadPart();
 } finally {
@@ -370,7 +379,24 @@ async function loadPart() {
     children.push(one.child);
     try {
       const { users } = await prepareUsers(one.url, userCount);
-      await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite' });
+      await measureSideBySide({ bases: [one.url], pids: [one.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration one: one process (API and worker) on SQLite', loops });
+      const baselineRoot = process.env.BENCH_LOAD_BASELINE;
+      if (baselineRoot) {
+        const baseline = await startBenchServer({ dataDir: path.join(work, 'load-sqlite-baseline'), root: path.resolve(baselineRoot) });
+        children.push(baseline.child);
+        try {
+          const baselineUsers = (await prepareUsers(baseline.url, userCount)).users;
+          await measureAgainstBaseline({
+            current: { url: one.url, pid: one.child.pid ?? 0, users },
+            baseline: { url: baseline.url, pid: baseline.child.pid ?? 0, users: baselineUsers },
+            seconds,
+            concurrency: userCount,
+            say,
+          });
+        } finally {
+          await stopServer(baseline.child);
+        }
+      }
     } finally {
       await stopServer(one.child);
     }
@@ -399,7 +425,7 @@ async function loadPart() {
     const second = await startBenchServer({ dataDir, env: shared, role: 'api', execArgv });
     started.push(second.child);
     const { users } = await prepareUsers(first.url, userCount);
-    await measureSideBySide({ bases: [first.url, second.url], pids: [first.child.pid ?? 0, second.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration two: two API processes and a worker on PostgreSQL (users spread over both)' });
+    await measureSideBySide({ bases: [first.url, second.url], pids: [first.child.pid ?? 0, second.child.pid ?? 0], users, seconds, rate, concurrency: userCount, say, label: 'Configuration two: two API processes and a worker on PostgreSQL (users spread over both)', loops });
   } finally {
     for (const child of started) await stopServer(child);
     await database.drop().catch(() => {});

@@ -10,6 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's CSP forbids inline scripts; modern browsers need no preload polyfill anyway.
     modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which chunks each page loaded on demand brings (npm run bench reports it).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       onwarn(warning, warn) {

@@ -80,13 +80,14 @@ async function logIn(base, email) {
 
 /**
  * Starts `cli.ts start` with the demo organisation and its processed sample recording.
- * @param {{ dataDir: string, env?: Record<string, string>, role?: string, execArgv?: string[] }} options
+ * @param {{ dataDir: string, env?: Record<string, string>, role?: string, execArgv?: string[], root?: string }} options
+ *   root: the checkout to run (another one measures a baseline side by side; default this one)
  */
-export async function startBenchServer({ dataDir, env = {}, role = 'all', execArgv = [] }) {
+export async function startBenchServer({ dataDir, env = {}, role = 'all', execArgv = [], root = repoRoot }) {
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', 'apps/server/src/cli.ts', 'start'], {
-    cwd: repoRoot,
+    cwd: root,
     env: {
       ...process.env,
       DATA_DIR: dataDir,
@@ -325,52 +326,114 @@ export function staticAssetPath() {
   return `/assets/${files[0]}`;
 }
 
+/** The steps of the staff mix in turn, per user. */
+export function staffMix(/** @type {User | null} */ user) {
+  if (!user) throw new Error('the staff mix needs users');
+  const step = user.steps[user.next % user.steps.length];
+  user.next += 1;
+  if (!step) throw new Error('empty mix');
+  return step;
+}
+
 /**
- * The three scenarios side by side, closed and open loop.
- * @param {{ bases: string[], pids: number[], users: User[], seconds: number, rate: number, concurrency: number, say: (line: string) => void, label: string }} options
+ * CPU the server processes use when nobody asks anything (timers, the worker's polling, a
+ * collection after the last burst), per second: subtracted from each scenario, so an open loop's
+ * CPU per request is the requests' own and not the idle process's divided by a few requests.
+ * @param {number[]} pids
  */
-export async function measureSideBySide({ bases, pids, users, seconds, rate, concurrency, say, label }) {
+export async function idleCpuPerSecond(pids, seconds = 3) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const before = cpuSeconds(pids);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return (cpuSeconds(pids) - before) / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Measures one scenario and the server CPU it cost: gross per request, and net of the idle rate.
+ * @param {number[]} pids @param {number} idlePerSecond @param {() => Promise<Measured>} measure
+ */
+export async function withCpu(pids, idlePerSecond, measure) {
+  const before = cpuSeconds(pids);
+  const raw = await measure();
+  const cpu = cpuSeconds(pids) - before;
+  const measured = summarise(raw);
+  return { ...measured, cpuMs: (cpu * 1000) / measured.requests, netCpuMs: (Math.max(0, cpu - idlePerSecond * raw.seconds) * 1000) / measured.requests };
+}
+
+/**
+ * The three scenarios side by side, closed and/or open loop.
+ * @param {{ bases: string[], pids: number[], users: User[], seconds: number, rate: number, concurrency: number, say: (line: string) => void, label: string, loops?: ('closed' | 'open')[] }} options
+ */
+export async function measureSideBySide({ bases, pids, users, seconds, rate, concurrency, say, label, loops = ['closed', 'open'] }) {
   const asset = staticAssetPath();
   /** @type {Record<string, (user: User | null) => Step>} */
   const scenarios = {
     '/health': () => ({ path: '/health', label: '/health' }),
     'static asset': () => ({ path: asset, label: 'static asset' }),
-    'staff mix': (user) => {
-      if (!user) throw new Error('the staff mix needs users');
-      const step = user.steps[user.next % user.steps.length];
-      user.next += 1;
-      if (!step) throw new Error('empty mix');
-      return step;
-    },
+    'staff mix': staffMix,
   };
-  /** @type {Record<string, ReturnType<typeof summarise> & { cpuMs: number }>} */
+  const idle = await idleCpuPerSecond(pids);
+  /** @type {Record<string, Awaited<ReturnType<typeof withCpu>>>} */
   const results = {};
-  /** @param {() => Promise<Measured>} measure */
-  const withCpu = async (measure) => {
-    const before = cpuSeconds(pids);
-    const measured = summarise(await measure());
-    return { ...measured, cpuMs: ((cpuSeconds(pids) - before) * 1000) / measured.requests };
-  };
   // Warm up each (JIT, caches, connections) before measuring.
   for (const [name, next] of Object.entries(scenarios)) {
     const scenarioUsers = name === 'staff mix' ? users : [null];
     await closedLoop(bases, scenarioUsers, next, Math.min(2, seconds), concurrency);
-    results[`${name}, closed`] = await withCpu(() => closedLoop(bases, scenarioUsers, next, seconds, concurrency));
-    results[`${name}, open ${rate}/s`] = await withCpu(() => openLoop(bases, scenarioUsers, next, seconds, rate));
+    if (loops.includes('closed')) results[`${name}, closed`] = await withCpu(pids, idle, () => closedLoop(bases, scenarioUsers, next, seconds, concurrency));
+    if (loops.includes('open')) results[`${name}, open ${rate}/s`] = await withCpu(pids, idle, () => openLoop(bases, scenarioUsers, next, seconds, rate));
   }
   say(`  ${label}`);
-  say('    scenario                      req/s     p50 ms   p95 ms   p99 ms   errors   server CPU ms/request');
+  say(`    server CPU when idle: ${(idle * 1000).toFixed(0)} ms per second (subtracted in "net")`);
+  say('    scenario                      req/s     p50 ms   p95 ms   p99 ms   errors   server CPU ms/request: gross    net');
   for (const [name, r] of Object.entries(results)) {
-    say(`    ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)}   ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.p99.toFixed(1).padStart(6)}   ${String(r.errors).padStart(6)}   ${r.cpuMs.toFixed(2).padStart(6)}${r.errorSample ? `  (${r.errorSample})` : ''}`);
+    say(`    ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(6)}   ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.p99.toFixed(1).padStart(6)}   ${String(r.errors).padStart(6)}   ${r.cpuMs.toFixed(2).padStart(28)} ${r.netCpuMs.toFixed(2).padStart(6)}${r.errorSample ? `  (${r.errorSample})` : ''}`);
   }
-  const mix = results['staff mix, closed'];
-  const health = results['/health, closed'];
-  const staticAsset = results['static asset, closed'];
-  if (mix && health && staticAsset) {
-    say(`    authenticated reads / /health: ${(mix.requestsPerSecond / health.requestsPerSecond).toFixed(2)} of the requests per second, ${(health.cpuMs / mix.cpuMs).toFixed(2)} by server CPU per request`);
-    say(`    authenticated reads / static asset: ${(mix.requestsPerSecond / staticAsset.requestsPerSecond).toFixed(2)} of the requests per second, ${(staticAsset.cpuMs / mix.cpuMs).toFixed(2)} by server CPU per request   (closed loop, ${concurrency} users; machine load average ${loadavg()[0]?.toFixed(1)})`);
+  for (const loop of loops) {
+    const suffix = loop === 'closed' ? 'closed' : `open ${rate}/s`;
+    const mix = results[`staff mix, ${suffix}`];
+    for (const ceiling of ['/health', 'static asset']) {
+      const other = results[`${ceiling}, ${suffix}`];
+      if (!mix || !other) continue;
+      const byRate = loop === 'closed' ? `${(mix.requestsPerSecond / other.requestsPerSecond).toFixed(2)} of the requests per second, ` : '';
+      say(`    authenticated reads / ${ceiling} (${loop} loop): ${byRate}${(other.netCpuMs / mix.netCpuMs).toFixed(2)} by net server CPU per request (${(other.cpuMs / mix.cpuMs).toFixed(2)} gross)`);
+    }
   }
+  say(`    (${concurrency} users in the closed loop; machine load average ${loadavg()[0]?.toFixed(1)}: wall-clock figures follow it, CPU per request hardly does)`);
   return results;
+}
+
+/**
+ * This checkout and another (a baseline) measured in turn on the same machine in the same minutes:
+ * rounds of the staff mix's closed loop on each, alternating, CPU per request per round.
+ * @param {{ current: { url: string, pid: number, users: User[] }, baseline: { url: string, pid: number, users: User[] }, seconds: number, concurrency: number, rounds?: number, say: (line: string) => void }} options
+ */
+export async function measureAgainstBaseline({ current, baseline, seconds, concurrency, rounds = 3, say }) {
+  const sides = { current, baseline };
+  /** @type {Record<string, { mix: number[], health: number[] }>} */
+  const cpu = { current: { mix: [], health: [] }, baseline: { mix: [], health: [] } };
+  const idle = { current: await idleCpuPerSecond([current.pid]), baseline: await idleCpuPerSecond([baseline.pid]) };
+  for (const side of Object.values(sides)) {
+    await closedLoop([side.url], side.users, staffMix, Math.min(2, seconds), concurrency);
+    await closedLoop([side.url], [null], () => ({ path: '/health', label: '/health' }), Math.min(2, seconds), concurrency);
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, side] of Object.entries(sides)) {
+      const entry = cpu[name];
+      const idleRate = idle[/** @type {'current' | 'baseline'} */ (name)];
+      if (!entry) continue;
+      entry.mix.push((await withCpu([side.pid], idleRate, () => closedLoop([side.url], side.users, staffMix, seconds, concurrency))).netCpuMs);
+      entry.health.push((await withCpu([side.pid], idleRate, () => closedLoop([side.url], [null], () => ({ path: '/health', label: '/health' }), seconds, concurrency))).netCpuMs);
+    }
+  }
+  const median = (/** @type {number[]} */ values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  say(`  Side by side with the baseline (${rounds} alternating rounds of ${seconds} s, closed loop, net server CPU ms per request, median [all rounds])`);
+  for (const name of ['baseline', 'current']) {
+    const entry = cpu[name];
+    if (!entry) continue;
+    const list = (/** @type {number[]} */ values) => values.map((v) => v.toFixed(2)).join(' ');
+    say(`    ${name.padEnd(9)} staff mix ${median(entry.mix).toFixed(2)} [${list(entry.mix)}]   /health ${median(entry.health).toFixed(2)} [${list(entry.health)}]   /health / staff mix by CPU ${(median(entry.health) / median(entry.mix)).toFixed(2)}`);
+  }
 }
 
 /** A fresh PostgreSQL database for one bench run, dropped afterwards. */

@@ -84,3 +84,37 @@ export function firstLoadJavaScript(distDir) {
   }
   return { files: paths.size, rawBytes, gzipBytes };
 }
+
+/**
+ * What each page loaded on demand adds to the first load: for every lazily imported module in the
+ * build manifest, the gzip size of the chunks it needs that the first load does not hold already.
+ * @param {string} distDir
+ * @returns {{ page: string, gzipBytes: number, files: number }[]} largest first
+ */
+export function onDemandJavaScript(distDir) {
+  /** @type {Record<string, { file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean, imports?: string[] }>} */
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+  /** @param {string} key @param {Set<string>} into */
+  const reach = (key, into) => {
+    const entry = manifest[key];
+    if (!entry || into.has(entry.file)) return into;
+    into.add(entry.file);
+    for (const next of entry.imports ?? []) reach(next, into);
+    return into;
+  };
+  const first = new Set();
+  for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry) reach(key, first);
+  /** @type {Map<string, number>} */
+  const sizes = new Map();
+  const gzipOf = (/** @type {string} */ file) => {
+    if (!sizes.has(file)) sizes.set(file, file.endsWith('.js') ? gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length : 0);
+    return sizes.get(file) ?? 0;
+  };
+  return Object.entries(manifest)
+    .filter(([, entry]) => entry.isDynamicEntry && entry.file.endsWith('.js') && !entry.src?.endsWith('.json'))
+    .map(([key, entry]) => {
+      const extra = [...reach(key, new Set())].filter((file) => !first.has(file) && file.endsWith('.js'));
+      return { page: (entry.src ?? key).replace(/^src\//, '').replace(/\.tsx?$/, ''), gzipBytes: extra.reduce((sum, file) => sum + gzipOf(file), 0), files: extra.length };
+    })
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+}

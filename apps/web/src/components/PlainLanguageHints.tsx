@@ -1,12 +1,17 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plainLanguageHints } from '@spreekkamer/shared';
+import { preloadTexts, useTexts } from '../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('languages');
 
 /**
  * Gentle plain-language tips for a Dutch text the client will read. Folded away by default and
  * never blocking: the professional decides. Not a live region, so typing is not interrupted.
  */
 export function PlainLanguageHints({ text }: { text: string }) {
+  useTexts('languages');
   const { t } = useTranslation();
   const deferred = useDeferredValue(text);
   const hints = useMemo(() => plainLanguageHints(deferred), [deferred]);

@@ -6,8 +6,6 @@ import feedbackEn from './feedback.en.json' with { type: 'json' };
 import recordingsEn from './recordings.en.json' with { type: 'json' };
 import reviewsEn from './reviews.en.json' with { type: 'json' };
 import learningEn from './learning.en.json' with { type: 'json' };
-import rhythmEn from './rhythm.en.json' with { type: 'json' };
-import languagesEn from './languages.en.json' with { type: 'json' };
 import registerEn from './register.en.json' with { type: 'json' };
 import explainerEn from './explainer.en.json' with { type: 'json' };
 import ssoEn from './sso.en.json' with { type: 'json' };
@@ -16,5 +14,5 @@ import signalsEn from './signals.en.json' with { type: 'json' };
 import karEn from './kar.en.json' with { type: 'json' };
 import insightEn from './insight.en.json' with { type: 'json' };
 
-/** English, the second staff language: its own download, fetched when someone chooses it (see index.ts). */
-export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...languagesEn, ...learningEn, ...rhythmEn, ...registerEn, ...explainerEn, ...ssoEn, ...teamAgendaEn, ...signalsEn, ...karEn, ...insightEn };
+/** English, the second staff language: its own download, fetched when someone chooses it (see index.ts; lazy features' texts come with their pages). */
+export const english = { ...en, ...clientKitEn, ...clientsEn, ...consentEn, ...recordingsEn, ...reviewsEn, ...feedbackEn, ...learningEn, ...registerEn, ...explainerEn, ...ssoEn, ...teamAgendaEn, ...signalsEn, ...karEn, ...insightEn };

@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import { useEffect, useState } from 'react';
+import { use, useEffect, useState } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { clientLocaleSchema, clientLocales, localeSchema, type ClientLocale, type Locale } from '@spreekkamer/shared';
 import nl from './nl.json' with { type: 'json' };
@@ -10,9 +10,7 @@ import feedbackNl from './feedback.nl.json' with { type: 'json' };
 import recordingsNl from './recordings.nl.json' with { type: 'json' };
 import reviewsNl from './reviews.nl.json' with { type: 'json' };
 import learningNl from './learning.nl.json' with { type: 'json' };
-import rhythmNl from './rhythm.nl.json' with { type: 'json' };
 import registerNl from './register.nl.json' with { type: 'json' };
-import languagesNl from './languages.nl.json' with { type: 'json' };
 import explainerNl from './explainer.nl.json' with { type: 'json' };
 import ssoNl from './sso.nl.json' with { type: 'json' };
 import teamAgendaNl from './teamAgenda.nl.json' with { type: 'json' };
@@ -21,11 +19,29 @@ import karNl from './kar.nl.json' with { type: 'json' };
 import insightNl from './insight.nl.json' with { type: 'json' };
 
 // Each feature keeps its texts in <feature>.<lang>.json under one top-level key; merged here.
-// Dutch is the default and the fallback, so it is in the first download; every other language
-// is fetched when someone chooses it (see english.ts and client/*.json).
+// Dutch is the default and the fallback, so the texts of the log-in page, the home pages and the
+// menu are in the first download; every other language is fetched when someone chooses it (see
+// english.ts and client/*.json). A feature used only on pages loaded on demand keeps its texts
+// out of the first download too: it is listed in `lazyTexts` below, and not here nor in english.ts.
 export const resources = {
-  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...languagesNl, ...learningNl, ...rhythmNl, ...registerNl, ...explainerNl, ...ssoNl, ...teamAgendaNl, ...signalsNl, ...karNl, ...insightNl } },
+  nl: { translation: { ...nl, ...clientKitNl, ...clientsNl, ...consentNl, ...recordingsNl, ...reviewsNl, ...feedbackNl, ...learningNl, ...registerNl, ...explainerNl, ...ssoNl, ...teamAgendaNl, ...signalsNl, ...karNl, ...insightNl } },
 } as const;
+
+type Json = Promise<{ default: object }>;
+/**
+ * Features whose texts come with their pages: each component that uses such a feature's texts
+ * calls `useTexts('<feature>')` first (it suspends until Dutch, and the page's language, are here).
+ */
+const lazyTexts = {
+  rhythm: { nl: (): Json => import('./rhythm.nl.json'), en: (): Json => import('./rhythm.en.json') },
+  languages: { nl: (): Json => import('./languages.nl.json'), en: (): Json => import('./languages.en.json') },
+} as const satisfies Record<string, Record<'nl' | 'en', () => Json>>;
+export type LazyTextFeature = keyof typeof lazyTexts;
+
+/** Every text, the lazy features' included: what `t` may be asked for. */
+export type Texts = (typeof resources)['nl']['translation'] &
+  typeof import('./rhythm.nl.json') &
+  typeof import('./languages.nl.json');
 
 type OtherLocale = Exclude<ClientLocale, 'nl'>;
 // Client languages beyond Dutch and English hold the client pages' texts only (see client/scopes.ts).
@@ -40,7 +56,7 @@ const loaders: Record<OtherLocale, () => Promise<object>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: (typeof resources)['nl'];
+    resources: { translation: Texts };
   }
 }
 
@@ -72,10 +88,43 @@ function applyToDocument(locale: string): void {
 applyToDocument(i18n.language);
 i18n.on('languageChanged', applyToDocument);
 
-/** Fetches a language's texts once; Dutch is always there. */
+const loadedFeatures = new Map<LazyTextFeature, Promise<void>>();
+const readyFeatures = new Set<LazyTextFeature>();
+
+/** Adds one lazy feature's texts in `locale` (staff languages only; client languages fall back to Dutch). */
+async function addFeatureTexts(feature: LazyTextFeature, locale: ClientLocale): Promise<void> {
+  if (locale !== 'nl' && locale !== 'en') return;
+  i18n.addResourceBundle(locale, 'translation', (await lazyTexts[feature][locale]()).default, true, true);
+}
+
+/** A lazy feature's texts in Dutch and in the page's language, fetched once. */
+export function loadTexts(feature: LazyTextFeature): Promise<void> {
+  let loading = loadedFeatures.get(feature);
+  if (!loading) {
+    const locales = new Set<ClientLocale>(['nl', currentClientLocale()]);
+    loading = Promise.all([...locales].map((locale) => addFeatureTexts(feature, locale))).then(() => {
+      readyFeatures.add(feature);
+    });
+    loadedFeatures.set(feature, loading);
+  }
+  return loading;
+}
+
+/** At the top of a module whose components use a lazy feature's texts: starts fetching them as the page's code loads. */
+export function preloadTexts(feature: LazyTextFeature): void {
+  void loadTexts(feature).catch(() => undefined);
+}
+
+/** First line of a component that shows a lazy feature's texts: suspends until they are here. */
+export function useTexts(...features: LazyTextFeature[]): void {
+  for (const feature of features) if (!readyFeatures.has(feature)) use(loadTexts(feature));
+}
+
+/** Fetches a language's texts once, with those of the lazy features already shown; Dutch is always there. */
 export async function loadLanguage(locale: ClientLocale): Promise<void> {
   if (locale === 'nl' || i18n.hasResourceBundle(locale, 'translation')) return;
-  i18n.addResourceBundle(locale, 'translation', await loaders[locale](), true, true);
+  const [texts] = await Promise.all([loaders[locale](), ...[...loadedFeatures.keys()].map((feature) => addFeatureTexts(feature, locale))]);
+  i18n.addResourceBundle(locale, 'translation', texts, true, true);
 }
 
 /** Before the first render: the language remembered on this device, so nobody sees Dutch flash by. */

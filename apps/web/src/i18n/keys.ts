@@ -1,6 +1,6 @@
-import type { resources } from './index.js';
+import type { Texts } from './index.js';
 
-type Dictionary = (typeof resources)['nl']['translation'];
+type Dictionary = Texts;
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;

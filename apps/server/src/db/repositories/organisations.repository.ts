@@ -1,5 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OrganisationsTable } from '../schema.js';
+import { prepared } from '../prepared.js';
+
+const byId = prepared((db, id: string) => db.selectFrom('organisations').selectAll().where('id', '=', id));
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 
@@ -7,7 +10,7 @@ export class OrganisationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   findById(id: string): Promise<OrganisationRow | undefined> {
-    return this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return byId(this.db, id).then((rows) => rows[0]);
   }
 
   async count(): Promise<number> {

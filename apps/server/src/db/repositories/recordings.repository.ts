@@ -1,5 +1,8 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RecordingsTable } from '../schema.js';
+import { prepared } from '../prepared.js';
+
+const byId = prepared((db, id: string) => db.selectFrom('recordings').selectAll().where('id', '=', id));
 
 export type RecordingRow = Selectable<RecordingsTable>;
 export type RecordingWithContext = RecordingRow & { conversation_held_on: string; client_id: string; client_pseudonym: string; consent_audience: 'professional' | 'reviewer' | 'peer_group' | null; consent_status: 'given' | 'declined' | 'withdrawn' | null; consent_policy_viewing: 0 | 1 | null };
@@ -35,7 +38,7 @@ export class RecordingsRepository {
   }
 
   findById(id: string): Promise<RecordingRow | undefined> {
-    return this.db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
+    return byId(this.db, id).then((rows) => rows[0]);
   }
 
   /** Only ever by owner: a recording of someone else looks exactly like a missing one. */

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, MembershipsTable, UsersTable } from '../schema.js';
 import { inTransaction } from './in-transaction.js';
+import { prepared } from '../prepared.js';
 
 export type UserRow = Selectable<UsersTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
@@ -33,11 +34,21 @@ export function newAccount(fields: { id: string; organisation_id: string; email:
   };
 }
 
+const byId = prepared((db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+const membershipsOfOne = prepared((db, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .leftJoin('teams', 'teams.id', 'memberships.team_id')
+    .select(['memberships.user_id', 'memberships.role', 'memberships.team_id', 'teams.name as team_name'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('memberships.role'),
+);
+
 export class UsersRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   findById(id: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return byId(this.db, id).then((rows) => rows[0]);
   }
 
   /** Names of several users in one query; unknown ids are left out. */
@@ -58,6 +69,8 @@ export class UsersRepository {
 
   membershipsOf(userIds: readonly string[]): Promise<MembershipWithTeam[]> {
     if (userIds.length === 0) return Promise.resolve([]);
+    // One person's memberships on every request (the session lookup): prepared once.
+    if (userIds.length === 1) return membershipsOfOne(this.db, userIds[0] ?? '');
     return this.db
       .selectFrom('memberships')
       .leftJoin('teams', 'teams.id', 'memberships.team_id')

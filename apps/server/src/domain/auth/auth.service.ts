@@ -141,18 +141,18 @@ export class AuthService {
   private readonly lookups = new Map<string, Promise<AuthenticatedSession | null>>();
 
   private async lookUp(token: string): Promise<AuthenticatedSession | null> {
-    const { sessions, users, organisations, settings } = this.deps;
-    const row = await sessions.findByTokenHash(sha256Hex(token));
-    if (!row) return null;
+    const { sessions, users, settings } = this.deps;
+    // The session, its account and organisation in one query: this runs on every request.
+    const found = await sessions.findWithAccount(sha256Hex(token));
+    if (!found) return null;
+    const { session: row, user, organisation } = found;
     const now = this.now();
     const idleDeadline = new Date(Date.parse(row.last_seen_at) + minutes(settings.idleMinutes));
     if (row.expires_at <= now.toISOString() || idleDeadline <= now) {
       await sessions.delete(row.id);
       return null;
     }
-    const user = await users.findById(row.user_id);
-    const organisation = user ? await organisations.findById(user.organisation_id) : undefined;
-    if (!user || !accountUsable(user, now) || !organisation) {
+    if (!accountUsable(user, now)) {
       await sessions.delete(row.id);
       return null;
     }

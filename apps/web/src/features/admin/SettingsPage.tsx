@@ -16,6 +16,10 @@ import { RhythmSection } from '../learning/RhythmSection.js';
 import { SsoSettingsSection } from '../auth/SsoAdmin.js';
 import { FilmSettings } from './FilmSettings.js';
 import { call } from '../../api/client.js';
+import { preloadTexts, useTexts } from '../../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('languages');
 
 const maxRetentionOptions = 6;
 
@@ -245,6 +249,7 @@ function SettingsForm({ initial }: { initial: OrganisationSettings }) {
 
 /** Which languages clients are offered, and which translations a native speaker still has to check. */
 function ClientLanguagesField({ chosen, onChange }: { chosen: readonly ClientLocale[]; onChange: (code: ClientLocale, on: boolean) => void }) {
+  useTexts('languages');
   const { t } = useTranslation();
   const unreviewed = clientLanguages.filter((language) => !language.reviewedByNativeSpeaker);
   return (

@@ -14,6 +14,10 @@ import { TextAreaField } from '../../components/fields.js';
 import { SubmitActions } from '../../components/FormActions.js';
 import { PlainLanguageHints } from '../../components/PlainLanguageHints.js';
 import { call } from '../../api/client.js';
+import { preloadTexts, useTexts } from '../../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('languages');
 
 /**
  * Follow-up (terugkoppeling) for one client: what the professional learned from the feedback and
@@ -55,6 +59,7 @@ export function SentFollowUp({ followUp }: { followUp: FollowUp }) {
 }
 
 function FollowUpForm({ clientId, pseudonym, feedbackId, draft }: { clientId: string; pseudonym: string; feedbackId: string | null; draft: FollowUp | null }) {
+  useTexts('languages');
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [learned, setLearned] = useState(draft?.learned ?? '');

@@ -8,6 +8,10 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { formatClock } from '../recordings/format.js';
 import { confirmSpeaker, moveBoundary, rhythmKeys, saveTurns, swapTurn, useRhythm, useSharedLane } from './rhythm-api.js';
 import { MutationError } from '../../components/QueryState.js';
+import { preloadTexts, useTexts } from '../../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('rhythm');
 
 type Who = 'professional' | 'client' | 'A' | 'B';
 
@@ -21,6 +25,7 @@ function whoOf(speaker: RhythmSpeaker, professional: RhythmSpeaker | null): Who 
  * score: neutral shades plus patterns and labels, no targets, nothing about tone or emotion.
  */
 export function RhythmPanel({ recordingId, duration, time, onSeek }: { recordingId: string; duration: number; time: number; onSeek: (seconds: number) => void }) {
+  useTexts('rhythm');
   const { t } = useTranslation();
   const rhythm = useRhythm(recordingId);
   if (rhythm.isPending) return <Paragraph className="sk-muted">{t('rhythm.loading')}</Paragraph>;
@@ -31,6 +36,7 @@ export function RhythmPanel({ recordingId, duration, time, onSeek }: { recording
 }
 
 export function RhythmLane({ turns, duration, label }: { turns: { who: Who; start: number; end: number }[]; duration: number; label: string }) {
+  useTexts('rhythm');
   const { t } = useTranslation();
   if (duration <= 0) return null;
   return (
@@ -48,6 +54,7 @@ export function RhythmLane({ turns, duration, label }: { turns: { who: Who; star
 }
 
 function RhythmLegend({ confirmed }: { confirmed: boolean }) {
+  useTexts('rhythm');
   const { t } = useTranslation();
   const whos: Who[] = confirmed ? ['professional', 'client'] : ['A', 'B'];
   return (
@@ -65,6 +72,7 @@ function RhythmLegend({ confirmed }: { confirmed: boolean }) {
 }
 
 function RhythmReady({ recordingId, view, duration, time, onSeek }: { recordingId: string; view: RhythmView; duration: number; time: number; onSeek: (seconds: number) => void }) {
+  useTexts('rhythm');
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
@@ -218,6 +226,7 @@ function RhythmReady({ recordingId, view, duration, time, onSeek }: { recordingI
 
 /** For a recipient: the lane of one shared moment, when the professional ticked it for this share. */
 export function SharedRhythmLane({ shareId, span }: { shareId: string; span: [number, number] }) {
+  useTexts('rhythm');
   const { t } = useTranslation();
   const lane = useSharedLane(shareId);
   if (!lane.data) return null;

@@ -16,6 +16,10 @@ import { formatDay } from '../../lib/format.js';
 import { createMoment, createShare, reviewKeys, revokeShare, useNoShareStretches, useShareOptions, useShares } from './api.js';
 import { setShareLane } from './rhythm-api.js';
 import { reviewPaths } from './paths.js';
+import { preloadTexts, useTexts } from '../../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('rhythm');
 
 /** yyyy-mm-dd of a day from now, in local time (the date field's own format). */
 function dayFromNow(days: number): string {
@@ -222,6 +226,7 @@ function ShareForm({ recordingId, moments, onDone }: { recordingId: string; mome
 }
 
 function SharesTable({ recordingId, shares, moments }: { recordingId: string; shares: readonly Share[]; moments: readonly Moment[] }) {
+  useTexts('rhythm');
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const revoke = useMutation({

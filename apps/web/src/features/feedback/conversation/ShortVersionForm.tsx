@@ -9,6 +9,10 @@ import { Paragraph } from '../../../components/Paragraph.js';
 import { useErrorText } from '../../../components/errors.js';
 import { participantLabel, useFeedbackChange } from './change.js';
 import { call } from '../../../api/client.js';
+import { preloadTexts, useTexts } from '../../../i18n/index.js';
+
+// Fetched as this module loads (with its page), so the components rarely wait.
+preloadTexts('languages');
 
 /**
  * For a client who reads another language: a few sentences of the summary and the agreements,
@@ -16,6 +20,7 @@ import { call } from '../../../api/client.js';
  * is finished. In a group, each client gets their own.
  */
 export function ShortVersionForm({ feedback, participant }: { feedback: FeedbackDetail; participant: FeedbackParticipant }) {
+  useTexts('languages');
   const { t } = useTranslation();
   const [summary, setSummary] = useState(participant.shortVersion?.summary ?? '');
   const [agreements, setAgreements] = useState(participant.shortVersion?.agreements ?? '');
