@@ -4,7 +4,16 @@ import type { Database, SignalGroupsTable, SignalsTable } from '../schema.js';
 export type SignalRow = Selectable<SignalsTable>;
 export type SignalGroupRow = Selectable<SignalGroupsTable>;
 /** A signal with its group's name and, only where it may be shown, its author's name. */
-export type SignalWithNames = SignalRow & { group_name: string | null; author_name: string | null };
+export type SignalWithNames = SignalRow & {
+  group_name: string | null;
+  author_name: string | null;
+  /** The agenda item it comes from, while it is on the agenda (the service decides what of it a reader sees). */
+  item_team_id: string | null;
+  item_kind: 'lesson' | 'question' | null;
+  item_text: string | null;
+  item_themes: string | null;
+  item_status: 'new' | 'discussed' | 'trying' | 'done' | null;
+};
 
 /** One answer to signals, counted (see answersOfYear). */
 export interface SignalAnswerSummary {
@@ -35,9 +44,15 @@ export class SignalsRepository {
       .selectFrom('signals')
       .leftJoin('signal_groups', 'signal_groups.id', 'signals.group_id')
       .innerJoin('users', 'users.id', 'signals.author_id')
+      .leftJoin('agenda_items', (join) => join.onRef('agenda_items.id', '=', 'signals.agenda_item_id').onRef('agenda_items.organisation_id', '=', 'signals.organisation_id'))
       .selectAll('signals')
       .select((eb) => [
         'signal_groups.name as group_name',
+        'agenda_items.team_id as item_team_id',
+        'agenda_items.kind as item_kind',
+        'agenda_items.text as item_text',
+        'agenda_items.themes as item_themes',
+        'agenda_items.status as item_status',
         // The name leaves the database only when the author chose to be named.
         eb.case().when('signals.named', '=', 1).then(eb.ref('users.name')).else(eb.val<string | null>(null)).end().as('author_name'),
       ]);
