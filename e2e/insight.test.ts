@@ -55,7 +55,7 @@ describe('anonymous insight', () => {
         expect(await table.locator('td').filter({ hasText: /^\d+$/ }).count()).toBeGreaterThan(0);
         expect(await page.getByText(/Een streepje \(–\) betekent: niet getoond/).count()).toBe(1);
         // Every figure has its table; none names a person.
-        expect(await page.getByTestId('insight-figure').count()).toBe(7);
+        expect(await page.getByTestId('insight-figure').count()).toBe(13);
         expect(await page.locator('main').innerText()).not.toMatch(/Sanne|Marieke Jansen|@voorbeeld\.nl/);
         if (viewport) {
           // Names what sticks out, when something does.

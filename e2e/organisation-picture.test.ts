@@ -81,7 +81,9 @@ describe('organisation picture', () => {
     await heading(page, /^Jaarbeeld Gemeente Voorbeeld/);
     await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Cliënten voelen zich gehoord' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Meer cliënten zeggen dat ze alles konden zeggen').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('Hier komt straks wat het team op de leeragenda besprak en afsprak.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Punten op de leeragenda' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Wat knelt, wat werkt' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Wat we met de signalen deden' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('table', { name: /Klanttevredenheid en samenwerkingscheck/ }).isVisible()).toBe(true);
     const csv = await page.getByRole('link', { name: 'Download als CSV' }).getAttribute('href');
     expect(csv).toMatch(/^\/api\/kar\/canvases\/[0-9a-f-]+\/picture\.csv$/);

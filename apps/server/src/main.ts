@@ -299,8 +299,8 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       await queue.stop();
       await storage.close();
     });
-    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight: new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now }), declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ gate, unitOfWork, films: repositories.organisationFilms, blobs: storage.blobs, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }) };
-    const allServices = { ...services, ssoSettings: new SsoSettingsService({ gate, unitOfWork, config: config.sso, sso: repositories.sso, now }), organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight: services.insight, now }) };
+    const insight = new InsightService({ gate, insight: repositories.insight, organisations: repositories.organisations, now });
+    const services = { auth, admin, passwordResets, clientAccess, clients, consent, reviews, feedback, preparationHelp, alliance, followUps, recordings: recordings.service, recordingUploads: recordings.uploads, playback: recordings.playback, learning, rhythm, notifications, insight, declineReasons, myData: new MyDataService({ ...repositories, audit, gate }), sso, ssoSettings: new SsoSettingsService({ gate, unitOfWork, config: config.sso, sso: repositories.sso, now }), signals: new SignalsService({ gate, unitOfWork, signals: repositories.signals, users: repositories.users, now }), organisationFilm: new OrganisationFilmService({ gate, unitOfWork, films: repositories.organisationFilms, blobs: storage.blobs, workFolders, tools: config.tools, now }), teamAgenda: new TeamAgendaService({ gate, teamAgenda: repositories.teamAgenda, unitOfWork, now }), organisationPicture: createOrganisationPictureServices({ ...repositories, gate, unitOfWork, insight, now }) };
     const demo = config.demo.seed ? await seedDemoIfEmpty(repositories, { password: config.demo.password }) : null;
     if (demo && config.demo.insight) await seedInsightData(database.db, { organisationId: demo.organisationId, teamIds: [demo.teamId], newTeams: 2, professionals: 36, months: 12, now: now() });
 
@@ -310,7 +310,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
     const https = config.publicUrl?.startsWith('https://') ?? false;
     const requireSession = requireSessionWith(auth);
     const ctx: HttpContext = {
-      services: allServices,
+      services,
       requireSession,
       actorOf: async (request) => (await requireSession(request)).actor,
       requireClient: requireClientWith(clientAccess),
@@ -369,7 +369,7 @@ export async function createSpreekkamer(config: Config, overrides: { logger?: Fa
       config,
       database,
       repositories,
-      services: allServices,
+      services,
       consentPolicy,
       audit,
       consentWithdrawals,

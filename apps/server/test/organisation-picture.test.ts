@@ -268,12 +268,29 @@ describe('the organisation picture: survey (KTO) both ways, KAR canvas and yearl
     });
 
     it('makes a yearly picture in the canvas terms, with the k-anonymous figures, and the same as CSV', async () => {
+      // A signal and policy's answer to it: the picture carries the answer, never the signal's text or sender.
+      const sent = await professional.call(contract.signals.send, { body: { kind: 'knelt', subject: 'rule', theme: 'fit', text: 'de wachttijdregel maakt het gesprek over werk lastig', confirmIdentifying: true } });
+      await policy.call(contract.signals.answer, { params: { id: sent.id }, body: { answer: 'De wachttijd gaat per maart omlaag.', status: 'adopted' } });
       const picture = await policy.call(contract.kar.picture, { params: { id: organisationCanvasId } });
       expect(picture.canvas.id).toBe(organisationCanvasId);
       expect(picture.insight?.scope).toBe('organisation');
       expect(picture.survey.rows.every((r) => r.period.startsWith('2026'))).toBe(true);
-      expect(picture.agenda).toEqual({ available: false, items: [] });
-      expect(picture.signals).toEqual({ available: false, items: [] });
+      // The agenda's and the signals' figures have their own sections, not among the others.
+      expect(picture.agenda.available).toBe(true);
+      expect(picture.agenda.figures.map((f) => f.id)).toEqual(['agendaItems', 'agendaThemes']);
+      expect(picture.signals.figures.map((f) => f.id)).toEqual(['signalsSent', 'signalThemes', 'signalKinds', 'signalStatuses']);
+      expect(picture.insight?.figures.some((f) => f.id.startsWith('agenda') || f.id.startsWith('signal'))).toBe(false);
+      // One sender: the answer is there, how many signals it answered is not.
+      expect(picture.signals.answers).toEqual([{ groupName: null, answer: 'De wachttijd gaat per maart omlaag.', status: 'adopted', theme: 'fit', kind: 'knelt', month: sent.createdAt.slice(0, 7), signals: null }]);
+      const pictureText = JSON.stringify(picture);
+      expect(pictureText).not.toContain('wachttijdregel');
+      expect(pictureText).not.toContain(sent.id);
+      expect(pictureText).not.toContain(await userIdOf(admin, demo.professional));
+      // A team's picture has no answers: they would be tied to the team's few members.
+      expect((await manager.call(contract.kar.picture, { params: { id: teamCanvasId } })).signals.answers).toEqual([]);
+      const policyCsv = (await policy.get(`/api/kar/canvases/${organisationCanvasId}/picture.csv`)).body.split('\r\n');
+      expect(policyCsv).toContain(`"antwoord op signalen";"opgepakt";"knelt, Hoe past wat we samen doen?";"";"";"";"";"${sent.createdAt.slice(0, 7)}";"De wachttijd gaat per maart omlaag.";"te weinig om te tonen"`);
+      expect(policyCsv.some((line) => line.startsWith('"signalen";"Gemeente Voorbeeld";"signalen verstuurd"'))).toBe(true);
       // A member of the team sees the team's picture; the figures of the insight page only the team lead.
       expect((await professional.call(contract.kar.picture, { params: { id: teamCanvasId } })).insight).toBeNull();
       expect((await manager.call(contract.kar.picture, { params: { id: teamCanvasId } })).insight?.figures.find((f) => f.kind === 'monthly')?.rows.map((r) => r.name)).toEqual(['Team Werk en Inkomen']);

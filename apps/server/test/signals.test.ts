@@ -216,4 +216,46 @@ describe('signals to policy and the management team', () => {
     expect((await professional.put(`/api/signals/${target.id}/answer`, { answer: 'Zelf gedaan.', status: 'adopted' })).statusCode).toBe(404);
     expect((await policy.put(`/api/signals/${target.id}/group`, { groupId: unknownId })).statusCode).toBe(404);
   });
+
+  it('points to one of the sender\'s team agenda items, shown to the sender and on the agenda, never telling the recipient the team', async () => {
+    const teamId = (await professional.call(contract.teamAgenda.overview)).teams[0]?.id ?? '';
+    const saved = await professional.call(contract.teamAgenda.addItem, { params: { id: teamId }, body: { kind: 'lesson', text: 'de wachttijd maakt het gesprek over werk lastig', themes: ['fit'] } });
+    const item = saved.item;
+    if (!item) throw new Error('no item');
+    // Another team's item, and one that does not exist, are "not found"; nothing is stored.
+    const organisationId = (await admin.get('/api/session')).json().organisation.id as string;
+    const otherTeam = await admin.call(contract.admin.createTeam, { body: { name: 'Team Elders' } });
+    const outsider = await seededUser(server, organisationId, 'Olaf Buiten', ['professional'], otherTeam.id);
+    const foreign = (await outsider.agent.call(contract.teamAgenda.addItem, { params: { id: otherTeam.id }, body: { kind: 'question', text: 'hoe vragen we door', themes: [] } })).item;
+    const before = await signalCount();
+    for (const agendaItemId of [foreign?.id, unknownId]) {
+      const refused = await send(professional, { ...base, agendaItemId });
+      expect(refused.statusCode).toBe(404);
+      expect(errorOf(refused).code).toBe('not_found');
+    }
+    // A policy advisor has no team agenda at all.
+    expect((await send(policy, { ...base, agendaItemId: item.id })).statusCode).toBe(403);
+    expect(await signalCount()).toBe(before);
+
+    const sent = await professional.call(contract.signals.send, { body: { ...base, agendaItemId: item.id } });
+    expect(sent.agendaItem).toEqual({ kind: 'lesson', themes: ['fit'], status: 'new', id: item.id, teamId, text: item.text });
+    // The recipient sees what kind of item and its themes, not which team's, nor its text.
+    const received = (await policy.call(contract.signals.inbox)).signals.find((s) => s.id === sent.id);
+    expect(received?.agendaItem).toEqual({ kind: 'lesson', themes: ['fit'], status: 'new', id: null, teamId: null, text: null });
+    const inboxBody = (await policy.get('/api/signals/inbox')).body;
+    expect(inboxBody).not.toContain(item.id);
+    expect(inboxBody).not.toContain(teamId);
+    expect(inboxBody).not.toContain(professionalId);
+    // On the agenda: the item shows a signal was sent and what became of it, not by whom.
+    const onAgenda = () => professional.call(contract.teamAgenda.team, { params: { id: teamId } }).then((agenda) => agenda.items.find((i) => i.id === item.id));
+    expect((await onAgenda())?.signalStatuses).toEqual(['received']);
+    await policy.call(contract.signals.answer, { params: { id: sent.id }, body: { answer: 'We kijken ernaar.', status: 'answered' } });
+    expect((await onAgenda())?.signalStatuses).toEqual(['answered']);
+    const managerView = (await manager.get(`/api/team-agenda/teams/${teamId}`)).body;
+    expect(managerView).not.toContain(professionalId);
+    expect(managerView).not.toContain(sent.id);
+    // Withdrawn from the agenda: the signal stays, without the link.
+    expect((await professional.delete(`/api/team-agenda/items/${item.id}`)).statusCode).toBe(204);
+    expect((await professional.call(contract.signals.get, { params: { id: sent.id } })).agendaItem).toBeNull();
+  });
 });

@@ -10,13 +10,28 @@ import { z } from 'zod';
  *   GET /insight/teams         → insightSchema   team lead: a row per team they lead
  *   GET /insight/organisation  → insightSchema   policy advisor: a row per team and the organisation
  */
-export const insightFigureIds = ['roundsTaken', 'roundsCompleted', 'recordingsMade', 'feedbackHeld', 'allianceChecks', 'questionThemes', 'allianceResults'] as const;
+export const insightFigureIds = [
+  'roundsTaken',
+  'roundsCompleted',
+  'recordingsMade',
+  'feedbackHeld',
+  'allianceChecks',
+  'questionThemes',
+  'agendaItems',
+  'agendaThemes',
+  'signalsSent',
+  'signalThemes',
+  'signalKinds',
+  'signalStatuses',
+  'allianceResults',
+] as const;
 export const insightFigureIdSchema = z.enum(insightFigureIds);
 export type InsightFigureId = z.infer<typeof insightFigureIdSchema>;
 
 /**
  * monthly: rows are teams (and the organisation), columns are months, cells are counts.
- * themes:  rows are teams (and the organisation), columns are themes and a last column 'total', cells are counts.
+ * themes:  rows are teams (and the organisation), columns are themes (or another category: a signal's kind or
+ *          status) and a last column 'total', cells are counts.
  * scores:  rows are months, columns are the questions of the alliance check, cells are average scores (1–5).
  */
 export const insightFigureKindSchema = z.enum(['monthly', 'themes', 'scores']);

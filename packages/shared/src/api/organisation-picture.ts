@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { allianceItems } from '../method/alliance-check.js';
 import { themeCards, themeIds, type ThemeId } from '../method/feedback-conversation.js';
 import { idSchema } from './admin.js';
-import { insightSchema } from './insight.js';
+import { insightFigureSchema, insightSchema, type InsightFigureId } from './insight.js';
+import { signalKinds, signalStatuses, signalThemes } from './signals.js';
 import { optionalPlainText, plainText } from './feedback.js';
 
 /**
@@ -181,19 +182,49 @@ export const karCanvasSaveSchema = z.object({
   basedOn: z.string().min(1),
 });
 
-/** The sections the yearly picture will draw on once the team agenda and the policy signals exist. */
-export const karHookSchema = z.object({
-  /** False until that part of Spreekkamer is there; then it lists aggregates in the canvas's terms. */
+/** The insight figures the yearly picture shows in its agenda and signals sections rather than among the others. */
+export const yearlyAgendaFigureIds = ['agendaItems', 'agendaThemes'] as const satisfies readonly InsightFigureId[];
+export const yearlySignalFigureIds = ['signalsSent', 'signalThemes', 'signalKinds', 'signalStatuses'] as const satisfies readonly InsightFigureId[];
+
+/** The team agenda in the yearly picture: only the k-anonymous figures of the canvas's team or the organisation. */
+export const yearlyAgendaSchema = z.object({
+  /** False when the reader may not see these figures (they are the insight page's). */
   available: z.boolean(),
-  items: z.array(z.object({ theme: z.string(), count: z.number().int().nullable(), text: z.string().nullable() })),
+  figures: z.array(insightFigureSchema),
+});
+
+/**
+ * One answer of policy or the management team to signals, as far as the reader receives them: the
+ * recipients' own text, never the signals' texts or senders. A group's answer once.
+ */
+export const yearlySignalAnswerSchema = z.object({
+  /** The group's name, or null for an answer to one signal. */
+  groupName: z.string().nullable(),
+  answer: z.string(),
+  status: z.enum(signalStatuses),
+  /** When all the answered signals share a theme or kind; else null. */
+  theme: z.enum(signalThemes).nullable(),
+  kind: z.enum(signalKinds).nullable(),
+  /** yyyy-mm: never a day. */
+  month: z.string(),
+  /** How many signals it answered; null when fewer than k people sent them. */
+  signals: z.number().int().nullable(),
+});
+export type YearlySignalAnswer = z.infer<typeof yearlySignalAnswerSchema>;
+
+/** Signals in the yearly picture: the k-anonymous figures, and for the organisation's canvas the answers given that year. */
+export const yearlySignalsSchema = z.object({
+  available: z.boolean(),
+  figures: z.array(insightFigureSchema),
+  answers: z.array(yearlySignalAnswerSchema),
 });
 
 export const yearlyPictureSchema = z.object({
   canvas: karCanvasSchema,
-  /** The k-anonymous figures of the insight page for the canvas's team or the organisation. */
+  /** The k-anonymous figures of the insight page for the canvas's team or the organisation, but those of the agenda and signals. */
   insight: insightSchema.nullable(),
   survey: surveyComparisonSchema,
-  agenda: karHookSchema,
-  signals: karHookSchema,
+  agenda: yearlyAgendaSchema,
+  signals: yearlySignalsSchema,
 });
 export type YearlyPicture = z.infer<typeof yearlyPictureSchema>;

@@ -44,11 +44,29 @@ export const newSignalSchema = z
     toManagement: z.boolean().default(false),
     /** The author saw the identification check's findings and sends it anyway. */
     confirmIdentifying: z.boolean().default(false),
+    /** An item of one of the sender's teams' learning agenda that the signal comes from. */
+    agendaItemId: z.string().min(1).max(100).nullable().default(null),
   })
   .strict()
   .refine((value) => value.toPolicy || value.toManagement, { path: ['toPolicy'], message: 'Kies wie het signaal krijgt: beleid, het managementteam of allebei.' });
 export type NewSignal = z.input<typeof newSignalSchema>;
 export type SignalRequest = z.output<typeof newSignalSchema>;
+
+/**
+ * The agenda item a signal comes from. Its kind, themes and status for every reader; its id, team
+ * and text only for a reader who may see the item on the team's agenda (a member or lead of that
+ * team), so a recipient outside the team never learns which team the sender is in.
+ */
+export const signalAgendaItemSchema = z.object({
+  kind: z.enum(['lesson', 'question']),
+  themes: z.array(z.enum(themeIds)),
+  status: z.enum(['new', 'discussed', 'trying', 'done']),
+  /** Null unless the reader may see the item on its team's agenda. */
+  id: z.string().nullable(),
+  teamId: z.string().nullable(),
+  text: z.string().nullable(),
+});
+export type SignalAgendaItem = z.infer<typeof signalAgendaItemSchema>;
 
 export const signalSchema = z.object({
   id: z.string(),
@@ -69,6 +87,8 @@ export const signalSchema = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The agenda item it comes from, if any (and if it is still on the agenda). */
+  agendaItem: signalAgendaItemSchema.nullable(),
 });
 export type Signal = z.infer<typeof signalSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './admin.js';
 import { feedbackDateSchema, optionalPlainText, plainText, themeIdSchema } from './feedback.js';
 import type { IdentifyingDetailKind } from '../identifying-details.js';
+import { signalStatuses } from './signals.js';
 
 /**
  * The team learning agenda (seed 000 §6.4.2): lessons and questions members choose to bring to
@@ -42,6 +43,8 @@ export const agendaItemSchema = z.object({
   mine: z.boolean(),
   /** Only when the author chose to be named. */
   authorName: z.string().nullable(),
+  /** The status of each signal to policy or the management team sent about this item; never who sent it. */
+  signalStatuses: z.array(z.enum(signalStatuses)),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

@@ -197,6 +197,116 @@ export class InsightRepository {
     return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
   }
 
+  /**
+   * Team agenda items (seed 000 §6.4.2) of the window's closed months, aggregated here: an item
+   * belongs to its own team, not to its author's population, so it stays where it was brought in.
+   * `people` counts distinct authors; an item whose author left anonymously (author cleared) adds to
+   * the count but to nobody's people, so it can only make a cell more likely to be hidden.
+   */
+  private async agendaFacts(window: InsightWindow): Promise<{ team: string; author: string | null; month: string; themes: string[] }[]> {
+    const { organisationId, months, until } = window;
+    const first = months[0];
+    if (first === undefined) return [];
+    const rows = await this.db
+      .selectFrom('agenda_items')
+      .select(['team_id', 'author_id', 'created_at', 'themes'])
+      .where('organisation_id', '=', organisationId)
+      .where('created_at', '>=', first)
+      .where('created_at', '<', until)
+      .execute();
+    return rows.map((row) => {
+      let themes: string[] = [];
+      try {
+        const parsed: unknown = JSON.parse(row.themes);
+        if (Array.isArray(parsed)) themes = [...new Set(parsed.filter((theme): theme is string => typeof theme === 'string'))];
+      } catch {
+        themes = [];
+      }
+      return { team: row.team_id, author: row.author_id, month: row.created_at.slice(0, 7), themes };
+    });
+  }
+
+  /** Agenda items brought in, per team (and the organisation, team '') and the closed month they were brought in. */
+  async agendaItems(window: InsightWindow): Promise<InsightCellRow[]> {
+    const cells = new CellCounter();
+    for (const fact of await this.agendaFacts(window)) {
+      for (const team of [fact.team, '']) cells.add(team, fact.month, fact.author);
+    }
+    return cells.rows();
+  }
+
+  /** Agenda items per theme ('none' without one) and in total ('total') over the window, per team and the organisation; an item with two themes counts under both. */
+  async agendaThemes(window: InsightWindow): Promise<InsightCellRow[]> {
+    const cells = new CellCounter();
+    for (const fact of await this.agendaFacts(window)) {
+      for (const team of [fact.team, '']) {
+        for (const theme of fact.themes.length > 0 ? fact.themes : ['none']) cells.add(team, theme, fact.author);
+        cells.add(team, 'total', fact.author);
+      }
+    }
+    return cells.rows();
+  }
+
+  /** Signals sent ("wat knelt, wat werkt"), per group and closed month: teams by the sender's population, the organisation over all signals. */
+  async signalsSent(window: InsightWindow): Promise<InsightCellRow[]> {
+    return this.signalCategories(window, sql`substr(created_at, 1, 7)`, false);
+  }
+
+  /** Signals per theme of the theme cards, and 'total', over the window. */
+  signalThemes(window: InsightWindow): Promise<InsightCellRow[]> {
+    return this.signalCategories(window, sql`theme`, true);
+  }
+
+  /** Signals per kind (knelt, werkt), and 'total', over the window. */
+  signalKinds(window: InsightWindow): Promise<InsightCellRow[]> {
+    return this.signalCategories(window, sql`kind`, true);
+  }
+
+  /** Signals per status (what was done with them, today), and 'total', over the window. */
+  signalStatuses(window: InsightWindow): Promise<InsightCellRow[]> {
+    return this.signalCategories(window, sql`status`, true);
+  }
+
+  /**
+   * Signals counted per category. A team's row counts the signals of the people in its frozen
+   * population of the month the signal was sent (like learning questions); the organisation's row
+   * counts every signal of the organisation, also those of managers, who are in no population.
+   * Only counts leave this method: never a signal, its text or its sender.
+   */
+  private async signalCategories(window: InsightWindow, category: RawBuilder<unknown>, withTotal: boolean): Promise<InsightCellRow[]> {
+    const { organisationId, months, until } = window;
+    const first = months[0];
+    if (first === undefined) return [];
+    const perPerson = sql`
+      select author_id as user_id, substr(created_at, 1, 7) as month, ${category} as col, count(*) as n
+      from signals
+      where organisation_id = ${organisationId} and created_at >= ${first} and created_at < ${until}
+      group by author_id, substr(created_at, 1, 7), ${category}`;
+    const total = withTotal
+      ? sql`
+      union all
+      select p.team_id as team_id, 'total' as col, sum(f.n) as n, count(distinct p.user_id) as people
+      from (${perPerson}) f
+      cross join insight_populations p
+      where p.organisation_id = ${organisationId} and p.team_id <> '' and p.user_id = f.user_id and p.month = f.month
+      group by p.team_id
+      union all
+      select '' as team_id, 'total' as col, sum(f.n) as n, count(distinct f.user_id) as people
+      from (${perPerson}) f`
+      : sql``;
+    const rows = await sql<{ team_id: string; col: string; n: Numeric; people: Numeric }>`
+      select p.team_id as team_id, f.col as col, sum(f.n) as n, count(distinct p.user_id) as people
+      from (${perPerson}) f
+      cross join insight_populations p
+      where p.organisation_id = ${organisationId} and p.team_id <> '' and p.user_id = f.user_id and p.month = f.month
+      group by p.team_id, f.col
+      union all
+      select '' as team_id, f.col as col, sum(f.n) as n, count(distinct f.user_id) as people
+      from (${perPerson}) f
+      group by f.col${total}`.execute(this.db);
+    return rows.rows.map((row) => ({ teamId: row.team_id, column: row.col, count: Number(row.n ?? 0), people: Number(row.people ?? 0) }));
+  }
+
   /** The alliance check's answers per closed month and question, for the whole organisation. */
   async allianceMonths(window: InsightWindow, questions: readonly string[]): Promise<AllianceMonthRow[]> {
     const { organisationId, months, until } = window;
@@ -218,5 +328,25 @@ export class InsightRepository {
       }
     }
     return result;
+  }
+}
+
+/** Counts per group and column with the distinct people behind them; a null person adds to the count only. */
+class CellCounter {
+  private readonly cells = new Map<string, { teamId: string; column: string; count: number; people: Set<string> }>();
+
+  add(teamId: string, column: string, person: string | null): void {
+    const key = `${teamId}|${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { teamId, column, count: 0, people: new Set() };
+      this.cells.set(key, cell);
+    }
+    cell.count += 1;
+    if (person !== null) cell.people.add(person);
+  }
+
+  rows(): InsightCellRow[] {
+    return [...this.cells.values()].map((cell) => ({ teamId: cell.teamId, column: cell.column, count: cell.count, people: cell.people.size }));
   }
 }

@@ -4,7 +4,28 @@ import type { Database, SignalGroupsTable, SignalsTable } from '../schema.js';
 export type SignalRow = Selectable<SignalsTable>;
 export type SignalGroupRow = Selectable<SignalGroupsTable>;
 /** A signal with its group's name and, only where it may be shown, its author's name. */
-export type SignalWithNames = SignalRow & { group_name: string | null; author_name: string | null };
+export type SignalWithNames = SignalRow & {
+  group_name: string | null;
+  author_name: string | null;
+  /** The agenda item it comes from, while it is on the agenda (the service decides what of it a reader sees). */
+  item_team_id: string | null;
+  item_kind: 'lesson' | 'question' | null;
+  item_text: string | null;
+  item_themes: string | null;
+  item_status: 'new' | 'discussed' | 'trying' | 'done' | null;
+};
+
+/** One answer to signals, counted (see answersOfYear). */
+export interface SignalAnswerSummary {
+  groupName: string | null;
+  answer: string;
+  status: SignalRow['status'];
+  theme: string | null;
+  kind: string | null;
+  month: string;
+  signals: number;
+  senders: number;
+}
 
 /** Signals to policy and the management team, their groups, and who is in the management team. SQL only. */
 export class SignalsRepository {
@@ -23,9 +44,15 @@ export class SignalsRepository {
       .selectFrom('signals')
       .leftJoin('signal_groups', 'signal_groups.id', 'signals.group_id')
       .innerJoin('users', 'users.id', 'signals.author_id')
+      .leftJoin('agenda_items', (join) => join.onRef('agenda_items.id', '=', 'signals.agenda_item_id').onRef('agenda_items.organisation_id', '=', 'signals.organisation_id'))
       .selectAll('signals')
       .select((eb) => [
         'signal_groups.name as group_name',
+        'agenda_items.team_id as item_team_id',
+        'agenda_items.kind as item_kind',
+        'agenda_items.text as item_text',
+        'agenda_items.themes as item_themes',
+        'agenda_items.status as item_status',
         // The name leaves the database only when the author chose to be named.
         eb.case().when('signals.named', '=', 1).then(eb.ref('users.name')).else(eb.val<string | null>(null)).end().as('author_name'),
       ]);
@@ -80,6 +107,50 @@ export class SignalsRepository {
 
   async answerGroup(id: string, answer: string, status: SignalGroupRow['status'], at: string): Promise<void> {
     await this.db.updateTable('signal_groups').set({ answer, status, answered_at: at }).where('id', '=', id).execute();
+  }
+
+  /**
+   * The answers given in a year to what this reader receives (policy and/or the management team),
+   * one row per answer: a group's answer once, however many signals it reached. Aggregated here, so
+   * no author and no signal leaves: only how many signals and senders an answer reached, the
+   * theme and kind when all its signals share one, the status and the month it was given.
+   */
+  async answersOfYear(organisationId: string, year: number, asPolicy: boolean, asManagement: boolean): Promise<SignalAnswerSummary[]> {
+    if (!asPolicy && !asManagement) return [];
+    const rows = await this.db
+      .selectFrom('signals')
+      .leftJoin('signal_groups', 'signal_groups.id', 'signals.group_id')
+      .where('signals.organisation_id', '=', organisationId)
+      .where('signals.answer', 'is not', null)
+      .where('signals.answered_at', '>=', `${year}-01-01`)
+      .where('signals.answered_at', '<', `${year + 1}-01-01`)
+      .where((eb) => eb.or([...(asPolicy ? [eb('signals.to_policy', '=', 1)] : []), ...(asManagement ? [eb('signals.to_management', '=', 1)] : [])]))
+      .groupBy(['signals.group_id', 'signal_groups.name', 'signals.answer', 'signals.status'])
+      .select((eb) => [
+        'signals.group_id as group_id',
+        'signal_groups.name as group_name',
+        'signals.answer as answer',
+        'signals.status as status',
+        eb.fn.min('signals.theme').as('theme_min'),
+        eb.fn.max('signals.theme').as('theme_max'),
+        eb.fn.min('signals.kind').as('kind_min'),
+        eb.fn.max('signals.kind').as('kind_max'),
+        eb.fn.max('signals.answered_at').as('answered_at'),
+        eb.fn.countAll<number | string>().as('signals'),
+        eb.fn.count<number | string>('signals.author_id').distinct().as('senders'),
+      ])
+      .orderBy('answered_at', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      groupName: row.group_name,
+      answer: row.answer ?? '',
+      status: row.status,
+      theme: row.theme_min === row.theme_max ? row.theme_min : null,
+      kind: row.kind_min === row.kind_max ? row.kind_min : null,
+      month: (row.answered_at ?? '').slice(0, 7),
+      signals: Number(row.signals),
+      senders: Number(row.senders),
+    }));
   }
 
   async isManagementTeamMember(userId: string): Promise<boolean> {

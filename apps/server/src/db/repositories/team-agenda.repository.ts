@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { AgendaItemsTable, AgendaLeaveChoicesTable, AgendaMeetingsTable, Database } from '../schema.js';
+import type { AgendaItemsTable, AgendaLeaveChoicesTable, AgendaMeetingsTable, Database, SignalsTable } from '../schema.js';
 
 export type AgendaItemRow = Selectable<AgendaItemsTable>;
 export type AgendaMeetingRow = Selectable<AgendaMeetingsTable>;
@@ -61,6 +61,13 @@ export class TeamAgendaRepository {
       .select('users.name as named_author_name')
       .where('agenda_items.id', '=', id)
       .executeTakeFirst();
+  }
+
+  /** The statuses of the signals sent about each of these agenda items; never who sent them. */
+  async signalStatusesOf(itemIds: readonly string[]): Promise<{ agenda_item_id: string; status: SignalsTable['status'] }[]> {
+    if (itemIds.length === 0) return [];
+    const rows = await this.db.selectFrom('signals').select(['agenda_item_id', 'status']).where('agenda_item_id', 'in', [...itemIds]).orderBy('created_at').orderBy('id').execute();
+    return rows.flatMap((row) => (row.agenda_item_id ? [{ agenda_item_id: row.agenda_item_id, status: row.status }] : []));
   }
 
   findMeeting(id: string): Promise<AgendaMeetingRow | undefined> {

@@ -1,4 +1,4 @@
-import { allianceItemIds, learningThemeIds, type Insight, type InsightFigure, type InsightFigureId, type InsightRow } from '@spreekkamer/shared';
+import { allianceItemIds, learningThemeIds, signalKinds, signalStatuses, themeIds, type Insight, type InsightFigure, type InsightFigureId, type InsightRow } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { InsightCellRow, InsightRepository, InsightWindow } from '../../db/repositories/insight.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
@@ -24,7 +24,8 @@ export const insightMonths = 12;
  * filter come for free.
  *
  * monthly: the columns are the window's months; the query groups by the month of the fact.
- * themes:  the columns are `themes` and 'total'; the query returns a row per theme and one 'total'.
+ * themes:  the columns are `themes` (or other categories: a signal's kind or status) and 'total';
+ *          the query returns a row per category and one 'total'.
  * Either way the query returns team '' for the organisation as a whole.
  */
 export interface CountFigure {
@@ -41,6 +42,12 @@ export const countFigures: readonly CountFigure[] = [
   { id: 'feedbackHeld', kind: 'monthly', query: (insight, window) => insight.feedbackHeld(window) },
   { id: 'allianceChecks', kind: 'monthly', query: (insight, window) => insight.allianceChecks(window) },
   { id: 'questionThemes', kind: 'themes', themes: [...learningThemeIds, 'none'], query: (insight, window) => insight.questionThemes(window) },
+  { id: 'agendaItems', kind: 'monthly', query: (insight, window) => insight.agendaItems(window) },
+  { id: 'agendaThemes', kind: 'themes', themes: [...themeIds, 'none'], query: (insight, window) => insight.agendaThemes(window) },
+  { id: 'signalsSent', kind: 'monthly', query: (insight, window) => insight.signalsSent(window) },
+  { id: 'signalThemes', kind: 'themes', themes: [...themeIds], query: (insight, window) => insight.signalThemes(window) },
+  { id: 'signalKinds', kind: 'themes', themes: [...signalKinds], query: (insight, window) => insight.signalKinds(window) },
+  { id: 'signalStatuses', kind: 'themes', themes: [...signalStatuses], query: (insight, window) => insight.signalStatuses(window) },
 ];
 
 /** yyyy-mm of the month before. */

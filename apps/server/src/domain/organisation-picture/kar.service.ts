@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, karContentSchema, type Insight, type KarCanvas, type KarCanvasList, type KarContent, type YearlyPicture } from '@spreekkamer/shared';
+import {
+  hasPermission,
+  karContentSchema,
+  yearlyAgendaFigureIds,
+  yearlySignalFigureIds,
+  type Insight,
+  type InsightFigureId,
+  type KarCanvas,
+  type KarCanvasList,
+  type KarContent,
+  type SignalKind,
+  type SignalTheme,
+  type YearlyPicture,
+  type YearlySignalAnswer,
+} from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { KarCanvasRow, OrganisationPictureRepository } from '../../db/repositories/organisation-picture.repository.js';
 import type { OrganisationsRepository } from '../../db/repositories/organisations.repository.js';
+import type { SignalsRepository } from '../../db/repositories/signals.repository.js';
 import type { TeamsRepository } from '../../db/repositories/teams.repository.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { settingsOf } from '../admin/organisation-settings.js';
@@ -21,6 +36,8 @@ export interface KarDependencies {
   teams: TeamsRepository;
   /** The anonymous insight answer (engineer C's service): only its public methods, never its queries. */
   insight: Pick<InsightService, 'teams' | 'organisation'>;
+  /** Only the answers given to signals, counted; never a signal or its sender. */
+  signals: Pick<SignalsRepository, 'answersOfYear' | 'isManagementTeamMember'>;
   now: Clock;
 }
 
@@ -107,14 +124,38 @@ export class KarService {
     const organisation = await this.deps.organisations.findById(actor.organisationId);
     if (!organisation) throw new AppError('not_found');
     const k = settingsOf(organisation).minimumGroupSize;
+    const insight = await this.insightFor(actor, row.team_id);
+    const pick = (ids: readonly InsightFigureId[]) => (insight?.figures ?? []).filter((figure) => ids.includes(figure.id));
+    const answers = row.team_id ? [] : await this.signalAnswers(actor, Number(row.year), k);
+    const apart: readonly InsightFigureId[] = [...yearlyAgendaFigureIds, ...yearlySignalFigureIds];
     return {
       canvas,
-      insight: await this.insightFor(actor, row.team_id),
+      insight: insight ? { ...insight, figures: insight.figures.filter((figure) => !apart.includes(figure.id)) } : null,
       survey: await surveyComparisonOf(this.deps.organisationPicture, actor.organisationId, k, localMonth(this.deps.now()), row.year),
-      // Hooks for the team learning agenda and the signals to policy, built beside this: empty until they exist.
-      agenda: { available: false, items: [] },
-      signals: { available: false, items: [] },
+      agenda: { available: insight !== null, figures: pick(yearlyAgendaFigureIds) },
+      signals: { available: insight !== null || answers.length > 0, figures: pick(yearlySignalFigureIds), answers },
     };
+  }
+
+  /**
+   * The answers policy and the management team gave in the canvas's year, for the organisation's
+   * canvas only (a team's would tie answers to its members) and only those the reader receives
+   * anyway: a policy advisor the signals to policy, a management team member those to the MT. How
+   * many signals an answer reached is shown only when at least k people sent them.
+   */
+  private async signalAnswers(actor: Actor, year: number, k: number): Promise<YearlySignalAnswer[]> {
+    const asPolicy = actor.roles.includes('policy_advisor');
+    const asManagement = actor.roles.includes('manager') && (await this.deps.signals.isManagementTeamMember(actor.userId));
+    const rows = await this.deps.signals.answersOfYear(actor.organisationId, year, asPolicy, asManagement);
+    return rows.map((answer) => ({
+      groupName: answer.groupName,
+      answer: answer.answer,
+      status: answer.status,
+      theme: answer.theme as SignalTheme | null,
+      kind: answer.kind as SignalKind | null,
+      month: answer.month,
+      signals: answer.senders >= k ? answer.signals : null,
+    }));
   }
 
   /** The insight page's own answer, as far as this person may see it: a team lead their team, a policy advisor the organisation. */

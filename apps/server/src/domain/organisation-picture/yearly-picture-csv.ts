@@ -1,4 +1,4 @@
-import { themeCards, type SurveyTheme, type YearlyPicture } from '@spreekkamer/shared';
+import { themeCards, type InsightFigure, type SurveyTheme, type YearlyPicture } from '@spreekkamer/shared';
 import { csvCell } from '../reviews/review-export.js';
 
 const figureNames: Readonly<Record<string, string>> = {
@@ -8,12 +8,32 @@ const figureNames: Readonly<Record<string, string>> = {
   feedbackHeld: 'samenleergesprekken gehouden',
   allianceChecks: 'samenwerkingschecks',
   questionThemes: 'thema’s van leervragen',
+  agendaItems: 'punten op de leeragenda',
+  agendaThemes: 'thema’s van de leeragenda',
+  signalsSent: 'signalen verstuurd',
+  signalThemes: 'signalen per thema',
+  signalKinds: 'wat knelt, wat werkt',
+  signalStatuses: 'wat er met signalen gebeurde',
   allianceResults: 'samenwerkingscheck, gemiddelde (1 tot 5)',
 };
 
 function themeName(theme: SurveyTheme): string {
   return theme === 'overall' ? 'Alles bij elkaar' : (themeCards.find((card) => card.id === theme)?.title.nl ?? theme);
 }
+
+/** Column names in Dutch: theme cards, a signal's kind and status; months and learning themes stay as they are. */
+const columnNames: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(themeCards.map((card) => [card.id, card.title.nl])),
+  none: 'zonder thema',
+  total: 'totaal',
+  knelt: 'knelt',
+  werkt: 'werkt',
+  received: 'ontvangen',
+  in_progress: 'in behandeling',
+  answered: 'beantwoord',
+  adopted: 'opgepakt',
+  not_adopted: 'niet aangepast',
+};
 
 function number(value: number | null): string {
   return value === null ? 'te weinig om te tonen' : String(value).replace('.', ',');
@@ -38,17 +58,26 @@ export function yearlyPictureCsv(picture: YearlyPicture): string {
   for (const revision of picture.canvas.revisions) rows.push(['herzien op', '', revision.note, '', '', '', '', revision.on, '', '']);
   const months = picture.insight?.months ?? [];
   const wholePeriod = months.length > 0 ? `${months[0]} tot ${months.at(-1)}` : '';
-  for (const figure of picture.insight?.figures ?? []) {
-    const name = figureNames[figure.id] ?? figure.id;
-    for (const row of figure.rows) {
-      row.cells.forEach((cell, index) => {
-        const column = figure.columns[index] ?? '';
-        // monthly: a column per month; themes: a column per theme over the whole period; scores: a row per month, a column per question.
-        const period = figure.kind === 'monthly' ? column : figure.kind === 'scores' ? row.id : wholePeriod;
-        const title = figure.kind === 'monthly' ? name : `${name}: ${column}`;
-        rows.push(['leerroutine', figure.kind === 'scores' ? 'organisatie' : row.name, title, '', '', '', '', period, number(cell), '']);
-      });
+  const figureRows = (part: string, figures: readonly InsightFigure[]) => {
+    for (const figure of figures) {
+      const name = figureNames[figure.id] ?? figure.id;
+      for (const row of figure.rows) {
+        row.cells.forEach((cell, index) => {
+          const column = figure.columns[index] ?? '';
+          // monthly: a column per month; themes: a column per theme over the whole period; scores: a row per month, a column per question.
+          const period = figure.kind === 'monthly' ? column : figure.kind === 'scores' ? row.id : wholePeriod;
+          const title = figure.kind === 'monthly' ? name : `${name}: ${columnNames[column] ?? column}`;
+          rows.push([part, figure.kind === 'scores' ? 'organisatie' : row.name, title, '', '', '', '', period, number(cell), '']);
+        });
+      }
     }
+  };
+  figureRows('leerroutine', picture.insight?.figures ?? []);
+  figureRows('leeragenda', picture.agenda.figures);
+  figureRows('signalen', picture.signals.figures);
+  for (const answer of picture.signals.answers) {
+    const about = [answer.groupName, answer.kind ? columnNames[answer.kind] : null, answer.theme ? columnNames[answer.theme] : null].filter((part) => part !== null && part !== undefined).join(', ');
+    rows.push(['antwoord op signalen', columnNames[answer.status] ?? answer.status, about, '', '', '', '', answer.month, answer.answer, answer.signals === null ? 'te weinig om te tonen' : String(answer.signals)]);
   }
   for (const row of picture.survey.rows) {
     for (const figure of row.survey) {

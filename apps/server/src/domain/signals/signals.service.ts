@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import {
   findIdentifyingDetails,
   hasPermission,
@@ -12,6 +13,7 @@ import {
   type SignalStatus,
   type SignalSubject,
   type SignalTheme,
+  themeIds,
 } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -35,7 +37,9 @@ const openStatuses: readonly SignalStatus[] = ['received', 'in_progress'];
  * when the author chose to be named (the repository returns it only then), and `mine` only for
  * the author.
  */
-function toSignal(row: SignalWithNames, readerId: string): Signal {
+function toSignal(row: SignalWithNames, readerId: string, itemsSeen: ReadonlySet<string>): Signal {
+  const seen = row.agenda_item_id !== null && itemsSeen.has(row.agenda_item_id);
+  const themes = agendaThemesSchema.safeParse(JSON.parse(row.item_themes ?? '[]'));
   return {
     id: row.id,
     kind: row.kind as SignalKind,
@@ -53,8 +57,21 @@ function toSignal(row: SignalWithNames, readerId: string): Signal {
     answer: row.answer,
     answeredAt: row.answered_at,
     createdAt: row.created_at,
+    agendaItem:
+      row.item_kind && row.item_status
+        ? {
+            kind: row.item_kind,
+            themes: themes.success ? themes.data : [],
+            status: row.item_status,
+            id: seen ? row.agenda_item_id : null,
+            teamId: seen ? row.item_team_id : null,
+            text: seen ? row.item_text : null,
+          }
+        : null,
   };
 }
+
+const agendaThemesSchema = z.array(z.enum(themeIds));
 
 function toGroup(row: SignalGroupRow, signalCount: number): SignalGroup {
   return { id: row.id, name: row.name, signalCount, status: row.status, answer: row.answer, answeredAt: row.answered_at, createdAt: row.created_at };
@@ -87,7 +104,7 @@ export class SignalsService {
   async mine(actor: Actor): Promise<{ signals: Signal[] }> {
     await requireAccess(this.deps.gate, { actor, permission: 'signals.send' });
     const rows = await this.deps.signals.listByAuthor(actor.organisationId, actor.userId);
-    return { signals: rows.map((row) => toSignal(row, actor.userId)) };
+    return { signals: await this.present(actor, rows) };
   }
 
   /**
@@ -101,6 +118,8 @@ export class SignalsService {
     if (findings.length > 0 && !input.confirmIdentifying) {
       throw new AppError('signal_identifying', findings.map((finding) => ({ path: `text.${finding.kind}`, message: finding.text })));
     }
+    // Only an item the sender may see on one of their teams' agendas; any other is "not found".
+    if (input.agendaItemId !== null) await requireAccess(this.deps.gate, { actor, permission: 'agenda_item.member', ids: [input.agendaItemId] });
     const id = randomUUID();
     await this.deps.unitOfWork.run(async ({ repositories, audit }) => {
       await repositories.signals.insert({
@@ -116,7 +135,7 @@ export class SignalsService {
         to_management: input.toManagement ? 1 : 0,
         status: 'received',
         group_id: null,
-        agenda_item_id: null,
+        agenda_item_id: input.agendaItemId,
         answer: null,
         answered_at: null,
         created_at: this.now().toISOString(),
@@ -128,7 +147,7 @@ export class SignalsService {
         action: 'signal.sent',
         subjectType: 'signal',
         subjectId: id,
-        details: { toPolicy: input.toPolicy, toManagement: input.toManagement, named: input.named, identifyingConfirmed: findings.length > 0 },
+        details: { toPolicy: input.toPolicy, toManagement: input.toManagement, named: input.named, identifyingConfirmed: findings.length > 0, fromAgenda: input.agendaItemId !== null },
       });
     });
     return this.load(actor, id);
@@ -147,7 +166,7 @@ export class SignalsService {
     for (const row of rows) if (row.group_id) counts.set(row.group_id, (counts.get(row.group_id) ?? 0) + 1);
     const groups = await this.deps.signals.listGroups(actor.organisationId);
     return {
-      signals: rows.map((row) => toSignal(row, actor.userId)),
+      signals: await this.present(actor, rows),
       groups: groups.map((group) => toGroup(group, counts.get(group.id) ?? 0)),
       open: rows.filter((row) => openStatuses.includes(row.status)).length,
     };
@@ -251,6 +270,15 @@ export class SignalsService {
   private async load(actor: Actor, id: string): Promise<Signal> {
     const row = await this.deps.signals.findById(actor.organisationId, id);
     if (!row) throw new AppError('not_found');
-    return toSignal(row, actor.userId);
+    const [signal] = await this.present(actor, [row]);
+    if (!signal) throw new AppError('not_found');
+    return signal;
+  }
+
+  /** Signals as they leave the server: an agenda item's id, team and text only for a reader who may see it on its team's agenda. */
+  private async present(actor: Actor, rows: readonly SignalWithNames[]): Promise<Signal[]> {
+    const itemIds = [...new Set(rows.flatMap((row) => (row.agenda_item_id && row.item_kind ? [row.agenda_item_id] : [])))];
+    const seen = itemIds.length > 0 ? await checkAccess(this.deps.gate, { actor, permission: 'agenda_item.member', ids: itemIds }) : new Set<string>();
+    return rows.map((row) => toSignal(row, actor.userId, seen));
   }
 }

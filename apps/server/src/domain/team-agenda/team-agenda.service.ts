@@ -8,11 +8,12 @@ import {
   type AgendaSaveResult,
   type AgendaStatus,
   type AgendaItemKind,
+  type SignalStatus,
   type TeamAgenda,
   type ThemeId,
 } from '@spreekkamer/shared';
 import type { Clock } from '../../clock.js';
-import type { AgendaItemRow, TeamAgendaRepository } from '../../db/repositories/team-agenda.repository.js';
+import type { AgendaItemRead, AgendaItemRow, TeamAgendaRepository } from '../../db/repositories/team-agenda.repository.js';
 import { requireAccess, type AccessGate, type Actor } from '../access/index.js';
 import { AppError } from '../errors.js';
 import type { UnitOfWork } from '../unit-of-work.js';
@@ -78,7 +79,7 @@ export class TeamAgendaService {
     return {
       team,
       lead: memberships.some((m) => m.team_id === teamId && m.role === 'manager'),
-      items: items.map((row) => toAgendaItem(row, actor.userId)),
+      items: await this.withSignals(items, actor),
       meetings: meetings.map(toAgendaMeeting),
     };
   }
@@ -198,6 +199,15 @@ export class TeamAgendaService {
   }
 
   private async item(itemId: string, actor: Actor): Promise<AgendaItem> {
-    return toAgendaItem(await this.existingItem(itemId), actor.userId);
+    const [item] = await this.withSignals([await this.existingItem(itemId)], actor);
+    if (!item) throw new AppError('not_found');
+    return item;
+  }
+
+  /** Items as they leave the server, each with the statuses of the signals sent about it. */
+  private async withSignals(rows: readonly AgendaItemRead[], actor: Actor): Promise<AgendaItem[]> {
+    const statuses = new Map<string, SignalStatus[]>();
+    for (const row of await this.deps.teamAgenda.signalStatusesOf(rows.map((item) => item.id))) statuses.set(row.agenda_item_id, [...(statuses.get(row.agenda_item_id) ?? []), row.status]);
+    return rows.map((row) => toAgendaItem(row, actor.userId, statuses.get(row.id)));
   }
 }

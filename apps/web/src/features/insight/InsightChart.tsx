@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allianceItems, localize, type InsightFigure } from '@spreekkamer/shared';
 import { formatNumber } from '../../lib/format.js';
-import { chartRows, isThemeColumn, monthShort } from './model.js';
+import { categoryName, chartRows, monthShort } from './model.js';
 
 interface Point {
   x: string;
@@ -39,7 +39,7 @@ export function InsightChart({ figure }: { figure: InsightFigure }) {
         marks = [Plot.lineY(points, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 3 }), Plot.dot(points, { x: 'x', y: 'y', fill: 'series', r: 4 })];
       } else if (figure.kind === 'themes') {
         const themes = figure.columns.filter((column) => column !== 'total');
-        points = chartRows(figure).flatMap((row) => themes.map((theme) => ({ x: isThemeColumn(theme) ? t(`insight.themes.${theme}`) : theme, y: row.cells[figure.columns.indexOf(theme)] ?? null, series: row.name })));
+        points = chartRows(figure).flatMap((row) => themes.map((theme) => ({ x: categoryName(theme, language, (key) => t(key)), y: row.cells[figure.columns.indexOf(theme)] ?? null, series: row.name })));
         marks = [Plot.barY(points.filter((p) => p.y !== null), { x: 'x', y: 'y', fill: '#17607a', fx: 'series' }), Plot.ruleY([0])];
       } else {
         points = figure.rows.flatMap((row) => figure.columns.map((id, c) => ({ x: row.id, y: row.cells[c] ?? null, series: question(id) })));

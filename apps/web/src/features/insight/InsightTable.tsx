@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { allianceItems, localize, type InsightFigure } from '@spreekkamer/shared';
 import { Table, TableBody, TableCaption, TableCell, TableHeaderRow, TableRow } from '../../components/Table.js';
 import { InsightValue } from './HiddenValue.js';
-import { isThemeColumn, monthName } from './model.js';
+import { categoryName, monthName } from './model.js';
 
 /**
  * The figure as a table: the truth the chart above it draws. Months run down the rows (twelve rows
@@ -39,7 +39,7 @@ export function InsightTable({ figure, caption }: { figure: InsightFigure; capti
     );
   }
 
-  const columnName = (column: string): string => (isThemeColumn(column) ? t(`insight.themes.${column}`) : questionName(column));
+  const columnName = (column: string): string => (figure.kind === 'themes' ? categoryName(column, language, (key) => t(key)) : questionName(column));
   const first = figure.kind === 'themes' ? t('insight.group') : t('insight.month');
   const columns = [first, ...figure.columns.map(columnName)];
   return (

@@ -1,4 +1,4 @@
-import { learningThemeIds, type InsightFigure, type InsightRow } from '@spreekkamer/shared';
+import { learningThemeIds, localize, signalKinds, signalStatuses, themeCards, type InsightFigure, type InsightRow } from '@spreekkamer/shared';
 import { formatMonth, formatMonthShort } from '../../lib/format.js';
 
 /** yyyy-mm → [year, month]. */
@@ -35,4 +35,24 @@ export type ThemeColumn = (typeof themeColumns)[number];
 
 export function isThemeColumn(column: string): column is ThemeColumn {
   return (themeColumns as readonly string[]).includes(column);
+}
+
+/** The other categories a 'themes' figure may have as columns: a signal's kind or status. */
+export const categoryColumns = [...signalKinds, ...signalStatuses] as const;
+export type CategoryColumn = (typeof categoryColumns)[number];
+
+function isCategoryColumn(column: string): column is CategoryColumn {
+  return (categoryColumns as readonly string[]).includes(column);
+}
+
+/**
+ * The name of a column of a 'themes' figure: a theme of learning questions, a theme card (agenda
+ * items, signals), a signal's kind or status, or 'none' and 'total'.
+ */
+export function categoryName(column: string, language: string, translate: (key: `insight.themes.${ThemeColumn}` | `insight.categories.${CategoryColumn}`) => string): string {
+  if (isThemeColumn(column)) return translate(`insight.themes.${column}`);
+  const card = themeCards.find((candidate) => candidate.id === column);
+  if (card) return localize(card.title, language);
+  if (isCategoryColumn(column)) return translate(`insight.categories.${column}`);
+  return column;
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
-import { contract, type KarResult, type KarScope, type YearlyPicture } from '@spreekkamer/shared';
+import { contract, localize, themeCard, type InsightFigure, type KarResult, type KarScope, type YearlyPicture, type YearlySignalAnswer } from '@spreekkamer/shared';
 import { hrefOf } from '../../api/client.js';
 import { Heading } from '../../components/Heading.js';
 import { Page, Section } from '../../components/Page.js';
@@ -10,6 +10,7 @@ import { Paragraph } from '../../components/Paragraph.js';
 import { LoadErrorPage, LoadingPage } from '../../components/QueryState.js';
 import { formatDay } from '../../lib/format.js';
 import { InsightTable } from '../insight/InsightTable.js';
+import { monthName } from '../insight/model.js';
 import '../insight/insight.css';
 import { picturePaths, useYearlyPicture } from './api.js';
 import { SurveyTable } from './SurveyTable.js';
@@ -45,6 +46,43 @@ function BlockText({ block, scope }: { block: KarResult; scope: KarScope }) {
   ];
   const empty = [block.whyProfessional, block.whyOther, block.startingPoint, block.behaviour].every((text) => text.trim() === '');
   return empty ? null : <dl className="sk-picture__why">{parts}</dl>;
+}
+
+/** The insight page's tables, each in its own scrolling box: the yearly picture shows them as they are. */
+function FigureTables({ figures }: { figures: readonly InsightFigure[] }) {
+  const { t } = useTranslation();
+  return figures.map((figure) => (
+    <div key={figure.id} className="sk-insight__table">
+      <InsightTable figure={figure} caption={t(`insight.figures.${figure.id}.title`)} />
+    </div>
+  ));
+}
+
+/** What policy and the management team answered this year: their own words, with what it was about, never who asked. */
+function SignalAnswers({ answers }: { answers: readonly YearlySignalAnswer[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <>
+      <Heading level={3}>{t('kar.picture.answersTitle')}</Heading>
+      {answers.length === 0 ? <Paragraph>{t('kar.picture.answersNone')}</Paragraph> : null}
+      <ul className="sk-picture__list">
+        {answers.map((answer, index) => {
+          const about = [answer.groupName, answer.kind ? t(`kar.picture.kinds.${answer.kind}`) : null, answer.theme ? localize(themeCard(answer.theme).title, language) : null].filter((part) => part !== null);
+          return (
+            <li key={index}>
+              <Paragraph small>
+                {t('kar.picture.answerMeta', { status: t(`insight.categories.${answer.status}`), month: monthName(answer.month, language) })}
+                {about.length > 0 ? ` · ${t('kar.picture.answerAbout', { about: about.join(', ') })}` : ''}
+              </Paragraph>
+              <Paragraph>{answer.answer}</Paragraph>
+              <Paragraph small>{answer.signals === null ? t('kar.picture.answerFew') : t('kar.picture.answerCount', { count: answer.signals })}</Paragraph>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
 }
 
 function Picture({ picture }: { picture: YearlyPicture }) {
@@ -110,22 +148,19 @@ function Picture({ picture }: { picture: YearlyPicture }) {
 
       <Section id="picture-seen" title={t('kar.picture.seenTitle')}>
         <Paragraph>{t('kar.picture.seenText')}</Paragraph>
-        {picture.insight
-          ? picture.insight.figures.map((figure) => (
-              <div key={figure.id} className="sk-insight__table">
-                <InsightTable figure={figure} caption={t(`insight.figures.${figure.id}.title`)} />
-              </div>
-            ))
-          : <Paragraph>{t('kar.picture.noInsight')}</Paragraph>}
+        {picture.insight ? <FigureTables figures={picture.insight.figures} /> : <Paragraph>{t('kar.picture.noInsight')}</Paragraph>}
         <Heading level={3}>{t('kar.picture.surveyTitle')}</Heading>
         <SurveyTable comparison={picture.survey} caption={t('kar.survey.caption')} />
       </Section>
 
       <Section id="picture-agenda" title={t('kar.picture.agendaTitle')}>
         <Paragraph>{picture.agenda.available ? t('kar.picture.agendaText') : t('kar.picture.agendaLater')}</Paragraph>
+        <FigureTables figures={picture.agenda.figures} />
       </Section>
       <Section id="picture-signals" title={t('kar.picture.signalsTitle')}>
         <Paragraph>{picture.signals.available ? t('kar.picture.signalsText') : t('kar.picture.signalsLater')}</Paragraph>
+        <FigureTables figures={picture.signals.figures} />
+        {picture.signals.available && canvas.scope === 'organisation' ? <SignalAnswers answers={picture.signals.answers} /> : null}
       </Section>
 
       <Section id="picture-revisions" title={t('kar.canvas.revisions')}>

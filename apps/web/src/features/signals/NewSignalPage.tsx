@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@utrecht/button-react';
 import {
   contract,
@@ -20,10 +20,11 @@ import { ApiError, call } from '../../api/client.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary, useFormErrors } from '../../components/ErrorSummary.js';
 import { SubmitActions } from '../../components/FormActions.js';
-import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, TextAreaField } from '../../components/fields.js';
+import { CheckboxField, Fieldset, FieldsetLegend, RadioGroup, SelectField, TextAreaField } from '../../components/fields.js';
 import { Heading } from '../../components/Heading.js';
 import { Page } from '../../components/Page.js';
 import { Paragraph } from '../../components/Paragraph.js';
+import { teamAgendaKeys, useAgendaOverview } from '../team-agenda/api.js';
 import { signalKeys, signalPaths } from './api.js';
 import './signals.css';
 
@@ -36,6 +37,14 @@ function Findings({ findings, id }: { findings: readonly IdentifyingDetail[]; id
       ))}
     </ul>
   );
+}
+
+/** The items of the sender's teams' learning agendas, to say a signal comes from one of them. */
+function useTeamAgendaItems(): { value: string; label: string }[] {
+  const overview = useAgendaOverview();
+  const teams = overview.data?.teams ?? [];
+  const agendas = useQueries({ queries: teams.map((team) => ({ queryKey: teamAgendaKeys.team(team.id), queryFn: () => call(contract.teamAgenda.team, { params: { id: team.id } }) })) });
+  return agendas.flatMap((agenda) => (agenda.data ? agenda.data.items.map((item) => ({ value: item.id, label: `${agenda.data.team.name}: ${item.text.length > 80 ? `${item.text.slice(0, 80)}…` : item.text}` })) : []));
 }
 
 /** "Nieuw signaal": the identification check warns while typing and again from the server; the author decides. */
@@ -51,6 +60,9 @@ export function NewSignalPage() {
   const [toPolicy, setToPolicy] = useState(true);
   const [toManagement, setToManagement] = useState(false);
   const [serverWarned, setServerWarned] = useState(false);
+  const [searchParams] = useSearchParams();
+  const [agendaItemId, setAgendaItemId] = useState(searchParams.get('agendapunt') ?? '');
+  const agendaItems = useTeamAgendaItems();
   const { errors, showError, check, clear } = useFormErrors();
   const deferred = useDeferredValue(text);
   const findings = useMemo(() => findIdentifyingDetails(deferred), [deferred]);
@@ -66,7 +78,7 @@ export function NewSignalPage() {
   const send = useMutation({
     mutationFn: (confirmIdentifying: boolean) => {
       if (!kind || !subject || !theme) throw new Error('form not checked');
-      return call(contract.signals.send, { body: { kind, subject, theme, text: text.trim(), named, toPolicy, toManagement, confirmIdentifying } });
+      return call(contract.signals.send, { body: { kind, subject, theme, text: text.trim(), named, toPolicy, toManagement, confirmIdentifying, agendaItemId: agendaItemId === '' ? null : agendaItemId } });
     },
     onSuccess: async (signal) => {
       clear();
@@ -146,6 +158,16 @@ export function NewSignalPage() {
             <Paragraph>{serverWarned ? t('signals.new.serverCheck') : t('signals.new.checkIntro')}</Paragraph>
             <Findings findings={findings} id="signal-check-findings" />
           </Alert>
+        ) : null}
+        {agendaItems.length > 0 ? (
+          <SelectField
+            id="signal-agenda-item"
+            label={t('signals.new.agendaItem')}
+            description={t('signals.new.agendaItemHelp')}
+            value={agendaItemId}
+            onChange={setAgendaItemId}
+            options={[{ value: '', label: t('signals.new.noAgendaItem') }, ...agendaItems]}
+          />
         ) : null}
         <Fieldset id={fields.toPolicy.id}>
           <FieldsetLegend>{fields.toPolicy.label}</FieldsetLegend>

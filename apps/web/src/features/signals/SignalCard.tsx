@@ -5,6 +5,7 @@ import { Link } from '../../components/Links.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { StatusBadge, type BadgeStatus } from '../../components/StatusBadge.js';
 import { formatDay } from '../../lib/format.js';
+import { teamAgendaPaths } from '../team-agenda/api.js';
 import { signalPaths } from './api.js';
 
 const badge: Record<Signal['status'], BadgeStatus> = { received: 'neutral', in_progress: 'warning', answered: 'success', adopted: 'success', not_adopted: 'inactive' };
@@ -34,6 +35,19 @@ export function SignalCard({ signal, headingLevel = 3, link = false }: { signal:
         {signal.groupName ? <> · {t('signals.card.group', { name: signal.groupName })}</> : null}
       </p>
       <Paragraph className="sk-signal__text">{signal.text}</Paragraph>
+      {signal.agendaItem ? (
+        <Paragraph small>
+          {t('signals.card.fromAgenda', { kind: t(`teamAgenda.items.kinds.${signal.agendaItem.kind}`), status: t(`teamAgenda.status.${signal.agendaItem.status}`) })}
+          {signal.agendaItem.themes.length > 0 ? ` · ${signal.agendaItem.themes.map(themeLabel).join(', ')}` : ''}
+          {signal.agendaItem.text ? <> · “{signal.agendaItem.text}”</> : null}
+          {signal.agendaItem.teamId ? (
+            <>
+              {' '}
+              <Link to={teamAgendaPaths.team(signal.agendaItem.teamId)}>{t('signals.card.toAgenda')}</Link>
+            </>
+          ) : null}
+        </Paragraph>
+      ) : null}
       {signal.answer ? (
         <div className="sk-signal__answer">
           <Heading level={headingLevel === 2 ? 3 : 4}>{t('signals.card.answer')}</Heading>

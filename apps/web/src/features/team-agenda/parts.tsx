@@ -43,6 +43,14 @@ export function AgendaItemBody({ item, meeting }: { item: AgendaItem; meeting?: 
         </Paragraph>
       ) : null}
       {meeting ? <Paragraph small>{t('teamAgenda.items.planned', { date: formatDay(meeting.date, locale) })}</Paragraph> : null}
+      {item.signalStatuses.length > 0 ? (
+        <Paragraph small>
+          {t('teamAgenda.items.signals', { count: item.signalStatuses.length })}: {item.signalStatuses.map((status) => t(`signals.status.${status}`)).join(', ')}
+        </Paragraph>
+      ) : null}
+      <Paragraph small>
+        <Link to={`/signalen/nieuw?agendapunt=${encodeURIComponent(item.id)}`}>{t('teamAgenda.items.sendSignal')}</Link>
+      </Paragraph>
       {item.agreement ? (
         <Paragraph>
           <strong>{t('teamAgenda.items.agreement')}:</strong> {item.agreement}
