@@ -11,8 +11,8 @@ describe('permissions', () => {
   });
 
   it('gives managers anonymous insight and their own conversations with staff, policy advisors only insight', () => {
-    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.decline_reasons', 'insight.team', 'kar.canvas', 'kar.organisation', 'kar.team', 'recordings.own', 'signals.receive', 'signals.send', 'survey.view']);
-    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.decline_reasons', 'insight.organisation', 'kar.canvas', 'kar.organisation', 'signals.receive', 'survey.import', 'survey.view']);
+    expect(grantedTo('manager').sort()).toEqual(['account.self', 'agenda.team', 'clients.own', 'insight.decline_reasons', 'insight.team', 'kar.canvas', 'kar.organisation', 'kar.team', 'recordings.own', 'shares.policy', 'signals.receive', 'signals.send', 'survey.view']);
+    expect(grantedTo('policy_advisor').sort()).toEqual(['account.self', 'insight.decline_reasons', 'insight.organisation', 'kar.canvas', 'kar.organisation', 'shares.policy', 'signals.receive', 'survey.import', 'survey.view']);
   });
 
   it('lets only professionals and managers own recordings and conversation partners (managers: staff only, see partner-kind.ts)', () => {
