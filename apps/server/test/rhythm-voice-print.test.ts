@@ -184,6 +184,23 @@ describe('conversation rhythm: the professional\'s own voice print', () => {
     expect(await rawHits([before.wrapped_key, before.sealed])).toEqual([]);
   });
 
+  it('a contributing recording that reaches its retention date leaves the print too, through the daily job', async () => {
+    const third = await newRecording();
+    expect((await viewOf(third)).status).toBe('ready');
+    expect((await owner.json(`/api/recordings/${third}/rhythm/speaker`, 'PUT', { professionalSpeaker: 'B' })).status).toBe(200);
+    const before = await printRow();
+    if (!before) throw new Error('setup');
+    expect(contributions(before).map((c) => c.recordingId)).toContain(third);
+    // The server's clock is real here, so the retention date moves into the past instead.
+    await server.spreekkamer.database.db.updateTable('recordings').set({ retention_ends_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', third).execute();
+    await server.spreekkamer.queue.enqueue('recordings.retention', {});
+    await expect.poll(async () => (await printRow())?.wrapped_key, { timeout: 60_000 }).not.toBe(before.wrapped_key);
+    const after = await printRow();
+    if (!after) throw new Error('print dropped although a recording remains');
+    expect(contributions(after).map((c) => c.recordingId)).toEqual([recordings[1]?.id]);
+    expect(await rawHits([before.wrapped_key, before.sealed])).toEqual([]);
+  }, 240_000);
+
   it('switching the account off deletes the print; neither its key nor its sealed bytes remain', async () => {
     const before = await printRow();
     if (!before) throw new Error('setup');
