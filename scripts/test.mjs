@@ -143,6 +143,8 @@ const actions = {
   async deps() {
     await ensureNodeModules();
     await ensureSystemTools(selected.has('e2e') ? TEST_TOOLS : START_TOOLS);
+    // Awaited in the node24 step; until then a failure must not end the process unhandled.
+    if (selected.has('node24')) node24Setup().catch(() => {});
   },
   async typecheck() {
     const projects = ['.', 'packages/shared', 'apps/server', 'apps/web', 'e2e'];
@@ -177,7 +179,7 @@ const actions = {
   unit: () => vitest('unit'),
   sqlite: () => vitest('integration', { TEST_DB: 'sqlite' }),
   async node24() {
-    const node24 = await (node24Ready ?? prepareNode24());
+    const node24 = await node24Setup();
     log(`Node ${node24.version}: unit`);
     const unit = await vitest('unit', node24.env);
     log(`Node ${node24.version}: integration on SQLite`);
@@ -204,18 +206,22 @@ const actions = {
 
 /**
  * Installs Node 24 and builds better-sqlite3 for it (a single-threaded compile of a few minutes
- * on a fresh clone), in the background from the end of the deps step on: typecheck and lint use
- * one core each, so the build costs the node24 step little wall time.
+ * on a fresh clone), started once: by the deps step, so it runs in the background while typecheck
+ * and lint use one core each, and awaited by the node24 step.
  */
-function prepareNode24() {
-  const cacheDir = join(repoRoot, '.cache', 'node24');
-  mkdirSync(cacheDir, { recursive: true });
-  const logFile = join(cacheDir, 'setup.log');
-  rmSync(logFile, { force: true });
-  return import('./lib/node24.mjs').then(({ ensureNode24 }) => ensureNode24({ logFile }));
+function node24Setup() {
+  node24Ready ??= (async () => {
+    const cacheDir = join(repoRoot, '.cache', 'node24');
+    mkdirSync(cacheDir, { recursive: true });
+    const logFile = join(cacheDir, 'setup.log');
+    rmSync(logFile, { force: true });
+    const { ensureNode24 } = await import('./lib/node24.mjs');
+    return ensureNode24({ logFile });
+  })();
+  return node24Ready;
 }
 
-/** @type {ReturnType<typeof prepareNode24> | null} */
+/** @type {ReturnType<typeof import('./lib/node24.mjs').ensureNode24> | null} */
 let node24Ready = null;
 
 /** @param {number} ms */
@@ -273,11 +279,6 @@ for (const step of STEPS) {
     const note = await actions[step]();
     if (interrupted) throw new Error(`interrupted (${interrupted})`);
     results.push({ step, status: 'passed', ms: performance.now() - started, note: note ?? '' });
-    if (step === 'deps' && selected.has('node24')) {
-      node24Ready = prepareNode24();
-      // Awaited in the node24 step; until then a failure must not end the process unhandled.
-      node24Ready.catch(() => {});
-    }
   } catch (error) {
     const message = interrupted ? `interrupted (${interrupted})` : error instanceof Error ? error.message : String(error);
     results.push({ step, status: 'failed', ms: performance.now() - started, note: message.split('\n')[0] ?? '' });

@@ -173,7 +173,7 @@ export class AdminService {
         await audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action: 'admin.user_reactivated', subjectType: 'user', subjectId: userId });
       }
     });
-    // After the commit: the team agenda writes in a transaction of its own.
+    // After the commit: the voice print and the team agenda are written outside this transaction.
     if (changes.active === false) await this.deps.switchedOff?.(userId);
     if (this.deps.leftTeams) {
       const teamsAfter = changes.active === false ? new Set<string>() : teamIdsOf(changes.memberships ?? current);
